@@ -1,0 +1,159 @@
+//! The one error type of the crate.
+//!
+//! [`Error`] is opaque: a private kind (built with `thiserror`) plus the places it was found in,
+//! outermost first. Its message follows one house style: lower case, no full stop, the offending
+//! text quoted, where it was found first, then what was expected, for example
+//!
+//! ```text
+//! indicator "flush-water": limit "≤ 4,0 L": expected a number after "≤"
+//! ```
+//!
+//! Callers who must branch use the `is_*` predicates; everything else reads the message.
+
+use std::fmt;
+
+/// Everything that can go wrong in duibiao: malformed text, a value that is not allowed, units
+/// that do not fit together, arithmetic beyond what a decimal holds.
+///
+/// The message names what was being read, where, the offending text and what was expected:
+///
+/// ```text
+/// limit "≥ abc": expected a number after "≥", found "abc"
+/// ```
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
+    /// Where the fault was found, outermost first (`indicator "flush-water"`, `line 3`).
+    context: Vec<String>,
+    kind: ErrorKind,
+}
+
+/// The private kinds. Variants may be added freely: callers only see predicates and messages.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ErrorKind {
+    /// Text that does not follow the grammar of what was being read.
+    #[error("{what} \"{input}\": {detail}")]
+    Syntax {
+        what: &'static str,
+        input: String,
+        detail: String,
+    },
+    /// Well-formed text or a value that the rules do not allow.
+    #[error("{what} \"{input}\": {detail}")]
+    Invalid {
+        what: &'static str,
+        input: String,
+        detail: String,
+    },
+    /// A unit symbol that is not in the unit table.
+    #[error("unit \"{input}\": unknown unit{}", suggestion.as_ref().map(|s| format!(", did you mean \"{s}\"?")).unwrap_or_default())]
+    UnknownUnit {
+        input: String,
+        suggestion: Option<String>,
+    },
+    /// Two quantities whose dimensions or kinds differ were compared or converted.
+    #[error("{detail}")]
+    Incompatible { detail: String },
+    /// Arithmetic that a 96-bit decimal cannot hold.
+    #[error("{detail}: the result does not fit in 28 significant digits")]
+    Overflow { detail: String },
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                context: Vec::new(),
+                kind,
+            }),
+        }
+    }
+
+    /// Text that does not follow the grammar of `what`.
+    pub(crate) fn syntax(what: &'static str, input: &str, detail: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Syntax {
+            what,
+            input: input.to_owned(),
+            detail: detail.into(),
+        })
+    }
+
+    /// Well-formed `what` whose value the rules refuse.
+    pub(crate) fn invalid(what: &'static str, input: &str, detail: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Invalid {
+            what,
+            input: input.to_owned(),
+            detail: detail.into(),
+        })
+    }
+
+    /// Units or kinds that do not fit together.
+    pub(crate) fn incompatible(detail: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Incompatible {
+            detail: detail.into(),
+        })
+    }
+
+    /// Arithmetic beyond 28 significant digits.
+    pub(crate) fn overflow(detail: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Overflow {
+            detail: detail.into(),
+        })
+    }
+
+    /// Adds an outer place to the error (`indicator "flush-water"`, `line 3`, `argument VALUE`).
+    pub(crate) fn context(mut self, place: impl Into<String>) -> Self {
+        self.inner.context.insert(0, place.into());
+        self
+    }
+
+    /// True when text did not follow the grammar of what was being read (a limit, a number, a
+    /// unit expression, a standard number).
+    pub fn is_syntax(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::Syntax { .. })
+    }
+
+    /// True when well-formed input holds a value the rules refuse (a rounding interval of 3,
+    /// an inverted range).
+    pub fn is_invalid(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::Invalid { .. })
+    }
+
+    /// True when a unit symbol is not in the unit table.
+    pub fn is_unknown_unit(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::UnknownUnit { .. })
+    }
+
+    /// True when two quantities of different dimensions or kinds met.
+    pub fn is_incompatible(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::Incompatible { .. })
+    }
+
+    /// True when arithmetic went beyond what a 96-bit decimal holds (28 significant digits).
+    pub fn is_overflow(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::Overflow { .. })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for place in &self.inner.context {
+            write!(f, "{place}: ")?;
+        }
+        write!(f, "{}", self.inner.kind)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("context", &self.inner.context)
+            .field("kind", &self.inner.kind)
+            .field("message", &self.to_string())
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,8 @@
+//! duibiao (对标)
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod error;
+mod number;
+
+pub use error::Error;

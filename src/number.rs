@@ -1,0 +1,116 @@
+//! Exact decimal numbers as people write them.
+//!
+//! Every number on a decision path is a [`Decimal`] parsed exactly: the written digits are kept
+//! (`97.0` has scale 1, `97` scale 0) and nothing is rounded silently. Text that a 96-bit decimal
+//! cannot hold (more than 28 significant digits, or beyond ±79,228,162,514,264,337,593,543,950,335)
+//! is refused with an error that says so.
+
+use rust_decimal::Decimal;
+
+use crate::error::Error;
+
+/// The longest number text read at all; anything longer is refused before any work is done.
+pub(crate) const MAX_NUMBER_LEN: usize = 64;
+
+/// Maps the full-width digits, point and signs of Chinese documents (`０`–`９`, `．`, `＋`, `－`)
+/// and the Unicode minus `−` onto ASCII. Returns `None` for any other character.
+pub(crate) fn ascii_number_char(c: char) -> Option<char> {
+    match c {
+        '0'..='9' | '.' | '+' | '-' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        '．' => Some('.'),
+        '＋' => Some('+'),
+        '－' | '−' => Some('-'),
+        _ => None,
+    }
+}
+
+/// Parses a plain decimal number: optional sign, digits, optional point and digits.
+///
+/// Accepts full-width digits and the Unicode minus. Refuses a decimal comma (`4,0`), a missing
+/// digit before or after the point (`.5`, `5.`), exponents, and anything beyond 28 significant
+/// digits. `what` names the thing being read for the message (`"number"`, `"value"`).
+pub(crate) fn parse_decimal(text: &str, what: &'static str) -> Result<Decimal, Error> {
+    if text.len() > MAX_NUMBER_LEN {
+        return Err(Error::invalid(
+            what,
+            &truncate(text),
+            format!("longer than {MAX_NUMBER_LEN} characters"),
+        ));
+    }
+    let mut ascii = String::with_capacity(text.len());
+    for c in text.chars() {
+        match ascii_number_char(c) {
+            Some(a) => ascii.push(a),
+            None if c == ',' || c == '，' => {
+                return Err(Error::syntax(
+                    what,
+                    text,
+                    "a comma is not a decimal separator here: write the decimal point \".\" and no thousands separator",
+                ))
+            }
+            None => {
+                return Err(Error::syntax(
+                    what,
+                    text,
+                    format!("expected a decimal number, found \"{c}\""),
+                ))
+            }
+        }
+    }
+    let unsigned = ascii
+        .strip_prefix('-')
+        .or_else(|| ascii.strip_prefix('+'))
+        .unwrap_or(&ascii);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits_ok = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
+        return Err(Error::syntax(
+            what,
+            text,
+            "expected a decimal number such as \"97.0\" or \"-3.5\"",
+        ));
+    }
+    Decimal::from_str_exact(&ascii).map_err(|_| {
+        Error::invalid(
+            what,
+            text,
+            "more digits than a decimal holds (at most 28 significant digits)",
+        )
+    })
+}
+
+/// Shortens hostile input for quoting in a message.
+pub(crate) fn truncate(text: &str) -> String {
+    const KEEP: usize = 40;
+    if text.chars().count() <= KEEP {
+        text.to_owned()
+    } else {
+        let head: String = text.chars().take(KEEP).collect();
+        format!("{head}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_written_digits() {
+        assert_eq!(parse_decimal("97.0", "n").unwrap().scale(), 1);
+        assert_eq!(parse_decimal("97", "n").unwrap().scale(), 0);
+        assert_eq!(parse_decimal("−3.50", "n").unwrap().to_string(), "-3.50");
+        assert_eq!(parse_decimal("９７．０", "n").unwrap().to_string(), "97.0");
+    }
+
+    #[test]
+    fn refuses() {
+        for bad in ["", "-", ".5", "5.", "4,0", "1e3", "1.2.3", "--1", "abc"] {
+            assert!(parse_decimal(bad, "n").is_err(), "{bad}");
+        }
+        assert!(parse_decimal("12345678901234567890123456789012", "n").is_err());
+    }
+}
