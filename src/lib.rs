@@ -6,3 +6,6 @@ mod error;
 mod number;
 
 pub use error::Error;
+pub mod rounding;
+
+pub use rounding::{Interval, ReportedValue, Rounding, RoundingMode};
