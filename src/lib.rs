@@ -9,3 +9,7 @@ pub use error::Error;
 pub mod rounding;
 
 pub use rounding::{Interval, ReportedValue, Rounding, RoundingMode};
+pub mod limit;
+pub use limit::{Bound, Limit};
+pub mod decision;
+pub use decision::{judge, Conformity, Method};

@@ -424,11 +424,7 @@ impl FromStr for ReportedValue {
         };
         let value = parse_decimal(number, "reported value").map_err(|e| {
             if mark.is_some() {
-                Error::syntax(
-                    "reported value",
-                    text,
-                    "expected a number before the mark",
-                )
+                Error::syntax("reported value", text, "expected a number before the mark")
             } else {
                 e
             }
@@ -501,10 +497,7 @@ impl Rounding {
     pub fn round(&self, value: impl Into<ReportedValue>) -> Result<Decimal, Error> {
         let reported = value.into();
         round_exact(reported.value, reported.mark, self.interval, self.mode).ok_or_else(|| {
-            Error::overflow(format!(
-                "rounding {reported} to interval {}",
-                self.interval
-            ))
+            Error::overflow(format!("rounding {reported} to interval {}", self.interval))
         })
     }
 }
@@ -578,7 +571,9 @@ mod tests {
 
     #[test]
     fn intervals() {
-        for ok in ["1", "0.1", "0.5", "0.2", "0.02", "20", "50", "100", "1000", "0.50"] {
+        for ok in [
+            "1", "0.1", "0.5", "0.2", "0.02", "20", "50", "100", "1000", "0.50",
+        ] {
             assert!(ok.parse::<Interval>().is_ok(), "{ok}");
         }
         for bad in ["0", "-1", "3", "0.25", "15", "abc", "1.5"] {

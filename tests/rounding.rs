@@ -109,7 +109,13 @@ fn intervals_are_k_times_a_power_of_ten() {
         "rounding interval \"3\": expected k×10ⁿ with k = 1, 2 or 5 (such as 0.1, 0.5, 0.02, 1, 20, 100)"
     );
     assert!(err.is_invalid());
-    for (text, places) in [("0.5", 1), ("0.02", 2), ("20", 0), ("1000", 0), ("0.001", 3)] {
+    for (text, places) in [
+        ("0.5", 1),
+        ("0.02", 2),
+        ("20", 0),
+        ("1000", 0),
+        ("0.001", 3),
+    ] {
         assert_eq!(text.parse::<Interval>().unwrap().decimal_places(), places);
     }
 }

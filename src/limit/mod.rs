@@ -1,0 +1,538 @@
+//! Limits (极限数值): the set of values that conform to a requirement.
+//!
+//! A [`Limit`] is a conforming set on the number line — a lower and an upper [`Bound`], each
+//! closed, open or absent — together with the digits it was written with and its unit. Judging
+//! a value is set membership ([`Limit::contains`]); the written digits are the default rounding
+//! interval of rounded-value judgement ([`Limit::written_interval`], GB/T 8170-2008 4.3.3):
+//! `≥ 97.0 %` asks for a value to 0.1, `≥ 97 %` to 1, and the two limits are different.
+//!
+//! # Accepted text (GB/T 8170-2008 clause 4.2, in symbols, Chinese and English)
+//!
+//! | form | examples | conforming set |
+//! |---|---|---|
+//! | at least | `≥ 97.0 %`, `>= 97.0`, `不小于 97.0 %`, `不低于`, `不少于`, `至少`, `97.0 % 及以上`, `at least 97.0`, `min 97.0` | x ≥ A |
+//! | more than | `> A`, `大于 A`, `超过 A`, `高于 A`, `more than A` | x > A |
+//! | at most | `≤ A`, `<= A`, `不大于 A`, `不高于`, `不多于`, `至多`, `A 及以下`, `at most A`, `max A` | x ≤ A |
+//! | less than | `< A`, `小于 A`, `不足 A`, `低于 A`, `less than A` | x < A |
+//! | range | `A ~ B`, `A～B`, `A-B` (both numbers unsigned), `从A到B`, `A至B`, `>A ~ B`, `A ~ <B` | A ≤ x ≤ B, ends opened by `>`/`<` |
+//! | deviation | `10.0 ± 0.1 mm`, `±0.003 mm`, `10 +0.2 -0.1`, `10⁺⁰·²₋₀.₁` | A − b₂ ≤ x ≤ A + b₁ |
+//! | open deviation | `10 ± 0.1 (不含0.1)`, `(不含+0.1)`, `(不含-0.1)`, `10 +0.2 -0.1 (不含0.2和0.1)` | ends excluded |
+//! | relative | `60(1 ± 3%) lm/W`, `60 lm/W ± 3 %` | A(1 − b%) ≤ x ≤ A(1 + b%) |
+//! | power of ten | `≥ 14×100 MPa`, `≥ 1.4×10³`, `1.4×10^3` | the value A×10ⁿ, written digit 10ⁿ⁻ˢᶜᵃˡᵉ |
+//!
+//! A unit may follow the number(s); written once at the end it applies to all of them.
+//!
+//! **Percent: relative deviation or percentage points.** `97.0 % ± 0.5 %` and `80 ± 3 %` are
+//! percentage points: the unit `%` applies to all numbers, as any unit written at the end does.
+//! A deviation is *relative* (a share of the nominal value) only when written `A(1 ± b%)`, or
+//! when the nominal carries its own unit other than `%` and the deviation is in `%`
+//! (`60 lm/W ± 3 %` → 58.2 ~ 61.8 lm/W). This is our reading of GB/T 8170 4.2.3; the plan must
+//! never leave it open, so the crate refuses no form but always says which one it read
+//! ([`Limit`]'s `Display`).
+//!
+//! Full-width digits and signs (`９７．０`, `＞`, `～`, `（不含０．１）`) are read as their ASCII
+//! counterparts. A comma is never a decimal separator: `≤ 4,0 L` is refused with a message.
+//!
+//! ```
+//! use duibiao::Limit;
+//!
+//! let limit: Limit = "不小于 97.0 %".parse()?;
+//! assert_eq!(limit.to_string(), "≥ 97.0 %");
+//! assert!(limit.contains("97.01".parse()?));
+//! assert!(!limit.contains("96.96".parse()?));
+//! assert_eq!(limit.written_interval().to_string(), "0.1");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod parse;
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::rounding::{Interval, Mark, ReportedValue};
+
+/// One end of a conforming set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Bound {
+    /// Where the set ends.
+    pub value: Decimal,
+    /// Whether `value` itself conforms (closed end, `≥`/`≤`) or not (open end, `>`/`<`).
+    pub inclusive: bool,
+}
+
+/// A number as written in a limit: a decimal mantissa (with its written digits) times a power
+/// of ten (`14×10²`, `1.4×10³`, or plainly `97.0` with exponent 0).
+///
+/// Two numbers are equal only when their written digits are equal: `97.0` ≠ `97`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Num {
+    pub(crate) mantissa: Decimal,
+    pub(crate) exp: i32,
+    /// mantissa × 10^exp, computed once.
+    pub(crate) value: Decimal,
+}
+
+impl PartialEq for Num {
+    fn eq(&self, other: &Num) -> bool {
+        self.mantissa == other.mantissa
+            && self.mantissa.scale() == other.mantissa.scale()
+            && self.exp == other.exp
+    }
+}
+
+impl Eq for Num {}
+
+impl Num {
+    pub(crate) fn plain(value: Decimal) -> Num {
+        Num {
+            mantissa: value,
+            exp: 0,
+            value,
+        }
+    }
+
+    /// The exponent of the last written digit: −1 for `97.0`, 0 for `97`, 2 for `14×10²`.
+    fn last_digit_exponent(&self) -> i32 {
+        self.exp - self.mantissa.scale() as i32
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.mantissa)?;
+        if self.exp != 0 {
+            write!(f, "×10{}", superscript(self.exp))?;
+        }
+        Ok(())
+    }
+}
+
+fn superscript(n: i32) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            _ => '⁹',
+        })
+        .collect()
+}
+
+/// The written form of a limit; `Display` prints it back in canonical symbols.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `≥ A` (inclusive) or `> A`.
+    Lower { at: Num, inclusive: bool },
+    /// `≤ A` (inclusive) or `< A`.
+    Upper { at: Num, inclusive: bool },
+    /// `A ~ B` with each end closed or open.
+    Range {
+        low: Num,
+        low_inclusive: bool,
+        high: Num,
+        high_inclusive: bool,
+    },
+    /// `A +b₁ −b₂`, `A ± b`, or `±b` without a nominal (a deviation from the nominal value).
+    Deviation {
+        nominal: Option<Num>,
+        plus: Num,
+        minus: Num,
+        plus_open: bool,
+        minus_open: bool,
+    },
+    /// `A(1 ± b%)`.
+    Relative {
+        nominal: Num,
+        percent: Num,
+        plus_open: bool,
+        minus_open: bool,
+    },
+}
+
+/// The set of values that conform to a requirement, as written (see the [module docs](self)
+/// for every accepted text form).
+///
+/// Build it from text with `FromStr`, or with [`Limit::at_least`], [`Limit::at_most`] and
+/// [`Limit::between`]. `Display` prints a canonical symbolic form that parses back to an equal
+/// limit. Equality compares the written form, digits and unit: `≥ 97.0 %` ≠ `≥ 97 %` although
+/// their sets are equal ([`Limit::same_set`] compares sets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limit {
+    form: Form,
+    unit: Option<String>,
+    lower: Option<Bound>,
+    upper: Option<Bound>,
+    /// The exponent of the finest written digit.
+    digit: i32,
+}
+
+impl Limit {
+    pub(crate) fn from_form(form: Form, unit: Option<String>) -> Result<Limit, Error> {
+        let overflow =
+            || Error::overflow(format!("the bounds of limit \"{}\"", show(&form, &unit)));
+        let hundred = Decimal::ONE_HUNDRED;
+        let (lower, upper, digit) = match &form {
+            Form::Lower { at, inclusive } => (
+                Some(Bound {
+                    value: at.value,
+                    inclusive: *inclusive,
+                }),
+                None,
+                at.last_digit_exponent(),
+            ),
+            Form::Upper { at, inclusive } => (
+                None,
+                Some(Bound {
+                    value: at.value,
+                    inclusive: *inclusive,
+                }),
+                at.last_digit_exponent(),
+            ),
+            Form::Range {
+                low,
+                low_inclusive,
+                high,
+                high_inclusive,
+            } => (
+                Some(Bound {
+                    value: low.value,
+                    inclusive: *low_inclusive,
+                }),
+                Some(Bound {
+                    value: high.value,
+                    inclusive: *high_inclusive,
+                }),
+                low.last_digit_exponent().min(high.last_digit_exponent()),
+            ),
+            Form::Deviation {
+                nominal,
+                plus,
+                minus,
+                plus_open,
+                minus_open,
+            } => {
+                let centre = nominal.map(|n| n.value).unwrap_or(Decimal::ZERO);
+                let lo = centre.checked_sub(minus.value).ok_or_else(overflow)?;
+                let hi = centre.checked_add(plus.value).ok_or_else(overflow)?;
+                let mut digit = plus.last_digit_exponent().min(minus.last_digit_exponent());
+                if let Some(n) = nominal {
+                    digit = digit.min(n.last_digit_exponent());
+                }
+                (
+                    Some(Bound {
+                        value: lo,
+                        inclusive: !minus_open,
+                    }),
+                    Some(Bound {
+                        value: hi,
+                        inclusive: !plus_open,
+                    }),
+                    digit,
+                )
+            }
+            Form::Relative {
+                nominal,
+                percent,
+                plus_open,
+                minus_open,
+            } => {
+                let delta = nominal
+                    .value
+                    .abs()
+                    .checked_mul(percent.value)
+                    .and_then(|x| x.checked_div(hundred))
+                    .ok_or_else(overflow)?;
+                let lo = nominal.value.checked_sub(delta).ok_or_else(overflow)?;
+                let hi = nominal.value.checked_add(delta).ok_or_else(overflow)?;
+                let bound_digit = -(lo.normalize().scale().max(hi.normalize().scale()) as i32);
+                (
+                    Some(Bound {
+                        value: lo,
+                        inclusive: !minus_open,
+                    }),
+                    Some(Bound {
+                        value: hi,
+                        inclusive: !plus_open,
+                    }),
+                    nominal.last_digit_exponent().min(bound_digit),
+                )
+            }
+        };
+        if let (Some(l), Some(u)) = (lower, upper) {
+            let empty = l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive));
+            if empty {
+                return Err(Error::invalid(
+                    "limit",
+                    &show(&form, &unit),
+                    "the lower end lies above the upper end, so no value can conform",
+                ));
+            }
+        }
+        Ok(Limit {
+            form,
+            unit,
+            lower,
+            upper,
+            digit,
+        })
+    }
+
+    /// `x ≥ value` (不小于), written with the digits of `value`.
+    ///
+    /// ```
+    /// use duibiao::Limit;
+    /// let limit = Limit::at_least("97.0".parse()?, Some("%"))?;
+    /// assert_eq!(limit.to_string(), "≥ 97.0 %");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `unit` is not a well-formed unit expression.
+    pub fn at_least(value: Decimal, unit: Option<&str>) -> Result<Limit, Error> {
+        let unit = unit.map(parse::check_unit).transpose()?;
+        Limit::from_form(
+            Form::Lower {
+                at: Num::plain(value),
+                inclusive: true,
+            },
+            unit,
+        )
+    }
+
+    /// `x ≤ value` (不大于), written with the digits of `value`.
+    ///
+    /// # Errors
+    ///
+    /// When `unit` is not a well-formed unit expression.
+    pub fn at_most(value: Decimal, unit: Option<&str>) -> Result<Limit, Error> {
+        let unit = unit.map(parse::check_unit).transpose()?;
+        Limit::from_form(
+            Form::Upper {
+                at: Num::plain(value),
+                inclusive: true,
+            },
+            unit,
+        )
+    }
+
+    /// `low ≤ x ≤ high` (从 low 到 high).
+    ///
+    /// # Errors
+    ///
+    /// When `low > high`, or `unit` is not a well-formed unit expression.
+    pub fn between(low: Decimal, high: Decimal, unit: Option<&str>) -> Result<Limit, Error> {
+        let unit = unit.map(parse::check_unit).transpose()?;
+        Limit::from_form(
+            Form::Range {
+                low: Num::plain(low),
+                low_inclusive: true,
+                high: Num::plain(high),
+                high_inclusive: true,
+            },
+            unit,
+        )
+    }
+
+    /// The lower end of the conforming set, if any.
+    pub fn lower(&self) -> Option<Bound> {
+        self.lower
+    }
+
+    /// The upper end of the conforming set, if any.
+    pub fn upper(&self) -> Option<Bound> {
+        self.upper
+    }
+
+    /// The unit the limit was written in, if any, as written.
+    pub fn unit(&self) -> Option<&str> {
+        self.unit.as_deref()
+    }
+
+    /// The nominal value of a deviation or relative limit (`10.0` in `10.0 ± 0.1`).
+    pub fn nominal(&self) -> Option<Decimal> {
+        match &self.form {
+            Form::Deviation { nominal, .. } => Some(nominal.map(|n| n.value).unwrap_or_default()),
+            Form::Relative { nominal, .. } => Some(nominal.value),
+            _ => None,
+        }
+    }
+
+    /// The interval of the finest digit the limit was written with: the default rounding
+    /// interval for rounded-value judgement (修约值比较法). `0.1` for `≥ 97.0 %`, `100` for
+    /// `≥ 14×100 MPa`, `0.1` for `10.0 ± 0.1 mm`.
+    pub fn written_interval(&self) -> Interval {
+        Interval::power_of_ten(self.digit)
+    }
+
+    /// Whether `value` belongs to the conforming set (full-value comparison, 全数值比较法).
+    ///
+    /// A reported value's mark is honoured: `16.5(+)` lies just above 16.5, so it does not
+    /// conform to `≤ 16.5`.
+    pub fn contains(&self, value: impl Into<ReportedValue>) -> bool {
+        let v = value.into();
+        let x = v.value();
+        // The direction the true value lies in relative to x: +1 above, −1 below, 0 exactly.
+        let lean = match v.mark() {
+            None => 0,
+            Some(Mark::Plus) if x.is_sign_negative() => -1,
+            Some(Mark::Plus) => 1,
+            Some(Mark::Minus) if x.is_sign_negative() => 1,
+            Some(Mark::Minus) => -1,
+        };
+        let above_lower = self.lower.is_none_or(|b| {
+            x > b.value || (x == b.value && (lean > 0 || (lean == 0 && b.inclusive)))
+        });
+        let below_upper = self.upper.is_none_or(|b| {
+            x < b.value || (x == b.value && (lean < 0 || (lean == 0 && b.inclusive)))
+        });
+        above_lower && below_upper
+    }
+
+    /// Whether the two limits conform the same values (ignoring written digits and form):
+    /// `≥ 97.0` and `≥ 97` have the same set; `10 ± 1` and `9 ~ 11` too.
+    ///
+    /// Units are compared as written; convert first to compare limits in different units.
+    pub fn same_set(&self, other: &Limit) -> bool {
+        self.lower == other.lower && self.upper == other.upper && self.unit == other.unit
+    }
+
+    pub(crate) fn form(&self) -> &Form {
+        &self.form
+    }
+}
+
+fn show(form: &Form, unit: &Option<String>) -> String {
+    let mut s = String::new();
+    let unit_suffix = |s: &mut String| {
+        if let Some(u) = unit {
+            s.push(' ');
+            s.push_str(u);
+        }
+    };
+    match form {
+        Form::Lower { at, inclusive } => {
+            s.push_str(if *inclusive { "≥ " } else { "> " });
+            s.push_str(&at.to_string());
+            unit_suffix(&mut s);
+        }
+        Form::Upper { at, inclusive } => {
+            s.push_str(if *inclusive { "≤ " } else { "< " });
+            s.push_str(&at.to_string());
+            unit_suffix(&mut s);
+        }
+        Form::Range {
+            low,
+            low_inclusive,
+            high,
+            high_inclusive,
+        } => {
+            if !low_inclusive {
+                s.push('>');
+            }
+            s.push_str(&low.to_string());
+            s.push_str(" ~ ");
+            if !high_inclusive {
+                s.push('<');
+            }
+            s.push_str(&high.to_string());
+            unit_suffix(&mut s);
+        }
+        Form::Deviation {
+            nominal,
+            plus,
+            minus,
+            plus_open,
+            minus_open,
+        } => {
+            if let Some(n) = nominal {
+                s.push_str(&n.to_string());
+                s.push(' ');
+            }
+            if plus == minus {
+                s.push('±');
+                if nominal.is_some() {
+                    s.push(' ');
+                }
+                s.push_str(&plus.to_string());
+            } else {
+                s.push('+');
+                s.push_str(&plus.to_string());
+                s.push_str(" -");
+                s.push_str(&minus.to_string());
+            }
+            unit_suffix(&mut s);
+            exclusion(&mut s, plus, minus, *plus_open, *minus_open, "");
+        }
+        Form::Relative {
+            nominal,
+            percent,
+            plus_open,
+            minus_open,
+        } => {
+            s.push_str(&nominal.to_string());
+            s.push_str("(1 ± ");
+            s.push_str(&percent.to_string());
+            s.push_str("%)");
+            unit_suffix(&mut s);
+            exclusion(&mut s, percent, percent, *plus_open, *minus_open, "%");
+        }
+    }
+    s
+}
+
+fn exclusion(
+    s: &mut String,
+    plus: &Num,
+    minus: &Num,
+    plus_open: bool,
+    minus_open: bool,
+    pct: &str,
+) {
+    match (plus_open, minus_open) {
+        (false, false) => {}
+        (true, true) if plus == minus => s.push_str(&format!(" (不含{plus}{pct})")),
+        (true, true) => s.push_str(&format!(" (不含+{plus}{pct}和-{minus}{pct})")),
+        (true, false) => s.push_str(&format!(" (不含+{plus}{pct})")),
+        (false, true) => s.push_str(&format!(" (不含-{minus}{pct})")),
+    }
+}
+
+impl fmt::Display for Limit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&show(&self.form, &self.unit))
+    }
+}
+
+impl FromStr for Limit {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Limit, Error> {
+        parse::parse_limit(s)
+    }
+}
+
+impl Serialize for Limit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Limit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}

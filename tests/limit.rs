@@ -1,0 +1,434 @@
+//! Limit text (GB/T 8170-2008 4.2): every accepted form, canonical display, refusals.
+
+mod util;
+
+use duibiao::{Bound, Limit};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn b(v: &str, inclusive: bool) -> Option<Bound> {
+    Some(Bound {
+        value: d(v),
+        inclusive,
+    })
+}
+
+#[track_caller]
+fn check(text: &str, canonical: &str, lower: Option<Bound>, upper: Option<Bound>, interval: &str) {
+    let limit: Limit = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+    assert_eq!(limit.to_string(), canonical, "{text}");
+    assert_eq!(limit.lower(), lower, "{text}: lower");
+    assert_eq!(limit.upper(), upper, "{text}: upper");
+    assert_eq!(
+        limit.written_interval().to_string(),
+        interval,
+        "{text}: interval"
+    );
+    let again: Limit = canonical.parse().unwrap();
+    assert_eq!(again, limit, "{text}: canonical form parses back");
+}
+
+#[test]
+fn one_sided_forms() {
+    let ge = || b("97.0", true);
+    for text in [
+        "≥97.0",
+        "≥ 97.0",
+        ">= 97.0",
+        "≧97.0",
+        "不小于97.0",
+        "不低于 97.0",
+        "不少于97.0",
+        "至少97.0",
+        "97.0及以上",
+        "at least 97.0",
+        "not less than 97.0",
+        "min 97.0",
+        "９７．０及以上",
+        "＞＝97.0",
+    ] {
+        check(text, "≥ 97.0", ge(), None, "0.1");
+    }
+    for text in [
+        "> 97.0",
+        "大于97.0",
+        "超过97.0",
+        "高于97.0",
+        "more than 97.0",
+        "＞97.0",
+    ] {
+        check(text, "> 97.0", b("97.0", false), None, "0.1");
+    }
+    for text in [
+        "≤ 4.0 L",
+        "<= 4.0 L",
+        "不大于4.0 L",
+        "不高于 4.0 L",
+        "不多于4.0L",
+        "至多4.0 L",
+        "4.0 L 及以下",
+        "at most 4.0 L",
+        "max 4.0 L",
+    ] {
+        check(text, "≤ 4.0 L", None, b("4.0", true), "0.1");
+    }
+    for text in [
+        "< 4.0 L",
+        "小于4.0 L",
+        "不足4.0 L",
+        "低于4.0 L",
+        "less than 4.0 L",
+    ] {
+        check(text, "< 4.0 L", None, b("4.0", false), "0.1");
+    }
+    check("≥ -40 °C", "≥ -40 °C", b("-40", true), None, "1");
+    check("≥ 3.50 W/W", "≥ 3.50 W/W", b("3.50", true), None, "0.01");
+}
+
+#[test]
+fn powers_of_ten_keep_the_written_digit() {
+    check("≥14×100 MPa", "≥ 14×10² MPa", b("1400", true), None, "100");
+    check(
+        "≥ 1.4×10³ MPa",
+        "≥ 1.4×10³ MPa",
+        b("1400", true),
+        None,
+        "100",
+    );
+    check(
+        "≥ 1.4×10^3 MPa",
+        "≥ 1.4×10³ MPa",
+        b("1400", true),
+        None,
+        "100",
+    );
+    check("≤ 5×10⁻³", "≤ 5×10⁻³", None, b("0.005", true), "0.001");
+    // Same set, different written digits: different limits.
+    let a: Limit = "≥ 14×100".parse().unwrap();
+    let c: Limit = "≥ 1400".parse().unwrap();
+    assert_ne!(a, c);
+    assert!(a.same_set(&c));
+}
+
+#[test]
+fn written_digits_make_different_limits() {
+    let a: Limit = "≥ 97.0 %".parse().unwrap();
+    let c: Limit = "≥ 97 %".parse().unwrap();
+    assert_ne!(a, c);
+    assert!(a.same_set(&c));
+    assert_eq!(c.written_interval().to_string(), "1");
+}
+
+#[test]
+fn ranges() {
+    for text in [
+        "10~20",
+        "10 ~ 20",
+        "10～20",
+        "10-20",
+        "从10到20",
+        "10至20",
+        "from 10 to 20",
+    ] {
+        check(text, "10 ~ 20", b("10", true), b("20", true), "1");
+    }
+    check(
+        ">10~20 mm",
+        ">10 ~ 20 mm",
+        b("10", false),
+        b("20", true),
+        "1",
+    );
+    check(
+        "10~<20 mm",
+        "10 ~ <20 mm",
+        b("10", true),
+        b("20", false),
+        "1",
+    );
+    check(
+        "10 mm ~ 20.5 mm",
+        "10 ~ 20.5 mm",
+        b("10", true),
+        b("20.5", true),
+        "0.1",
+    );
+    check("-5 ~ 5 °C", "-5 ~ 5 °C", b("-5", true), b("5", true), "1");
+}
+
+#[test]
+fn deviations() {
+    check(
+        "10.0±0.1 mm",
+        "10.0 ± 0.1 mm",
+        b("9.9", true),
+        b("10.1", true),
+        "0.1",
+    );
+    check(
+        "10.0 ± 0.1mm",
+        "10.0 ± 0.1 mm",
+        b("9.9", true),
+        b("10.1", true),
+        "0.1",
+    );
+    check(
+        "±0.003 mm",
+        "±0.003 mm",
+        b("-0.003", true),
+        b("0.003", true),
+        "0.001",
+    );
+    check(
+        "10 +0.2 -0.1",
+        "10 +0.2 -0.1",
+        b("9.9", true),
+        b("10.2", true),
+        "0.1",
+    );
+    check(
+        "10 -0.1 +0.2",
+        "10 +0.2 -0.1",
+        b("9.9", true),
+        b("10.2", true),
+        "0.1",
+    );
+    check(
+        "10⁺⁰·²₋₀.₁ mm",
+        "10 +0.2 -0.1 mm",
+        b("9.9", true),
+        b("10.2", true),
+        "0.1",
+    );
+    check(
+        "10+0.1-0.1",
+        "10 ± 0.1",
+        b("9.9", true),
+        b("10.1", true),
+        "0.1",
+    );
+    check(
+        "10.0±0.1 (不含0.1)",
+        "10.0 ± 0.1 (不含0.1)",
+        b("9.9", false),
+        b("10.1", false),
+        "0.1",
+    );
+    check(
+        "10.0±0.1（不含+0.1）",
+        "10.0 ± 0.1 (不含+0.1)",
+        b("9.9", true),
+        b("10.1", false),
+        "0.1",
+    );
+    check(
+        "10.0±0.1 (不含-0.1)",
+        "10.0 ± 0.1 (不含-0.1)",
+        b("9.9", false),
+        b("10.1", true),
+        "0.1",
+    );
+    check(
+        "10 +0.2 -0.1 (不含0.2和0.1)",
+        "10 +0.2 -0.1 (不含+0.2和-0.1)",
+        b("9.9", false),
+        b("10.2", false),
+        "0.1",
+    );
+    check(
+        "10 +0.2 -0.1 (不含0.2)",
+        "10 +0.2 -0.1 (不含+0.2)",
+        b("9.9", true),
+        b("10.2", false),
+        "0.1",
+    );
+    // Percent on a percent nominal: percentage points.
+    check(
+        "97.0 % ± 0.5 %",
+        "97.0 ± 0.5 %",
+        b("96.5", true),
+        b("97.5", true),
+        "0.1",
+    );
+    check("80 ± 3 %", "80 ± 3 %", b("77", true), b("83", true), "1");
+}
+
+#[test]
+fn relative_deviations() {
+    check(
+        "60(1±3%) lm/W",
+        "60(1 ± 3%) lm/W",
+        b("58.20", true),
+        b("61.80", true),
+        "0.1",
+    );
+    check(
+        "60 lm/W ± 3 %",
+        "60(1 ± 3%) lm/W",
+        b("58.20", true),
+        b("61.80", true),
+        "0.1",
+    );
+    check(
+        "510 Ω ± 5 % (不含5%)",
+        "510(1 ± 5%) Ω (不含5%)",
+        b("484.50", false),
+        b("535.50", false),
+        "0.1",
+    );
+}
+
+#[test]
+fn refusals_say_what_and_why() {
+    let cases = [
+        (
+            "≥ abc",
+            r#"limit "≥ abc": expected a number after "≥", found "abc""#,
+        ),
+        (
+            "≤ 4,0 L",
+            r#"limit "≤ 4,0 L": "4,0": a comma is not a decimal separator here: write the decimal point "." and no thousands separator"#,
+        ),
+        ("", r#"limit "": expected a limit such as "≥ 97.0 %""#),
+        (
+            "97.0",
+            r#"limit "97.0": expected a comparison (≥, >, ≤, <, 不小于 …), a range (A ~ B) or a deviation (A ± b) around the number"#,
+        ),
+        (
+            "20~10",
+            r#"limit "20 ~ 10": the lower end lies above the upper end, so no value can conform"#,
+        ),
+        (
+            "-5-10",
+            r#"limit "-5-10": "-" between numbers is ambiguous with a minus sign here: write the range with "~""#,
+        ),
+        (
+            "10以上",
+            r#"limit "10以上": "以上"/"以下" leave the boundary open to doubt: write "及以上", "及以下", "不小于" or "不大于""#,
+        ),
+        (
+            "10 ± 0.1 (不含0.2)",
+            r#"limit "10 ± 0.1 (不含0.2)": "(不含0.2)" names no deviation of the limit (+0.1, -0.1)"#,
+        ),
+        (
+            "≥ 14×3",
+            r#"limit "≥ 14×3": expected a power of ten (10, 100, 10³ …) after "14×", found "3""#,
+        ),
+        (
+            "≥ 5 mm ~",
+            r#"limit "≥ 5 mm ~": expected the upper end of the range after "~""#,
+        ),
+        (
+            "≥ 5 mm 6",
+            r#"limit "≥ 5 mm 6": unexpected text after "≥ 5": a one-sided limit holds one number and its unit"#,
+        ),
+        (
+            "10 mm ~ 20 cm",
+            r#"limit "10 mm ~ 20 cm": the numbers are written in two units, "mm" and "cm": write one unit"#,
+        ),
+        (
+            "≥ 1.2.3",
+            r#"limit "≥ 1.2.3": number "1.2.3": expected a decimal number such as "97.0" or "-3.5""#,
+        ),
+        (
+            "≥ 5 # 3",
+            r##"limit "≥ 5 # 3": unexpected "# 3": expected a number, a unit or one of ≥ > ≤ < ~ ±"##,
+        ),
+    ];
+    for (text, message) in cases {
+        let err = text.parse::<Limit>().unwrap_err();
+        assert_eq!(err.to_string(), message, "{text}");
+    }
+}
+
+#[test]
+fn membership_honours_marks() {
+    let limit: Limit = "≤ 16.5".parse().unwrap();
+    assert!(limit.contains(d("16.5")));
+    assert!(!limit.contains("16.5(+)".parse::<duibiao::ReportedValue>().unwrap()));
+    assert!(limit.contains("16.5(-)".parse::<duibiao::ReportedValue>().unwrap()));
+}
+
+fn num() -> impl Strategy<Value = Decimal> {
+    (-1_000_000i64..1_000_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+fn positive() -> impl Strategy<Value = Decimal> {
+    (1i64..100_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+fn unit() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec!["", " mm", " %", " MPa", " W/(m·K)", " °C", " L"])
+}
+
+/// Limit text of every form, built from parts.
+fn limit_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (
+            prop::sample::select(vec!["≥", ">", "≤", "<", "不小于", "大于", "至多"]),
+            num(),
+            unit()
+        )
+            .prop_map(|(op, a, u)| format!("{op} {a}{u}")),
+        (num(), positive(), any::<bool>(), any::<bool>(), unit()).prop_map(|(a, w, lo, hi, u)| {
+            format!(
+                "{}{a} ~ {}{}{u}",
+                if lo { ">" } else { "" },
+                if hi { "<" } else { "" },
+                a + w
+            )
+        }),
+        (num(), positive(), positive(), unit())
+            .prop_map(|(a, p, m, u)| format!("{a} +{p} -{m}{u}")),
+        (num(), positive(), unit(), 0usize..4).prop_map(|(a, p, u, x)| {
+            let ex =
+                ["", " (不含{p})", " (不含+{p})", " (不含-{p})"][x].replace("{p}", &p.to_string());
+            format!("{a} ± {p}{u}{ex}")
+        }),
+        (
+            positive(),
+            1i64..50,
+            prop::sample::select(vec![" lm/W", " Ω", ""])
+        )
+            .prop_map(|(a, p, u)| format!("{a}(1 ± {p}%){u}")),
+        (1i64..99, 0i32..5, prop::sample::select(vec!["≥", "≤"]))
+            .prop_map(|(m, e, op)| format!("{op} {m}×10^{e} MPa")),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn display_parses_back_to_an_equal_limit(text in limit_text()) {
+        let limit: Limit = text.parse().unwrap();
+        let shown = limit.to_string();
+        let again: Limit = shown.parse().unwrap();
+        prop_assert_eq!(&again, &limit);
+        prop_assert_eq!(again.to_string(), shown);
+    }
+
+    #[test]
+    fn membership_is_the_set(text in limit_text(), x in num()) {
+        let limit: Limit = text.parse().unwrap();
+        let above = limit.lower().is_none_or(|b| x > b.value || (x == b.value && b.inclusive));
+        let below = limit.upper().is_none_or(|b| x < b.value || (x == b.value && b.inclusive));
+        prop_assert_eq!(limit.contains(x), above && below);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,40}") {
+        let _ = text.parse::<Limit>();
+    }
+
+    #[test]
+    fn mutated_limits_never_panic(text in limit_text(), at in 0usize..40, c in prop::sample::select(vec!['~', '±', '(', ')', '×', '-', '.', ',', '不', '含', '⁺', '₋', '^', '%', ' '])) {
+        let mut chars: Vec<char> = text.chars().collect();
+        let at = at.min(chars.len());
+        chars.insert(at, c);
+        let mutated: String = chars.into_iter().collect();
+        let _ = mutated.parse::<Limit>();
+    }
+}
