@@ -17,8 +17,10 @@ use std::fmt;
 ///
 /// The message names what was being read, where, the offending text and what was expected:
 ///
-/// ```text
-/// limit "≥ abc": expected a number after "≥", found "abc"
+/// ```
+/// let err = "≥ abc".parse::<duibiao::Limit>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"limit "≥ abc": expected a number after "≥", found "abc""#);
+/// assert!(err.is_syntax());
 /// ```
 pub struct Error {
     inner: Box<Inner>,
@@ -32,6 +34,7 @@ struct Inner {
 
 /// The private kinds. Variants may be added freely: callers only see predicates and messages.
 #[derive(Debug, thiserror::Error)]
+#[allow(dead_code)] // the unit variants are constructed once the unit table lands
 pub(crate) enum ErrorKind {
     /// Text that does not follow the grammar of what was being read.
     #[error("{what} \"{input}\": {detail}")]
@@ -90,6 +93,7 @@ impl Error {
     }
 
     /// Units or kinds that do not fit together.
+    #[allow(dead_code)]
     pub(crate) fn incompatible(detail: impl Into<String>) -> Self {
         Error::new(ErrorKind::Incompatible {
             detail: detail.into(),

@@ -1,15 +1,70 @@
-//! duibiao (对标)
+//! duibiao (对标): judge products and product standards against advanced standards.
+//!
+//! China's benchmarking campaign (对标达标提升专项行动) compares the standard an enterprise
+//! implements (执行标准) and the products made to it with advanced standards, indicator by
+//! indicator, and names leaders (领跑者), followers (跟跑者) and the gaps to close. Testing labs
+//! judge measured values against limits with the rules of GB/T 8170-2008. This crate does that
+//! work exactly, over [`rust_decimal::Decimal`]: no binary floating point on any decision path,
+//! and the digits a limit was written with are kept (`97.0` and `97` are different limits).
+//!
+//! # Example
+//!
+//! ```
+//! use duibiao::decision::{evidence, Conformity, Method};
+//! use duibiao::rounding::{Interval, Rounding, RoundingMode};
+//! use duibiao::Limit;
+//!
+//! // Rounding (数值修约, GB/T 8170-2008 clause 3): half to even, once, by magnitude.
+//! let ten: Interval = "10".parse()?;
+//! assert_eq!(ten.round("-355".parse()?)?.to_string(), "-360");
+//! let up = Rounding::new("1".parse()?).mode(RoundingMode::Up); // 只进不舍
+//! assert_eq!(up.round("12.01".parse::<rust_decimal::Decimal>()?)?.to_string(), "13");
+//!
+//! // Limits (极限数值, clause 4.2) are conforming sets, read from the forms standards use.
+//! let tensile: Limit = "≥ 14×100 MPa".parse()?;
+//!
+//! // Judgement (clause 4.3): full-value (全数值比较法) or rounded-value (修约值比较法).
+//! let e = evidence("1351".parse::<rust_decimal::Decimal>()?, &tensile, Method::RoundedValue, None)?;
+//! assert_eq!(e.rounded.map(|r| r.to_string()).as_deref(), Some("1400"));
+//! assert_eq!(e.outcome, Conformity::Pass);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Overview
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`rounding`] | rounding intervals k×10ⁿ, half-to-even and one-direction modes, reported values with (+)/(−) marks |
+//! | [`limit`] | [`Limit`]: the conforming set of a requirement, parsed from symbols, Chinese and English |
+//! | [`decision`] | judging a value: full-value and rounded-value comparison, with evidence |
+//!
+//! # What the crate does not do
+//!
+//! - It never rounds silently: text with more than 28 significant digits is refused, and
+//!   arithmetic that would overflow returns an [`Error`].
+//! - It never guesses a form that a standard leaves open: `10以上` (is 10 included?) and
+//!   `4,0` (a decimal comma or a thousands separator?) are refused with a message.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `duibiao` command-line tool (clap, serde_json). Library users can
+//!   turn it off with `default-features = false`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod error;
 mod number;
 
-pub use error::Error;
+pub mod decision;
+pub mod limit;
 pub mod rounding;
 
-pub use rounding::{Interval, ReportedValue, Rounding, RoundingMode};
-pub mod limit;
-pub use limit::{Bound, Limit};
-pub mod decision;
 pub use decision::{judge, Conformity, Method};
+pub use error::Error;
+pub use limit::{Bound, Limit};
+pub use rounding::{Interval, ReportedValue, Rounding, RoundingMode};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

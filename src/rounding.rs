@@ -30,7 +30,7 @@
 //! assert_eq!(to_half.round("60.25".parse()?)?.to_string(), "60.0");
 //!
 //! let up = Rounding::new("1".parse()?).mode(RoundingMode::Up); // 只进不舍
-//! assert_eq!(up.round("12.01".parse()?)?.to_string(), "13");
+//! assert_eq!(up.round("12.01".parse::<rust_decimal::Decimal>()?)?.to_string(), "13");
 //!
 //! let marked: duibiao::ReportedValue = "16.5(+)".parse()?;
 //! assert_eq!(Rounding::new("1".parse()?).round(marked)?.to_string(), "17");
@@ -453,7 +453,7 @@ impl<'de> Deserialize<'de> for ReportedValue {
 /// use duibiao::rounding::{Interval, Rounding, RoundingMode};
 ///
 /// let down = Rounding::new(Interval::decimals(1)).mode(RoundingMode::Down); // 只舍不进
-/// assert_eq!(down.round("-2.79".parse()?)?.to_string(), "-2.7");
+/// assert_eq!(down.round("-2.79".parse::<rust_decimal::Decimal>()?)?.to_string(), "-2.7");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,1 +1,190 @@
-fn main() {}
+//! `duibiao`: the command line of the duibiao crate.
+//!
+//! Exit status: 0 with an answer (pass and fail are both answers), 2 for malformed input with a
+//! one-line message on stderr that quotes the offending text.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use duibiao::decision::{evidence, Method};
+use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
+use duibiao::{Error, Limit};
+
+#[derive(Parser)]
+#[command(
+    name = "duibiao",
+    version,
+    about = "Benchmark products and standards against advanced standards (对标)",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Round a value with GB/T 8170 rules and print the rounded value alone.
+    Round {
+        /// The value, optionally with a mark: 16.5(+), 15.5(-).
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// The rounding interval: k×10ⁿ with k = 1, 2 or 5 (0.1, 0.5, 20, 100).
+        #[arg(long, allow_hyphen_values = true)]
+        interval: String,
+        /// half-even (the standard's rule), up (只进不舍) or down (只舍不进).
+        #[arg(long, default_value = "half-even")]
+        mode: String,
+    },
+    /// Judge a value against a limit and print pass or fail.
+    Judge {
+        /// The value, optionally with a mark: 16.5(+).
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// The limit: "≥ 97.0 %", "10.0±0.1 mm", "不小于 14×100 MPa".
+        #[arg(allow_hyphen_values = true)]
+        limit: String,
+        /// full-value (全数值比较法) or rounded-value (修约值比较法).
+        #[arg(long, default_value = "full-value")]
+        method: String,
+        /// Rounding interval for rounded-value comparison (default: the limit's written digit).
+        #[arg(long, allow_hyphen_values = true)]
+        interval: Option<String>,
+        /// text prints the outcome alone; json prints the evidence.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show rounding and judgement on the GB/T 8170-2008 worked examples.
+    Demo,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<String, Error> {
+    match command {
+        Command::Round {
+            value,
+            interval,
+            mode,
+        } => {
+            let value: ReportedValue = value.parse()?;
+            let interval: Interval = interval.parse()?;
+            let mode: RoundingMode = mode.parse()?;
+            let rounded = Rounding::new(interval).mode(mode).round(value)?;
+            Ok(format!("{rounded}\n"))
+        }
+        Command::Judge {
+            value,
+            limit,
+            method,
+            interval,
+            format,
+        } => {
+            let value: ReportedValue = value.parse()?;
+            let limit: Limit = limit.parse()?;
+            let method: Method = method.parse()?;
+            let interval = interval.map(|i| i.parse::<Interval>()).transpose()?;
+            let e = evidence(value, &limit, method, interval)?;
+            Ok(match format {
+                Format::Text => format!("{}\n", e.outcome),
+                Format::Json => format!("{}\n", to_json(&e)),
+            })
+        }
+        Command::Demo => demo(),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serializing plain data into a string cannot fail; fall back to an empty object anyway.
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
+}
+
+fn demo() -> Result<String, Error> {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "duibiao (对标) — GB/T 8170-2008 worked examples\n");
+    let _ = writeln!(
+        out,
+        "Rounding (数值修约), round half to even unless marked:"
+    );
+    let _ = writeln!(out, "  {:<10} {:>9}  {:>8}", "value", "interval", "rounded");
+    for (value, interval) in [
+        ("12.1498", "0.1"),
+        ("1268", "100"),
+        ("10.5002", "1"),
+        ("0.35", "0.1"),
+        ("2500", "1000"),
+        ("-355", "10"),
+        ("97.46", "1"),
+        ("60.25", "0.5"),
+        ("830", "20"),
+        ("16.5(+)", "1"),
+        ("15.5(-)", "1"),
+    ] {
+        let v: ReportedValue = value.parse()?;
+        let i: Interval = interval.parse()?;
+        let rounded = Rounding::new(i).round(v)?;
+        let _ = writeln!(
+            out,
+            "  {:<10} {:>9}  {:>8}",
+            v.to_string(),
+            i.to_string(),
+            rounded.to_string()
+        );
+    }
+    let _ = writeln!(out, "\nJudging against limits (极限数值的判定):");
+    let _ = writeln!(
+        out,
+        "  {:<16} {:>7}  {:<22} rounded-value 修约值比较法",
+        "limit", "value", "full-value 全数值比较法"
+    );
+    for (limit, value) in [
+        ("≥ 14×100 MPa", "1349"),
+        ("≥ 14×100 MPa", "1351"),
+        ("≥ 14×100 MPa", "1400"),
+        ("≥ 97.0 %", "97.01"),
+        ("≥ 97.0 %", "96.96"),
+        ("≥ 97.0 %", "96.94"),
+        ("10.0±0.1 mm", "9.89"),
+        ("10.0±0.1 mm", "9.85"),
+        ("10.0±0.1 mm", "10.10"),
+        ("10.0±0.1 mm", "10.16"),
+    ] {
+        let l: Limit = limit.parse()?;
+        let v: ReportedValue = value.parse()?;
+        let full = evidence(v, &l, Method::FullValue, None)?;
+        let rounded = evidence(v, &l, Method::RoundedValue, None)?;
+        let shown = format!(
+            "{} (→ {})",
+            rounded.outcome,
+            rounded.rounded.map(|r| r.to_string()).unwrap_or_default()
+        );
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>7}  {:<22} {}",
+            l.to_string(),
+            value,
+            full.outcome.as_str(),
+            shown
+        );
+    }
+    Ok(out)
+}

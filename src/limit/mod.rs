@@ -38,8 +38,8 @@
 //!
 //! let limit: Limit = "不小于 97.0 %".parse()?;
 //! assert_eq!(limit.to_string(), "≥ 97.0 %");
-//! assert!(limit.contains("97.01".parse()?));
-//! assert!(!limit.contains("96.96".parse()?));
+//! assert!(limit.contains("97.01".parse::<rust_decimal::Decimal>()?));
+//! assert!(!limit.contains("96.96".parse::<rust_decimal::Decimal>()?));
 //! assert_eq!(limit.written_interval().to_string(), "0.1");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -407,10 +407,6 @@ impl Limit {
     /// Units are compared as written; convert first to compare limits in different units.
     pub fn same_set(&self, other: &Limit) -> bool {
         self.lower == other.lower && self.upper == other.upper && self.unit == other.unit
-    }
-
-    pub(crate) fn form(&self) -> &Form {
-        &self.form
     }
 }
 
