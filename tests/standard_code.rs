@@ -108,6 +108,7 @@ fn every_family() {
         ("GBZ 2.1-2019", "GBZ 2.1-2019"),
         ("GB 8170-87", "GB 8170-1987"),
         ("GB/T 1.1-09", "GB/T 1.1-2009"),
+        ("GB 1-58", "GB 1-1958"),
         ("GB 6952", "GB 6952"),
         // industry
         ("JB/T13368-2018", "JB/T 13368-2018"),
@@ -210,6 +211,7 @@ fn every_family() {
         ("ASTM A36/A36M-19", "ASTM A36/A36M-19"),
         ("ASTM A36/A36M-2019", "ASTM A36/A36M-19"),
         ("ASTM E84-19a", "ASTM E84-19a"),
+        ("ASTM A36-1949", "ASTM A36-1949"),
         ("ASTM E29-13", "ASTM E29-13"),
         ("ASTM D638", "ASTM D638"),
         ("ASTM D 638-14", "ASTM D638-14"),

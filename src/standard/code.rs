@@ -740,7 +740,7 @@ fn is_year_start(c: Option<char>) -> bool {
     matches!(c, Some('0'..='9'))
 }
 
-/// Two-digit years of Chinese standards: `50`–`99` are 1950–1999, `00`–`49` are 2000–2049.
+/// Two-digit years (old Chinese standards, ASTM): `50`–`99` are 1950–1999, `00`–`49` are 2000–2049.
 fn expand_two_digit_year(yy: u16) -> u16 {
     if yy >= 50 {
         1900 + yy
@@ -752,6 +752,12 @@ fn expand_two_digit_year(yy: u16) -> u16 {
 impl<'a> Parser<'a> {
     fn error(&self, detail: impl Into<String>) -> Error {
         Error::syntax(WHAT, self.original, detail)
+    }
+
+    fn unknown_prefix(&self, letters: &str) -> Error {
+        self.error(format!(
+            "expected a known prefix such as \"GB/T\", \"ISO\" or \"EN\", found \"{letters}\""
+        ))
     }
 
     fn rest(&self) -> &'a str {
@@ -947,9 +953,7 @@ impl<'a> Parser<'a> {
                 }
                 Self::blank(family, prefix)
             }
-            _ => return Err(self.error(format!(
-                "expected a known prefix such as \"GB/T\", \"ISO\" or \"EN\", found \"{letters}\""
-            ))),
+            _ => return Err(self.unknown_prefix(letters)),
         };
         self.eat(' ');
         code.number = self.dotted_number().ok_or_else(|| {
