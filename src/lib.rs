@@ -58,11 +58,16 @@ mod number;
 pub mod decision;
 pub mod limit;
 pub mod rounding;
+pub mod standard;
 
 pub use decision::{judge, Conformity, Method};
 pub use error::Error;
 pub use limit::{Bound, Limit};
 pub use rounding::{Interval, ReportedValue, Rounding, RoundingMode};
+pub use standard::{
+    Adoption, AdoptionDegree, Amendment, AmendmentKind, Family, Level, Names, Standard,
+    StandardCode, StandardCodeParts, StandardKind, Status,
+};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -102,6 +102,28 @@ fn malformed_input_exits_2_with_the_text_quoted() {
 }
 
 #[test]
+fn code_prints_the_canonical_form() {
+    assert_eq!(ok(&["code", "GB/T8170—2008"]), "GB/T 8170-2008\n");
+    assert_eq!(
+        ok(&["code", "IEC 60335-2-84:2005"]),
+        "IEC 60335-2-84:2005\n"
+    );
+    let v: serde_json::Value = serde_json::from_str(&ok(&[
+        "code",
+        "GB/T 19001-2016/ISO 9001:2015",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(v["canonical"], "GB/T 19001-2016/ISO 9001:2015");
+    assert_eq!(v["level"], "national");
+    assert_eq!(v["year"], 2016);
+    assert_eq!(v["adopted"]["level"], "international");
+    let err = bad(&["code", "hello world"]);
+    assert!(err.contains("\"hello world\""), "{err}");
+}
+
+#[test]
 fn demo_shows_the_worked_examples() {
     let out = ok(&["demo"]);
     assert!(out.contains("60.25"));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use duibiao::decision::{evidence, Method};
 use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
-use duibiao::{Error, Limit};
+use duibiao::{Error, Limit, StandardCode};
 
 #[derive(Parser)]
 #[command(
@@ -51,6 +51,14 @@ enum Command {
         #[arg(long, allow_hyphen_values = true)]
         interval: Option<String>,
         /// text prints the outcome alone; json prints the evidence.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print a standard number in canonical form (GB/T 8170-2008, ISO 9001:2015 …).
+    Code {
+        /// The standard number as written: "GB/T8170—2008", "IEC 60335-2-84:2005".
+        text: String,
+        /// text prints the canonical form alone; json prints its parts.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -106,6 +114,13 @@ fn run(command: Command) -> Result<String, Error> {
             Ok(match format {
                 Format::Text => format!("{}\n", e.outcome),
                 Format::Json => format!("{}\n", to_json(&e)),
+            })
+        }
+        Command::Code { text, format } => {
+            let code: StandardCode = text.parse()?;
+            Ok(match format {
+                Format::Text => format!("{code}\n"),
+                Format::Json => format!("{}\n", to_json(&code.details())),
             })
         }
         Command::Demo => demo(),
