@@ -42,7 +42,12 @@ fn shared_vectors() {
             "difference" => convert_difference(value, &from, &to).unwrap(),
             other => panic!("line {}: unknown kind {other}", n + 1),
         };
-        assert_eq!(got, expected, "line {}: {value} {from} → {to} ({source})", n + 1);
+        assert_eq!(
+            got,
+            expected,
+            "line {}: {value} {from} → {to} ({source})",
+            n + 1
+        );
         // The same through the Quantity front door.
         let q = match kind {
             "absolute" => Quantity::new(value, from.clone()),
@@ -110,7 +115,11 @@ fn rounded_conversions() {
         ("0 °F", "K", "255.3722222222222222222222222"),
     ];
     for (q, to, want) in cases {
-        assert_eq!(quantity(q).to(&unit(to)).unwrap().value(), dec(want), "{q} → {to}");
+        assert_eq!(
+            quantity(q).to(&unit(to)).unwrap().value(),
+            dec(want),
+            "{q} → {to}"
+        );
     }
 }
 
@@ -120,19 +129,34 @@ fn temperature_differences() {
     assert!(d.is_difference());
     assert_eq!(d.to(&unit("K")).unwrap().to_string(), "Δ2 K");
     assert_eq!(d.to(&unit("°F")).unwrap().to_string(), "Δ3.6 °F");
-    assert_eq!(quantity("2 °C").to_difference(&unit("K")).unwrap().to_string(), "Δ2 K");
-    assert_eq!(quantity("2 °C").to(&unit("K")).unwrap().to_string(), "275.15 K");
+    assert_eq!(
+        quantity("2 °C")
+            .to_difference(&unit("K"))
+            .unwrap()
+            .to_string(),
+        "Δ2 K"
+    );
+    assert_eq!(
+        quantity("2 °C").to(&unit("K")).unwrap().to_string(),
+        "275.15 K"
+    );
     // absolute − absolute = difference; absolute + difference = absolute
     let diff = quantity("30 °C").checked_sub(&quantity("20 °C")).unwrap();
     assert_eq!(diff.to_string(), "Δ10 °C");
     let back = quantity("20 °C").checked_add(&diff).unwrap();
     assert_eq!(back.to_string(), "30 °C");
     assert_eq!(
-        quantity("Δ2 K").checked_add(&quantity("20 °C")).unwrap().to_string(),
+        quantity("Δ2 K")
+            .checked_add(&quantity("20 °C"))
+            .unwrap()
+            .to_string(),
         "295.15 K"
     );
     assert_eq!(
-        quantity("300 K").checked_sub(&quantity("Δ9 °F")).unwrap().to_string(),
+        quantity("300 K")
+            .checked_sub(&quantity("Δ9 °F"))
+            .unwrap()
+            .to_string(),
         "295 K"
     );
     // °C inside an expression is kelvin-sized
@@ -152,7 +176,10 @@ fn arithmetic() {
     assert!(big.checked_mul(Decimal::TWO).unwrap_err().is_overflow());
     assert!(big.to(&unit("mm")).unwrap_err().is_overflow());
     assert_eq!(
-        quantity("1.5 L").checked_mul(Decimal::TWO).unwrap().to_string(),
+        quantity("1.5 L")
+            .checked_mul(Decimal::TWO)
+            .unwrap()
+            .to_string(),
         "3.0 L"
     );
 }
@@ -260,16 +287,37 @@ fn error_messages() {
         ("kgg", r#"unit "kgg": unknown unit, did you mean "kg"?"#),
         ("KG", r#"unit "KG": unknown unit, did you mean "kg"?"#),
         ("xyzzy", r#"unit "xyzzy": unknown unit"#),
-        ("W/(m·Kk)", r#"unit "W/(m·Kk)": unit "Kk": unknown unit, did you mean "K"?"#),
-        ("", r#"unit "": expected a unit symbol such as "mm" or "W/(m·K)""#),
-        ("W/m·K", r#"unit "W/m·K": a product after "/" is ambiguous: put the denominator in parentheses, such as "W/(m·K)""#),
+        (
+            "W/(m·Kk)",
+            r#"unit "W/(m·Kk)": unit "Kk": unknown unit, did you mean "K"?"#,
+        ),
+        (
+            "",
+            r#"unit "": expected a unit symbol such as "mm" or "W/(m·K)""#,
+        ),
+        (
+            "W/m·K",
+            r#"unit "W/m·K": a product after "/" is ambiguous: put the denominator in parentheses, such as "W/(m·K)""#,
+        ),
         ("W/(m·K", r#"unit "W/(m·K": expected ")""#),
         ("m)", r#"unit "m)": unexpected ")""#),
-        ("m^", r#"unit "m^": expected a whole-number power such as "²" or "^-1""#),
+        (
+            "m^",
+            r#"unit "m^": expected a whole-number power such as "²" or "^-1""#,
+        ),
         ("m^0", r#"unit "m^0": a power of zero"#),
-        ("m/", r#"unit "m/": expected a unit symbol such as "mm" or "W/(m·K)""#),
-        ("dB/m", r#"unit "dB/m": a level in decibels cannot be combined with other units or raised to a power"#),
-        ("((((((((((m))))))))))", r#"unit "((((((((((m))))))))))": parentheses nested too deeply"#),
+        (
+            "m/",
+            r#"unit "m/": expected a unit symbol such as "mm" or "W/(m·K)""#,
+        ),
+        (
+            "dB/m",
+            r#"unit "dB/m": a level in decibels cannot be combined with other units or raised to a power"#,
+        ),
+        (
+            "((((((((((m))))))))))",
+            r#"unit "((((((((((m))))))))))": parentheses nested too deeply"#,
+        ),
     ];
     for (text, message) in units {
         let err = Unit::from_str(text).unwrap_err();
@@ -279,11 +327,26 @@ fn error_messages() {
     assert!(Unit::from_str("W/m·K").unwrap_err().is_syntax());
 
     let quantities = [
-        ("abc", r#"quantity "abc": expected a number followed by a unit, such as "3.50 W/W""#),
-        ("5 kgg", r#"quantity "5 kgg": unit "kgg": unknown unit, did you mean "kg"?"#),
-        ("4,0 L", r#"quantity "4,0 L": number "4,0": a comma is not a decimal separator here: write the decimal point "." and no thousands separator"#),
-        ("1.2.3 m", r#"quantity "1.2.3 m": number "1.2.3": expected a decimal number such as "97.0" or "-3.5""#),
-        ("Δ5 m", r#"quantity "Δ5 m": a difference "Δ" applies to temperatures only"#),
+        (
+            "abc",
+            r#"quantity "abc": expected a number followed by a unit, such as "3.50 W/W""#,
+        ),
+        (
+            "5 kgg",
+            r#"quantity "5 kgg": unit "kgg": unknown unit, did you mean "kg"?"#,
+        ),
+        (
+            "4,0 L",
+            r#"quantity "4,0 L": number "4,0": a comma is not a decimal separator here: write the decimal point "." and no thousands separator"#,
+        ),
+        (
+            "1.2.3 m",
+            r#"quantity "1.2.3 m": number "1.2.3": expected a decimal number such as "97.0" or "-3.5""#,
+        ),
+        (
+            "Δ5 m",
+            r#"quantity "Δ5 m": a difference "Δ" applies to temperatures only"#,
+        ),
     ];
     for (text, message) in quantities {
         let err = Quantity::from_str(text).unwrap_err();
@@ -291,15 +354,29 @@ fn error_messages() {
     }
 
     let convert = |q: &str, u: &str| quantity(q).to(&unit(u)).unwrap_err().to_string();
-    assert_eq!(convert("1 kg", "mm"), r#"cannot convert "kg" (mass) to "mm" (length)"#);
-    assert_eq!(convert("1 MPa", "kW·h"), r#"cannot convert "MPa" (pressure) to "kW·h" (energy)"#);
-    assert_eq!(convert("60 dB", "dB(A)"), r#"cannot convert "dB" (level) to "dB(A)" (A-weighted level)"#);
+    assert_eq!(
+        convert("1 kg", "mm"),
+        r#"cannot convert "kg" (mass) to "mm" (length)"#
+    );
+    assert_eq!(
+        convert("1 MPa", "kW·h"),
+        r#"cannot convert "MPa" (pressure) to "kW·h" (energy)"#
+    );
+    assert_eq!(
+        convert("60 dB", "dB(A)"),
+        r#"cannot convert "dB" (level) to "dB(A)" (A-weighted level)"#
+    );
     assert_eq!(
         convert("1 kg/m³", "m"),
         r#"cannot convert "kg/m³" (mass·length⁻³) to "m" (length)"#
     );
 
-    let add = |a: &str, b: &str| quantity(a).checked_add(&quantity(b)).unwrap_err().to_string();
+    let add = |a: &str, b: &str| {
+        quantity(a)
+            .checked_add(&quantity(b))
+            .unwrap_err()
+            .to_string()
+    };
     assert_eq!(
         add("20 °C", "30 °C"),
         r#"cannot add two absolute temperatures "20 °C" and "30 °C": add a difference such as "Δ2 K""#
@@ -309,16 +386,24 @@ fn error_messages() {
         r#"quantity "60 dB": cannot add a level in decibels: decibels are logarithmic"#
     );
     assert_eq!(
-        quantity("Δ2 K").checked_sub(&quantity("20 °C")).unwrap_err().to_string(),
+        quantity("Δ2 K")
+            .checked_sub(&quantity("20 °C"))
+            .unwrap_err()
+            .to_string(),
         r#"cannot subtract the absolute temperature "20 °C" from the difference "Δ2 K""#
     );
     assert_eq!(
-        quantity("20 °C").checked_mul(Decimal::TWO).unwrap_err().to_string(),
+        quantity("20 °C")
+            .checked_mul(Decimal::TWO)
+            .unwrap_err()
+            .to_string(),
         r#"quantity "20 °C": cannot multiply an absolute temperature on a scale with an offset: convert to K first"#
     );
 
     assert_eq!(
-        check_same_kind(Some("APF"), Some("SEER")).unwrap_err().to_string(),
+        check_same_kind(Some("APF"), Some("SEER"))
+            .unwrap_err()
+            .to_string(),
         "cannot compare APF with SEER"
     );
     let apf = QuantityKind::new("APF", &unit("W/W"));
@@ -365,9 +450,14 @@ fn quantity_text() {
 fn serde_as_text() {
     let u = unit("W/(m*K)");
     assert_eq!(serde_json::to_string(&u).unwrap(), r#""W/(m·K)""#);
-    assert_eq!(serde_json::from_str::<Unit>(r#""kWh""#).unwrap(), unit("kW·h"));
+    assert_eq!(
+        serde_json::from_str::<Unit>(r#""kWh""#).unwrap(),
+        unit("kW·h")
+    );
     let err = serde_json::from_str::<Unit>(r#""kgg""#).unwrap_err();
-    assert!(err.to_string().contains(r#"unit "kgg": unknown unit, did you mean "kg"?"#));
+    assert!(err
+        .to_string()
+        .contains(r#"unit "kgg": unknown unit, did you mean "kg"?"#));
     let q = quantity("Δ2 °C");
     let json = serde_json::to_string(&q).unwrap();
     assert_eq!(json, r#""Δ2 °C""#);
@@ -377,9 +467,36 @@ fn serde_as_text() {
 #[test]
 fn no_panic_on_garbage() {
     let inputs = [
-        "", " ", "/", "*", "**", "^", "()", "(", ")", "m^-128", "m^127·m", "m^999", "m⁻", "²",
-        "m²²", "m^-0", "dB(", "dB(A", "°", "·", "m··m", "m//m", "1e5 m", "--1 m", "Δ", "ΔΔ1 K",
-        "m^127·m^127", "(m^127)^2", "mm127", "m99999999999",
+        "",
+        " ",
+        "/",
+        "*",
+        "**",
+        "^",
+        "()",
+        "(",
+        ")",
+        "m^-128",
+        "m^127·m",
+        "m^999",
+        "m⁻",
+        "²",
+        "m²²",
+        "m^-0",
+        "dB(",
+        "dB(A",
+        "°",
+        "·",
+        "m··m",
+        "m//m",
+        "1e5 m",
+        "--1 m",
+        "Δ",
+        "ΔΔ1 K",
+        "m^127·m^127",
+        "(m^127)^2",
+        "mm127",
+        "m99999999999",
     ];
     for text in inputs {
         let _ = Unit::from_str(text);
@@ -412,9 +529,9 @@ const GROUPS: &[&[&str]] = &[
 
 /// Units whose factor is a power of ten: conversions among them are exact.
 const DECIMAL: &[&str] = &[
-    "m", "km", "cm", "mm", "µm", "nm", "m²", "cm²", "mm²", "L", "mL", "m³", "cm³", "kg", "g",
-    "mg", "t", "Pa", "kPa", "MPa", "bar", "mbar", "N/mm²", "J", "kJ", "MJ", "W", "kW", "MW",
-    "1", "%", "‰", "ppm", "W/W", "N", "kN", "K", "°C",
+    "m", "km", "cm", "mm", "µm", "nm", "m²", "cm²", "mm²", "L", "mL", "m³", "cm³", "kg", "g", "mg",
+    "t", "Pa", "kPa", "MPa", "bar", "mbar", "N/mm²", "J", "kJ", "MJ", "W", "kW", "MW", "1", "%",
+    "‰", "ppm", "W/W", "N", "kN", "K", "°C",
 ];
 
 fn triple() -> impl Strategy<Value = (&'static str, &'static str, &'static str)> {
@@ -429,8 +546,7 @@ fn triple() -> impl Strategy<Value = (&'static str, &'static str, &'static str)>
 }
 
 fn value() -> impl Strategy<Value = Decimal> {
-    (-1_000_000_000_000i64..1_000_000_000_000, 0u32..7)
-        .prop_map(|(m, s)| Decimal::new(m, s))
+    (-1_000_000_000_000i64..1_000_000_000_000, 0u32..7).prop_map(|(m, s)| Decimal::new(m, s))
 }
 
 /// |a − b| ≤ |b| × 10⁻²⁵ + 10⁻²⁰: agreement to the 28-digit precision of the conversions.
@@ -487,7 +603,14 @@ proptest! {
             text.push(')');
             if *pow != 0 && *pow != 1 { text.push_str(&format!("^{pow}")); }
         }
-        let u: Unit = text.parse().unwrap();
+        // A factor such as (kW·h)⁵ = 6.0 × 10³² is beyond a decimal: refused, never rounded.
+        let u: Unit = match text.parse() {
+            Ok(u) => u,
+            Err(e) => {
+                prop_assert!(e.is_overflow(), "{}: {}", text, e);
+                return Ok(());
+            }
+        };
         let again: Unit = u.to_string().parse().unwrap();
         prop_assert_eq!(&again, &u);
         prop_assert_eq!(again.exact_factor(), u.exact_factor());

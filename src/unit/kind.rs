@@ -108,9 +108,9 @@ impl fmt::Display for QuantityKind {
 /// An incompatible error naming both kinds.
 pub fn check_same_kind(a: Option<&str>, b: Option<&str>) -> Result<(), Error> {
     match (a, b) {
-        (Some(a), Some(b)) if a != b => Err(Error::incompatible(format!(
-            "cannot compare {a} with {b}"
-        ))),
+        (Some(a), Some(b)) if a != b => {
+            Err(Error::incompatible(format!("cannot compare {a} with {b}")))
+        }
         _ => Ok(()),
     }
 }

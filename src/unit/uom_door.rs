@@ -19,8 +19,8 @@
 //! # Ok::<(), duibiao::Error>(())
 //! ```
 
-use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 use uom::si::f64 as q;
 
 use crate::error::Error;
@@ -30,7 +30,11 @@ use super::{Quantity, Unit};
 /// The shortest decimal that reads back as `x`.
 pub(crate) fn decimal_from_f64(x: f64) -> Result<Decimal, Error> {
     if !x.is_finite() {
-        return Err(Error::invalid("value", &x.to_string(), "not a finite number"));
+        return Err(Error::invalid(
+            "value",
+            &x.to_string(),
+            "not a finite number",
+        ));
     }
     let sci = format!("{x:e}");
     let too_big = || Error::overflow(format!("the value {sci}"));
@@ -47,7 +51,9 @@ pub(crate) fn decimal_from_f64(x: f64) -> Result<Decimal, Error> {
         ));
     }
     let (digits, scale) = if scale < 0 {
-        let shift = 10i128.checked_pow(scale.unsigned_abs()).ok_or_else(too_big)?;
+        let shift = 10i128
+            .checked_pow(scale.unsigned_abs())
+            .ok_or_else(too_big)?;
         (digits.checked_mul(shift).ok_or_else(too_big)?, 0)
     } else {
         (digits, scale.unsigned_abs())
