@@ -419,20 +419,23 @@ pub(crate) fn suggest(text: &str) -> Option<&'static str> {
     best.map(|(_, s)| s)
 }
 
-/// Levenshtein distance over characters.
+/// Levenshtein distance over characters (one row at a time).
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        let (mut diagonal, mut left) = (i, i + 1);
+        let mut next = Vec::with_capacity(row.len());
+        next.push(left);
+        for (&cb, &up) in b.iter().zip(row.iter().skip(1)) {
+            let v = (diagonal + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            diagonal = up;
+            left = v;
+            next.push(v);
         }
-        std::mem::swap(&mut prev, &mut cur);
+        row = next;
     }
-    prev[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
