@@ -92,6 +92,14 @@ impl Error {
         })
     }
 
+    /// A unit symbol missing from the unit table, with the nearest known spelling if any.
+    pub(crate) fn unknown_unit(input: &str, suggestion: Option<&str>) -> Self {
+        Error::new(ErrorKind::UnknownUnit {
+            input: input.to_owned(),
+            suggestion: suggestion.map(str::to_owned),
+        })
+    }
+
     /// Units or kinds that do not fit together.
     #[allow(dead_code)]
     pub(crate) fn incompatible(detail: impl Into<String>) -> Self {

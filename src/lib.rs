@@ -59,9 +59,13 @@ pub mod decision;
 pub mod limit;
 pub mod rounding;
 pub mod standard;
+pub mod unit;
 
 pub use decision::{judge, Conformity, Method};
 pub use error::Error;
+pub use unit::{
+    check_same_kind, convert_difference, convert_value, Dimension, Quantity, QuantityKind, Unit,
+};
 pub use limit::{Bound, Limit};
 pub use rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 pub use standard::{
