@@ -47,5 +47,27 @@ fn convert(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse_quantity, convert);
+fn judge_converted(c: &mut Criterion) {
+    use duibiao::decision::{judge, Conformity, Method};
+    use duibiao::{Limit, Measurement};
+    let mut g = c.benchmark_group("unit/judge_converted");
+    for (value, limit, expected) in [
+        ("4800 mL", "≤ 5.0 L", Conformity::Pass),
+        ("104.1 °F", "≤ 40 °C", Conformity::Fail),
+        ("1.45 kN", "≥ 1400 N", Conformity::Pass),
+    ] {
+        let m: Measurement = value.parse().unwrap();
+        let l: Limit = limit.parse().unwrap();
+        g.bench_function(format!("{value} against {limit}"), |b| {
+            b.iter(|| {
+                let r = judge(std::hint::black_box(m.clone()), &l, Method::FullValue).unwrap();
+                assert_eq!(r, expected);
+                r
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse_quantity, convert, judge_converted);
 criterion_main!(benches);

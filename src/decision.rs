@@ -29,7 +29,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::limit::Limit;
-use crate::rounding::{Interval, ReportedValue, Rounding};
+use crate::measurement::Measurement;
+use crate::rounding::{round_exact, Interval, RoundingMode};
+use crate::unit::{convert_difference, convert_value};
 
 /// How a value is compared with a limit (GB/T 8170-2008 4.3).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -118,13 +120,13 @@ impl fmt::Display for Conformity {
 }
 
 /// Judges `value` against `limit` with `method`; rounded-value comparison rounds to the limit's
-/// written digit ([`Limit::written_interval`]).
+/// written digit ([`Limit::written_interval`]). See [`evidence`] for units.
 ///
 /// # Errors
 ///
-/// Only when rounding overflows (values near 7.9×10²⁸).
+/// When the value's unit does not convert into the limit's, or when rounding overflows.
 pub fn judge(
-    value: impl Into<ReportedValue>,
+    value: impl Into<Measurement>,
     limit: &Limit,
     method: Method,
 ) -> Result<Conformity, Error> {
@@ -135,8 +137,12 @@ pub fn judge(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Evidence {
-    /// The value as given (with its mark, if any).
-    pub value: ReportedValue,
+    /// The value as given (with its mark, uncertainty and unit, if any).
+    pub value: Measurement,
+    /// The value converted into the limit's unit, when it was given in another unit. The
+    /// limit's written digits stay the reference: the value is converted, never the limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<Decimal>,
     /// The value after rounding, for rounded-value comparison.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rounded: Option<Decimal>,
@@ -154,31 +160,64 @@ pub struct Evidence {
 /// Judges like [`judge`] and returns the evidence; `interval` overrides the limit's written
 /// digit for rounded-value comparison (it is ignored by full-value comparison).
 ///
+/// A value in another unit than the limit's is converted into the limit's unit first (exactly
+/// where the factors are decimal); a bare number is taken in the limit's unit. Against a
+/// deviation without a nominal value (`±2 °C`) the value is a difference and converts without
+/// the temperature offset.
+///
 /// ```
 /// use duibiao::decision::{evidence, Conformity, Method};
+/// use duibiao::Measurement;
 ///
-/// let e = evidence("1351".parse::<rust_decimal::Decimal>()?, &"≥ 14×100 MPa".parse()?, Method::RoundedValue, None)?;
+/// let e = evidence("1351".parse::<Measurement>()?, &"≥ 14×100 MPa".parse()?, Method::RoundedValue, None)?;
 /// assert_eq!(e.rounded.unwrap().to_string(), "1400");
 /// assert_eq!(e.interval.unwrap().to_string(), "100");
+/// assert_eq!(e.outcome, Conformity::Pass);
+///
+/// let e = evidence("4800 mL".parse::<Measurement>()?, &"≤ 5.0 L".parse()?, Method::FullValue, None)?;
+/// assert_eq!(e.converted.unwrap().to_string(), "4.8");
 /// assert_eq!(e.outcome, Conformity::Pass);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Errors
 ///
-/// Only when rounding overflows (values near 7.9×10²⁸).
+/// When the value's unit does not convert into the limit's (another dimension), when the
+/// value has a unit and the limit none, or when rounding overflows.
 pub fn evidence(
-    value: impl Into<ReportedValue>,
+    value: impl Into<Measurement>,
     limit: &Limit,
     method: Method,
     interval: Option<Interval>,
 ) -> Result<Evidence, Error> {
     let value = value.into();
+    let raw = value.value().value();
+    let mark = value.value().mark();
+    let place = || format!("value \"{value}\" against limit \"{limit}\"");
+    let converted = match (value.unit(), limit.unit()) {
+        (Some(from), Some(to)) if from != to => Some(
+            if limit.is_deviation_only() {
+                convert_difference(raw, from, to)
+            } else {
+                convert_value(raw, from, to)
+            }
+            .map_err(|e| e.context(place()))?,
+        ),
+        (Some(from), None) => {
+            return Err(Error::incompatible(format!(
+                "{}: the value is in \"{from}\" but the limit has no unit",
+                place()
+            )))
+        }
+        _ => None,
+    };
+    let x = converted.unwrap_or(raw);
     let (rounded, interval, outcome) = match method {
-        Method::FullValue => (None, None, Conformity::of(limit.contains(value))),
+        Method::FullValue => (None, None, Conformity::of(limit.contains_marked(x, mark))),
         Method::RoundedValue => {
             let interval = interval.unwrap_or_else(|| limit.written_interval());
-            let rounded = Rounding::new(interval).round(value)?;
+            let rounded = round_exact(x, mark, interval, RoundingMode::HalfEven)
+                .ok_or_else(|| Error::overflow(format!("rounding {x} to interval {interval}")))?;
             (
                 Some(rounded),
                 Some(interval),
@@ -188,6 +227,7 @@ pub fn evidence(
     };
     Ok(Evidence {
         value,
+        converted,
         rounded,
         limit: limit.clone(),
         method,

@@ -37,6 +37,9 @@
 //! | [`rounding`] | rounding intervals k×10ⁿ, half-to-even and one-direction modes, reported values with (+)/(−) marks |
 //! | [`limit`] | [`Limit`]: the conforming set of a requirement, parsed from symbols, Chinese and English |
 //! | [`decision`] | judging a value: full-value and rounded-value comparison, with evidence |
+//! | [`unit`] | the unit table with exact factors checked against uom, [`Quantity`], conversions, quantity kinds |
+//! | [`Measurement`] | a value as labs report it: `16.5(+)`, `3.9 ± 0.1 L`, `4800 mL` |
+//! | [`standard`] | [`StandardCode`] (GB/T 8170-2008, ISO 9001:2015, ASTM D3745/D3745M-95(2015)e1 …) and [`Standard`] |
 //!
 //! # What the crate does not do
 //!
@@ -53,6 +56,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod measurement;
 mod number;
 
 pub mod decision;
@@ -63,14 +67,15 @@ pub mod unit;
 
 pub use decision::{judge, Conformity, Method};
 pub use error::Error;
-pub use unit::{
-    check_same_kind, convert_difference, convert_value, Dimension, Quantity, QuantityKind, Unit,
-};
 pub use limit::{Bound, Limit};
+pub use measurement::Measurement;
 pub use rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 pub use standard::{
     Adoption, AdoptionDegree, Amendment, AmendmentKind, Family, Level, Names, Standard,
     StandardCode, StandardCodeParts, StandardKind, Status,
+};
+pub use unit::{
+    check_same_kind, convert_difference, convert_value, Dimension, Quantity, QuantityKind, Unit,
 };
 
 /// The README's examples, compiled and run as doctests.

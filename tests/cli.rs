@@ -102,6 +102,47 @@ fn malformed_input_exits_2_with_the_text_quoted() {
 }
 
 #[test]
+fn judge_converts_the_value_into_the_limit_unit() {
+    assert_eq!(ok(&["judge", "4800 mL", "≤ 5.0 L"]), "pass\n");
+    assert_eq!(ok(&["judge", "104.1 °F", "≤ 40 °C"]), "fail\n");
+    let err = bad(&["judge", "5 kg", "≤ 5 mm"]);
+    assert!(err.contains("(mass)") && err.contains("(length)"), "{err}");
+}
+
+#[test]
+fn convert_prints_the_number_alone() {
+    assert_eq!(ok(&["convert", "1", "in", "mm"]), "25.4\n");
+    assert_eq!(ok(&["convert", "2", "K", "°F", "--difference"]), "3.6\n");
+    assert_eq!(ok(&["convert", "20", "°C", "°F"]), "68\n");
+    assert_eq!(ok(&["convert", "-40", "°C", "°F"]), "-40\n");
+    assert_eq!(ok(&["convert", "1", "kW·h", "MJ"]), "3.6\n");
+    assert_eq!(
+        bad(&["convert", "1", "inn", "mm"]),
+        "error: unit \"inn\": unknown unit, did you mean \"in\"?\n"
+    );
+    assert_eq!(
+        bad(&["convert", "1", "kg", "mm"]),
+        "error: cannot convert \"kg\" (mass) to \"mm\" (length)\n"
+    );
+}
+
+#[test]
+fn units_lists_the_table() {
+    let text = ok(&["units"]);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("mm ") && l.contains("毫米")),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&ok(&["units", "--format", "json"])).unwrap();
+    let rows = v.as_array().unwrap();
+    assert!(rows.len() > 60);
+    let inch = rows.iter().find(|r| r["symbol"] == "in").unwrap();
+    assert_eq!(inch["factor"], "0.0254");
+    assert_eq!(inch["dimension"], "length");
+}
+
+#[test]
 fn code_prints_the_canonical_form() {
     assert_eq!(ok(&["code", "GB/T8170—2008"]), "GB/T 8170-2008\n");
     assert_eq!(

@@ -126,3 +126,109 @@ proptest! {
         );
     }
 }
+
+mod with_units {
+    use super::*;
+    use duibiao::decision::evidence;
+    use duibiao::Measurement;
+
+    fn m(s: &str) -> Measurement {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_value_is_converted_never_the_limit() {
+        let cases = [
+            ("4800 mL", "≤ 5.0 L", Method::FullValue, "pass"),
+            ("104.1 °F", "≤ 40 °C", Method::FullValue, "fail"),
+            // 104.1 °F = 40.0556 °C: rounded to the limit's digit (1 °C) it is 40, which passes.
+            ("104.1 °F", "≤ 40 °C", Method::RoundedValue, "pass"),
+            ("68 °F", "20 ± 2 °C", Method::FullValue, "pass"),
+            // A deviation without a nominal holds differences: 3.6 °F is 2 K, on the end.
+            ("3.6 °F", "±2 °C", Method::FullValue, "pass"),
+            ("3.7 °F", "±2 °C", Method::FullValue, "fail"),
+            ("1.45 kN", "≥ 1400 N", Method::FullValue, "pass"),
+            ("0.96 W/W", "≥ 97.0 %", Method::FullValue, "fail"),
+            ("0.9696", "≥ 97.0 %", Method::FullValue, "fail"),
+        ];
+        for (value, limit, method, expected) in cases {
+            let limit: Limit = limit.parse().unwrap();
+            let e = evidence(m(value), &limit, method, None).unwrap();
+            assert_eq!(
+                e.outcome.as_str(),
+                expected,
+                "{value} against {limit} ({method})"
+            );
+        }
+        let e = evidence(
+            m("4800 mL"),
+            &"≤ 5.0 L".parse().unwrap(),
+            Method::FullValue,
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.converted.unwrap().to_string(), "4.8");
+        assert_eq!(e.limit.to_string(), "≤ 5.0 L");
+    }
+
+    #[test]
+    fn other_dimensions_are_refused_with_both_named() {
+        let err = judge(m("5 kg"), &"≤ 5 mm".parse().unwrap(), Method::FullValue).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"value "5 kg" against limit "≤ 5 mm": cannot convert "kg" (mass) to "mm" (length)"#
+        );
+        assert!(err.is_incompatible());
+        let err = judge(m("5 kg"), &"≤ 5".parse().unwrap(), Method::FullValue).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"value "5 kg" against limit "≤ 5": the value is in "kg" but the limit has no unit"#
+        );
+    }
+
+    /// Units of one kind with exact decimal factors between them.
+    fn unit_pair() -> impl Strategy<Value = (&'static str, &'static str)> {
+        prop::sample::select(vec![
+            ("mm", "m"),
+            ("mm", "cm"),
+            ("in", "mm"),
+            ("g", "kg"),
+            ("mL", "L"),
+            ("L", "m³"),
+            ("kPa", "MPa"),
+            ("MPa", "N/mm²"),
+            ("kW·h", "MJ"),
+            ("%", "‰"),
+            ("h", "min"),
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn judging_is_invariant_under_units_of_one_kind(
+            (a, b) in unit_pair(), m1 in -100_000i64..100_000, s1 in 0u32..3, w in 1i64..10_000,
+            x in -200_000i64..200_000, sx in 0u32..4,
+            op in prop::sample::select(vec!["≥", ">", "≤", "<", "range"]),
+        ) {
+            let ua: duibiao::Unit = a.parse().unwrap();
+            let ub: duibiao::Unit = b.parse().unwrap();
+            let low = Decimal::new(m1, s1);
+            let high = low + Decimal::new(w, s1);
+            let conv = |v: Decimal| duibiao::convert_value(v, &ua, &ub).unwrap();
+            let text = |l: Decimal, h: Decimal, u: &str| match op {
+                "range" => format!("{l} ~ {h} {u}"),
+                _ => format!("{op} {l} {u}"),
+            };
+            // The limit in unit a, and the same set written in unit b.
+            let limit_a: Limit = text(low, high, a).parse().unwrap();
+            let limit_b: Limit = text(conv(low), conv(high), b).parse().unwrap();
+            let value = Decimal::new(x, sx);
+            let in_a: Measurement = format!("{value} {a}").parse().unwrap();
+            let in_b: Measurement = format!("{} {b}", conv(value)).parse().unwrap();
+            let expected = judge(in_a.clone(), &limit_a, Method::FullValue).unwrap();
+            prop_assert_eq!(judge(in_b.clone(), &limit_a, Method::FullValue).unwrap(), expected);
+            prop_assert_eq!(judge(in_a, &limit_b, Method::FullValue).unwrap(), expected);
+            prop_assert_eq!(judge(in_b, &limit_b, Method::FullValue).unwrap(), expected);
+        }
+    }
+}

@@ -8,7 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use duibiao::decision::{evidence, Method};
 use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
-use duibiao::{Error, Limit, StandardCode};
+use std::str::FromStr;
+
+use duibiao::unit::{convert_difference, convert_value};
+use duibiao::{Error, Limit, Measurement, StandardCode, Unit};
 
 #[derive(Parser)]
 #[command(
@@ -38,7 +41,7 @@ enum Command {
     },
     /// Judge a value against a limit and print pass or fail.
     Judge {
-        /// The value, optionally with a mark: 16.5(+).
+        /// The value, optionally with a mark and a unit: 16.5(+), "4800 mL", "104.1 °F".
         #[arg(allow_hyphen_values = true)]
         value: String,
         /// The limit: "≥ 97.0 %", "10.0±0.1 mm", "不小于 14×100 MPa".
@@ -51,6 +54,25 @@ enum Command {
         #[arg(long, allow_hyphen_values = true)]
         interval: Option<String>,
         /// text prints the outcome alone; json prints the evidence.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Convert a value between units and print the number alone.
+    Convert {
+        /// The number to convert.
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// The unit it is in: mm, °C, kW·h, N/mm².
+        from: String,
+        /// The unit to convert to.
+        to: String,
+        /// Convert a difference (a temperature interval: 2 K = 3.6 °F), without the offset.
+        #[arg(long)]
+        difference: bool,
+    },
+    /// List the unit table: symbol, names, dimension, factor to the coherent SI unit.
+    Units {
+        /// text prints a table; json prints the entries.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -106,7 +128,7 @@ fn run(command: Command) -> Result<String, Error> {
             interval,
             format,
         } => {
-            let value: ReportedValue = value.parse()?;
+            let value: Measurement = value.parse()?;
             let limit: Limit = limit.parse()?;
             let method: Method = method.parse()?;
             let interval = interval.map(|i| i.parse::<Interval>()).transpose()?;
@@ -116,6 +138,27 @@ fn run(command: Command) -> Result<String, Error> {
                 Format::Json => format!("{}\n", to_json(&e)),
             })
         }
+        Command::Convert {
+            value,
+            from,
+            to,
+            difference,
+        } => {
+            let value = value
+                .trim()
+                .parse::<rust_decimal::Decimal>()
+                .map_err(|_| ())
+                .or_else(|()| Measurement::from_str(&value).map(|m| m.value().value()))?;
+            let from: Unit = from.parse()?;
+            let to: Unit = to.parse()?;
+            let converted = if difference {
+                convert_difference(value, &from, &to)?
+            } else {
+                convert_value(value, &from, &to)?
+            };
+            Ok(format!("{}\n", converted.normalize()))
+        }
+        Command::Units { format } => Ok(units(format)),
         Command::Code { text, format } => {
             let code: StandardCode = text.parse()?;
             Ok(match format {
@@ -130,6 +173,54 @@ fn run(command: Command) -> Result<String, Error> {
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serializing plain data into a string cannot fail; fall back to an empty object anyway.
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
+}
+
+#[derive(serde::Serialize)]
+struct UnitRow {
+    symbol: String,
+    name_en: Option<&'static str>,
+    name_zh: Option<&'static str>,
+    dimension: String,
+    factor: String,
+    offset: Option<String>,
+    spellings: &'static [&'static str],
+}
+
+fn units(format: Format) -> String {
+    let rows: Vec<UnitRow> = Unit::table()
+        .map(|u| UnitRow {
+            symbol: u.to_string(),
+            name_en: u.name_en(),
+            name_zh: u.name_zh(),
+            dimension: u.dimension().to_string(),
+            factor: u.factor().normalize().to_string(),
+            offset: u.offset().map(|o| o.to_string()),
+            spellings: u.spellings(),
+        })
+        .collect();
+    match format {
+        Format::Json => format!("{}\n", to_json(&rows)),
+        Format::Text => {
+            let mut out = format!(
+                "{:<10} {:<28} {:<10} {:<24} {}\n",
+                "symbol", "name", "名称", "dimension", "factor to SI"
+            );
+            for r in rows {
+                out.push_str(&format!(
+                    "{:<10} {:<28} {:<10} {:<24} {}{}\n",
+                    r.symbol,
+                    r.name_en.unwrap_or(""),
+                    r.name_zh.unwrap_or(""),
+                    r.dimension,
+                    r.factor,
+                    r.offset
+                        .map(|o| format!(" (offset {o})"))
+                        .unwrap_or_default()
+                ));
+            }
+            out
+        }
+    }
 }
 
 fn demo() -> Result<String, Error> {

@@ -54,6 +54,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::rounding::{Interval, Mark, ReportedValue};
+use crate::unit::Unit;
 
 /// One end of a conforming set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -171,7 +172,7 @@ pub(crate) enum Form {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Limit {
     form: Form,
-    unit: Option<String>,
+    unit: Option<Unit>,
     lower: Option<Bound>,
     upper: Option<Bound>,
     /// The exponent of the finest written digit.
@@ -179,7 +180,7 @@ pub struct Limit {
 }
 
 impl Limit {
-    pub(crate) fn from_form(form: Form, unit: Option<String>) -> Result<Limit, Error> {
+    pub(crate) fn from_form(form: Form, unit: Option<Unit>) -> Result<Limit, Error> {
         let overflow =
             || Error::overflow(format!("the bounds of limit \"{}\"", show(&form, &unit)));
         let hundred = Decimal::ONE_HUNDRED;
@@ -293,16 +294,15 @@ impl Limit {
     ///
     /// ```
     /// use duibiao::Limit;
-    /// let limit = Limit::at_least("97.0".parse()?, Some("%"))?;
+    /// let limit = Limit::at_least("97.0".parse()?, Some("%".parse()?))?;
     /// assert_eq!(limit.to_string(), "≥ 97.0 %");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// When `unit` is not a well-formed unit expression.
-    pub fn at_least(value: Decimal, unit: Option<&str>) -> Result<Limit, Error> {
-        let unit = unit.map(parse::check_unit).transpose()?;
+    /// Never for these forms; the `Result` keeps the constructors alike.
+    pub fn at_least(value: Decimal, unit: Option<Unit>) -> Result<Limit, Error> {
         Limit::from_form(
             Form::Lower {
                 at: Num::plain(value),
@@ -316,9 +316,8 @@ impl Limit {
     ///
     /// # Errors
     ///
-    /// When `unit` is not a well-formed unit expression.
-    pub fn at_most(value: Decimal, unit: Option<&str>) -> Result<Limit, Error> {
-        let unit = unit.map(parse::check_unit).transpose()?;
+    /// Never for these forms; the `Result` keeps the constructors alike.
+    pub fn at_most(value: Decimal, unit: Option<Unit>) -> Result<Limit, Error> {
         Limit::from_form(
             Form::Upper {
                 at: Num::plain(value),
@@ -332,9 +331,8 @@ impl Limit {
     ///
     /// # Errors
     ///
-    /// When `low > high`, or `unit` is not a well-formed unit expression.
-    pub fn between(low: Decimal, high: Decimal, unit: Option<&str>) -> Result<Limit, Error> {
-        let unit = unit.map(parse::check_unit).transpose()?;
+    /// When `low > high`.
+    pub fn between(low: Decimal, high: Decimal, unit: Option<Unit>) -> Result<Limit, Error> {
         Limit::from_form(
             Form::Range {
                 low: Num::plain(low),
@@ -356,9 +354,16 @@ impl Limit {
         self.upper
     }
 
-    /// The unit the limit was written in, if any, as written.
-    pub fn unit(&self) -> Option<&str> {
-        self.unit.as_deref()
+    /// The unit the limit was written in, if any.
+    pub fn unit(&self) -> Option<&Unit> {
+        self.unit.as_ref()
+    }
+
+    /// True for a deviation written without a nominal value (`±0.003 mm`): its set holds
+    /// deviations from the nominal, so values judged against it are differences (a temperature
+    /// deviation `±2 °C` is a difference of 2 K, converted without the offset).
+    pub fn is_deviation_only(&self) -> bool {
+        matches!(self.form, Form::Deviation { nominal: None, .. })
     }
 
     /// The nominal value of a deviation or relative limit (`10.0` in `10.0 ± 0.1`).
@@ -383,9 +388,14 @@ impl Limit {
     /// conform to `≤ 16.5`.
     pub fn contains(&self, value: impl Into<ReportedValue>) -> bool {
         let v = value.into();
-        let x = v.value();
+        self.contains_marked(v.value(), v.mark())
+    }
+
+    /// Membership of `x`, where a mark says the true value lies just beyond `x` in magnitude
+    /// ((+)) or just short of it ((−)).
+    pub(crate) fn contains_marked(&self, x: Decimal, mark: Option<Mark>) -> bool {
         // The direction the true value lies in relative to x: +1 above, −1 below, 0 exactly.
-        let lean = match v.mark() {
+        let lean = match mark {
             None => 0,
             Some(Mark::Plus) if x.is_sign_negative() => -1,
             Some(Mark::Plus) => 1,
@@ -410,12 +420,12 @@ impl Limit {
     }
 }
 
-fn show(form: &Form, unit: &Option<String>) -> String {
+fn show(form: &Form, unit: &Option<Unit>) -> String {
     let mut s = String::new();
     let unit_suffix = |s: &mut String| {
         if let Some(u) = unit {
             s.push(' ');
-            s.push_str(u);
+            s.push_str(&u.to_string());
         }
     };
     match form {

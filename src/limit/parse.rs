@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::{Form, Limit, Num};
 use crate::error::Error;
 use crate::number::{parse_decimal, truncate};
+use crate::unit::Unit;
 
 /// The longest limit text read at all.
 pub(crate) const MAX_LIMIT_LEN: usize = 256;
@@ -124,7 +125,7 @@ fn normalise(text: &str) -> String {
 #[derive(Clone, Debug, PartialEq)]
 enum Token {
     Num(Num),
-    Unit(String),
+    Unit(Unit),
     Cmp(Cmp),
     Tilde,
     PlusMinus,
@@ -210,7 +211,8 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
         }
     }
 
-    let tokens = tokenize(body, original, from_to)?;
+    let lead = cmp.as_ref().map(|(_, w)| w.as_str());
+    let tokens = tokenize(body, original, from_to, lead)?;
     if cmp.is_none() && !tokens.contains(&Token::Tilde) {
         if let Some(Token::Cmp(c)) = tokens.first() {
             let symbol = match c {
@@ -269,7 +271,12 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
 }
 
 /// Splits the body into numbers, units and operators.
-fn tokenize(body: &str, original: &str, from_to: bool) -> Result<Vec<Token>, Error> {
+fn tokenize(
+    body: &str,
+    original: &str,
+    from_to: bool,
+    lead: Option<&str>,
+) -> Result<Vec<Token>, Error> {
     let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -393,8 +400,27 @@ fn tokenize(body: &str, original: &str, from_to: bool) -> Result<Vec<Token>, Err
                     j += 1;
                 }
                 let end = chars.get(j).map(|&(p, _)| p).unwrap_or(body.len());
-                let unit = check_unit(&body[start..end])
-                    .map_err(|e| e.context(format!("{WHAT} \"{original}\"")))?;
+                let text = &body[start..end];
+                let unit = match check_unit(text) {
+                    Ok(u) => u,
+                    // Where a number belongs, say so rather than that the word is no unit.
+                    Err(_) if !tokens.iter().any(|t| matches!(t, Token::Num(_))) => {
+                        let after = match (tokens.last(), lead) {
+                            (Some(Token::Cmp(Cmp::Ge)), _) => " after \"≥\"".to_owned(),
+                            (Some(Token::Cmp(Cmp::Gt)), _) => " after \">\"".to_owned(),
+                            (Some(Token::Cmp(Cmp::Le)), _) => " after \"≤\"".to_owned(),
+                            (Some(Token::Cmp(Cmp::Lt)), _) => " after \"<\"".to_owned(),
+                            (_, Some(word)) => format!(" after \"{word}\""),
+                            _ => String::new(),
+                        };
+                        return Err(Error::syntax(
+                            WHAT,
+                            original,
+                            format!("expected a number{after}, found \"{text}\""),
+                        ));
+                    }
+                    Err(e) => return Err(e.context(format!("{WHAT} \"{original}\""))),
+                };
                 tokens.push(Token::Unit(unit));
                 i = j;
             }
@@ -580,54 +606,13 @@ fn scale_by(mantissa: Decimal, exp: i32) -> Option<Decimal> {
     }
 }
 
-/// Validates unit text. Until the unit table is consulted this only checks the characters.
-pub(crate) fn check_unit(text: &str) -> Result<String, Error> {
-    let t = text.trim();
-    let ok = !t.is_empty()
-        && t.chars().next().is_some_and(|c| !c.is_ascii_digit())
-        && t.chars().all(|c| {
-            c.is_alphanumeric()
-                || matches!(
-                    c,
-                    '%' | '‰'
-                        | '°'
-                        | '℃'
-                        | '℉'
-                        | 'µ'
-                        | 'μ'
-                        | 'Ω'
-                        | '/'
-                        | '·'
-                        | '⋅'
-                        | '*'
-                        | '.'
-                        | '^'
-                        | '-'
-                        | '('
-                        | ')'
-                        | '²'
-                        | '³'
-                        | '⁻'
-                        | '¹'
-                        | '\''
-                        | '"'
-                        | '′'
-                        | '″'
-                )
-        });
-    if ok {
-        Ok(t.to_owned())
-    } else {
-        Err(Error::syntax(
-            "unit",
-            t,
-            "expected a unit such as \"mm\", \"%\", \"W/(m·K)\"",
-        ))
-    }
+/// Reads unit text with the unit table.
+pub(crate) fn check_unit(text: &str) -> Result<Unit, Error> {
+    text.trim().parse::<Unit>()
 }
 
 /// Pulls `Num [Unit]` from the front of `tokens`.
-fn quantity(tokens: &[Token]) -> Option<(Num, Option<String>, &[Token])> {
+fn quantity(tokens: &[Token]) -> Option<(Num, Option<Unit>, &[Token])> {
     match tokens {
         [Token::Num(n), Token::Unit(u), rest @ ..] => Some((*n, Some(u.clone()), rest)),
         [Token::Num(n), rest @ ..] => Some((*n, None, rest)),
@@ -635,8 +620,8 @@ fn quantity(tokens: &[Token]) -> Option<(Num, Option<String>, &[Token])> {
     }
 }
 
-fn one_unit(units: &[Option<String>], original: &str) -> Result<Option<String>, Error> {
-    let mut found: Option<&String> = None;
+fn one_unit(units: &[Option<Unit>], original: &str) -> Result<Option<Unit>, Error> {
+    let mut found: Option<&Unit> = None;
     for u in units.iter().flatten() {
         match found {
             None => found = Some(u),
@@ -714,7 +699,7 @@ fn negate(n: Num) -> Num {
     }
 }
 
-fn make_one_sided(c: Cmp, at: Num, unit: Option<String>) -> Result<Limit, Error> {
+fn make_one_sided(c: Cmp, at: Num, unit: Option<Unit>) -> Result<Limit, Error> {
     let form = match c {
         Cmp::Ge => Form::Lower {
             at,
@@ -826,7 +811,7 @@ fn range(tokens: &[Token], original: &str) -> Result<Limit, Error> {
     )
 }
 
-fn signed_quantity(tokens: &[Token]) -> Option<(Num, Option<String>, &[Token])> {
+fn signed_quantity(tokens: &[Token]) -> Option<(Num, Option<Unit>, &[Token])> {
     match tokens {
         [Token::Minus, rest @ ..] => quantity(rest).map(|(n, u, r)| (negate(n), u, r)),
         [Token::Plus, rest @ ..] => quantity(rest),
@@ -938,9 +923,9 @@ fn deviation(tokens: &[Token], exclusion: Option<&str>, original: &str) -> Resul
     }
     let dev_unit = one_unit(&units, original)?;
     // Relative: the nominal has its own unit, not %, and the deviation is in %.
-    if let (Some(n), Some(nu), Some("%")) = (nominal, nominal_unit.as_deref(), dev_unit.as_deref())
-    {
-        if nu != "%" {
+    let is_percent = |u: &Unit| u.to_string() == "%";
+    if let (Some(n), Some(nu), Some(du)) = (nominal, nominal_unit.as_ref(), dev_unit.as_ref()) {
+        if is_percent(du) && !is_percent(nu) {
             if plus != minus {
                 return Err(Error::syntax(
                     WHAT,

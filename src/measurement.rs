@@ -1,0 +1,269 @@
+//! A measured or declared value as a product file or a lab report gives it: a number, perhaps
+//! with a GB/T 8170 rounding mark, perhaps an expanded uncertainty, perhaps a unit.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::number::{parse_decimal, truncate};
+use crate::rounding::ReportedValue;
+use crate::unit::Unit;
+
+/// The longest measurement text read at all.
+const MAX_LEN: usize = 128;
+
+/// A value to judge: `4800 mL`, `16.5(+)`, `3.9 ± 0.1 L`, `-40 °C`, or a bare number.
+///
+/// A bare number is taken in the unit of the limit it is judged against. The uncertainty is the
+/// expanded uncertainty U, in the value's unit.
+///
+/// ```
+/// use duibiao::Measurement;
+///
+/// let m: Measurement = "3.9 ± 0.1 L".parse()?;
+/// assert_eq!(m.value().value().to_string(), "3.9");
+/// assert_eq!(m.uncertainty().map(|u| u.to_string()).as_deref(), Some("0.1"));
+/// assert_eq!(m.unit().map(|u| u.to_string()).as_deref(), Some("L"));
+/// assert_eq!(m.to_string(), "3.9 ± 0.1 L");
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Measurement {
+    value: ReportedValue,
+    uncertainty: Option<Decimal>,
+    unit: Option<Unit>,
+}
+
+impl Measurement {
+    /// A value with an optional expanded uncertainty and unit.
+    ///
+    /// # Errors
+    ///
+    /// When the uncertainty is negative.
+    pub fn new(
+        value: impl Into<ReportedValue>,
+        uncertainty: Option<Decimal>,
+        unit: Option<Unit>,
+    ) -> Result<Measurement, Error> {
+        let value = value.into();
+        if let Some(u) = uncertainty {
+            if u.is_sign_negative() && !u.is_zero() {
+                return Err(Error::invalid(
+                    "uncertainty",
+                    &u.to_string(),
+                    "an expanded uncertainty is never negative",
+                ));
+            }
+        }
+        Ok(Measurement {
+            value,
+            uncertainty,
+            unit,
+        })
+    }
+
+    /// The value as reported, with its mark.
+    pub fn value(&self) -> ReportedValue {
+        self.value
+    }
+
+    /// The expanded uncertainty U, if given.
+    pub fn uncertainty(&self) -> Option<Decimal> {
+        self.uncertainty
+    }
+
+    /// The unit, if given.
+    pub fn unit(&self) -> Option<&Unit> {
+        self.unit.as_ref()
+    }
+}
+
+impl From<Decimal> for Measurement {
+    fn from(value: Decimal) -> Self {
+        Measurement {
+            value: value.into(),
+            uncertainty: None,
+            unit: None,
+        }
+    }
+}
+
+impl From<ReportedValue> for Measurement {
+    fn from(value: ReportedValue) -> Self {
+        Measurement {
+            value,
+            uncertainty: None,
+            unit: None,
+        }
+    }
+}
+
+impl fmt::Display for Measurement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.value)?;
+        if let Some(u) = self.uncertainty {
+            write!(f, " ± {u}")?;
+        }
+        if let Some(unit) = &self.unit {
+            write!(f, " {unit}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Splits `16.5(+) mm` into `16.5(+)` and `mm`.
+fn split_number(text: &str) -> (&str, &str) {
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        let numeric = c.is_ascii_digit()
+            || matches!(c, '.' | '．' | '０'..='９')
+            || (i == 0 && matches!(c, '-' | '+' | '−' | '－' | '＋'));
+        if !numeric {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let (number, rest) = text.split_at(end);
+    // A mark right after the number.
+    let trimmed = rest.trim_start();
+    for mark in [
+        "(+)",
+        "(-)",
+        "(−)",
+        "（+）",
+        "（-）",
+        "（−）",
+        "（＋）",
+        "（－）",
+    ] {
+        if let Some(after) = trimmed.strip_prefix(mark) {
+            let mark_end = text.len() - after.len();
+            return text.split_at(mark_end);
+        }
+    }
+    (number, rest)
+}
+
+fn unit_of(text: &str, whole: &str) -> Result<Option<Unit>, Error> {
+    let t = text.trim();
+    if t.is_empty() {
+        Ok(None)
+    } else {
+        t.parse::<Unit>()
+            .map(Some)
+            .map_err(|e| e.context(format!("value \"{whole}\"")))
+    }
+}
+
+impl FromStr for Measurement {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Measurement, Error> {
+        let text = s.trim();
+        if text.len() > MAX_LEN {
+            return Err(Error::invalid(
+                "value",
+                &truncate(text),
+                format!("longer than {MAX_LEN} bytes"),
+            ));
+        }
+        if text.is_empty() {
+            return Err(Error::syntax(
+                "value",
+                text,
+                "expected a number such as \"3.9 L\"",
+            ));
+        }
+        let (head, tail) = match text.split_once('±').or_else(|| text.split_once("+/-")) {
+            Some((h, t)) => (h.trim(), Some(t.trim())),
+            None => (text, None),
+        };
+        let (number, unit_text) = split_number(head);
+        if number.is_empty() {
+            return Err(Error::syntax(
+                "value",
+                text,
+                "expected a number such as \"3.9\", \"4800 mL\" or \"16.5(+)\"",
+            ));
+        }
+        let value: ReportedValue = number
+            .trim()
+            .parse()
+            .map_err(|e: Error| e.context(format!("value \"{text}\"")))?;
+        let mut unit = unit_of(unit_text, text)?;
+        let mut uncertainty = None;
+        if let Some(tail) = tail {
+            let (u, u_unit) = split_number(tail);
+            let u = parse_decimal(u.trim(), "uncertainty")
+                .map_err(|e| e.context(format!("value \"{text}\"")))?;
+            let u_unit = unit_of(u_unit, text)?;
+            match (&unit, u_unit) {
+                (_, None) => {}
+                (None, Some(uu)) => unit = Some(uu),
+                (Some(a), Some(b)) if *a == b => {}
+                (Some(a), Some(b)) => {
+                    return Err(Error::syntax(
+                        "value",
+                        text,
+                        format!(
+                        "the value is in \"{a}\" and its uncertainty in \"{b}\": write one unit"
+                    ),
+                    ))
+                }
+            }
+            uncertainty = Some(u);
+        }
+        Measurement::new(value, uncertainty, unit)
+            .map_err(|e| e.context(format!("value \"{text}\"")))
+    }
+}
+
+impl Serialize for Measurement {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Measurement {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_labs_write() {
+        for (text, shown) in [
+            ("4800 mL", "4800 mL"),
+            ("16.5(+)", "16.5(+)"),
+            ("16.5(-) mm", "16.5(−) mm"),
+            ("-40 °C", "-40 °C"),
+            ("20°C", "20 °C"),
+            ("3.9±0.1 L", "3.9 ± 0.1 L"),
+            ("3.9 L ± 0.1 L", "3.9 ± 0.1 L"),
+            ("97.0 %", "97.0 %"),
+            ("1351", "1351"),
+        ] {
+            let m: Measurement = text.parse().unwrap();
+            assert_eq!(m.to_string(), shown, "{text}");
+            assert_eq!(shown.parse::<Measurement>().unwrap(), m);
+        }
+        for bad in [
+            "",
+            "mm",
+            "3.9 ± L",
+            "3.9 kg ± 0.1 L",
+            "3.9 furlongs",
+            "3.9 ± -0.1",
+        ] {
+            assert!(bad.parse::<Measurement>().is_err(), "{bad}");
+        }
+    }
+}
