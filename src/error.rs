@@ -59,6 +59,9 @@ pub(crate) enum ErrorKind {
     /// Two quantities whose dimensions or kinds differ were compared or converted.
     #[error("{detail}")]
     Incompatible { detail: String },
+    /// A plan file that cannot be read as a plan.
+    #[error("{detail}")]
+    Plan { detail: String },
     /// Arithmetic that a 96-bit decimal cannot hold.
     #[error("{detail}: the result does not fit in 28 significant digits")]
     Overflow { detail: String },
@@ -108,6 +111,13 @@ impl Error {
         })
     }
 
+    /// A plan file that is not a plan (syntax, fields, schema version).
+    pub(crate) fn invalid_plan(detail: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Plan {
+            detail: detail.into(),
+        })
+    }
+
     /// Arithmetic beyond 28 significant digits.
     pub(crate) fn overflow(detail: impl Into<String>) -> Self {
         Error::new(ErrorKind::Overflow {
@@ -141,6 +151,11 @@ impl Error {
     /// True when two quantities of different dimensions or kinds met.
     pub fn is_incompatible(&self) -> bool {
         matches!(self.inner.kind, ErrorKind::Incompatible { .. })
+    }
+
+    /// True when a plan file could not be read as a plan.
+    pub fn is_plan(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::Plan { .. })
     }
 
     /// True when arithmetic went beyond what a 96-bit decimal holds (28 significant digits).

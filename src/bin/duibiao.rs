@@ -76,6 +76,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Check a plan file (TOML or JSON): prints "ok" or every fault with its place (exit 2).
+    Validate {
+        /// The plan file: .toml or .json.
+        plan: std::path::PathBuf,
+    },
     /// Print a standard number in canonical form (GB/T 8170-2008, ISO 9001:2015 …).
     Code {
         /// The standard number as written: "GB/T8170—2008", "IEC 60335-2-84:2005".
@@ -159,6 +164,7 @@ fn run(command: Command) -> Result<String, Error> {
             Ok(format!("{}\n", converted.normalize()))
         }
         Command::Units { format } => Ok(units(format)),
+        Command::Validate { plan } => validate(&plan),
         Command::Code { text, format } => {
             let code: StandardCode = text.parse()?;
             Ok(match format {
@@ -173,6 +179,42 @@ fn run(command: Command) -> Result<String, Error> {
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serializing plain data into a string cannot fail; fall back to an empty object anyway.
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
+}
+
+fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("plan \"{shown}\": {e}"))?;
+    let plan = if path.extension().is_some_and(|e| e == "json") {
+        duibiao::Plan::from_json_str(&text)
+    } else {
+        duibiao::Plan::from_toml_str(&text)
+    }
+    .map_err(|e| format!("{shown}: {e}"))?;
+    Ok((plan, text))
+}
+
+fn validate(path: &std::path::Path) -> Result<String, Error> {
+    let (plan, text) = match read_plan(path) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(2);
+        }
+    };
+    let report = plan.check_in(&text);
+    if report.is_ok() {
+        let mut out = String::new();
+        for w in report.warnings() {
+            eprintln!("{}: {w}", path.display());
+        }
+        out.push_str("ok\n");
+        Ok(out)
+    } else {
+        for f in &report.faults {
+            eprintln!("{}: {f}", path.display());
+        }
+        std::process::exit(2);
+    }
 }
 
 #[derive(serde::Serialize)]

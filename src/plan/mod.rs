@@ -1,0 +1,241 @@
+//! The benchmarking plan (对标技术方案): standards with their roles, indicators with each
+//! standard's requirement, grades, and the classification policy. Read from TOML (for people) or
+//! JSON (for machines); [`Plan::check`] returns every fault at once, each with its path in the
+//! plan and, for text files, its line and column.
+//!
+//! ```
+//! use duibiao::plan::Plan;
+//!
+//! let plan = Plan::from_toml_str(r#"
+//! schema_version = 1
+//! category = { zh = "智能坐便器", en = "smart toilet" }
+//!
+//! [[standards]]
+//! code = "Q/ABC 001-2024"
+//! role = "subject"
+//!
+//! [[standards]]
+//! code = "T/CZGX 001-2022"
+//! role = "benchmark"
+//! kind = "domestic-leading"
+//!
+//! [[indicators]]
+//! id = "flush-water"
+//! name = { zh = "冲洗平均用水量", en = "average flush water volume" }
+//! unit = "L"
+//! direction = "lower-is-better"
+//! requirements = { "Q/ABC 001-2024" = "≤ 3.8 L", "T/CZGX 001-2022" = "≤ 4.0 L" }
+//! "#)?;
+//! assert!(plan.check().is_ok());
+//! # Ok::<(), duibiao::Error>(())
+//! ```
+
+mod check;
+
+use serde::{Deserialize, Serialize};
+
+pub use check::{Fault, Report, Severity};
+
+use crate::error::Error;
+use crate::indicator::Indicator;
+use crate::standard::{Names, Standard};
+
+/// The schema versions this build reads.
+pub const SCHEMA_VERSIONS: &[u32] = &[1];
+
+/// The largest plan text read at all (bytes).
+pub const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
+
+/// The role of a standard in a plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Role {
+    /// The enterprise's own standard (执行标准), the subject of the comparison.
+    Subject,
+    /// An advanced standard compared against (对标标准).
+    Benchmark,
+    /// Cited (a test method), neither subject nor benchmark.
+    Reference,
+}
+
+/// A standard as a plan lists it: the standard and its role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanStandard {
+    /// Subject, benchmark or reference.
+    pub role: Role,
+    /// The standard.
+    #[serde(flatten)]
+    pub standard: Standard,
+}
+
+/// What counts as a missing value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum MissingPolicy {
+    /// A missing core indicator makes a gap (the default: an undeclared value is not a met one).
+    #[default]
+    Gap,
+    /// Missing values are left out of the verdict.
+    Ignore,
+}
+
+fn default_leader_share() -> rust_decimal::Decimal {
+    rust_decimal::Decimal::new(5, 1)
+}
+
+/// The classification policy (design decision 4). Defaults: a product is a **gap** if any core
+/// indicator falls short or is missing or any basic indicator fails; a **leader** if not a gap
+/// and core indicators carrying at least `leader_share` (0.5) of the core weight exceed the
+/// benchmark level — or, when `leader_min_exceeding` is set, at least that many core
+/// indicators exceed; a **follower** otherwise.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Policy {
+    /// The share of the core weight that must exceed for a leader (0 < share ≤ 1).
+    #[serde(default = "default_leader_share")]
+    pub leader_share: rust_decimal::Decimal,
+    /// Instead of a share: the number of core indicators that must exceed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader_min_exceeding: Option<u32>,
+    /// How missing values count.
+    #[serde(default)]
+    pub missing: MissingPolicy,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            leader_share: default_leader_share(),
+            leader_min_exceeding: None,
+            missing: MissingPolicy::Gap,
+        }
+    }
+}
+
+/// A benchmarking plan (对标技术方案), schema version 1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The version of the plan format; this build reads [`SCHEMA_VERSIONS`].
+    pub schema_version: u32,
+    /// The product category.
+    pub category: Names,
+    /// The standards, each with its role.
+    pub standards: Vec<PlanStandard>,
+    /// The indicators compared.
+    pub indicators: Vec<Indicator>,
+    /// The classification policy.
+    #[serde(default)]
+    pub policy: Policy,
+}
+
+impl Plan {
+    /// Reads a plan from TOML.
+    ///
+    /// # Errors
+    ///
+    /// When the text is not a plan (TOML syntax, a missing or mistyped field, an unknown schema
+    /// version), with line and column. Faults of content are found by [`Plan::check`].
+    pub fn from_toml_str(text: &str) -> Result<Plan, Error> {
+        guard_size(text)?;
+        check_version_toml(text)?;
+        toml::from_str(text).map_err(|e| {
+            let place = e
+                .span()
+                .map(|s| {
+                    let (l, c) = check::line_col(text, s.start);
+                    format!("line {l}, column {c}")
+                })
+                .unwrap_or_else(|| "plan".to_owned());
+            Error::invalid_plan(format!("{place}: {}", e.message()))
+        })
+    }
+
+    /// Reads a plan from JSON.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_toml_str`].
+    pub fn from_json_str(text: &str) -> Result<Plan, Error> {
+        guard_size(text)?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            Error::invalid_plan(format!("line {}, column {}: {e}", e.line(), e.column()))
+        })?;
+        if let Some(v) = value.get("schema_version") {
+            version_ok(v.as_u64())?;
+        }
+        serde_json::from_value(value).map_err(|e| Error::invalid_plan(format!("plan: {e}")))
+    }
+
+    /// Checks the plan's content and returns every fault and warning at once.
+    pub fn check(&self) -> Report {
+        check::check(self, None)
+    }
+
+    /// Like [`Plan::check`], locating each fault in `source` (the text the plan was read from)
+    /// by line and column.
+    pub fn check_in(&self, source: &str) -> Report {
+        check::check(self, Some(source))
+    }
+
+    /// Serializes the plan as TOML.
+    ///
+    /// # Errors
+    ///
+    /// Never for plans read from text; kept fallible for the serializer's sake.
+    pub fn to_toml_string(&self) -> Result<String, Error> {
+        toml::to_string(self).map_err(|e| Error::invalid_plan(e.to_string()))
+    }
+
+    /// Serializes the plan as pretty JSON.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::to_toml_string`].
+    pub fn to_json_string(&self) -> Result<String, Error> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::invalid_plan(e.to_string()))
+    }
+}
+
+fn guard_size(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(Error::invalid_plan(format!(
+            "the plan is {} bytes, more than the {MAX_PLAN_BYTES} a plan may hold",
+            text.len()
+        )));
+    }
+    Ok(())
+}
+
+fn version_ok(v: Option<u64>) -> Result<(), Error> {
+    match v {
+        Some(n) if SCHEMA_VERSIONS.iter().any(|&s| u64::from(s) == n) => Ok(()),
+        _ => Err(Error::invalid_plan(format!(
+            "schema_version {}: this build reads schema versions {}",
+            v.map(|n| n.to_string())
+                .unwrap_or_else(|| "(not a number)".to_owned()),
+            SCHEMA_VERSIONS
+                .iter()
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn check_version_toml(text: &str) -> Result<(), Error> {
+    // Read the version first, so a future plan is refused for its version, not its fields.
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: Option<toml::Value>,
+    }
+    if let Ok(Version {
+        schema_version: Some(v),
+    }) = toml::from_str::<Version>(text)
+    {
+        version_ok(v.as_integer().and_then(|i| u64::try_from(i).ok()))?;
+    }
+    Ok(())
+}
