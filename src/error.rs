@@ -125,8 +125,15 @@ impl Error {
         })
     }
 
-    /// Adds an outer place to the error (`indicator "flush-water"`, `line 3`, `argument VALUE`).
-    pub(crate) fn context(mut self, place: impl Into<String>) -> Self {
+    /// Adds an outer place to the error (`indicator "flush-water"`, `line 3`, a file name),
+    /// printed before the places already there.
+    ///
+    /// ```
+    /// let err = "≥ abc".parse::<duibiao::Limit>().unwrap_err().context("line 3");
+    /// assert!(err.to_string().starts_with("line 3: limit \"≥ abc\""));
+    /// ```
+    #[must_use]
+    pub fn context(mut self, place: impl Into<String>) -> Self {
         self.inner.context.insert(0, place.into());
         self
     }

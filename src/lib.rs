@@ -60,19 +60,24 @@ mod measurement;
 mod number;
 
 pub mod decision;
+pub mod engine;
 pub mod indicator;
 pub mod limit;
 pub mod plan;
+pub mod product;
 pub mod rounding;
 pub mod standard;
 pub mod unit;
+pub mod verdict;
 
 pub use decision::{judge, Conformity, Method};
+pub use engine::Engine;
 pub use error::Error;
 pub use indicator::{Direction, Indicator, IndicatorClass};
-pub use limit::{Bound, Limit};
+pub use limit::{Bound, Limit, Strictness};
 pub use measurement::Measurement;
 pub use plan::Plan;
+pub use product::Product;
 pub use rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 pub use standard::{
     Adoption, AdoptionDegree, Amendment, AmendmentKind, Family, Level, Names, Standard,
@@ -81,6 +86,7 @@ pub use standard::{
 pub use unit::{
     check_same_kind, convert_difference, convert_value, Dimension, Quantity, QuantityKind, Unit,
 };
+pub use verdict::{Class, Outcome, Verdict};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

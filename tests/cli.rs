@@ -165,11 +165,80 @@ fn code_prints_the_canonical_form() {
 }
 
 #[test]
-fn demo_shows_the_worked_examples() {
+fn demo_names_each_class_in_english_and_chinese() {
     let out = ok(&["demo"]);
-    assert!(out.contains("60.25"));
-    assert!(out.contains("fail (→ 1300)"));
-    assert!(out.contains("pass (→ 97.0)"));
+    for line in [
+        "ZT-101   leader   领跑",
+        "ZT-103   follower 跟跑",
+        "ZT-105   gap      差距",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    assert!(
+        out.contains("2 leader 领跑 · 2 follower 跟跑 · 4 gap 差距"),
+        "{out}"
+    );
+}
+
+#[test]
+fn evaluate_streams_one_verdict_per_product() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.toml"
+    );
+    let products = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/demo/products.csv");
+    let csv = ok(&["evaluate", plan, "--products", products, "--format", "csv"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("product,class,decided_by,exceeding_weight,core_weight,flush-water,standby-power,water-temperature,leakage-current,error")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("ZT-101,leader,flush-water standby-power,3,4,exceeds,exceeds,meets,exceeds,")
+    );
+    assert_eq!(csv.lines().count(), 9);
+    let json: serde_json::Value = serde_json::from_str(&ok(&[
+        "evaluate",
+        plan,
+        "--products",
+        products,
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 8);
+    assert_eq!(json[4]["class"], "gap");
+    assert_eq!(json[4]["indicators"][0]["margin"]["value"], "-0.3");
+    // A bad row is reported in its place; the others still evaluate; exit 0.
+    let dir = std::env::temp_dir().join(format!("duibiao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad_products = dir.join("bad.csv");
+    std::fs::write(&bad_products, "id,flush-water,standby-power,water-temperature,leakage-current\nA,3.5,0.5,38,0.3\nB,3 kg,0.5,38,0.3\nC,4.5,0.5,38,0.3\n").unwrap();
+    let out = ok(&[
+        "evaluate",
+        plan,
+        "--products",
+        bad_products.to_str().unwrap(),
+    ]);
+    assert!(out.contains("error: line 3: product \"B\": indicator \"flush-water\": value \"3 kg\": cannot convert \"kg\" (mass) to \"L\" (volume)"), "{out}");
+    assert!(
+        out.contains("1 leader 领跑 · 0 follower 跟跑 · 1 gap 差距 · 1 unreadable"),
+        "{out}"
+    );
+}
+
+#[test]
+fn compare_judges_the_subject_standard() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.toml"
+    );
+    let out = ok(&["compare", plan]);
+    assert!(out.starts_with("Q/ABC 001-2024: leader 领跑"), "{out}");
+    let v: serde_json::Value =
+        serde_json::from_str(&ok(&["compare", plan, "--format", "json"])).unwrap();
+    assert_eq!(v["indicators"][0]["outcome"], "stricter");
 }
 
 proptest! {

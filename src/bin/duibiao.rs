@@ -6,6 +6,9 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+#[path = "duibiao/report.rs"]
+mod report;
 use duibiao::decision::{evidence, Method};
 use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 use std::str::FromStr;
@@ -89,7 +92,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Show rounding and judgement on the GB/T 8170-2008 worked examples.
+    /// Judge every product of a file against a plan: one verdict per product, streamed.
+    Evaluate {
+        /// The plan file: .toml or .json.
+        plan: std::path::PathBuf,
+        /// The products file: .csv (id column, one column per indicator) or .json.
+        #[arg(long)]
+        products: std::path::PathBuf,
+        /// table for people; json, csv or md for scripts and reports.
+        #[arg(long, value_enum, default_value_t = Output::Table)]
+        format: Output,
+    },
+    /// Judge the plan's subject standard (执行标准) against the benchmark level.
+    Compare {
+        /// The plan file: .toml or .json.
+        plan: std::path::PathBuf,
+        /// table for people; json, csv or md for scripts.
+        #[arg(long, value_enum, default_value_t = Output::Table)]
+        format: Output,
+    },
+    /// Evaluate the bundled example (a smart toilet plan and eight products) and explain it.
     Demo,
 }
 
@@ -97,6 +119,14 @@ enum Command {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Output {
+    Table,
+    Json,
+    Csv,
+    Md,
 }
 
 fn main() -> ExitCode {
@@ -165,6 +195,55 @@ fn run(command: Command) -> Result<String, Error> {
         }
         Command::Units { format } => Ok(units(format)),
         Command::Validate { plan } => validate(&plan),
+        Command::Evaluate {
+            plan,
+            products,
+            format,
+        } => {
+            let engine = compile_or_exit(&plan);
+            let file = std::fs::File::open(&products).unwrap_or_else(|e| {
+                eprintln!("error: products \"{}\": {e}", products.display());
+                std::process::exit(2);
+            });
+            let json = products.extension().is_some_and(|e| e == "json");
+            let rows: Box<dyn Iterator<Item = Result<duibiao::Product, Error>>> = if json {
+                let mut text = String::new();
+                let mut file = file;
+                if let Err(e) = std::io::Read::read_to_string(&mut file, &mut text) {
+                    eprintln!("error: products \"{}\": {e}", products.display());
+                    std::process::exit(2);
+                }
+                match duibiao::product::read_json(&text) {
+                    Ok(items) => Box::new(items.into_iter()),
+                    Err(e) => {
+                        eprintln!("error: {}: {e}", products.display());
+                        std::process::exit(2);
+                    }
+                }
+            } else {
+                Box::new(duibiao::product::read_csv(std::io::BufReader::new(file)))
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            // CSV: the header is line 1 (cells holding line breaks would shift this count).
+            let locate = |i: usize| {
+                if json {
+                    format!("products[{i}]")
+                } else {
+                    format!("line {}", i + 2)
+                }
+            };
+            report::stream(&engine, rows, locate, format, &mut out).map_err(|e| {
+                eprintln!("error: {e}");
+                std::process::exit(1)
+            })?;
+            Ok(String::new())
+        }
+        Command::Compare { plan, format } => {
+            let engine = compile_or_exit(&plan);
+            let verdict = engine.compare_standards()?;
+            Ok(report::standard(&verdict, format))
+        }
         Command::Code { text, format } => {
             let code: StandardCode = text.parse()?;
             Ok(match format {
@@ -172,7 +251,7 @@ fn run(command: Command) -> Result<String, Error> {
                 Format::Json => format!("{}\n", to_json(&code.details())),
             })
         }
-        Command::Demo => demo(),
+        Command::Demo => report::demo(),
     }
 }
 
@@ -191,6 +270,17 @@ fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> 
     }
     .map_err(|e| format!("{shown}: {e}"))?;
     Ok((plan, text))
+}
+
+fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
+    let (plan, _) = read_plan(path).unwrap_or_else(|message| {
+        eprintln!("error: {message}");
+        std::process::exit(2);
+    });
+    plan.compile().unwrap_or_else(|e| {
+        eprintln!("error: {}: {e}", path.display());
+        std::process::exit(2);
+    })
 }
 
 fn validate(path: &std::path::Path) -> Result<String, Error> {
@@ -263,76 +353,4 @@ fn units(format: Format) -> String {
             out
         }
     }
-}
-
-fn demo() -> Result<String, Error> {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(out, "duibiao (对标) — GB/T 8170-2008 worked examples\n");
-    let _ = writeln!(
-        out,
-        "Rounding (数值修约), round half to even unless marked:"
-    );
-    let _ = writeln!(out, "  {:<10} {:>9}  {:>8}", "value", "interval", "rounded");
-    for (value, interval) in [
-        ("12.1498", "0.1"),
-        ("1268", "100"),
-        ("10.5002", "1"),
-        ("0.35", "0.1"),
-        ("2500", "1000"),
-        ("-355", "10"),
-        ("97.46", "1"),
-        ("60.25", "0.5"),
-        ("830", "20"),
-        ("16.5(+)", "1"),
-        ("15.5(-)", "1"),
-    ] {
-        let v: ReportedValue = value.parse()?;
-        let i: Interval = interval.parse()?;
-        let rounded = Rounding::new(i).round(v)?;
-        let _ = writeln!(
-            out,
-            "  {:<10} {:>9}  {:>8}",
-            v.to_string(),
-            i.to_string(),
-            rounded.to_string()
-        );
-    }
-    let _ = writeln!(out, "\nJudging against limits (极限数值的判定):");
-    let _ = writeln!(
-        out,
-        "  {:<16} {:>7}  {:<22} rounded-value 修约值比较法",
-        "limit", "value", "full-value 全数值比较法"
-    );
-    for (limit, value) in [
-        ("≥ 14×100 MPa", "1349"),
-        ("≥ 14×100 MPa", "1351"),
-        ("≥ 14×100 MPa", "1400"),
-        ("≥ 97.0 %", "97.01"),
-        ("≥ 97.0 %", "96.96"),
-        ("≥ 97.0 %", "96.94"),
-        ("10.0±0.1 mm", "9.89"),
-        ("10.0±0.1 mm", "9.85"),
-        ("10.0±0.1 mm", "10.10"),
-        ("10.0±0.1 mm", "10.16"),
-    ] {
-        let l: Limit = limit.parse()?;
-        let v: ReportedValue = value.parse()?;
-        let full = evidence(v, &l, Method::FullValue, None)?;
-        let rounded = evidence(v, &l, Method::RoundedValue, None)?;
-        let shown = format!(
-            "{} (→ {})",
-            rounded.outcome,
-            rounded.rounded.map(|r| r.to_string()).unwrap_or_default()
-        );
-        let _ = writeln!(
-            out,
-            "  {:<16} {:>7}  {:<22} {}",
-            l.to_string(),
-            value,
-            full.outcome.as_str(),
-            shown
-        );
-    }
-    Ok(out)
 }

@@ -394,21 +394,7 @@ impl Limit {
     /// Membership of `x`, where a mark says the true value lies just beyond `x` in magnitude
     /// ((+)) or just short of it ((−)).
     pub(crate) fn contains_marked(&self, x: Decimal, mark: Option<Mark>) -> bool {
-        // The direction the true value lies in relative to x: +1 above, −1 below, 0 exactly.
-        let lean = match mark {
-            None => 0,
-            Some(Mark::Plus) if x.is_sign_negative() => -1,
-            Some(Mark::Plus) => 1,
-            Some(Mark::Minus) if x.is_sign_negative() => 1,
-            Some(Mark::Minus) => -1,
-        };
-        let above_lower = self.lower.is_none_or(|b| {
-            x > b.value || (x == b.value && (lean > 0 || (lean == 0 && b.inclusive)))
-        });
-        let below_upper = self.upper.is_none_or(|b| {
-            x < b.value || (x == b.value && (lean < 0 || (lean == 0 && b.inclusive)))
-        });
-        above_lower && below_upper
+        ends_contain(&(self.lower, self.upper), x, mark)
     }
 
     /// Whether the two limits conform the same values (ignoring written digits and form):
@@ -513,6 +499,142 @@ fn exclusion(
         (true, true) => s.push_str(&format!(" (不含+{plus}{pct}和-{minus}{pct})")),
         (true, false) => s.push_str(&format!(" (不含+{plus}{pct})")),
         (false, true) => s.push_str(&format!(" (不含-{minus}{pct})")),
+    }
+}
+
+/// How two requirements compare by inclusion of their conforming sets.
+///
+/// `a` is **stricter** than `b` when every value conforming to `a` conforms to `b` and some
+/// value conforming to `b` does not conform to `a` (set `a` ⊂ set `b`); **equivalent** when the
+/// sets are equal (written digits may differ: `≥ 97.0` and `≥ 97`); **looser** in the mirror
+/// case; **incomparable** when neither set holds the other (`5 ~ 10` and `8 ~ 12`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strictness {
+    /// The first set lies strictly inside the second.
+    Stricter,
+    /// The sets are equal.
+    Equivalent,
+    /// The second set lies strictly inside the first.
+    Looser,
+    /// Neither set holds the other.
+    Incomparable,
+}
+
+impl Strictness {
+    /// `stricter`, `equivalent`, `looser` or `incomparable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strictness::Stricter => "stricter",
+            Strictness::Equivalent => "equivalent",
+            Strictness::Looser => "looser",
+            Strictness::Incomparable => "incomparable",
+        }
+    }
+}
+
+/// The ends of a conforming set.
+pub(crate) type Ends = (Option<Bound>, Option<Bound>);
+
+/// Membership of `x` in a set, where a mark says the true value lies just beyond `x` in
+/// magnitude ((+)) or just short of it ((−)).
+pub(crate) fn ends_contain(ends: &Ends, x: Decimal, mark: Option<Mark>) -> bool {
+    // The direction the true value lies in relative to x: +1 above, −1 below, 0 exactly.
+    let lean = match mark {
+        None => 0,
+        Some(Mark::Plus) if x.is_sign_negative() => -1,
+        Some(Mark::Plus) => 1,
+        Some(Mark::Minus) if x.is_sign_negative() => 1,
+        Some(Mark::Minus) => -1,
+    };
+    let above_lower = ends
+        .0
+        .is_none_or(|b| x > b.value || (x == b.value && (lean > 0 || (lean == 0 && b.inclusive))));
+    let below_upper = ends
+        .1
+        .is_none_or(|b| x < b.value || (x == b.value && (lean < 0 || (lean == 0 && b.inclusive))));
+    above_lower && below_upper
+}
+
+/// Whether set `a` lies inside set `b` (both in one unit).
+pub(crate) fn ends_inside(a: &Ends, b: &Ends) -> bool {
+    let lower_ok = match (a.0, b.0) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(x), Some(y)) => {
+            x.value > y.value || (x.value == y.value && (y.inclusive || !x.inclusive))
+        }
+    };
+    let upper_ok = match (a.1, b.1) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(x), Some(y)) => {
+            x.value < y.value || (x.value == y.value && (y.inclusive || !x.inclusive))
+        }
+    };
+    lower_ok && upper_ok
+}
+
+/// Compares two sets in one unit.
+pub(crate) fn ends_strictness(a: &Ends, b: &Ends) -> Strictness {
+    match (ends_inside(a, b), ends_inside(b, a)) {
+        (true, true) => Strictness::Equivalent,
+        (true, false) => Strictness::Stricter,
+        (false, true) => Strictness::Looser,
+        (false, false) => Strictness::Incomparable,
+    }
+}
+
+impl Limit {
+    /// The ends of the conforming set expressed in `unit` (as written when `unit` is `None`,
+    /// the limit has no unit, or the units are equal). A deviation without a nominal converts
+    /// as a difference.
+    ///
+    /// # Errors
+    ///
+    /// When the limit's unit does not convert into `unit`.
+    pub(crate) fn ends_in(&self, unit: Option<&Unit>) -> Result<Ends, Error> {
+        let (from, to) = match (self.unit.as_ref(), unit) {
+            (Some(from), Some(to)) if from != to => (from, to),
+            _ => return Ok((self.lower, self.upper)),
+        };
+        let convert = |b: Option<Bound>| -> Result<Option<Bound>, Error> {
+            b.map(|b| {
+                let value = if self.is_deviation_only() {
+                    crate::unit::convert_difference(b.value, from, to)?
+                } else {
+                    crate::unit::convert_value(b.value, from, to)?
+                };
+                Ok(Bound {
+                    value,
+                    inclusive: b.inclusive,
+                })
+            })
+            .transpose()
+        };
+        Ok((convert(self.lower)?, convert(self.upper)?))
+    }
+
+    /// How this requirement compares with `other` by inclusion of their conforming sets,
+    /// `other` converted into this limit's unit.
+    ///
+    /// ```
+    /// use duibiao::limit::{Limit, Strictness};
+    ///
+    /// let a: Limit = "≤ 4.0 L".parse()?;
+    /// assert_eq!(a.strictness(&"≤ 5000 mL".parse()?)?, Strictness::Stricter);
+    /// assert_eq!(a.strictness(&"≤ 4 L".parse()?)?, Strictness::Equivalent);
+    /// assert_eq!("5 ~ 10".parse::<Limit>()?.strictness(&"8 ~ 12".parse()?)?, Strictness::Incomparable);
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the two limits are in units of different dimensions.
+    pub fn strictness(&self, other: &Limit) -> Result<Strictness, Error> {
+        let mine = (self.lower, self.upper);
+        let theirs = other.ends_in(self.unit.as_ref())?;
+        Ok(ends_strictness(&mine, &theirs))
     }
 }
 

@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::{Plan, Role};
 use crate::indicator::{Direction, Grade, Indicator};
-use crate::limit::Limit;
+use crate::limit::{ends_inside, Limit};
 use crate::standard::StandardCode;
-use crate::unit::{convert_value, Unit};
+use crate::unit::Unit;
 
 /// How serious a fault is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -481,40 +481,12 @@ fn check_grades(
     }
 }
 
-/// The bounds of a limit in `unit` (or as written when either has no unit).
-fn bounds(l: &Limit, unit: Option<&Unit>) -> Option<(Option<crate::Bound>, Option<crate::Bound>)> {
-    let conv = |b: Option<crate::Bound>| -> Option<Option<crate::Bound>> {
-        match (b, l.unit(), unit) {
-            (Some(b), Some(from), Some(to)) if from != to => Some(Some(crate::Bound {
-                value: convert_value(b.value, from, to).ok()?,
-                inclusive: b.inclusive,
-            })),
-            (b, _, _) => Some(b),
-        }
-    };
-    Some((conv(l.lower())?, conv(l.upper())?))
-}
-
-/// Whether the set of `a` lies inside the set of `b`.
-pub(crate) fn inside(a: &Limit, b: &Limit, unit: Option<&Unit>) -> bool {
-    let (Some((al, au)), Some((bl, bu))) = (bounds(a, unit), bounds(b, unit)) else {
-        return false;
-    };
-    let lower_ok = match (al, bl) {
-        (_, None) => true,
-        (None, Some(_)) => false,
-        (Some(x), Some(y)) => {
-            x.value > y.value || (x.value == y.value && (y.inclusive || !x.inclusive))
-        }
-    };
-    let upper_ok = match (au, bu) {
-        (_, None) => true,
-        (None, Some(_)) => false,
-        (Some(x), Some(y)) => {
-            x.value < y.value || (x.value == y.value && (y.inclusive || !x.inclusive))
-        }
-    };
-    lower_ok && upper_ok
+/// Whether the set of `a` lies inside the set of `b`, both expressed in `unit`.
+fn inside(a: &Limit, b: &Limit, unit: Option<&Unit>) -> bool {
+    match (a.ends_in(unit), b.ends_in(unit)) {
+        (Ok(x), Ok(y)) => ends_inside(&x, &y),
+        _ => false,
+    }
 }
 
 fn same(a: &Limit, b: &Limit, unit: Option<&Unit>) -> bool {

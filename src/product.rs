@@ -1,0 +1,211 @@
+//! Products: the values a product declares or a lab measured, one per indicator, read from CSV
+//! or JSON.
+//!
+//! CSV: a header with an `id` column and one column per indicator id; each cell a value as
+//! [`Measurement`] reads it (`3.9 L`, `3.9 ± 0.1 L`, `16.5(+)`, a bare number in the
+//! indicator's unit), `pass`/`fail` (`合格`/`不合格`) for qualitative indicators, or empty for a
+//! missing value. JSON: an array of `{ "id": "P1", "values": { "flush-water": "3.9 L" } }`.
+//!
+//! Reading streams: [`read_csv`] yields one product per row, and a bad row is an error for that
+//! row alone, with its line.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::measurement::Measurement;
+
+/// One declared or measured value.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Value {
+    /// A number with its unit, uncertainty and mark as given.
+    Measured(Measurement),
+    /// The outcome of a qualitative test: `true` for pass.
+    Qualitative(bool),
+}
+
+impl std::str::FromStr for Value {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Value, Error> {
+        match s.trim() {
+            "pass" | "PASS" | "Pass" | "合格" | "符合" => Ok(Value::Qualitative(true)),
+            "fail" | "FAIL" | "Fail" | "不合格" | "不符合" => Ok(Value::Qualitative(false)),
+            text => text.parse().map(Value::Measured),
+        }
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Measured(m) => write!(f, "{m}"),
+            Value::Qualitative(true) => f.write_str("pass"),
+            Value::Qualitative(false) => f.write_str("fail"),
+        }
+    }
+}
+
+/// A product: its id and its values by indicator id. An indicator without a value is missing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Product {
+    /// The product's id (model, sample or enterprise code).
+    pub id: String,
+    /// The values, by indicator id.
+    pub values: BTreeMap<String, Value>,
+}
+
+impl Product {
+    /// A product with no values yet.
+    pub fn new(id: impl Into<String>) -> Product {
+        Product {
+            id: id.into(),
+            values: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a value read from text (`3.9 L`, `pass`).
+    ///
+    /// ```
+    /// let p = duibiao::Product::new("P1").with("flush-water", "3.9 L")?;
+    /// assert_eq!(p.values["flush-water"].to_string(), "3.9 L");
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the text is not a value.
+    pub fn with(mut self, indicator: &str, text: &str) -> Result<Product, Error> {
+        let value = text.parse().map_err(|e: Error| {
+            e.context(format!(
+                "product \"{}\": indicator \"{indicator}\"",
+                self.id
+            ))
+        })?;
+        self.values.insert(indicator.to_owned(), value);
+        Ok(self)
+    }
+}
+
+/// The longest cell read at all.
+const MAX_CELL: usize = 256;
+
+/// Reads products from CSV, one per row, streaming. Each item is a product or the error of its
+/// row (`line 7: indicator "flush-water": value "abc": …`); reading goes on after a bad row.
+///
+/// # Errors
+///
+/// The iterator's items are errors for rows that cannot be read; the header itself is read on
+/// the first call and its faults are the first item.
+pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Product, Error>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let header: Result<Vec<String>, Error> = rdr
+        .headers()
+        .map(|h| h.iter().map(str::to_owned).collect())
+        .map_err(|e| Error::invalid_plan(format!("products: header: {e}")));
+    let mut header_error = None;
+    let columns = match header {
+        Ok(cols) => {
+            if cols.first().map(String::as_str) != Some("id") {
+                header_error = Some(Error::invalid_plan(format!(
+                    "products: line 1: the first column must be \"id\", found \"{}\"",
+                    cols.first().cloned().unwrap_or_default()
+                )));
+            }
+            cols
+        }
+        Err(e) => {
+            header_error = Some(e);
+            Vec::new()
+        }
+    };
+    let failed = header_error.is_some();
+    let records = rdr.into_records();
+    header_error
+        .into_iter()
+        .map(Err)
+        .chain(records.take_while(move |_| !failed).map(move |record| {
+            let record = record.map_err(|e| Error::invalid_plan(format!("products: {e}")))?;
+            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            row(&columns, &record).map_err(|e| e.context(format!("line {line}")))
+        }))
+}
+
+fn row(columns: &[String], record: &csv::StringRecord) -> Result<Product, Error> {
+    let mut fields = record.iter();
+    let id = fields.next().unwrap_or_default();
+    if id.is_empty() {
+        return Err(Error::invalid("product id", id, "a product needs an id"));
+    }
+    if record.len() > columns.len() {
+        return Err(Error::invalid(
+            "row",
+            id,
+            format!("{} cells for {} columns", record.len(), columns.len()),
+        ));
+    }
+    let mut product = Product::new(id);
+    for (column, cell) in columns.iter().skip(1).zip(fields) {
+        if cell.is_empty() {
+            continue;
+        }
+        if cell.len() > MAX_CELL {
+            return Err(Error::invalid(
+                "value",
+                &crate::number::truncate(cell),
+                format!("longer than {MAX_CELL} bytes"),
+            )
+            .context(format!("product \"{id}\": indicator \"{column}\"")));
+        }
+        product = product.with(column, cell)?;
+    }
+    Ok(product)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProductRecord {
+    id: String,
+    #[serde(default)]
+    values: BTreeMap<String, String>,
+}
+
+/// Reads products from a JSON array of `{ "id": …, "values": { indicator: text } }`; each item
+/// is a product or the error of its entry (`products[3]: …`).
+///
+/// # Errors
+///
+/// When the text is not a JSON array of such objects.
+pub fn read_json(text: &str) -> Result<Vec<Result<Product, Error>>, Error> {
+    let records: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
+        Error::invalid_plan(format!(
+            "products: line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    Ok(records
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let record: ProductRecord = serde_json::from_value(v)
+                .map_err(|e| Error::invalid_plan(format!("products[{i}]: {e}")))?;
+            let mut product = Product::new(record.id);
+            for (indicator, text) in &record.values {
+                if !text.trim().is_empty() {
+                    product = product
+                        .with(indicator, text)
+                        .map_err(|e| e.context(format!("products[{i}]")))?;
+                }
+            }
+            Ok(product)
+        })
+        .collect())
+}

@@ -1,0 +1,270 @@
+//! Verdicts: the class of a product or standard and, per indicator, the outcome with its
+//! evidence (design decision 5). Plain data, serialized with stable kebab-case field names.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::decision::Method;
+use crate::indicator::IndicatorClass;
+use crate::limit::Strictness;
+use crate::plan::MissingPolicy;
+use crate::rounding::Interval;
+use crate::standard::Names;
+
+/// The class of a product or standard: leader, follower or gap.
+///
+/// Ordered gap < follower < leader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Class {
+    /// 差距: a core indicator falls short or is missing, or a basic indicator fails.
+    Gap,
+    /// 跟跑: not a gap, and not enough core weight exceeds the benchmark level.
+    Follower,
+    /// 领跑: not a gap, and core indicators carrying the policy's share of the core weight
+    /// exceed the benchmark level.
+    Leader,
+}
+
+impl Class {
+    /// `leader`, `follower` or `gap`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Leader => "leader",
+            Class::Follower => "follower",
+            Class::Gap => "gap",
+        }
+    }
+
+    /// 领跑, 跟跑 or 差距.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Class::Leader => "领跑",
+            Class::Follower => "跟跑",
+            Class::Gap => "差距",
+        }
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The outcome of one indicator against the benchmark level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Outcome {
+    /// Conforms to the benchmark level and is better than it: a strictly better grade, or a
+    /// margin beyond the indicator's equivalence tolerance.
+    Exceeds,
+    /// Conforms to the benchmark level.
+    Meets,
+    /// Does not conform to the benchmark level; the margin says by how much.
+    FallsShort,
+    /// No value was given.
+    Missing,
+    /// No benchmark standard states this indicator (填补空白 when the subject states it).
+    NotCompared,
+}
+
+impl Outcome {
+    /// The kebab-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Exceeds => "exceeds",
+            Outcome::Meets => "meets",
+            Outcome::FallsShort => "falls-short",
+            Outcome::Missing => "missing",
+            Outcome::NotCompared => "not-compared",
+        }
+    }
+
+    /// The Chinese label: 优于, 达到, 未达到, 缺失, 未比较.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Outcome::Exceeds => "优于",
+            Outcome::Meets => "达到",
+            Outcome::FallsShort => "未达到",
+            Outcome::Missing => "缺失",
+            Outcome::NotCompared => "未比较",
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The signed distance to the benchmark level in the indicator's unit (positive: better than
+/// the level; negative: the gap to close), and as a share of the level's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Margin {
+    /// In the indicator's unit.
+    pub value: Decimal,
+    /// `value` divided by the level's bound (absent when the bound is zero), rounded to 6
+    /// decimals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Decimal>,
+}
+
+/// The grade a value reached.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct GradeReached {
+    /// 0 for the best grade of the table (or band).
+    pub rank: usize,
+    /// The grade's name.
+    pub name: Names,
+}
+
+/// One indicator's outcome with its evidence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct IndicatorVerdict {
+    /// The indicator's id.
+    pub id: String,
+    /// Basic, core or innovation.
+    pub class: IndicatorClass,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// The value as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The value as compared: in the indicator's unit, rounded where the method rounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared: Option<Decimal>,
+    /// The indicator's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The benchmark level's limit that decided, in canonical form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<String>,
+    /// The standard that set it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// Full-value or rounded-value comparison.
+    pub method: Method,
+    /// The rounding interval used, for rounded-value comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
+    /// The margin to the benchmark level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<Margin>,
+    /// The grade reached, where the indicator is graded (`None` there: outside every grade).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<GradeReached>,
+    /// True when the indicator is graded and the value lies outside every grade (or band).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub outside_grades: bool,
+}
+
+/// The policy a verdict was reached under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct PolicyApplied {
+    /// The share of the core weight that had to exceed.
+    pub leader_share: Decimal,
+    /// Or the count of core indicators that had to exceed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leader_min_exceeding: Option<u32>,
+    /// How missing values counted.
+    pub missing: MissingPolicy,
+}
+
+/// The verdict on one product.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct Verdict {
+    /// The product's id.
+    pub product: String,
+    /// Leader, follower or gap.
+    pub class: Class,
+    /// The indicators that decided the class: those short or missing for a gap, those
+    /// exceeding for a leader, none for a follower.
+    pub decided_by: Vec<String>,
+    /// The core weight that exceeds.
+    pub exceeding_weight: Decimal,
+    /// The total core weight.
+    pub core_weight: Decimal,
+    /// The policy applied.
+    pub policy: PolicyApplied,
+    /// Per indicator, in plan order.
+    pub indicators: Vec<IndicatorVerdict>,
+}
+
+/// How the subject standard's requirement compares with the benchmark level, per indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum StandardOutcome {
+    /// The subject's requirement is stricter than the benchmark level.
+    Stricter,
+    /// Equal sets.
+    Equal,
+    /// Looser than the benchmark level: a gap to close (达标提升).
+    Looser,
+    /// Neither holds the other.
+    Incomparable,
+    /// A benchmark states it, the subject does not.
+    Missing,
+    /// The subject states it and no benchmark does (填补空白).
+    FillsBlank,
+    /// Neither states it.
+    NotStated,
+}
+
+impl From<Strictness> for StandardOutcome {
+    fn from(s: Strictness) -> Self {
+        match s {
+            Strictness::Stricter => StandardOutcome::Stricter,
+            Strictness::Equivalent => StandardOutcome::Equal,
+            Strictness::Looser => StandardOutcome::Looser,
+            Strictness::Incomparable => StandardOutcome::Incomparable,
+        }
+    }
+}
+
+/// One indicator of the subject standard against the benchmark level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct StandardIndicatorVerdict {
+    /// The indicator's id.
+    pub id: String,
+    /// Basic, core or innovation.
+    pub class: IndicatorClass,
+    /// The comparison.
+    pub outcome: StandardOutcome,
+    /// The subject's requirement, canonical.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The benchmark level's requirements (several when incomparable), canonical, with their
+    /// standards.
+    pub level: Vec<(String, String)>,
+}
+
+/// The verdict on the subject standard itself (`Engine::compare_standards`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct StandardVerdict {
+    /// The subject standard's number.
+    pub standard: String,
+    /// Leader, follower or gap, by the same policy as products (stricter = exceeds, equal =
+    /// meets, looser or missing = falls short).
+    pub class: Class,
+    /// The indicators that decided.
+    pub decided_by: Vec<String>,
+    /// Per indicator, in plan order.
+    pub indicators: Vec<StandardIndicatorVerdict>,
+}

@@ -1,0 +1,213 @@
+//! The verdict engine on the example plans: classes, outcomes and evidence.
+
+use duibiao::verdict::{Class, Outcome, StandardOutcome};
+use duibiao::{Plan, Product};
+
+fn plan(name: &str) -> Plan {
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/plans/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    Plan::from_toml_str(&text).unwrap()
+}
+
+fn product(id: &str, values: &[(&str, &str)]) -> Product {
+    values
+        .iter()
+        .fold(Product::new(id), |p, (k, v)| p.with(k, v).unwrap())
+}
+
+#[test]
+fn smart_toilet_products() {
+    let engine = plan("smart-toilet.toml").compile().unwrap();
+    // Level: flush water ≤ 4.0 L (T/CZGX, stricter than GB/T's 5.0 L); standby ≤ 1.0 W;
+    // water temperature 38 ± 3 °C; leakage ≤ 0.75 mA (basic).
+    let leader = product(
+        "L",
+        &[
+            ("flush-water", "3.5 L"),
+            ("standby-power", "0.5 W"),
+            ("water-temperature", "38.5"),
+            ("leakage-current", "0.3 mA"),
+        ],
+    );
+    let v = engine.evaluate(&leader).unwrap();
+    assert_eq!(v.class, Class::Leader, "{v:#?}");
+    let flush = &v.indicators[0];
+    assert_eq!(flush.outcome, Outcome::Exceeds);
+    assert_eq!(flush.standard.as_deref(), Some("T/CZGX 001-2022"));
+    assert_eq!(flush.limit.as_deref(), Some("≤ 4.0 L"));
+    assert_eq!(flush.margin.unwrap().value.to_string(), "0.5");
+    assert_eq!(flush.grade.as_ref().unwrap().rank, 0);
+
+    // 4.0 L exactly meets; standby 0.96 W exceeds the 1.0 W level by 0.04 < 0.05 tolerance → meets.
+    let follower = product(
+        "F",
+        &[
+            ("flush-water", "4000 mL"),
+            ("standby-power", "0.96"),
+            ("water-temperature", "40 °C"),
+            ("leakage-current", "0.5"),
+        ],
+    );
+    let v = engine.evaluate(&follower).unwrap();
+    assert_eq!(v.class, Class::Follower, "{v:#?}");
+    assert_eq!(v.indicators[0].outcome, Outcome::Meets);
+    assert_eq!(v.indicators[1].outcome, Outcome::Meets);
+
+    let gap = product(
+        "G",
+        &[
+            ("flush-water", "4.3"),
+            ("standby-power", "0.5"),
+            ("water-temperature", "38"),
+            ("leakage-current", "0.3"),
+        ],
+    );
+    let v = engine.evaluate(&gap).unwrap();
+    assert_eq!(v.class, Class::Gap);
+    assert_eq!(v.decided_by, vec!["flush-water"]);
+    let m = v.indicators[0].margin.unwrap();
+    assert_eq!(m.value.to_string(), "-0.3");
+    assert_eq!(m.share.unwrap().to_string(), "-0.075");
+    assert_eq!(v.indicators[0].grade.as_ref().unwrap().rank, 1);
+
+    // A failing basic indicator makes a gap, a missing core one too.
+    let v = engine
+        .evaluate(&product(
+            "B",
+            &[
+                ("flush-water", "3.5"),
+                ("standby-power", "0.5"),
+                ("water-temperature", "38"),
+                ("leakage-current", "0.8"),
+            ],
+        ))
+        .unwrap();
+    assert_eq!(
+        (v.class, v.decided_by.clone()),
+        (Class::Gap, vec!["leakage-current".to_owned()])
+    );
+    let v = engine
+        .evaluate(&product(
+            "M",
+            &[
+                ("flush-water", "3.5"),
+                ("water-temperature", "38"),
+                ("leakage-current", "0.3"),
+            ],
+        ))
+        .unwrap();
+    assert_eq!(
+        (v.class, v.decided_by.clone()),
+        (Class::Gap, vec!["standby-power".to_owned()])
+    );
+    assert_eq!(v.indicators[1].outcome, Outcome::Missing);
+
+    // A value in another dimension is an error naming product and indicator.
+    let err = engine
+        .evaluate(&product("X", &[("flush-water", "3 kg")]))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"product "X": indicator "flush-water": value "3 kg": cannot convert "kg" (mass) to "L" (volume)"#
+    );
+}
+
+#[test]
+fn subject_standard_against_the_level() {
+    let engine = plan("smart-toilet.toml").compile().unwrap();
+    let v = engine.compare_standards().unwrap();
+    assert_eq!(v.standard, "Q/ABC 001-2024");
+    let outcomes: Vec<_> = v
+        .indicators
+        .iter()
+        .map(|i| (i.id.as_str(), i.outcome))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("flush-water", StandardOutcome::Stricter),
+            ("standby-power", StandardOutcome::Stricter),
+            ("water-temperature", StandardOutcome::Stricter),
+            ("leakage-current", StandardOutcome::Stricter),
+        ]
+    );
+    assert_eq!(v.class, Class::Leader);
+}
+
+#[test]
+fn air_conditioner_grades_by_band() {
+    let engine = plan("room-air-conditioner.toml").compile().unwrap();
+    // Level: APF ≥ 4.50 (T/CAS, stricter than GB 21455's ≥ 3.30); rounded-value at 0.01.
+    let v = engine
+        .evaluate(&product(
+            "A",
+            &[
+                ("cooling-capacity", "3500 W"),
+                ("apf", "5.204"),
+                ("noise", "36 dB(A)"),
+                ("refrigerant-leak", "pass"),
+            ],
+        ))
+        .unwrap();
+    let apf = &v.indicators[1];
+    assert_eq!(apf.grade.as_ref().unwrap().rank, 0, "{apf:#?}");
+    assert_eq!(apf.compared.unwrap().to_string(), "5.20");
+    // The level guarantees grade 2; grade 1 exceeds it.
+    assert_eq!(apf.outcome, Outcome::Exceeds);
+    assert_eq!(v.class, Class::Leader, "{v:#?}");
+    assert_eq!(engine.benchmark_level("apf").len(), 1);
+    // In the second band 4.50 is grade 1: exceeding there too.
+    let v = engine
+        .evaluate(&product(
+            "B",
+            &[
+                ("cooling-capacity", "5000 W"),
+                ("apf", "4.50"),
+                ("noise", "36"),
+                ("refrigerant-leak", "pass"),
+            ],
+        ))
+        .unwrap();
+    assert_eq!(v.indicators[1].grade.as_ref().unwrap().rank, 0);
+    assert_eq!(
+        v.indicators[1].outcome,
+        Outcome::Meets,
+        "level 4.50 is grade 1 here, so only meets"
+    );
+    // Rounded-value comparison (修约值比较法) at the level's digit, 0.01, half to even.
+    for (apf, outcome) in [
+        ("4.495", Outcome::Meets),
+        ("4.494", Outcome::FallsShort),
+        ("4.485", Outcome::FallsShort),
+    ] {
+        let v = engine
+            .evaluate(&product(
+                "D",
+                &[
+                    ("cooling-capacity", "3500 W"),
+                    ("apf", apf),
+                    ("noise", "36"),
+                    ("refrigerant-leak", "pass"),
+                ],
+            ))
+            .unwrap();
+        assert_eq!(v.indicators[1].outcome, outcome, "{apf}");
+    }
+    let v = engine
+        .evaluate(&product(
+            "C",
+            &[
+                ("cooling-capacity", "9000 W"),
+                ("apf", "5.00"),
+                ("noise", "36"),
+                ("refrigerant-leak", "fail"),
+            ],
+        ))
+        .unwrap();
+    assert!(v.indicators[1].outside_grades);
+    assert_eq!(v.class, Class::Gap);
+    assert_eq!(v.decided_by, vec!["refrigerant-leak"]);
+}
