@@ -248,9 +248,18 @@ pub struct StandardIndicatorVerdict {
     /// The subject's requirement, canonical.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// The benchmark level's requirements (several when incomparable), canonical, with their
-    /// standards.
-    pub level: Vec<(String, String)>,
+    /// The benchmark level's requirements (several when incomparable), with their standards.
+    pub level: Vec<LevelRequirement>,
+}
+
+/// One requirement of the benchmark level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct LevelRequirement {
+    /// The standard that states it.
+    pub standard: String,
+    /// The limit, canonical.
+    pub limit: String,
 }
 
 /// The verdict on the subject standard itself (`Engine::compare_standards`).

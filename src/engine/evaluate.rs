@@ -12,7 +12,7 @@ use crate::product::{Product, Value};
 use crate::rounding::{round_exact, Interval, Mark, RoundingMode};
 use crate::unit::{convert_difference, convert_value};
 use crate::verdict::{
-    Class, GradeReached, IndicatorVerdict, Margin, Outcome, PolicyApplied,
+    Class, GradeReached, IndicatorVerdict, LevelRequirement, Margin, Outcome, PolicyApplied,
     StandardIndicatorVerdict, StandardOutcome, StandardVerdict, Verdict,
 };
 
@@ -367,7 +367,10 @@ impl Engine {
                 subject: mine.map(|m| m.limit.to_string()),
                 level: level
                     .iter()
-                    .map(|r| (r.code.to_string(), r.limit.to_string()))
+                    .map(|r| LevelRequirement {
+                        standard: r.code.to_string(),
+                        limit: r.limit.to_string(),
+                    })
                     .collect(),
             });
         }

@@ -152,7 +152,11 @@ pub fn standard(v: &StandardVerdict, format: Output) -> String {
         Output::Csv => {
             let mut s = String::from("indicator,class,outcome,subject,level\n");
             for i in &v.indicators {
-                let level: Vec<String> = i.level.iter().map(|(c, l)| format!("{c}: {l}")).collect();
+                let level: Vec<String> = i
+                    .level
+                    .iter()
+                    .map(|r| format!("{}: {}", r.standard, r.limit))
+                    .collect();
                 s.push_str(&format!(
                     "{},{},{},{},{}\n",
                     csv_field(&i.id),
@@ -183,8 +187,11 @@ pub fn standard(v: &StandardVerdict, format: Output) -> String {
                 }
             );
             for i in &v.indicators {
-                let level: Vec<String> =
-                    i.level.iter().map(|(c, l)| format!("{l} ({c})")).collect();
+                let level: Vec<String> = i
+                    .level
+                    .iter()
+                    .map(|r| format!("{} ({})", r.limit, r.standard))
+                    .collect();
                 let outcome = serde_json::to_value(i.outcome)
                     .ok()
                     .and_then(|c| c.as_str().map(str::to_owned))
