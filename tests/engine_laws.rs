@@ -311,3 +311,62 @@ proptest! {
         }
     }
 }
+
+/// Values near every bound of an indicator, boundaries included, in hundredths.
+fn near_bounds(i: &Ind) -> Vec<i64> {
+    let mut v = Vec::new();
+    for b in i.limits.iter().chain(i.grades.iter().flatten()) {
+        for d in [-1, 0, 1] {
+            v.push(b + d);
+        }
+        if let Some(t) = i.tolerance {
+            for d in [-1, 0, 1] {
+                v.push(b + t + d);
+                v.push(b - t + d);
+            }
+        }
+    }
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn the_fast_path_equals_the_exact_path(
+        (inds, values) in case(), picks in prop::collection::vec(any::<prop::sample::Index>(), 4),
+        use_bounds in any::<bool>(), thousandths in any::<bool>(),
+    ) {
+        let inds: Vec<Ind> = inds.into_iter().map(|mut i| { i.rounded = false; i }).collect();
+        let engine = compile(&inds).unwrap();
+        let fast = engine.classifier().unwrap();
+        // Values on and around the bounds as well as anywhere.
+        let values: Vec<Option<i64>> = values
+            .iter()
+            .zip(&inds)
+            .zip(&picks)
+            .map(|((v, i), pick)| {
+                if use_bounds {
+                    let near = near_bounds(i);
+                    v.map(|_| near[pick.index(near.len())])
+                } else {
+                    *v
+                }
+            })
+            .collect();
+        let mut p = product("p", &inds, &values, false);
+        if thousandths {
+            // One more decimal than the limits use: still exact at the fast path's scale.
+            p = product("p", &inds, &values, true);
+        }
+        let exact = engine.evaluate(&p).unwrap();
+        let prepared = fast.prepare(&p).unwrap().expect("these values fit the fast path");
+        prop_assert_eq!(fast.class(&prepared), exact.class);
+        let mut outcomes = Vec::new();
+        prop_assert_eq!(fast.outcomes_into(&prepared, &mut outcomes), exact.class);
+        for (f, e) in outcomes.iter().zip(&exact.indicators) {
+            prop_assert_eq!(f.outcome, e.outcome, "{}", e.id);
+            prop_assert_eq!(f.compared(), e.compared);
+        }
+    }
+}

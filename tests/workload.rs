@@ -11,9 +11,10 @@ fn counts_equal_the_generators() {
     let root = env!("CARGO_MANIFEST_DIR");
     let plan = std::fs::read_to_string(format!("{root}/benches/workload/plan.toml")).unwrap();
     let engine = Plan::from_toml_str(&plan).unwrap().compile().unwrap();
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{root}/tests/data/workload-2000.expected.json")).unwrap())
-            .unwrap();
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/tests/data/workload-2000.expected.json")).unwrap(),
+    )
+    .unwrap();
     let file = std::fs::File::open(format!("{root}/tests/data/workload-2000.csv")).unwrap();
     let (mut leader, mut follower, mut gap) = (0u64, 0u64, 0u64);
     for p in product::read_csv(file) {

@@ -33,6 +33,9 @@
 //! ```
 
 mod evaluate;
+mod fast;
+
+pub use fast::{Classifier, FastOutcome, Prepared};
 
 use rust_decimal::Decimal;
 
