@@ -394,21 +394,7 @@ impl Limit {
     /// Membership of `x`, where a mark says the true value lies just beyond `x` in magnitude
     /// ((+)) or just short of it ((−)).
     pub(crate) fn contains_marked(&self, x: Decimal, mark: Option<Mark>) -> bool {
-        // The direction the true value lies in relative to x: +1 above, −1 below, 0 exactly.
-        let lean = match mark {
-            None => 0,
-            Some(Mark::Plus) if x.is_sign_negative() => -1,
-            Some(Mark::Plus) => 1,
-            Some(Mark::Minus) if x.is_sign_negative() => 1,
-            Some(Mark::Minus) => -1,
-        };
-        let above_lower = self.lower.is_none_or(|b| {
-            x > b.value || (x == b.value && (lean > 0 || (lean == 0 && b.inclusive)))
-        });
-        let below_upper = self.upper.is_none_or(|b| {
-            x < b.value || (x == b.value && (lean < 0 || (lean == 0 && b.inclusive)))
-        });
-        above_lower && below_upper
+        within(self.lower, self.upper, x, mark)
     }
 
     /// Whether the two limits conform the same values (ignoring written digits and form):
@@ -418,6 +404,29 @@ impl Limit {
     pub fn same_set(&self, other: &Limit) -> bool {
         self.lower == other.lower && self.upper == other.upper && self.unit == other.unit
     }
+}
+
+/// Membership of `x` in the set between `lower` and `upper` (either may be absent), where a
+/// mark says the true value lies just beyond `x` in magnitude ((+)) or just short of it ((−)).
+pub(crate) fn within(
+    lower: Option<Bound>,
+    upper: Option<Bound>,
+    x: Decimal,
+    mark: Option<Mark>,
+) -> bool {
+    // The direction the true value lies in relative to x: +1 above, −1 below, 0 exactly.
+    let lean = match mark {
+        None => 0,
+        Some(Mark::Plus) if x.is_sign_negative() => -1,
+        Some(Mark::Plus) => 1,
+        Some(Mark::Minus) if x.is_sign_negative() => 1,
+        Some(Mark::Minus) => -1,
+    };
+    let above_lower = lower
+        .is_none_or(|b| x > b.value || (x == b.value && (lean > 0 || (lean == 0 && b.inclusive))));
+    let below_upper = upper
+        .is_none_or(|b| x < b.value || (x == b.value && (lean < 0 || (lean == 0 && b.inclusive))));
+    above_lower && below_upper
 }
 
 fn show(form: &Form, unit: &Option<Unit>) -> String {
