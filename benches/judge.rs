@@ -1,8 +1,9 @@
-//! `judge/*`: parsing a limit and judging a value with each GB/T 8170 method.
+//! `judge/*`: parsing a limit and judging a value with each GB/T 8170 method and with the
+//! ILAC-G8 decision rules.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use duibiao::decision::{judge, Conformity, Method};
-use duibiao::Limit;
+use duibiao::decision::{judge, judge_with, Conformity, DecisionRule, Method};
+use duibiao::{Limit, Measurement};
 use rust_decimal::Decimal;
 
 fn judging(c: &mut Criterion) {
@@ -45,6 +46,34 @@ fn judging(c: &mut Criterion) {
             let r = judge(black_box(diameter), &wire, Method::RoundedValue).unwrap();
             assert_eq!(r, Conformity::Fail);
             r
+        })
+    });
+    let lead: Limit = "≤ 10 mg/kg".parse().unwrap();
+    let measured: Measurement = "9.8 ± 0.3".parse().unwrap();
+    g.bench_function("guarded_acceptance", |b| {
+        b.iter(|| {
+            let e = judge_with(
+                black_box(measured.clone()),
+                &lead,
+                DecisionRule::guarded_acceptance(),
+            )
+            .unwrap();
+            assert_eq!(e.outcome, Conformity::Fail);
+            e
+        })
+    });
+    let gauge: Limit = "±0.003 mm".parse().unwrap();
+    let deviation: Measurement = "0.0025 ± 0.0010".parse().unwrap();
+    g.bench_function("non_binary", |b| {
+        b.iter(|| {
+            let e = judge_with(
+                black_box(deviation.clone()),
+                &gauge,
+                DecisionRule::non_binary(),
+            )
+            .unwrap();
+            assert_eq!(e.outcome, Conformity::ConditionalPass);
+            e
         })
     });
     g.finish();

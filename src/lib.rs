@@ -36,7 +36,7 @@
 //! |---|---|
 //! | [`rounding`] | rounding intervals k×10ⁿ, half-to-even and one-direction modes, reported values with (+)/(−) marks |
 //! | [`limit`] | [`Limit`]: the conforming set of a requirement, parsed from symbols, Chinese and English |
-//! | [`decision`] | judging a value: full-value and rounded-value comparison, with evidence |
+//! | [`decision`] | judging a value: full-value and rounded-value comparison, decision rules with measurement uncertainty (ILAC-G8: guarded acceptance / rejection, non-binary), with evidence |
 //! | [`unit`](mod@unit) | the unit table with exact factors checked against uom, [`Quantity`], conversions, quantity kinds |
 //! | [`Measurement`] | a value as labs report it: `16.5(+)`, `3.9 ± 0.1 L`, `4800 mL` |
 //! | [`standard`] | [`StandardCode`] (GB/T 8170-2008, ISO 9001:2015, ASTM D3745/D3745M-95(2015)e1 …) and [`Standard`] |
@@ -70,7 +70,7 @@ pub mod standard;
 pub mod unit;
 pub mod verdict;
 
-pub use decision::{judge, Conformity, Method};
+pub use decision::{judge, judge_with, Conformity, DecisionRule, Judgement, Method};
 pub use engine::Engine;
 pub use error::Error;
 pub use indicator::{Direction, Indicator, IndicatorClass};

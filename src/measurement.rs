@@ -1,5 +1,5 @@
 //! A measured or declared value as a product file or a lab report gives it: a number, perhaps
-//! with a GB/T 8170 rounding mark, perhaps an expanded uncertainty, perhaps a unit.
+//! with a GB/T 8170 rounding mark, perhaps an expanded uncertainty (with its coverage factor), perhaps a unit.
 
 use std::fmt;
 use std::str::FromStr;
@@ -18,7 +18,9 @@ const MAX_LEN: usize = 128;
 /// A value to judge: `4800 mL`, `16.5(+)`, `3.9 ± 0.1 L`, `-40 °C`, or a bare number.
 ///
 /// A bare number is taken in the unit of the limit it is judged against. The uncertainty is the
-/// expanded uncertainty U, in the value's unit.
+/// expanded uncertainty U, in the value's unit, stated with a coverage factor k (2 unless
+/// written otherwise: `9.8 ± 0.3 mg/kg (k = 3)`). Decision rules use U as given; k is carried
+/// for the record.
 ///
 /// ```
 /// use duibiao::Measurement;
@@ -28,6 +30,11 @@ const MAX_LEN: usize = 128;
 /// assert_eq!(m.uncertainty().map(|u| u.to_string()).as_deref(), Some("0.1"));
 /// assert_eq!(m.unit().map(|u| u.to_string()).as_deref(), Some("L"));
 /// assert_eq!(m.to_string(), "3.9 ± 0.1 L");
+/// assert_eq!(m.coverage_factor().map(|k| k.to_string()).as_deref(), Some("2"));
+///
+/// let m: Measurement = "9.8 ± 0.3 mg/kg (k = 3)".parse()?;
+/// assert_eq!(m.coverage_factor().map(|k| k.to_string()).as_deref(), Some("3"));
+/// assert_eq!(m.to_string(), "9.8 ± 0.3 mg/kg (k = 3)");
 /// # Ok::<(), duibiao::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -35,7 +42,13 @@ pub struct Measurement {
     value: ReportedValue,
     uncertainty: Option<Decimal>,
     unit: Option<Unit>,
+    /// The coverage factor k of the uncertainty; meaningful only with one.
+    coverage: Decimal,
 }
+
+/// The coverage factor assumed when none is stated (about 95 % coverage for a normal
+/// distribution).
+const DEFAULT_COVERAGE: Decimal = Decimal::TWO;
 
 impl Measurement {
     /// A value with an optional expanded uncertainty and unit.
@@ -62,6 +75,42 @@ impl Measurement {
             value,
             uncertainty,
             unit,
+            coverage: DEFAULT_COVERAGE,
+        })
+    }
+
+    /// The same measurement with its uncertainty stated at coverage factor `k`.
+    ///
+    /// ```
+    /// use duibiao::Measurement;
+    /// let m = "9.8 ± 0.3".parse::<Measurement>()?.with_coverage_factor("3".parse()?)?;
+    /// assert_eq!(m.to_string(), "9.8 ± 0.3 (k = 3)");
+    /// assert!("9.8".parse::<Measurement>()?.with_coverage_factor("2".parse()?).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `k` is not positive, or when the measurement has no uncertainty for it to belong
+    /// to.
+    pub fn with_coverage_factor(self, k: Decimal) -> Result<Measurement, Error> {
+        if k.is_sign_negative() || k.is_zero() {
+            return Err(Error::invalid(
+                "coverage factor",
+                &k.to_string(),
+                "a coverage factor k is positive",
+            ));
+        }
+        if self.uncertainty.is_none() {
+            return Err(Error::invalid(
+                "coverage factor",
+                &k.to_string(),
+                format!("the value \"{self}\" has no expanded uncertainty for k to belong to"),
+            ));
+        }
+        Ok(Measurement {
+            coverage: k,
+            ..self
         })
     }
 
@@ -79,6 +128,18 @@ impl Measurement {
     pub fn unit(&self) -> Option<&Unit> {
         self.unit.as_ref()
     }
+
+    /// The coverage factor k of the expanded uncertainty (2 unless stated), if there is an
+    /// uncertainty.
+    ///
+    /// ```
+    /// use duibiao::Measurement;
+    /// assert_eq!("9.8".parse::<Measurement>()?.coverage_factor(), None);
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn coverage_factor(&self) -> Option<Decimal> {
+        self.uncertainty.map(|_| self.coverage)
+    }
 }
 
 impl From<Decimal> for Measurement {
@@ -87,6 +148,7 @@ impl From<Decimal> for Measurement {
             value: value.into(),
             uncertainty: None,
             unit: None,
+            coverage: DEFAULT_COVERAGE,
         }
     }
 }
@@ -97,6 +159,7 @@ impl From<ReportedValue> for Measurement {
             value,
             uncertainty: None,
             unit: None,
+            coverage: DEFAULT_COVERAGE,
         }
     }
 }
@@ -109,6 +172,9 @@ impl fmt::Display for Measurement {
         }
         if let Some(unit) = &self.unit {
             write!(f, " {unit}")?;
+        }
+        if self.uncertainty.is_some() && self.coverage != DEFAULT_COVERAGE {
+            write!(f, " (k = {})", self.coverage)?;
         }
         Ok(())
     }
@@ -147,6 +213,27 @@ fn split_number(text: &str) -> (&str, &str) {
     (number, rest)
 }
 
+/// Splits a trailing coverage factor `(k = 2)` (also `(k=2)`, full-width brackets) off `text`.
+fn split_coverage(text: &str) -> Result<(&str, Option<Decimal>), Error> {
+    let Some(body) = text.strip_suffix(')').or_else(|| text.strip_suffix('）')) else {
+        return Ok((text, None));
+    };
+    let Some(open) = body.rfind(['(', '（']) else {
+        return Ok((text, None));
+    };
+    let (head, group) = body.split_at(open);
+    let inner = group.trim_start_matches(['(', '（']).trim();
+    let Some(k) = inner
+        .strip_prefix('k')
+        .and_then(|rest| rest.trim_start().strip_prefix('='))
+    else {
+        return Ok((text, None));
+    };
+    let k = parse_decimal(k.trim(), "coverage factor")
+        .map_err(|e| e.context(format!("value \"{text}\"")))?;
+    Ok((head.trim_end(), Some(k)))
+}
+
 fn unit_of(text: &str, whole: &str) -> Result<Option<Unit>, Error> {
     let t = text.trim();
     if t.is_empty() {
@@ -177,9 +264,10 @@ impl FromStr for Measurement {
                 "expected a number such as \"3.9 L\"",
             ));
         }
-        let (head, tail) = match text.split_once('±').or_else(|| text.split_once("+/-")) {
+        let (body, k) = split_coverage(text)?;
+        let (head, tail) = match body.split_once('±').or_else(|| body.split_once("+/-")) {
             Some((h, t)) => (h.trim(), Some(t.trim())),
-            None => (text, None),
+            None => (body, None),
         };
         let (number, unit_text) = split_number(head);
         if number.is_empty() {
@@ -216,8 +304,14 @@ impl FromStr for Measurement {
             }
             uncertainty = Some(u);
         }
-        Measurement::new(value, uncertainty, unit)
-            .map_err(|e| e.context(format!("value \"{text}\"")))
+        let m = Measurement::new(value, uncertainty, unit)
+            .map_err(|e| e.context(format!("value \"{text}\"")))?;
+        match k {
+            Some(k) => m
+                .with_coverage_factor(k)
+                .map_err(|e| e.context(format!("value \"{text}\""))),
+            None => Ok(m),
+        }
     }
 }
 
@@ -250,6 +344,8 @@ mod tests {
             ("3.9 L ± 0.1 L", "3.9 ± 0.1 L"),
             ("97.0 %", "97.0 %"),
             ("1351", "1351"),
+            ("9.8 ± 0.3 mg/kg (k = 3)", "9.8 ± 0.3 mg/kg (k = 3)"),
+            ("9.8±0.3 mg/kg（k=2）", "9.8 ± 0.3 mg/kg"),
         ] {
             let m: Measurement = text.parse().unwrap();
             assert_eq!(m.to_string(), shown, "{text}");
@@ -262,6 +358,9 @@ mod tests {
             "3.9 kg ± 0.1 L",
             "3.9 furlongs",
             "3.9 ± -0.1",
+            "3.9 (k = 2)",
+            "3.9 ± 0.1 (k = 0)",
+            "3.9 ± 0.1 (k = x)",
         ] {
             assert!(bad.parse::<Measurement>().is_err(), "{bad}");
         }

@@ -102,6 +102,114 @@ fn malformed_input_exits_2_with_the_text_quoted() {
 }
 
 #[test]
+fn judge_applies_decision_rules() {
+    // tests/data/decision.csv lines 4 and 5 (ILAC-G8:09/2019 4.2.3).
+    let nb = [
+        "--uncertainty",
+        "0.0010",
+        "--k",
+        "2",
+        "--rule",
+        "non-binary",
+    ];
+    let args = |value: &'static str| [&["judge", value, "±0.003 mm"][..], &nb[..]].concat();
+    assert_eq!(ok(&args("0.0017")), "pass\n");
+    assert_eq!(ok(&args("0.0025")), "conditional-pass\n");
+    // decision.csv line 3, and the uncertainty written in the value.
+    assert_eq!(
+        ok(&[
+            "judge",
+            "9.8",
+            "≤10 mg/kg",
+            "--uncertainty",
+            "0.3",
+            "--rule",
+            "guarded-acceptance"
+        ]),
+        "fail\n"
+    );
+    assert_eq!(
+        ok(&[
+            "judge",
+            "9.8 ± 0.3",
+            "≤10 mg/kg",
+            "--rule",
+            "guarded-rejection",
+            "--guard-band",
+            "1.5"
+        ]),
+        "pass\n"
+    );
+    assert_eq!(
+        ok(&[
+            "judge",
+            "10.2 ± 0.3",
+            "≤10 mg/kg",
+            "--uncertainty",
+            "0.30",
+            "--rule",
+            "non-binary"
+        ]),
+        "conditional-fail\n"
+    );
+    assert_eq!(
+        ok(&["judge", "9.9", "≤10 mg/kg", "--rule", "simple"]),
+        "pass\n"
+    );
+    let v: serde_json::Value = serde_json::from_str(&ok(&[
+        "judge",
+        "9.8",
+        "≤10 mg/kg",
+        "--uncertainty",
+        "0.3",
+        "--k",
+        "2",
+        "--rule",
+        "non-binary",
+        "--guard-band",
+        "0.83",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(v["rule"]["kind"], "non-binary");
+    assert_eq!(v["rule"]["r"], "0.83");
+    assert_eq!(v["uncertainty"], "0.3");
+    assert_eq!(v["coverage_factor"], "2");
+    assert_eq!(v["guard_band"], "0.249");
+    assert_eq!(v["acceptance"]["upper"]["value"], "9.751");
+    assert_eq!(v["non_rejection"]["upper"]["value"], "10.249");
+    assert_eq!(v["outcome"], "conditional-pass");
+}
+
+#[test]
+fn judge_refuses_contradictory_or_malformed_rule_options() {
+    assert_eq!(
+        bad(&["judge", "9.8 ± 0.3", "≤10", "--uncertainty", "0.4"]),
+        "error: value \"9.8 ± 0.3\": its uncertainty 0.3 differs from --uncertainty \"0.4\"\n"
+    );
+    assert_eq!(
+        bad(&["judge", "9.8", "≤10", "--rule", "non-binary"]),
+        "error: value \"9.8\": the decision rule \"non-binary (r = 1)\" needs the expanded uncertainty U of the value (write \"9.8 ± U\")\n"
+    );
+    assert!(bad(&["judge", "9.8", "≤10", "--uncertainty", "abc"]).contains("\"abc\""));
+    assert!(bad(&["judge", "9.8", "≤10", "--uncertainty", "-0.1"]).contains("\"-0.1\""));
+    assert!(bad(&["judge", "9.8 ± 0.1", "≤10", "--k", "0"]).contains("\"0\""));
+    assert!(bad(&["judge", "9.8", "≤10", "--rule", "strict"]).contains("\"strict\""));
+    assert!(bad(&[
+        "judge",
+        "9.8 ± 0.1",
+        "≤10",
+        "--rule",
+        "non-binary",
+        "--guard-band",
+        "-1"
+    ])
+    .contains("\"-1\""));
+    assert!(bad(&["judge", "9.8 ± 0.1", "≤10", "--guard-band", "2"]).contains("\"2\""));
+}
+
+#[test]
 fn judge_converts_the_value_into_the_limit_unit() {
     assert_eq!(ok(&["judge", "4800 mL", "≤ 5.0 L"]), "pass\n");
     assert_eq!(ok(&["judge", "104.1 °F", "≤ 40 °C"]), "fail\n");

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 #[path = "duibiao/report.rs"]
 mod report;
-use duibiao::decision::{evidence, Method};
+use duibiao::decision::{judge_with, DecisionRule, GuardBandFactor, Judgement, Method};
 use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 use std::str::FromStr;
 
@@ -42,9 +42,11 @@ enum Command {
         #[arg(long, default_value = "half-even")]
         mode: String,
     },
-    /// Judge a value against a limit and print pass or fail.
+    /// Judge a value against a limit and print pass, fail, conditional-pass or
+    /// conditional-fail.
     Judge {
-        /// The value, optionally with a mark and a unit: 16.5(+), "4800 mL", "104.1 °F".
+        /// The value, optionally with a mark, an expanded uncertainty and a unit: 16.5(+),
+        /// "4800 mL", "104.1 °F", "9.8 ± 0.3 mg/kg".
         #[arg(allow_hyphen_values = true)]
         value: String,
         /// The limit: "≥ 97.0 %", "10.0±0.1 mm", "不小于 14×100 MPa".
@@ -56,6 +58,20 @@ enum Command {
         /// Rounding interval for rounded-value comparison (default: the limit's written digit).
         #[arg(long, allow_hyphen_values = true)]
         interval: Option<String>,
+        /// The expanded uncertainty U of the value, in the value's unit (may also be written in
+        /// VALUE as "9.8 ± 0.3").
+        #[arg(long, allow_hyphen_values = true)]
+        uncertainty: Option<String>,
+        /// The coverage factor k of U (default 2); recorded only, the guard band uses U.
+        #[arg(long, allow_hyphen_values = true)]
+        k: Option<String>,
+        /// The decision rule (ILAC-G8:09/2019): simple, guarded-acceptance, guarded-rejection
+        /// or non-binary.
+        #[arg(long, default_value = "simple")]
+        rule: String,
+        /// The guard band factor r: w = r·U (default 1; 0.83 for ISO 14253-1).
+        #[arg(long = "guard-band", allow_hyphen_values = true)]
+        guard_band: Option<String>,
         /// text prints the outcome alone; json prints the evidence.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -129,6 +145,15 @@ enum Output {
     Md,
 }
 
+/// A one-line message for exit status 2.
+struct Failure(String);
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
@@ -136,14 +161,14 @@ fn main() -> ExitCode {
             print!("{out}");
             ExitCode::SUCCESS
         }
-        Err(e) => {
+        Err(Failure(e)) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
     }
 }
 
-fn run(command: Command) -> Result<String, Error> {
+fn run(command: Command) -> Result<String, Failure> {
     match command {
         Command::Round {
             value,
@@ -161,13 +186,21 @@ fn run(command: Command) -> Result<String, Error> {
             limit,
             method,
             interval,
+            uncertainty,
+            k,
+            rule,
+            guard_band,
             format,
         } => {
-            let value: Measurement = value.parse()?;
+            let value = with_uncertainty(value.parse()?, uncertainty.as_deref(), k.as_deref())?;
             let limit: Limit = limit.parse()?;
             let method: Method = method.parse()?;
-            let interval = interval.map(|i| i.parse::<Interval>()).transpose()?;
-            let e = evidence(value, &limit, method, interval)?;
+            let rule = decision_rule(&rule, guard_band.as_deref())?;
+            let mut options = Judgement::from(method).rule(rule);
+            if let Some(i) = interval {
+                options = options.interval(i.parse()?);
+            }
+            let e = judge_with(value, &limit, options)?;
             Ok(match format {
                 Format::Text => format!("{}\n", e.outcome),
                 Format::Json => format!("{}\n", to_json(&e)),
@@ -233,10 +266,11 @@ fn run(command: Command) -> Result<String, Error> {
                     format!("line {}", i + 2)
                 }
             };
-            report::stream(&engine, rows, locate, format, &mut out).map_err(|e| {
-                eprintln!("error: {e}");
-                std::process::exit(1)
-            })?;
+            if let Err(e) = report::stream(&engine, rows, locate, format, &mut out) {
+                // Output closed early (a pipe into `head`) or a write failed.
+                eprintln!("error: writing the verdicts: {e}");
+                std::process::exit(1);
+            }
             Ok(String::new())
         }
         Command::Compare { plan, format } => {
@@ -251,8 +285,59 @@ fn run(command: Command) -> Result<String, Error> {
                 Format::Json => format!("{}\n", to_json(&code.details())),
             })
         }
-        Command::Demo => report::demo(),
+        Command::Demo => Ok(report::demo()?),
     }
+}
+
+/// A number given as an option: exact decimal, quoted in the message when it is not one.
+fn number(what: &str, text: &str) -> Result<rust_decimal::Decimal, Failure> {
+    rust_decimal::Decimal::from_str_exact(text.trim())
+        .map_err(|_| Failure(format!("{what} \"{text}\": expected a decimal number")))
+}
+
+/// The value with the uncertainty and coverage factor given as options; an uncertainty written
+/// in the value and another given with `--uncertainty` must agree.
+fn with_uncertainty(
+    value: Measurement,
+    uncertainty: Option<&str>,
+    k: Option<&str>,
+) -> Result<Measurement, Failure> {
+    let value = match uncertainty {
+        None => value,
+        Some(text) => {
+            let u = number("uncertainty", text)?;
+            match value.uncertainty() {
+                Some(written) if written != u => {
+                    return Err(Failure(format!(
+                        "value \"{value}\": its uncertainty {written} differs from --uncertainty \"{text}\""
+                    )))
+                }
+                Some(_) => value,
+                None => Measurement::new(value.value(), Some(u), value.unit().cloned())?,
+            }
+        }
+    };
+    Ok(match k {
+        None => value,
+        Some(text) => value.with_coverage_factor(number("coverage factor", text)?)?,
+    })
+}
+
+/// `--rule` with `--guard-band`: simple acceptance takes no guard band.
+fn decision_rule(rule: &str, guard_band: Option<&str>) -> Result<DecisionRule, Failure> {
+    let rule: DecisionRule = rule.parse()?;
+    Ok(match guard_band {
+        None => rule,
+        Some(text) => {
+            let r: GuardBandFactor = text.parse()?;
+            if rule == DecisionRule::Simple {
+                return Err(Failure(format!(
+                    "guard band \"{text}\": the simple rule has none (w = 0); choose guarded-acceptance, guarded-rejection or non-binary"
+                )));
+            }
+            rule.with_guard_band_factor(r)
+        }
+    })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
@@ -283,7 +368,7 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
     })
 }
 
-fn validate(path: &std::path::Path) -> Result<String, Error> {
+fn validate(path: &std::path::Path) -> Result<String, Failure> {
     let (plan, text) = match read_plan(path) {
         Ok(p) => p,
         Err(message) => {

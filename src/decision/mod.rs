@@ -1,0 +1,557 @@
+//! Judging a value against a limit (GB/T 8170-2008 4.3).
+//!
+//! Two methods, fixed before judging:
+//!
+//! - **Full-value comparison** (全数值比较法, [`Method::FullValue`], the default unless the
+//!   standard says otherwise): the value as measured, unrounded, must lie in the limit's
+//!   conforming set. Any excursion fails: 96.96 fails `≥ 97.0`.
+//! - **Rounded-value comparison** (修约值比较法, [`Method::RoundedValue`]): the value is first
+//!   rounded (GB/T 8170 rules, round half to even, once) to the limit's written digit — or to a
+//!   given interval — and the rounded value must lie in the set: 96.96 → 97.0 passes `≥ 97.0`.
+//!   For closed limits it accepts a little more than full-value comparison; with open ends it
+//!   can reject what full-value comparison accepts.
+//!
+//! A value reported with its expanded uncertainty U can further be judged with a
+//! [`DecisionRule`] (ILAC-G8:09/2019): simple acceptance, guarded acceptance, guarded rejection
+//! or the non-binary statement with conditional outcomes; see the [`rule`] module for the zones
+//! and the boundary convention. [`judge_with`] takes all choices at once as a [`Judgement`].
+//!
+//! ```
+//! use duibiao::decision::{judge, Conformity, Method};
+//! use duibiao::Limit;
+//!
+//! let naoh: Limit = "≥ 97.0 %".parse()?;
+//! assert_eq!(judge("96.96".parse::<rust_decimal::Decimal>()?, &naoh, Method::FullValue)?, Conformity::Fail);
+//! assert_eq!(judge("96.96".parse::<rust_decimal::Decimal>()?, &naoh, Method::RoundedValue)?, Conformity::Pass);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod rule;
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::limit::Limit;
+use crate::measurement::Measurement;
+use crate::rounding::{round_exact, Interval, RoundingMode};
+use crate::unit::{convert_difference, convert_value};
+
+pub use rule::{DecisionRule, GuardBandFactor, Zone};
+
+/// How a value is compared with a limit (GB/T 8170-2008 4.3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Method {
+    /// 全数值比较法: the unrounded value must lie in the conforming set (a value exactly on a
+    /// closed end passes, on an open end fails).
+    #[default]
+    FullValue,
+    /// 修约值比较法: the value rounded once to the interval (by default the limit's written
+    /// digit) must lie in the conforming set.
+    RoundedValue,
+}
+
+impl Method {
+    /// `full-value` or `rounded-value`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::FullValue => "full-value",
+            Method::RoundedValue => "rounded-value",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Conformity {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Conformity, Error> {
+        match s.trim() {
+            "pass" => Ok(Conformity::Pass),
+            "fail" => Ok(Conformity::Fail),
+            "conditional-pass" => Ok(Conformity::ConditionalPass),
+            "conditional-fail" => Ok(Conformity::ConditionalFail),
+            other => Err(Error::syntax(
+                "outcome",
+                other,
+                "expected \"pass\", \"fail\", \"conditional-pass\" or \"conditional-fail\"",
+            )),
+        }
+    }
+}
+
+impl FromStr for Method {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Method, Error> {
+        match s.trim() {
+            "full-value" | "全数值比较法" => Ok(Method::FullValue),
+            "rounded-value" | "修约值比较法" => Ok(Method::RoundedValue),
+            other => Err(Error::syntax(
+                "judgement method",
+                other,
+                "expected \"full-value\" (全数值比较法) or \"rounded-value\" (修约值比较法)",
+            )),
+        }
+    }
+}
+
+/// The outcome of judging one value.
+///
+/// Binary rules (simple acceptance, guarded acceptance, guarded rejection) give only
+/// [`Pass`](Conformity::Pass) and [`Fail`](Conformity::Fail); the non-binary rule of
+/// ILAC-G8:09/2019 4.2.3 adds the two conditional outcomes. With TL a tolerance limit and w the
+/// guard band, each variant states its inequalities for an upper limit `≤ TL` (mirror them
+/// for a lower limit; boundaries by the written-end convention of [`rule`]).
+///
+/// ```
+/// use duibiao::decision::Conformity;
+/// assert_eq!(Conformity::ConditionalPass.as_str(), "conditional-pass");
+/// assert!(Conformity::ConditionalFail.is_conditional());
+/// assert!(!Conformity::ConditionalPass.is_pass());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Conformity {
+    /// The value conforms: x ≤ TL with simple acceptance, x ≤ AL = TL − w with guarded
+    /// acceptance and the non-binary rule, x ≤ TL + w with guarded rejection (the boundary
+    /// passes).
+    Pass,
+    /// The value does not conform: x > TL with simple acceptance, x > AL with guarded
+    /// acceptance, x > TL + w with guarded rejection and the non-binary rule (the boundary is
+    /// not a fail).
+    Fail,
+    /// Non-binary rule only: AL < x ≤ TL — the value conforms, but less than w inside the
+    /// limit (on TL is a conditional pass).
+    ConditionalPass,
+    /// Non-binary rule only: TL < x ≤ TL + w — the value does not conform, but lies within w
+    /// of the limit (on TL + w is a conditional fail).
+    ConditionalFail,
+}
+
+impl Conformity {
+    /// `pass`, `fail`, `conditional-pass` or `conditional-fail`.
+    ///
+    /// ```
+    /// use duibiao::decision::Conformity;
+    /// assert_eq!(Conformity::Fail.as_str(), "fail");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Conformity::Pass => "pass",
+            Conformity::Fail => "fail",
+            Conformity::ConditionalPass => "conditional-pass",
+            Conformity::ConditionalFail => "conditional-fail",
+        }
+    }
+
+    /// True for [`Conformity::Pass`] alone (not for a conditional pass).
+    ///
+    /// ```
+    /// use duibiao::decision::Conformity;
+    /// assert!(Conformity::Pass.is_pass());
+    /// ```
+    pub fn is_pass(self) -> bool {
+        self == Conformity::Pass
+    }
+
+    /// True for [`Conformity::ConditionalPass`] and [`Conformity::ConditionalFail`].
+    ///
+    /// ```
+    /// use duibiao::decision::Conformity;
+    /// assert!(!Conformity::Fail.is_conditional());
+    /// ```
+    pub fn is_conditional(self) -> bool {
+        matches!(
+            self,
+            Conformity::ConditionalPass | Conformity::ConditionalFail
+        )
+    }
+
+    pub(crate) fn of(pass: bool) -> Conformity {
+        if pass {
+            Conformity::Pass
+        } else {
+            Conformity::Fail
+        }
+    }
+}
+
+impl fmt::Display for Conformity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Judges `value` against `limit` with `method`; rounded-value comparison rounds to the limit's
+/// written digit ([`Limit::written_interval`]). Simple acceptance: any uncertainty is ignored.
+/// See [`evidence`] for units and [`judge_with`] for decision rules.
+///
+/// ```
+/// use duibiao::decision::{judge, Conformity, Method};
+/// assert_eq!(judge(rust_decimal::Decimal::TEN, &"≤ 10 mg/kg".parse()?, Method::FullValue)?, Conformity::Pass);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// When the value's unit does not convert into the limit's, or when rounding overflows.
+pub fn judge(
+    value: impl Into<Measurement>,
+    limit: &Limit,
+    method: Method,
+) -> Result<Conformity, Error> {
+    Ok(evidence(value, limit, method, None)?.outcome)
+}
+
+/// Everything chosen before judging: the method (全数值比较法 / 修约值比较法), the decision
+/// rule for the measurement uncertainty, and the rounding interval of rounded-value comparison
+/// (by default the limit's written digit).
+///
+/// Built like jiff's options: [`Judgement::new`] (or `Default`) gives full-value comparison
+/// with simple acceptance, setters take and return the options by value, and `From` turns a
+/// lone [`Method`] or [`DecisionRule`] into options, so [`judge_with`] takes either.
+///
+/// ```
+/// use duibiao::decision::{judge_with, Conformity, DecisionRule, Judgement, Method};
+/// use duibiao::{Limit, Measurement};
+///
+/// let limit: Limit = "≥ 97.0 %".parse()?;
+/// let options = Judgement::new().method(Method::RoundedValue).rule(DecisionRule::guarded_acceptance());
+/// // 97.04 rounds to 97.0; with U = 0.05 the acceptance limit is 97.05.
+/// let e = judge_with("97.04 ± 0.05".parse::<Measurement>()?, &limit, options)?;
+/// assert_eq!(e.rounded.map(|r| r.to_string()).as_deref(), Some("97.0"));
+/// assert_eq!(e.outcome, Conformity::Fail);
+/// assert_eq!(judge_with("97.04".parse::<Measurement>()?, &limit, Method::RoundedValue)?.outcome, Conformity::Pass);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Judgement {
+    method: Method,
+    rule: DecisionRule,
+    interval: Option<Interval>,
+}
+
+impl Judgement {
+    /// Full-value comparison, simple acceptance, the limit's written digit.
+    ///
+    /// ```
+    /// use duibiao::decision::{DecisionRule, Judgement, Method};
+    /// let j = Judgement::new();
+    /// assert_eq!((j.get_method(), j.get_rule(), j.get_interval()), (Method::FullValue, DecisionRule::Simple, None));
+    /// ```
+    pub fn new() -> Judgement {
+        Judgement::default()
+    }
+
+    /// Sets the comparison method.
+    ///
+    /// ```
+    /// use duibiao::decision::{Judgement, Method};
+    /// assert_eq!(Judgement::new().method(Method::RoundedValue).get_method(), Method::RoundedValue);
+    /// ```
+    pub fn method(self, method: Method) -> Judgement {
+        Judgement { method, ..self }
+    }
+
+    /// Sets the decision rule.
+    ///
+    /// ```
+    /// use duibiao::decision::{DecisionRule, Judgement};
+    /// assert_eq!(Judgement::new().rule(DecisionRule::non_binary()).get_rule(), DecisionRule::non_binary());
+    /// ```
+    pub fn rule(self, rule: DecisionRule) -> Judgement {
+        Judgement { rule, ..self }
+    }
+
+    /// Sets the rounding interval of rounded-value comparison (ignored by full-value
+    /// comparison).
+    ///
+    /// ```
+    /// use duibiao::decision::Judgement;
+    /// let j = Judgement::new().interval("100".parse()?);
+    /// assert_eq!(j.get_interval().map(|i| i.to_string()).as_deref(), Some("100"));
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn interval(self, interval: Interval) -> Judgement {
+        Judgement {
+            interval: Some(interval),
+            ..self
+        }
+    }
+
+    /// The comparison method.
+    ///
+    /// ```
+    /// use duibiao::decision::{Judgement, Method};
+    /// assert_eq!(Judgement::from(Method::RoundedValue).get_method(), Method::RoundedValue);
+    /// ```
+    pub fn get_method(&self) -> Method {
+        self.method
+    }
+
+    /// The decision rule.
+    ///
+    /// ```
+    /// use duibiao::decision::{DecisionRule, Judgement};
+    /// assert_eq!(Judgement::from(DecisionRule::guarded_rejection()).get_rule(), DecisionRule::guarded_rejection());
+    /// ```
+    pub fn get_rule(&self) -> DecisionRule {
+        self.rule
+    }
+
+    /// The rounding interval, if one was set.
+    ///
+    /// ```
+    /// use duibiao::decision::Judgement;
+    /// assert_eq!(Judgement::new().get_interval(), None);
+    /// ```
+    pub fn get_interval(&self) -> Option<Interval> {
+        self.interval
+    }
+}
+
+impl From<Method> for Judgement {
+    fn from(method: Method) -> Judgement {
+        Judgement::new().method(method)
+    }
+}
+
+impl From<DecisionRule> for Judgement {
+    fn from(rule: DecisionRule) -> Judgement {
+        Judgement::new().rule(rule)
+    }
+}
+
+/// The outcome of a judgement with everything that led to it.
+///
+/// ```
+/// use duibiao::decision::{judge_with, Conformity, DecisionRule};
+/// use duibiao::Measurement;
+///
+/// let e = judge_with("9.8 ± 0.3".parse::<Measurement>()?, &"≤ 10 mg/kg".parse()?, DecisionRule::non_binary())?;
+/// assert_eq!(e.outcome, Conformity::ConditionalPass);
+/// assert_eq!(e.guard_band.map(|w| w.to_string()).as_deref(), Some("0.3"));
+/// assert_eq!(e.acceptance.and_then(|z| z.upper).map(|b| b.value.to_string()).as_deref(), Some("9.7"));
+/// assert_eq!(e.non_rejection.and_then(|z| z.upper).map(|b| b.value.to_string()).as_deref(), Some("10.3"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// The value as given (with its mark, uncertainty and unit, if any).
+    pub value: Measurement,
+    /// The value converted into the limit's unit, when it was given in another unit. The
+    /// limit's written digits stay the reference: the value is converted, never the limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<Decimal>,
+    /// The value after rounding, for rounded-value comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounded: Option<Decimal>,
+    /// The limit, in canonical form.
+    pub limit: Limit,
+    /// The method used.
+    pub method: Method,
+    /// The rounding interval used, for rounded-value comparison.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<Interval>,
+    /// The decision rule used.
+    pub rule: DecisionRule,
+    /// The expanded uncertainty U in the limit's unit (converted as a difference, without
+    /// offset, when the value was given in another unit), if the value carried one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Decimal>,
+    /// The coverage factor k that U was stated with (2 unless the value said otherwise). It
+    /// is recorded only: the guard band uses U as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage_factor: Option<Decimal>,
+    /// The guard band w = r·U in the limit's unit (0 for simple acceptance), when U is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guard_band: Option<Decimal>,
+    /// The acceptance zone (ends AL = TL − w), for guarded acceptance and the non-binary rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acceptance: Option<Zone>,
+    /// The non-rejection zone (ends TL + w), for guarded rejection and the non-binary rule:
+    /// beyond it a value fails.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub non_rejection: Option<Zone>,
+    /// The outcome.
+    pub outcome: Conformity,
+}
+
+/// Judges like [`judge`] and returns the evidence; `interval` overrides the limit's written
+/// digit for rounded-value comparison (it is ignored by full-value comparison). Simple
+/// acceptance; see [`judge_with`] for decision rules with measurement uncertainty.
+///
+/// A value in another unit than the limit's is converted into the limit's unit first (exactly
+/// where the factors are decimal); a bare number is taken in the limit's unit. Against a
+/// deviation without a nominal value (`±2 °C`) the value is a difference and converts without
+/// the temperature offset.
+///
+/// ```
+/// use duibiao::decision::{evidence, Conformity, Method};
+/// use duibiao::Measurement;
+///
+/// let e = evidence("1351".parse::<Measurement>()?, &"≥ 14×100 MPa".parse()?, Method::RoundedValue, None)?;
+/// assert_eq!(e.rounded.unwrap().to_string(), "1400");
+/// assert_eq!(e.interval.unwrap().to_string(), "100");
+/// assert_eq!(e.outcome, Conformity::Pass);
+///
+/// let e = evidence("4800 mL".parse::<Measurement>()?, &"≤ 5.0 L".parse()?, Method::FullValue, None)?;
+/// assert_eq!(e.converted.unwrap().to_string(), "4.8");
+/// assert_eq!(e.outcome, Conformity::Pass);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// When the value's unit does not convert into the limit's (another dimension), when the
+/// value has a unit and the limit none, or when rounding overflows.
+pub fn evidence(
+    value: impl Into<Measurement>,
+    limit: &Limit,
+    method: Method,
+    interval: Option<Interval>,
+) -> Result<Evidence, Error> {
+    judge_with(
+        value,
+        limit,
+        Judgement {
+            method,
+            rule: DecisionRule::Simple,
+            interval,
+        },
+    )
+}
+
+/// Judges `value` against `limit` with every choice in `options` — method, decision rule,
+/// rounding interval — and returns the evidence.
+///
+/// The value and its expanded uncertainty U are converted into the limit's unit (U as a
+/// difference, without offset). Rounded-value comparison rounds the value first and then
+/// applies the rule to the rounded value; U and the guard band w = r·U are never rounded. The
+/// rule's zones and the boundary convention are described in the [`rule`] module; with U = 0
+/// every rule gives the outcome of simple acceptance.
+///
+/// ```
+/// use duibiao::decision::{judge_with, Conformity, DecisionRule, GuardBandFactor};
+/// use duibiao::{Limit, Measurement};
+///
+/// // A deviation from the nominal value, U = 1 µm: AL = ±0.002 mm.
+/// let limit: Limit = "±0.003 mm".parse()?;
+/// let rule = DecisionRule::NonBinary { r: GuardBandFactor::ONE };
+/// let judged = |v: &str| -> Result<Conformity, duibiao::Error> {
+///     Ok(judge_with(v.parse::<Measurement>()?, &limit, rule)?.outcome)
+/// };
+/// assert_eq!(judged("0.0017 ± 0.0010")?, Conformity::Pass);
+/// assert_eq!(judged("-2.5 µm ± 1 µm")?, Conformity::ConditionalPass);
+/// assert_eq!(judged("0.0035 ± 0.0010")?, Conformity::ConditionalFail);
+/// assert_eq!(judged("0.0041 ± 0.0010")?, Conformity::Fail);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// When the value's unit does not convert into the limit's (another dimension), when the
+/// value has a unit and the limit none, when the rule has a guard band and the value no
+/// uncertainty, or when rounding or the guard band overflows.
+pub fn judge_with(
+    value: impl Into<Measurement>,
+    limit: &Limit,
+    options: impl Into<Judgement>,
+) -> Result<Evidence, Error> {
+    let Judgement {
+        method,
+        rule,
+        interval,
+    } = options.into();
+    let value = value.into();
+    let raw = value.value().value();
+    let mark = value.value().mark();
+    let place = || format!("value \"{value}\" against limit \"{limit}\"");
+    let (converted, uncertainty) = match (value.unit(), limit.unit()) {
+        (Some(from), Some(to)) if from != to => {
+            let x = if limit.is_deviation_only() {
+                convert_difference(raw, from, to)
+            } else {
+                convert_value(raw, from, to)
+            }
+            .map_err(|e| e.context(place()))?;
+            let u = value
+                .uncertainty()
+                .map(|u| convert_difference(u, from, to))
+                .transpose()
+                .map_err(|e| e.context(place()))?;
+            (Some(x), u)
+        }
+        (Some(from), None) => {
+            return Err(Error::incompatible(format!(
+                "{}: the value is in \"{from}\" but the limit has no unit",
+                place()
+            )))
+        }
+        _ => (None, value.uncertainty()),
+    };
+    let guard_band = match (uncertainty, rule.guard_band_factor()) {
+        (Some(u), _) => Some(rule.guard_band(u).map_err(|e| e.context(place()))?),
+        (None, None) => None,
+        (None, Some(_)) => {
+            return Err(Error::invalid(
+                "value",
+                &value.to_string(),
+                format!(
+                    "the decision rule \"{rule}\" needs the expanded uncertainty U of the value (write \"{value} ± U\")"
+                ),
+            ))
+        }
+    };
+    let x = converted.unwrap_or(raw);
+    let (rounded, interval, judged, mark) = match method {
+        Method::FullValue => (None, None, x, mark),
+        Method::RoundedValue => {
+            let interval = interval.unwrap_or_else(|| limit.written_interval());
+            let rounded = round_exact(x, mark, interval, RoundingMode::HalfEven)
+                .ok_or_else(|| Error::overflow(format!("rounding {x} to interval {interval}")))?;
+            // The mark is spent by rounding.
+            (Some(rounded), Some(interval), rounded, None)
+        }
+    };
+    let tolerance = Zone {
+        lower: limit.lower(),
+        upper: limit.upper(),
+    };
+    let verdict = rule::apply(
+        rule,
+        tolerance,
+        guard_band.unwrap_or(Decimal::ZERO),
+        judged,
+        mark,
+    )
+    .map_err(|e| e.context(place()))?;
+    Ok(Evidence {
+        coverage_factor: value.coverage_factor(),
+        value,
+        converted,
+        rounded,
+        limit: limit.clone(),
+        method,
+        interval,
+        rule,
+        uncertainty,
+        guard_band,
+        acceptance: verdict.acceptance,
+        non_rejection: verdict.non_rejection,
+        outcome: verdict.outcome,
+    })
+}
