@@ -89,6 +89,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print the JSON Schema of the plan file (docs/schema/plan-v1.schema.json).
+    Schema,
     /// Show rounding and judgement on the GB/T 8170-2008 worked examples.
     Demo,
 }
@@ -172,6 +174,7 @@ fn run(command: Command) -> Result<String, Error> {
                 Format::Json => format!("{}\n", to_json(&code.details())),
             })
         }
+        Command::Schema => Ok(duibiao::plan::plan_json_schema()),
         Command::Demo => demo(),
     }
 }
