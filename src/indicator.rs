@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decision::Method;
@@ -12,7 +13,7 @@ use crate::rounding::Interval;
 use crate::standard::Names;
 
 /// Which way an indicator is better. Each variant states the inequality it implies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Direction {
@@ -48,7 +49,7 @@ impl fmt::Display for Direction {
 }
 
 /// The class of an indicator in an evaluation scheme (企业标准"领跑者" 评估方案).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum IndicatorClass {
@@ -121,28 +122,30 @@ impl<'de> Deserialize<'de> for Tolerance {
 }
 
 /// One named level of a graded table (`领先 ≤ 4.0 L`), best first in its list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
     /// The grade's name (`{ zh = "领先", en = "leading" }`, `1`).
     pub name: Names,
     /// The limit a value must meet to reach the grade, as text (`≤ 4.0 L`).
+    #[schemars(with = "crate::plan::LimitText")]
     pub limit: String,
 }
 
 /// A row of grades chosen by another indicator's value (an air conditioner's APF grades by
 /// rated cooling capacity).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// The condition on the selector indicator (`≤ 4500 W`).
+    #[schemars(with = "crate::plan::LimitText")]
     pub when: String,
     /// The grades of this band, best first.
     pub grades: Vec<Grade>,
 }
 
 /// Grades chosen by band: `by` names the selector indicator.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bands {
     /// The id of the indicator whose value chooses the band.
@@ -160,7 +163,7 @@ fn is_one(d: &Decimal) -> bool {
 }
 
 /// A key technical indicator (关键技术指标) with the requirement of each standard.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Indicator {
     /// A short stable id (`flush-water`), unique in the plan.
@@ -170,9 +173,11 @@ pub struct Indicator {
     pub name: Names,
     /// The unit values and limits are compared in (text, read with the unit table).
     #[serde(default)]
+    #[schemars(with = "Option<crate::plan::UnitText>")]
     pub unit: Option<String>,
     /// The quantity kind, where one dimension carries several (`APF`, `SEER`: both W/W).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("examples" = ["APF", "SEER"]))]
     pub kind: Option<String>,
     /// Which way is better.
     pub direction: Direction,
@@ -181,6 +186,7 @@ pub struct Indicator {
     pub class: IndicatorClass,
     /// The weight among core indicators (default 1).
     #[serde(default = "default_weight", skip_serializing_if = "is_one")]
+    #[schemars(with = "crate::plan::DecimalText", extend("default" = "1"))]
     pub weight: Decimal,
     /// Full-value (default) or rounded-value judgement.
     #[serde(default)]
@@ -193,9 +199,11 @@ pub struct Indicator {
     pub tolerance: Option<Tolerance>,
     /// The standard of the test method (`GB/T 23131-2019`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::StandardCode>")]
     pub test_method: Option<String>,
     /// Each standard's requirement, keyed by standard number, as limit text.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, crate::plan::LimitText>")]
     pub requirements: BTreeMap<String, String>,
     /// Graded levels, best first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

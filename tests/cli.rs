@@ -361,3 +361,13 @@ proptest! {
         prop_assert!(code == Some(0) || code == Some(2), "{:?} {:?}: {:?}", value, limit, out);
     }
 }
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/schema/plan-v1.schema.json"
+    ))
+    .unwrap();
+    assert_eq!(ok(&["schema"]), committed);
+}

@@ -131,3 +131,17 @@ fn syntax_faults_carry_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn unknown_fields_of_a_standard_are_refused() {
+    // `role` and the standard's own fields share one table; a misspelt field is not dropped.
+    let err = Plan::from_toml_str(
+        "schema_version = 1\ncategory = {}\nindicators = []\n\n[[standards]]\ncode = \"GB 1-2000\"\nrole = \"reference\"\nsuperseded_by = \"GB 1-2010\"\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("line 5, column 1: unknown field `superseded_by`"),
+        "{err}"
+    );
+}

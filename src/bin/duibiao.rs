@@ -127,6 +127,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
     },
+    /// Print the JSON Schema of the plan file (docs/schema/plan-v1.schema.json).
+    Schema,
     /// Evaluate the bundled example (a smart toilet plan and eight products) and explain it.
     Demo,
 }
@@ -285,6 +287,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 Format::Json => format!("{}\n", to_json(&code.details())),
             })
         }
+        Command::Schema => Ok(duibiao::plan::plan_json_schema()),
         Command::Demo => Ok(report::demo()?),
     }
 }

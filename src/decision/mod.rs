@@ -32,6 +32,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -43,7 +44,7 @@ use crate::unit::{convert_difference, convert_value};
 pub use rule::{DecisionRule, GuardBandFactor, Zone};
 
 /// How a value is compared with a limit (GB/T 8170-2008 4.3).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Method {

@@ -31,10 +31,14 @@
 //! ```
 
 mod check;
+mod schema;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use check::{Fault, Report, Severity};
+pub use schema::plan_json_schema;
+pub(crate) use schema::{DecimalText, LimitText, UnitText};
 
 use crate::error::Error;
 use crate::indicator::Indicator;
@@ -47,7 +51,7 @@ pub const SCHEMA_VERSIONS: &[u32] = &[1];
 pub const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
 
 /// The role of a standard in a plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Role {
@@ -59,8 +63,13 @@ pub enum Role {
     Reference,
 }
 
-/// A standard as a plan lists it: the standard and its role.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A standard as a plan lists it: the standard and its role, in one table (`role` beside the
+/// fields of [`Standard`]). Unknown fields are refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A standard as the plan lists it: its role beside the fields of the standard. Unknown fields are refused."
+)]
 pub struct PlanStandard {
     /// Subject, benchmark or reference.
     pub role: Role,
@@ -70,7 +79,7 @@ pub struct PlanStandard {
 }
 
 /// What counts as a missing value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum MissingPolicy {
@@ -90,11 +99,15 @@ fn default_leader_share() -> rust_decimal::Decimal {
 /// and core indicators carrying at least `leader_share` (0.5) of the core weight exceed the
 /// benchmark level — or, when `leader_min_exceeding` is set, at least that many core
 /// indicators exceed; a **follower** otherwise.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(
+    description = "The classification policy. A product is a gap if any core indicator falls short or is missing (see `missing`) or any basic indicator fails; a leader if not a gap and core indicators carrying at least `leader-share` of the core weight exceed the benchmark level (or, when `leader-min-exceeding` is set, at least that many core indicators exceed); a follower otherwise."
+)]
 pub struct Policy {
     /// The share of the core weight that must exceed for a leader (0 < share ≤ 1).
     #[serde(default = "default_leader_share")]
+    #[schemars(with = "DecimalText")]
     pub leader_share: rust_decimal::Decimal,
     /// Instead of a share: the number of core indicators that must exceed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,10 +128,15 @@ impl Default for Policy {
 }
 
 /// A benchmarking plan (对标技术方案), schema version 1.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "duibiao plan, schema version 1")]
 pub struct Plan {
     /// The version of the plan format; this build reads [`SCHEMA_VERSIONS`].
+    #[schemars(
+        description = "The version of the plan format: 1.",
+        extend("const" = 1)
+    )]
     pub schema_version: u32,
     /// The product category.
     pub category: Names,

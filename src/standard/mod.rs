@@ -73,6 +73,7 @@
 
 mod code;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -80,7 +81,7 @@ use crate::error::Error;
 pub use code::{Amendment, AmendmentKind, Family, Level, StandardCode, StandardCodeParts};
 
 /// A name or title in Chinese, English or both (名称), as standards and indicators carry them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Names {
     /// The Chinese name (`数值修约规则与极限数值的表示和判定`).
@@ -118,7 +119,9 @@ impl Names {
 /// advanced standards plus the domestic levels.
 ///
 /// Serialized in kebab-case (`"foreign-advanced"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum StandardKind {
@@ -128,6 +131,9 @@ pub enum StandardKind {
     ForeignAdvanced,
     /// A domestic standard at an internationally leading level (国内领先标准), of any domestic
     /// level. Never chosen by [`default_for`](Self::default_for): a plan says so.
+    #[schemars(
+        description = "A domestic standard at an internationally leading level (国内领先标准), of any domestic level. Never the default: a plan says so."
+    )]
     DomesticLeading,
     /// A national standard (国家标准).
     National,
@@ -159,7 +165,9 @@ impl StandardKind {
 
 /// The degree of adoption of an international standard (采用程度). Serialized upper-case
 /// (`"IDT"`), as printed in standards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum AdoptionDegree {
     /// Identical (等同采用): same technical content and structure.
@@ -211,8 +219,8 @@ impl std::str::FromStr for AdoptionDegree {
 }
 
 /// The international standard a standard adopts, and how closely.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Adoption {
     /// Identical, modified or not equivalent.
     pub degree: AdoptionDegree,
@@ -221,7 +229,7 @@ pub struct Adoption {
 }
 
 /// Whether a standard is in force. Serialized in kebab-case.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Status {
@@ -229,6 +237,9 @@ pub enum Status {
     #[default]
     Current,
     /// Withdrawn or abolished (废止); see [`Standard::superseded_by`] for its replacement.
+    #[schemars(
+        description = "Withdrawn or abolished (废止); `superseded-by` names its replacement."
+    )]
     Withdrawn,
 }
 
@@ -245,7 +256,7 @@ pub enum Status {
 /// assert_eq!(standard.kind, StandardKind::Group);
 /// # Ok::<(), duibiao::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", from = "StandardRecord")]
 pub struct Standard {
     /// The standard number.
@@ -280,18 +291,25 @@ impl Standard {
 }
 
 /// The serialized shape of [`Standard`], with its optional fields.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 struct StandardRecord {
+    /// The standard number.
     code: StandardCode,
+    /// The title in Chinese and/or English.
     #[serde(default)]
     title: Names,
+    /// The kind of standard in the plan; when missing, the default for the code's level
+    /// (international, foreign-advanced, national, industry, local, group or enterprise).
     #[serde(default)]
     kind: Option<StandardKind>,
+    /// The international standard it adopts, if any.
     #[serde(default)]
     adoption: Option<Adoption>,
+    /// In force (the default) or withdrawn.
     #[serde(default)]
     status: Status,
+    /// The standard that replaces it, if known.
     #[serde(default)]
     superseded_by: Option<StandardCode>,
 }
