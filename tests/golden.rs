@@ -44,6 +44,23 @@ fn demo_products_verdicts() {
 }
 
 #[test]
+fn example_products_verdicts() {
+    for name in [
+        "smart-toilet",
+        "room-air-conditioner",
+        "steel-and-caustic-soda",
+    ] {
+        check(
+            &format!("{name}.products.json"),
+            &verdicts(
+                &format!("examples/plans/{name}.toml"),
+                &format!("examples/plans/{name}.products.csv"),
+            ),
+        );
+    }
+}
+
+#[test]
 fn subject_standards_verdicts() {
     for name in [
         "smart-toilet",
