@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decision::Method;
+use crate::decision::{DecisionRule, Method};
 use crate::rounding::Interval;
 use crate::standard::Names;
 
@@ -158,6 +158,10 @@ fn default_weight() -> Decimal {
     Decimal::ONE
 }
 
+fn is_simple(r: &DecisionRule) -> bool {
+    *r == DecisionRule::Simple
+}
+
 fn is_one(d: &Decimal) -> bool {
     *d == Decimal::ONE
 }
@@ -191,6 +195,11 @@ pub struct Indicator {
     /// Full-value (default) or rounded-value judgement.
     #[serde(default)]
     pub judgement: Method,
+    /// The decision rule applied to measured values with an uncertainty (ILAC-G8): simple
+    /// acceptance by default; `{ kind = "guarded-acceptance", r = "1" }`, `guarded-rejection`
+    /// or `non-binary`. A conditional pass conforms, a conditional fail does not.
+    #[serde(default, skip_serializing_if = "is_simple")]
+    pub decision_rule: DecisionRule,
     /// The rounding interval for rounded-value judgement (default: each limit's written digit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<Interval>,

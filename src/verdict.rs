@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::decision::Method;
+use crate::decision::{Conformity, DecisionRule, Method};
 use crate::indicator::IndicatorClass;
 use crate::limit::Strictness;
 use crate::plan::MissingPolicy;
@@ -156,6 +156,14 @@ pub struct IndicatorVerdict {
     /// The rounding interval used, for rounded-value comparison.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interval: Option<Interval>,
+    /// The decision rule, when not simple acceptance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<DecisionRule>,
+    /// The rule's statement against the level (the worst over the level's requirements) when
+    /// a rule other than simple acceptance applied: a conditional pass conforms, a conditional
+    /// fail does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Conformity>,
     /// The margin to the benchmark level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<Margin>,

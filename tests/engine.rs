@@ -211,3 +211,63 @@ fn air_conditioner_grades_by_band() {
     assert_eq!(v.class, Class::Gap);
     assert_eq!(v.decided_by, vec!["refrigerant-leak"]);
 }
+
+#[test]
+fn decision_rules_with_uncertainty_apply_per_indicator() {
+    let plan = |rule: &str| {
+        Plan::from_toml_str(&format!(
+            r#"schema_version = 1
+category = {{ en = "rule test" }}
+[[standards]]
+code = "IEC 60335-2-84:2019"
+role = "benchmark"
+[[indicators]]
+id = "leakage-current"
+unit = "mA"
+direction = "lower-is-better"
+class = "basic"
+decision-rule = {rule}
+requirements = {{ "IEC 60335-2-84:2019" = "≤ 0.75 mA" }}
+"#
+        ))
+        .unwrap()
+        .compile()
+        .unwrap()
+    };
+    let p = product("P", &[("leakage-current", "0.70 ± 0.10")]);
+    // Guarded acceptance, w = U = 0.10: the acceptance limit is 0.65 mA, 0.70 fails.
+    let v = plan(r#"{ kind = "guarded-acceptance" }"#)
+        .evaluate(&p)
+        .unwrap();
+    assert_eq!(v.indicators[0].outcome, Outcome::FallsShort);
+    assert_eq!(v.indicators[0].decision.map(|d| d.as_str()), Some("fail"));
+    assert_eq!(v.class, Class::Gap);
+    // Non-binary: between AL and TL is a conditional pass, which conforms.
+    let v = plan(r#"{ kind = "non-binary", r = "1" }"#)
+        .evaluate(&p)
+        .unwrap();
+    assert_eq!(
+        v.indicators[0].decision.map(|d| d.as_str()),
+        Some("conditional-pass")
+    );
+    assert_eq!(v.indicators[0].outcome, Outcome::Exceeds);
+    // 0.80 ± 0.10 in µA-free text: beyond TL, within TL + w: conditional fail, falls short.
+    let v = plan(r#"{ kind = "non-binary" }"#)
+        .evaluate(&product("Q", &[("leakage-current", "0.80 ± 0.10 mA")]))
+        .unwrap();
+    assert_eq!(
+        v.indicators[0].decision.map(|d| d.as_str()),
+        Some("conditional-fail")
+    );
+    assert_eq!(v.indicators[0].outcome, Outcome::FallsShort);
+    // Guarded rejection (benefit to the producer): 0.80 ≤ TL + w passes.
+    let v = plan(r#"{ kind = "guarded-rejection" }"#)
+        .evaluate(&product("R", &[("leakage-current", "0.80 ± 0.10 mA")]))
+        .unwrap();
+    assert_eq!(v.indicators[0].decision.map(|d| d.as_str()), Some("pass"));
+    assert_eq!(v.class, Class::Follower);
+    // Simple acceptance ignores U; the fast path refuses guarded rules.
+    let simple = plan(r#"{ kind = "simple" }"#);
+    assert_eq!(simple.evaluate(&p).unwrap().indicators[0].decision, None);
+    assert!(plan(r#"{ kind = "non-binary" }"#).classifier().is_err());
+}

@@ -81,6 +81,25 @@ use super::Conformity;
 #[serde(try_from = "Decimal", into = "Decimal")]
 pub struct GuardBandFactor(Decimal);
 
+impl schemars::JsonSchema for GuardBandFactor {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "GuardBandFactor".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "The guard-band factor r ≥ 0 of a decision rule (w = r·U), an exact decimal as a string; default 1.",
+            "pattern": r"^[+]?[0-9]+(\.[0-9]+)?$",
+            "examples": ["1", "0.83", "1.5", "3"]
+        })
+    }
+}
+
 impl GuardBandFactor {
     /// r = 0.83: ISO 14253-1:2017 guarded acceptance, below about 5 % specific false accept
     /// (with k = 2).
@@ -183,7 +202,9 @@ impl FromStr for GuardBandFactor {
 /// assert_eq!(DecisionRule::default(), DecisionRule::Simple);
 /// # Ok::<(), duibiao::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DecisionRule {

@@ -3,10 +3,11 @@
 use rust_decimal::Decimal;
 
 use super::{CompiledIndicator, Engine, GradeTable, Grading, Requirement};
-use crate::decision::Method;
+use crate::decision::{judge_with, Conformity, DecisionRule, Judgement, Method};
 use crate::error::Error;
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
 use crate::limit::{ends_contain, Ends};
+use crate::measurement::Measurement;
 use crate::plan::MissingPolicy;
 use crate::product::{Product, Value};
 use crate::rounding::{round_exact, Interval, Mark, RoundingMode};
@@ -39,8 +40,12 @@ impl Engine {
         for (k, ind) in self.indicators.iter().enumerate() {
             let given = product.values.get(&ind.id).map(|v| v.to_string());
             let input = inputs.get(k).copied().unwrap_or(Input::Missing);
+            let measured = match product.values.get(&ind.id) {
+                Some(Value::Measured(m)) => Some(m),
+                _ => None,
+            };
             let verdict = self
-                .judge(ind, input, given, &inputs)
+                .judge(ind, input, given, measured, &inputs)
                 .map_err(|e| place(e.context(format!("indicator \"{}\"", ind.id))))?;
             indicators.push(verdict);
         }
@@ -106,6 +111,7 @@ impl Engine {
         ind: &CompiledIndicator,
         input: Input,
         given: Option<String>,
+        measured: Option<&Measurement>,
         inputs: &[Input],
     ) -> Result<IndicatorVerdict, Error> {
         let level: Vec<&Requirement> = ind
@@ -124,6 +130,8 @@ impl Engine {
             standard: level.first().map(|r| r.code.to_string()),
             method: ind.method,
             interval: None,
+            rule: (ind.rule != DecisionRule::Simple).then_some(ind.rule),
+            decision: None,
             margin: None,
             grade: None,
             outside_grades: false,
@@ -171,7 +179,30 @@ impl Engine {
         let mut conforms = true;
         let mut worst: Option<(Decimal, &Requirement)> = None;
         for req in &level {
-            let (ok, compared, interval) = conforms_to(ind, req, x, mark)?;
+            let (ok, compared, interval) = match (ind.rule, measured) {
+                (DecisionRule::Simple, _) | (_, None) => conforms_to(ind, req, x, mark)?,
+                (rule, Some(m)) => {
+                    // A bare number is in the indicator's unit: say so before the rule converts.
+                    let m = match (m.unit(), ind.unit.as_ref()) {
+                        (None, Some(u)) => {
+                            Measurement::new(m.value(), m.uncertainty(), Some(u.clone()))?
+                        }
+                        _ => m.clone(),
+                    };
+                    let mut options = Judgement::new().method(ind.method).rule(rule);
+                    if let Some(i) = ind.interval {
+                        options = options.interval(i);
+                    }
+                    let e = judge_with(m, &req.limit, options)?;
+                    let statement = e.outcome;
+                    if v.decision.is_none_or(|d| severity(statement) > severity(d)) {
+                        v.decision = Some(statement);
+                    }
+                    let ok = matches!(statement, Conformity::Pass | Conformity::ConditionalPass);
+                    let (_, compared, interval) = conforms_to(ind, req, x, mark)?;
+                    (ok, compared, interval)
+                }
+            };
             if ind.method == Method::RoundedValue {
                 v.compared = Some(compared);
                 v.interval = interval;
@@ -396,6 +427,16 @@ impl Engine {
             decided_by,
             indicators: out,
         })
+    }
+}
+
+/// Orders statements from best to worst.
+fn severity(c: Conformity) -> u8 {
+    match c {
+        Conformity::Pass => 0,
+        Conformity::ConditionalPass => 1,
+        Conformity::ConditionalFail => 2,
+        _ => 3,
     }
 }
 

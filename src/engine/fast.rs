@@ -253,6 +253,9 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
     if ind.method != Method::FullValue {
         return Err(unsupported(&ind.id, "rounded-value judgement"));
     }
+    if ind.rule != crate::decision::DecisionRule::Simple {
+        return Err(unsupported(&ind.id, "a decision rule with a guard band"));
+    }
     let table = match &ind.grading {
         Grading::None => None,
         Grading::Table(t) => Some(t),

@@ -39,7 +39,7 @@ pub use fast::{Classifier, FastOutcome, Prepared};
 
 use rust_decimal::Decimal;
 
-use crate::decision::Method;
+use crate::decision::{DecisionRule, Method};
 use crate::error::Error;
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
 use crate::limit::{ends_inside, ends_strictness, Ends, Limit, Strictness};
@@ -93,6 +93,7 @@ pub(crate) struct CompiledIndicator {
     pub(crate) class: IndicatorClass,
     pub(crate) weight: Decimal,
     pub(crate) method: Method,
+    pub(crate) rule: DecisionRule,
     pub(crate) interval: Option<Interval>,
     pub(crate) tolerance: Option<Tolerance>,
     pub(crate) requirements: Vec<Requirement>,
@@ -268,6 +269,7 @@ fn compile(plan: &Plan) -> Result<Engine, Error> {
             class: ind.class,
             weight: ind.weight,
             method: ind.judgement,
+            rule: ind.decision_rule,
             interval: ind.interval,
             tolerance: ind.tolerance,
             requirements,
