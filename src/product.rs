@@ -138,17 +138,35 @@ pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Product, Erro
         }))
 }
 
+/// Builds a product from a row of cells under `columns` (the first column is the id), as
+/// [`read_csv`] reads each row.
+///
+/// # Errors
+///
+/// When the id is empty, the row has more cells than columns, or a cell is not a value.
+pub fn from_cells<'c>(columns: &[String], cells: &[&'c str]) -> Result<Product, Error> {
+    row_of(columns, cells.len(), cells.iter().copied())
+}
+
 fn row(columns: &[String], record: &csv::StringRecord) -> Result<Product, Error> {
-    let mut fields = record.iter();
+    row_of(columns, record.len(), record.iter())
+}
+
+fn row_of<'c>(
+    columns: &[String],
+    len: usize,
+    cells: impl Iterator<Item = &'c str>,
+) -> Result<Product, Error> {
+    let mut fields = cells;
     let id = fields.next().unwrap_or_default();
     if id.is_empty() {
         return Err(Error::invalid("product id", id, "a product needs an id"));
     }
-    if record.len() > columns.len() {
+    if len > columns.len() {
         return Err(Error::invalid(
             "row",
             id,
-            format!("{} cells for {} columns", record.len(), columns.len()),
+            format!("{len} cells for {} columns", columns.len()),
         ));
     }
     let mut product = Product::new(id);

@@ -337,6 +337,47 @@ fn evaluate_streams_one_verdict_per_product() {
 }
 
 #[test]
+fn the_fast_path_prints_exactly_what_the_exact_path_prints() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut cases: Vec<(String, String)> = [
+        "smart-toilet",
+        "room-air-conditioner",
+        "steel-and-caustic-soda",
+    ]
+    .iter()
+    .map(|n| {
+        (
+            format!("{root}/examples/plans/{n}.toml"),
+            format!("{root}/examples/plans/{n}.products.csv"),
+        )
+    })
+    .collect();
+    cases.push((
+        format!("{root}/examples/plans/smart-toilet.toml"),
+        format!("{root}/examples/demo/products.csv"),
+    ));
+    cases.push((
+        format!("{root}/benches/workload/plan.toml"),
+        format!("{root}/tests/data/workload-2000.csv"),
+    ));
+    for (plan, products) in &cases {
+        for format in ["csv", "table"] {
+            let fast = ok(&["evaluate", plan, "--products", products, "--format", format]);
+            let exact = ok(&[
+                "evaluate",
+                plan,
+                "--products",
+                products,
+                "--format",
+                format,
+                "--exact",
+            ]);
+            assert!(fast == exact, "{products} as {format} differs");
+        }
+    }
+}
+
+#[test]
 fn compare_judges_the_subject_standard() {
     let plan = concat!(
         env!("CARGO_MANIFEST_DIR"),

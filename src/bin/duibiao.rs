@@ -118,6 +118,13 @@ enum Command {
         /// table for people; json, csv or md for scripts and reports.
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
+        /// No progress bar on stderr.
+        #[arg(long)]
+        quiet: bool,
+        /// Judge every product on the exact path, building each full verdict (the fast path
+        /// gives the same output; this is for checking it).
+        #[arg(long)]
+        exact: bool,
     },
     /// Judge the plan's subject standard (执行标准) against the benchmark level.
     Compare {
@@ -234,8 +241,32 @@ fn run(command: Command) -> Result<String, Failure> {
             plan,
             products,
             format,
+            quiet,
+            exact,
         } => {
             let engine = compile_or_exit(&plan);
+            if !exact && !products.extension().is_some_and(|e| e == "json") {
+                let file = std::fs::File::open(&products).unwrap_or_else(|e| {
+                    eprintln!("error: products \"{}\": {e}", products.display());
+                    std::process::exit(2);
+                });
+                let stdout = std::io::stdout();
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+                match report::stream_fast(
+                    &engine,
+                    std::io::BufReader::with_capacity(1 << 16, file),
+                    format,
+                    quiet,
+                    &mut out,
+                ) {
+                    Ok(true) => return Ok(String::new()),
+                    Ok(false) => {}
+                    Err(e) => {
+                        eprintln!("error: writing the verdicts: {e}");
+                        std::process::exit(1);
+                    }
+                }
+            }
             let file = std::fs::File::open(&products).unwrap_or_else(|e| {
                 eprintln!("error: products \"{}\": {e}", products.display());
                 std::process::exit(2);

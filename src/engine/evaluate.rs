@@ -273,8 +273,8 @@ impl Engine {
             product,
             class,
             decided_by,
-            exceeding_weight,
-            core_weight: self.core_weight,
+            exceeding_weight: exceeding_weight.normalize(),
+            core_weight: self.core_weight.normalize(),
             policy: self.policy_applied(),
             indicators,
         }

@@ -136,6 +136,49 @@ pub struct Classifier {
     leader_weight: i64,
     /// Or when this many core indicators exceed.
     leader_count: Option<u32>,
+    /// The decimals of the scaled weights.
+    weight_scale: u32,
+}
+
+/// Parses a plain decimal (`-12.345`) straight into an integer at `scale` decimals; `None` for
+/// anything else or anything that does not fit.
+#[inline]
+fn parse_scaled(bytes: &[u8], scale: u32) -> Option<i64> {
+    let (negative, digits) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, bytes),
+    };
+    let mut value: i64 = 0;
+    let mut decimals: Option<u32> = None;
+    let mut any = false;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                value = value.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+                any = true;
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                    if *d > scale {
+                        return None;
+                    }
+                }
+            }
+            b'.' if decimals.is_none() && any => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    let d = decimals.unwrap_or(0);
+    if !any || decimals == Some(0) {
+        return None;
+    }
+    let value = value.checked_mul(10i64.checked_pow(scale - d)?)?;
+    let value = if negative {
+        value.checked_neg()?
+    } else {
+        value
+    };
+    (value != MISSING).then_some(value)
 }
 
 /// `d` × 10^scale as an exact integer, if it is one and fits.
@@ -229,6 +272,7 @@ impl Engine {
             missing_is_gap: self.policy.missing == MissingPolicy::Gap,
             leader_weight,
             leader_count: self.policy.leader_min_exceeding,
+            weight_scale,
         })
     }
 }
@@ -452,6 +496,101 @@ impl Classifier {
         let mut out: Vec<i64> = values.into_iter().map(|v| v.unwrap_or(MISSING)).collect();
         out.resize(self.indicators.len(), MISSING);
         Prepared { values: out }
+    }
+
+    /// Prepares a product from its cells as written in a products file, in plan order, reusing
+    /// `into`'s buffer (no allocation once it has room). Returns `false` — leaving `into`
+    /// unspecified — when a cell is anything but a plain decimal number in the indicator's unit
+    /// (or `pass`/`fail` for a qualitative indicator, or empty for missing): a unit, a mark, an
+    /// uncertainty, more decimals than the indicator's scale. Read such a row with
+    /// [`crate::product`] and judge it with [`Engine::evaluate`].
+    ///
+    /// ```
+    /// # use duibiao::{Plan};
+    /// # let plan = Plan::from_toml_str(r#"
+    /// # schema_version = 1
+    /// # category = { en = "example" }
+    /// # [[standards]]
+    /// # code = "T/CZGX 001-2022"
+    /// # role = "benchmark"
+    /// # [[indicators]]
+    /// # id = "flush-water"
+    /// # unit = "L"
+    /// # direction = "lower-is-better"
+    /// # requirements = { "T/CZGX 001-2022" = "≤ 4.0 L" }
+    /// # "#)?;
+    /// let fast = plan.compile()?.classifier()?;
+    /// let mut row = fast.prepare_scaled([None]);
+    /// assert!(fast.prepare_cells(["3.95"], &mut row));
+    /// assert_eq!(fast.class(&row), duibiao::Class::Leader);
+    /// assert!(!fast.prepare_cells(["3950 mL"], &mut row)); // a unit: use the exact path
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn prepare_cells<'c>(
+        &self,
+        cells: impl IntoIterator<Item = &'c str>,
+        into: &mut Prepared,
+    ) -> bool {
+        into.values.clear();
+        for (ind, cell) in self.indicators.iter().zip(cells) {
+            let cell = cell.trim();
+            let x = if cell.is_empty() {
+                MISSING
+            } else if ind.qualitative {
+                match cell {
+                    "pass" => 1,
+                    "fail" => 0,
+                    _ => return false,
+                }
+            } else {
+                match parse_scaled(cell.as_bytes(), ind.scale) {
+                    Some(x) => x,
+                    None => return false,
+                }
+            };
+            into.values.push(x);
+        }
+        if into.values.len() < self.indicators.len() {
+            into.values.resize(self.indicators.len(), MISSING);
+        }
+        true
+    }
+
+    /// The weight scale's decimal of an exceeding weight sum, and the ids of the indicators that
+    /// decided a class, from outcomes written by [`Classifier::outcomes_into`]: those short or
+    /// missing for a gap, those exceeding for a leader — exactly [`Engine::evaluate`]'s
+    /// `decided_by` and `exceeding_weight`.
+    pub fn decided_by<'a>(
+        &'a self,
+        class: Class,
+        outcomes: &'a [FastOutcome],
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.indicators
+            .iter()
+            .zip(outcomes)
+            .zip(&self.ids)
+            .filter(move |((ind, o), _)| match class {
+                Class::Gap => {
+                    ind.counts
+                        && (o.outcome == Outcome::FallsShort
+                            || (o.outcome == Outcome::Missing && self.missing_is_gap))
+                }
+                Class::Leader => ind.core && o.outcome == Outcome::Exceeds,
+                _ => false,
+            })
+            .map(|(_, id)| id.as_str())
+    }
+
+    /// The core weight that exceeds, from outcomes written by [`Classifier::outcomes_into`].
+    pub fn exceeding_weight(&self, outcomes: &[FastOutcome]) -> Decimal {
+        let sum: i64 = self
+            .indicators
+            .iter()
+            .zip(outcomes)
+            .filter(|(ind, o)| ind.core && o.outcome == Outcome::Exceeds)
+            .map(|(ind, _)| ind.weight)
+            .sum();
+        Decimal::new(sum, self.weight_scale).normalize()
     }
 
     /// The decimals at which indicator `i`'s values are held.

@@ -300,6 +300,11 @@ impl Engine {
         &self.category
     }
 
+    /// The total weight of the core indicators.
+    pub fn core_weight(&self) -> Decimal {
+        self.core_weight.normalize()
+    }
+
     /// The indicator ids, in plan order.
     pub fn indicator_ids(&self) -> impl Iterator<Item = &str> {
         self.indicators.iter().map(|i| i.id.as_str())

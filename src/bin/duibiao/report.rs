@@ -145,6 +145,239 @@ pub fn stream(
     out.flush()
 }
 
+/// The fast path for CSV products with table or CSV output: each row is read into scaled
+/// integers and classified without building a verdict; rows the fast path cannot hold (units,
+/// marks, uncertainties) go through the exact path. The output is byte for byte what
+/// [`stream`] writes. Returns `Ok(false)` without writing anything when the plan or the file's
+/// header is outside the fast path.
+pub fn stream_fast(
+    engine: &Engine,
+    reader: impl io::Read,
+    format: Output,
+    quiet: bool,
+    out: &mut impl Write,
+) -> io::Result<bool> {
+    if !matches!(format, Output::Csv | Output::Table) {
+        return Ok(false);
+    }
+    let Ok(fast) = engine.classifier() else {
+        return Ok(false);
+    };
+    let ids: Vec<String> = engine.indicator_ids().map(str::to_owned).collect();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let columns: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(str::to_owned).collect(),
+        Err(_) => return Ok(false),
+    };
+    if columns.first().map(String::as_str) != Some("id") || columns.get(1..) != Some(&ids[..]) {
+        return Ok(false);
+    }
+    let mut tally = Tally::default();
+    match format {
+        Output::Csv => {
+            write!(out, "product,class,decided_by,exceeding_weight,core_weight")?;
+            for id in &ids {
+                write!(out, ",{}", csv_field(id))?;
+            }
+            writeln!(out, ",error")?;
+        }
+        _ => writeln!(
+            out,
+            "{:<16} {:<9} {:<5} decided by",
+            "product", "class", "类别"
+        )?,
+    }
+    let core_weight = engine.core_weight();
+    let mut prepared = fast.prepare_scaled(std::iter::empty());
+    let mut outcomes = Vec::with_capacity(ids.len());
+    let mut record = csv::StringRecord::new();
+    let mut decided = String::new();
+    let mut row = 0usize;
+    let progress = Progress::new(quiet);
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                tally.error += 1;
+                write_error(format, &ids, &format!("products: {e}"), out)?;
+                row += 1;
+                continue;
+            }
+        }
+        progress.tick(row);
+        let id = record.get(0).unwrap_or_default();
+        let plain = record.len() == columns.len()
+            && !id.is_empty()
+            && fast.prepare_cells(record.iter().skip(1), &mut prepared);
+        if plain {
+            let class = fast.outcomes_into(&prepared, &mut outcomes);
+            tally.add(class);
+            decided.clear();
+            let sep = if format == Output::Csv { " " } else { ", " };
+            for (k, d) in fast.decided_by(class, &outcomes).enumerate() {
+                if k > 0 {
+                    decided.push_str(sep);
+                }
+                decided.push_str(d);
+            }
+            match format {
+                Output::Csv => {
+                    write!(
+                        out,
+                        "{},{},{},{},{}",
+                        csv_field(id),
+                        class,
+                        csv_field(&decided),
+                        fast.exceeding_weight(&outcomes),
+                        core_weight
+                    )?;
+                    for o in &outcomes {
+                        write!(out, ",{}", o.outcome)?;
+                    }
+                    writeln!(out, ",")?;
+                }
+                _ => writeln!(
+                    out,
+                    "{:<16} {:<9} {:<5} {}",
+                    id,
+                    class.as_str(),
+                    class.zh(),
+                    decided
+                )?,
+            }
+        } else {
+            let cells: Vec<&str> = record.iter().collect();
+            let verdict = duibiao::product::from_cells(&columns, &cells)
+                .map_err(|e| e.context(format!("line {}", row + 2)))
+                .and_then(|p| {
+                    engine
+                        .evaluate(&p)
+                        .map_err(|e| e.context(format!("line {}", row + 2)))
+                });
+            match verdict {
+                Ok(v) => {
+                    tally.add(v.class);
+                    write_verdict(format, &v, out)?;
+                }
+                Err(e) => {
+                    tally.error += 1;
+                    write_error(format, &ids, &e, out)?;
+                }
+            }
+        }
+        row += 1;
+    }
+    progress.finish(row);
+    if format == Output::Table {
+        write_tally(&tally, out)?;
+    }
+    out.flush()?;
+    Ok(true)
+}
+
+/// A progress bar on stderr for large inputs, only when stderr is a terminal and not quiet.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        use std::io::IsTerminal;
+        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {human_pos} products judged ({per_sec})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar
+        });
+        Progress { bar }
+    }
+
+    #[inline]
+    fn tick(&self, row: usize) {
+        if let Some(bar) = &self.bar {
+            if row % 65_536 == 0 {
+                bar.set_position(row as u64);
+            }
+        }
+    }
+
+    fn finish(&self, rows: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(rows as u64);
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn write_verdict(format: Output, v: &Verdict, out: &mut impl Write) -> io::Result<()> {
+    match format {
+        Output::Csv => {
+            write!(
+                out,
+                "{},{},{},{},{}",
+                csv_field(&v.product),
+                v.class,
+                csv_field(&v.decided_by.join(" ")),
+                v.exceeding_weight,
+                v.core_weight
+            )?;
+            for i in &v.indicators {
+                write!(out, ",{}", i.outcome)?;
+            }
+            writeln!(out, ",")
+        }
+        _ => writeln!(
+            out,
+            "{:<16} {:<9} {:<5} {}",
+            v.product,
+            v.class.as_str(),
+            v.class.zh(),
+            v.decided_by.join(", ")
+        ),
+    }
+}
+
+fn write_error(
+    format: Output,
+    ids: &[String],
+    e: &dyn std::fmt::Display,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    match format {
+        Output::Csv => {
+            write!(out, ",error,,,")?;
+            for _ in ids {
+                write!(out, ",")?;
+            }
+            writeln!(out, ",{}", csv_field(&e.to_string()))
+        }
+        _ => writeln!(out, "error: {e}"),
+    }
+}
+
+fn write_tally(tally: &Tally, out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n{} leader 领跑 · {} follower 跟跑 · {} gap 差距{}",
+        tally.leader,
+        tally.follower,
+        tally.gap,
+        if tally.error > 0 {
+            format!(" · {} unreadable", tally.error)
+        } else {
+            String::new()
+        }
+    )
+}
+
 /// The subject standard's verdict.
 pub fn standard(v: &StandardVerdict, format: Output) -> String {
     match format {
