@@ -144,7 +144,7 @@ pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Product, Erro
 /// # Errors
 ///
 /// When the id is empty, the row has more cells than columns, or a cell is not a value.
-pub fn from_cells<'c>(columns: &[String], cells: &[&'c str]) -> Result<Product, Error> {
+pub fn from_cells(columns: &[String], cells: &[&str]) -> Result<Product, Error> {
     row_of(columns, cells.len(), cells.iter().copied())
 }
 
