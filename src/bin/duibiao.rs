@@ -245,7 +245,7 @@ fn run(command: Command) -> Result<String, Failure> {
             exact,
         } => {
             let engine = compile_or_exit(&plan);
-            if !exact && !products.extension().is_some_and(|e| e == "json") {
+            if !exact && products.extension().is_none_or(|e| e != "json") {
                 let file = std::fs::File::open(&products).unwrap_or_else(|e| {
                     eprintln!("error: products \"{}\": {e}", products.display());
                     std::process::exit(2);
