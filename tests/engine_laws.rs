@@ -335,10 +335,15 @@ proptest! {
     #[test]
     fn the_fast_path_equals_the_exact_path(
         (inds, values) in case(), picks in prop::collection::vec(any::<prop::sample::Index>(), 4),
-        use_bounds in any::<bool>(), thousandths in any::<bool>(),
+        use_bounds in any::<bool>(), thousandths in any::<bool>(), ignore_missing in any::<bool>(),
     ) {
         let inds: Vec<Ind> = inds.into_iter().map(|mut i| { i.rounded = false; i }).collect();
-        let engine = compile(&inds).unwrap();
+        // Both loops: the hot one (missing makes a gap) and the general one (missing ignored).
+        let mut text = plan_text(&inds, false);
+        if ignore_missing {
+            text.push_str("\n[policy]\nmissing = \"ignore\"\n");
+        }
+        let engine = Plan::from_toml_str(&text).unwrap().compile().unwrap();
         let fast = engine.classifier().unwrap();
         // Values on and around the bounds as well as anywhere.
         let values: Vec<Option<i64>> = values
@@ -367,6 +372,7 @@ proptest! {
         for (f, e) in outcomes.iter().zip(&exact.indicators) {
             prop_assert_eq!(f.outcome, e.outcome, "{}", e.id);
             prop_assert_eq!(f.compared(), e.compared);
+            prop_assert_eq!(f.margin(), e.margin.map(|m| m.value), "{}", e.id);
         }
     }
 }

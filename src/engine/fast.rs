@@ -73,6 +73,10 @@ struct FastIndicator {
     qualitative: bool,
     /// Whether a benchmark states the indicator (else: not compared).
     compared: bool,
+    /// The level's tightest lower and upper ends (scaled), which the margin is measured from.
+    margin_lo: Option<i64>,
+    margin_hi: Option<i64>,
+    direction: Direction,
     deviations: bool,
 }
 
@@ -85,6 +89,9 @@ pub struct FastOutcome {
     /// The value as compared, an integer at [`FastOutcome::scale`] decimals (`None` when
     /// missing).
     pub compared: Option<i64>,
+    /// The margin to the benchmark level at the same scale: positive better than the level,
+    /// negative the gap (`None` when missing or not compared).
+    pub margin: Option<i64>,
     /// The decimals of `compared`.
     pub scale: u32,
 }
@@ -93,6 +100,11 @@ impl FastOutcome {
     /// The value as compared, as a decimal.
     pub fn compared(&self) -> Option<Decimal> {
         self.compared.map(|m| Decimal::new(m, self.scale))
+    }
+
+    /// The margin as a decimal.
+    pub fn margin(&self) -> Option<Decimal> {
+        self.margin.map(|m| Decimal::new(m, self.scale))
     }
 }
 
@@ -128,6 +140,10 @@ pub struct Prepared {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Classifier {
+    /// The hot loop's data, when every indicator's "exceeds" region is one span and missing
+    /// values make a gap (the default policy); else `None` and [`Classifier::class`] takes the
+    /// general loop.
+    hot: Option<Vec<Hot>>,
     indicators: Vec<FastIndicator>,
     units: Vec<Option<crate::unit::Unit>>,
     ids: Vec<String>,
@@ -138,6 +154,61 @@ pub struct Classifier {
     leader_count: Option<u32>,
     /// The decimals of the scaled weights.
     weight_scale: u32,
+}
+
+/// One indicator packed for the hot loop: the level span, the exceeds span (empty for
+/// indicators that cannot exceed), the weight (0 unless core) and whether it can make a gap.
+#[derive(Clone, Copy, Debug)]
+struct Hot {
+    lo: i64,
+    hi: i64,
+    ex_lo: i64,
+    ex_hi: i64,
+    weight: i64,
+    counts: bool,
+}
+
+/// Packs the indicators for the hot loop, or `None` when one needs the general loop.
+fn hot_loop(indicators: &[FastIndicator], missing_is_gap: bool) -> Option<Vec<Hot>> {
+    if !missing_is_gap {
+        return None;
+    }
+    indicators
+        .iter()
+        .map(|ind| {
+            let [a, b] = ind.exceeds;
+            let empty = |s: Span| s.lo > s.hi;
+            let ex = if !ind.core || (empty(a) && empty(b)) {
+                Span::EMPTY
+            } else if empty(b) {
+                a
+            } else if empty(a) {
+                b
+            } else if a.lo <= b.hi.saturating_add(1) && b.lo <= a.hi.saturating_add(1) {
+                Span {
+                    lo: a.lo.min(b.lo),
+                    hi: a.hi.max(b.hi),
+                }
+            } else {
+                return None;
+            };
+            // A missing value (i64::MIN) lies outside every level span, so it makes a gap
+            // exactly where the default policy says it does.
+            if ind.counts && ind.level.lo == i64::MIN {
+                return None;
+            }
+            // Exceeding requires conforming: keep the exceeds span inside the level span.
+            let ex = ex.intersect(ind.level);
+            Some(Hot {
+                lo: ind.level.lo,
+                hi: ind.level.hi,
+                ex_lo: ex.lo,
+                ex_hi: ex.hi,
+                weight: if ind.core { ind.weight } else { 0 },
+                counts: ind.counts,
+            })
+        })
+        .collect()
 }
 
 /// Parses a plain decimal (`-12.345`) straight into an integer at `scale` decimals; `None` for
@@ -265,7 +336,9 @@ impl Engine {
         } else {
             i64::try_from(threshold.mantissa()).map_err(|_| Error::overflow("the leader weight"))?
         };
+        let hot = hot_loop(&indicators, self.policy.missing == MissingPolicy::Gap);
         Ok(Classifier {
+            hot,
             indicators,
             units: self.indicators.iter().map(|i| i.unit.clone()).collect(),
             ids: self.indicators.iter().map(|i| i.id.clone()).collect(),
@@ -291,6 +364,9 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
             weight,
             qualitative: true,
             compared: true,
+            margin_lo: None,
+            margin_hi: None,
+            direction: ind.direction,
             deviations: false,
         });
     }
@@ -339,6 +415,9 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
             weight,
             qualitative: false,
             compared: false,
+            margin_lo: None,
+            margin_hi: None,
+            direction: ind.direction,
             deviations: ind.deviations,
         });
     }
@@ -436,6 +515,9 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
         weight,
         qualitative: false,
         compared: true,
+        margin_lo: tight_lower.and_then(|l| scaled(l, scale)),
+        margin_hi: tight_upper.and_then(|u| scaled(u, scale)),
+        direction: ind.direction,
         deviations: ind.deviations,
     })
 }
@@ -601,6 +683,43 @@ impl Classifier {
     /// The class of a prepared product: exactly [`Engine::evaluate`]'s class.
     #[inline]
     pub fn class(&self, p: &Prepared) -> Class {
+        match &self.hot {
+            Some(hot) => self.class_hot(hot, &p.values),
+            None => self.class_general(p),
+        }
+    }
+
+    /// The hot loop: two to four integer comparisons per indicator, no branch.
+    #[inline]
+    fn class_hot(&self, hot: &[Hot], values: &[i64]) -> Class {
+        let mut gap = false;
+        let mut weight: i64 = 0;
+        let mut count: u32 = 0;
+        for (h, &x) in hot.iter().zip(values) {
+            let conforms = (h.lo <= x) & (x <= h.hi);
+            let exceeds = (h.ex_lo <= x) & (x <= h.ex_hi);
+            gap |= h.counts & !conforms;
+            weight += h.weight & -i64::from(exceeds);
+            count += u32::from(exceeds);
+        }
+        self.class_of(gap, weight, count)
+    }
+
+    #[inline]
+    fn class_of(&self, gap: bool, weight: i64, count: u32) -> Class {
+        if gap {
+            Class::Gap
+        } else if match self.leader_count {
+            Some(n) => n > 0 && count >= n,
+            None => weight >= self.leader_weight,
+        } {
+            Class::Leader
+        } else {
+            Class::Follower
+        }
+    }
+
+    fn class_general(&self, p: &Prepared) -> Class {
         let mut gap = false;
         let mut weight: i64 = 0;
         let mut count: u32 = 0;
@@ -616,16 +735,7 @@ impl Classifier {
             weight += if exceeds { ind.weight } else { 0 };
             count += u32::from(exceeds);
         }
-        if gap {
-            Class::Gap
-        } else if match self.leader_count {
-            Some(n) => n > 0 && count >= n,
-            None => weight >= self.leader_weight,
-        } {
-            Class::Leader
-        } else {
-            Class::Follower
-        }
+        self.class_of(gap, weight, count)
     }
 
     /// The class and each indicator's outcome, written into `out` (cleared first; no
@@ -646,9 +756,24 @@ impl Classifier {
             } else {
                 Outcome::Meets
             };
+            let margin = if x == MISSING || ind.qualitative {
+                None
+            } else {
+                let from_lo = ind.margin_lo.and_then(|l| x.checked_sub(l));
+                let from_hi = ind.margin_hi.and_then(|h| h.checked_sub(x));
+                match ind.direction {
+                    Direction::HigherIsBetter => from_lo.or(from_hi),
+                    Direction::LowerIsBetter => from_hi.or(from_lo),
+                    _ => match (from_lo, from_hi) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
+                }
+            };
             out.push(FastOutcome {
                 outcome,
                 compared: (x != MISSING).then_some(x),
+                margin,
                 scale: ind.scale,
             });
         }
