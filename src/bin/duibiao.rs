@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+#[path = "duibiao/rank.rs"]
+mod rank;
 #[path = "duibiao/report.rs"]
 mod report;
 use duibiao::decision::{judge_with, DecisionRule, GuardBandFactor, Judgement, Method};
@@ -124,6 +126,24 @@ enum Command {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
         /// table for people; json, csv or md for scripts.
+        #[arg(long, value_enum, default_value_t = Output::Table)]
+        format: Output,
+    },
+    /// Rank the products of one category by score and choose the leaders (公开—排行—领跑).
+    Rank {
+        /// The plan file: .toml or .json.
+        plan: std::path::PathBuf,
+        /// The products file: .csv or .json.
+        #[arg(long)]
+        products: std::path::PathBuf,
+        /// At most N leaders (replaces the plan's `policy.ranking.leaders.top`).
+        #[arg(long)]
+        top: Option<u32>,
+        /// At most this share of the ranked are leaders, rounded up, at least one: 0.2 or 20%
+        /// (replaces the plan's `policy.ranking.leaders.share`).
+        #[arg(long)]
+        share: Option<String>,
+        /// table for people; json, csv or md for scripts and reports.
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
     },
@@ -287,6 +307,29 @@ fn run(command: Command) -> Result<String, Failure> {
                 Format::Json => format!("{}\n", to_json(&code.details())),
             })
         }
+        Command::Rank {
+            plan,
+            products,
+            top,
+            share,
+            format,
+        } => {
+            let engine = compile_or_exit(&plan);
+            let products = rank::read_products(&products)?;
+            let mut ranker = duibiao::rank::Ranker::new(&engine)?;
+            if top.is_some() || share.is_some() {
+                let mut cut = ranker.policy().leaders.clone();
+                if top.is_some() {
+                    cut.top = top;
+                }
+                if let Some(text) = share {
+                    cut.share = Some(share_of(&text)?);
+                }
+                ranker = ranker.leader_cut(cut)?;
+            }
+            let ranking = ranker.rank_products(&products)?;
+            Ok(rank::ranking(&ranking, format))
+        }
         Command::Schema => Ok(duibiao::plan::plan_json_schema()),
         Command::Demo => Ok(report::demo()?),
     }
@@ -324,6 +367,16 @@ fn with_uncertainty(
         None => value,
         Some(text) => value.with_coverage_factor(number("coverage factor", text)?)?,
     })
+}
+
+/// `--share`: a decimal share (0.2) or a percentage (20%).
+fn share_of(text: &str) -> Result<rust_decimal::Decimal, Failure> {
+    match text.trim().strip_suffix('%') {
+        Some(p) => number("share", p)?
+            .checked_div(rust_decimal::Decimal::ONE_HUNDRED)
+            .ok_or_else(|| Failure(format!("share \"{text}\": expected a decimal number"))),
+        None => number("share", text),
+    }
 }
 
 /// `--rule` with `--guard-band`: simple acceptance takes no guard band.
