@@ -147,6 +147,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
     },
+    /// Write a report over every product of a file: summary (达标提升), ranking, indicator
+    /// tables.
+    Report {
+        /// The plan file: .toml or .json.
+        plan: std::path::PathBuf,
+        /// The products file: .csv or .json.
+        #[arg(long)]
+        products: std::path::PathBuf,
+        /// md for people, csv (one row per product × indicator) or json for machines.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// The labels' language: zh, en or both.
+        #[arg(long, default_value = "both")]
+        lang: String,
+        /// Write the report to this file instead of standard output.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
     /// Print the JSON Schema of the plan file (docs/schema/plan-v1.schema.json).
     Schema,
     /// Evaluate the bundled example (a smart toilet plan and eight products) and explain it.
@@ -165,6 +183,13 @@ enum Output {
     Json,
     Csv,
     Md,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Csv,
+    Json,
 }
 
 /// A one-line message for exit status 2.
@@ -329,6 +354,38 @@ fn run(command: Command) -> Result<String, Failure> {
             }
             let ranking = ranker.rank_products(&products)?;
             Ok(rank::ranking(&ranking, format))
+        }
+        Command::Report {
+            plan,
+            products,
+            format,
+            lang,
+            output,
+        } => {
+            let lang: duibiao::report::Lang = lang.parse()?;
+            let (source, _) = read_plan(&plan).map_err(Failure)?;
+            let engine = compile_or_exit(&plan);
+            let products = rank::read_products(&products)?;
+            let verdicts = products
+                .iter()
+                .map(|p| engine.evaluate(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let ranking = duibiao::rank::Ranker::new(&engine)?.rank(&verdicts)?;
+            let report = duibiao::report::Report::new(engine.category(), &verdicts, Some(&ranking))
+                .with_names(&source);
+            let text = match format {
+                ReportFormat::Md => report.to_markdown(lang),
+                ReportFormat::Csv => report.to_csv(lang),
+                ReportFormat::Json => report.to_json()?,
+            };
+            match output {
+                None => Ok(text),
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .map_err(|e| Failure(format!("output \"{}\": {e}", path.display())))?;
+                    Ok(String::new())
+                }
+            }
         }
         Command::Schema => Ok(duibiao::plan::plan_json_schema()),
         Command::Demo => Ok(report::demo()?),
