@@ -337,7 +337,7 @@ impl<'e> Ranker<'e> {
     pub fn with_policy(engine: &'e Engine, policy: RankingPolicy) -> Result<Ranker<'e>, Error> {
         let mut previous: Option<Decimal> = None;
         for p in &policy.grade_points {
-            if p.is_sign_negative() && !p.is_zero() {
+            if *p < Decimal::ZERO {
                 return Err(refuse("grade-points", p, "points are never negative"));
             }
             if previous.is_some_and(|q| *p > q) {
@@ -454,6 +454,30 @@ impl<'e> Ranker<'e> {
     /// Scores one verdict (whatever its eligibility). A core indicator the verdict lacks counts
     /// as missing.
     ///
+    /// ```
+    /// use duibiao::{Plan, Product};
+    /// use duibiao::rank::Ranker;
+    ///
+    /// let plan = Plan::from_toml_str(r#"
+    /// schema_version = 1
+    /// category = { en = "x" }
+    /// [[standards]]
+    /// code = "GB 1-2000"
+    /// role = "benchmark"
+    /// [[indicators]]
+    /// id = "strength"
+    /// direction = "higher-is-better"
+    /// requirements = { "GB 1-2000" = "≥ 10" }
+    /// "#)?;
+    /// let engine = plan.compile()?;
+    /// let verdict = engine.evaluate(&Product::new("P").with("strength", "11")?)?;
+    /// // No grades, conforms: 100 points; share 1/10 = 0.1 → 50 × 0.1 / 0.2 = 25 points.
+    /// let score = Ranker::new(&engine)?.score(&verdict)?;
+    /// assert_eq!(score.total.to_string(), "125.00");
+    /// assert_eq!(score.exceeding, 1);
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// When the arithmetic overflows (weights or points beyond 28 significant digits).
@@ -540,7 +564,9 @@ impl<'e> Ranker<'e> {
             .collect()
     }
 
-    /// Ranks verdicts of one category.
+    /// Ranks verdicts of one category: the eligible by score (then the number of core
+    /// indicators exceeding, then id) with dense ranks, the ineligible by id, the leaders a
+    /// prefix. See the [module](self) example.
     ///
     /// # Errors
     ///
