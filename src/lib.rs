@@ -39,6 +39,8 @@
 //! | [`decision`] | judging a value: full-value and rounded-value comparison, decision rules with measurement uncertainty (ILAC-G8: guarded acceptance / rejection, non-binary), with evidence |
 //! | [`unit`](mod@unit) | the unit table with exact factors checked against uom, [`Quantity`], conversions, quantity kinds |
 //! | [`Measurement`] | a value as labs report it: `16.5(+)`, `3.9 ± 0.1 L`, `4800 mL` |
+//! | [`rank`] | ranking peers of one category by score and choosing leaders (公开—排行—领跑) |
+//! | [`report`] | reports over verdicts and a ranking: Markdown, CSV, JSON, labels in Chinese, English or both |
 //! | [`standard`] | [`StandardCode`] (GB/T 8170-2008, ISO 9001:2015, ASTM D3745/D3745M-95(2015)e1 …) and [`Standard`] |
 //!
 //! # What the crate does not do
@@ -65,6 +67,8 @@ pub mod indicator;
 pub mod limit;
 pub mod plan;
 pub mod product;
+pub mod rank;
+pub mod report;
 pub mod rounding;
 pub mod standard;
 pub mod unit;

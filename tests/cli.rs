@@ -412,3 +412,98 @@ fn schema_prints_the_committed_schema() {
     .unwrap();
     assert_eq!(ok(&["schema"]), committed);
 }
+
+#[test]
+fn rank_prints_the_ranking_with_leaders_and_the_unranked() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/room-air-conditioner.toml"
+    );
+    let products = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/room-air-conditioner.products.csv"
+    );
+    let table = ok(&["rank", plan, "--products", products]);
+    assert!(table.starts_with("rank  id"), "{table}");
+    assert!(
+        table.contains("25 ranked · 5 leaders 领跑者 · 11 not ranked"),
+        "{table}"
+    );
+    // --top replaces the plan's cap; --share combines with it (the smaller wins).
+    let csv = ok(&[
+        "rank",
+        plan,
+        "--products",
+        products,
+        "--top",
+        "1",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(
+        csv.lines().take(3).collect::<Vec<_>>(),
+        [
+            "rank,id,score,exceeding,class,leader,ineligible_because",
+            "1,AC-027,141.98,2,leader,true,",
+            "2,AC-001,141.67,2,leader,false,"
+        ]
+    );
+    let json = ok(&[
+        "rank",
+        plan,
+        "--products",
+        products,
+        "--share",
+        "10%",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["leader-count"], 5);
+    assert!(bad(&["rank", plan, "--products", products, "--share", "2"])
+        .contains("a share is above 0 and at most 1"));
+    assert!(
+        ok(&["rank", plan, "--products", products, "--format", "md"]).starts_with("| rank 名次 |")
+    );
+}
+
+#[test]
+fn report_writes_markdown_csv_and_json() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.toml"
+    );
+    let products = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.products.csv"
+    );
+    let md = ok(&["report", plan, "--products", products, "--lang", "en"]);
+    assert!(
+        md.starts_with("# Benchmarking report: smart toilet\n"),
+        "{md}"
+    );
+    let csv = ok(&["report", plan, "--products", products, "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 1 + 36 * 4);
+    let json = ok(&["report", plan, "--products", products, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["summary"]["gaps"], 14);
+    let out = std::env::temp_dir().join(format!("duibiao-report-{}.md", std::process::id()));
+    let written = ok(&[
+        "report",
+        plan,
+        "--products",
+        products,
+        "--lang",
+        "zh",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(written, "");
+    let text = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    assert!(text.starts_with("# 对标报告: 智能坐便器\n"));
+    assert_eq!(
+        bad(&["report", plan, "--products", products, "--lang", "fr"]),
+        "error: language \"fr\": expected \"zh\", \"en\" or \"both\"\n"
+    );
+}

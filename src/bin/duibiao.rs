@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+#[path = "duibiao/rank.rs"]
+mod rank;
 #[path = "duibiao/report.rs"]
 mod report;
 use duibiao::decision::{judge_with, DecisionRule, GuardBandFactor, Judgement, Method};
@@ -134,6 +136,42 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
     },
+    /// Rank the products of one category by score and choose the leaders (公开—排行—领跑).
+    Rank {
+        /// The plan file: .toml or .json.
+        plan: std::path::PathBuf,
+        /// The products file: .csv or .json.
+        #[arg(long)]
+        products: std::path::PathBuf,
+        /// At most N leaders (replaces the plan's `policy.ranking.leaders.top`).
+        #[arg(long)]
+        top: Option<u32>,
+        /// At most this share of the ranked are leaders, rounded up, at least one: 0.2 or 20%
+        /// (replaces the plan's `policy.ranking.leaders.share`).
+        #[arg(long)]
+        share: Option<String>,
+        /// table for people; json, csv or md for scripts and reports.
+        #[arg(long, value_enum, default_value_t = Output::Table)]
+        format: Output,
+    },
+    /// Write a report over every product of a file: summary (达标提升), ranking, indicator
+    /// tables.
+    Report {
+        /// The plan file: .toml or .json.
+        plan: std::path::PathBuf,
+        /// The products file: .csv or .json.
+        #[arg(long)]
+        products: std::path::PathBuf,
+        /// md for people, csv (one row per product × indicator) or json for machines.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// The labels' language: zh, en or both.
+        #[arg(long, default_value = "both")]
+        lang: String,
+        /// Write the report to this file instead of standard output.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
     /// Print the JSON Schema of the plan file (docs/schema/plan-v1.schema.json).
     Schema,
     /// Evaluate the bundled example (a smart toilet plan and eight products) and explain it.
@@ -152,6 +190,13 @@ enum Output {
     Json,
     Csv,
     Md,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Csv,
+    Json,
 }
 
 /// A one-line message for exit status 2.
@@ -318,6 +363,61 @@ fn run(command: Command) -> Result<String, Failure> {
                 Format::Json => format!("{}\n", to_json(&code.details())),
             })
         }
+        Command::Rank {
+            plan,
+            products,
+            top,
+            share,
+            format,
+        } => {
+            let engine = compile_or_exit(&plan);
+            let products = rank::read_products(&products)?;
+            let mut ranker = duibiao::rank::Ranker::new(&engine)?;
+            if top.is_some() || share.is_some() {
+                let mut cut = ranker.policy().leaders.clone();
+                if top.is_some() {
+                    cut.top = top;
+                }
+                if let Some(text) = share {
+                    cut.share = Some(share_of(&text)?);
+                }
+                ranker = ranker.leader_cut(cut)?;
+            }
+            let ranking = ranker.rank_products(&products)?;
+            Ok(rank::ranking(&ranking, format))
+        }
+        Command::Report {
+            plan,
+            products,
+            format,
+            lang,
+            output,
+        } => {
+            let lang: duibiao::report::Lang = lang.parse()?;
+            let (source, _) = read_plan(&plan).map_err(Failure)?;
+            let engine = compile_or_exit(&plan);
+            let products = rank::read_products(&products)?;
+            let verdicts = products
+                .iter()
+                .map(|p| engine.evaluate(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let ranking = duibiao::rank::Ranker::new(&engine)?.rank(&verdicts)?;
+            let report = duibiao::report::Report::new(engine.category(), &verdicts, Some(&ranking))
+                .with_names(&source);
+            let text = match format {
+                ReportFormat::Md => report.to_markdown(lang),
+                ReportFormat::Csv => report.to_csv(lang),
+                ReportFormat::Json => report.to_json()?,
+            };
+            match output {
+                None => Ok(text),
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .map_err(|e| Failure(format!("output \"{}\": {e}", path.display())))?;
+                    Ok(String::new())
+                }
+            }
+        }
         Command::Schema => Ok(duibiao::plan::plan_json_schema()),
         Command::Demo => Ok(report::demo()?),
     }
@@ -355,6 +455,16 @@ fn with_uncertainty(
         None => value,
         Some(text) => value.with_coverage_factor(number("coverage factor", text)?)?,
     })
+}
+
+/// `--share`: a decimal share (0.2) or a percentage (20%).
+fn share_of(text: &str) -> Result<rust_decimal::Decimal, Failure> {
+    match text.trim().strip_suffix('%') {
+        Some(p) => number("share", p)?
+            .checked_div(rust_decimal::Decimal::ONE_HUNDRED)
+            .ok_or_else(|| Failure(format!("share \"{text}\": expected a decimal number"))),
+        None => number("share", text),
+    }
 }
 
 /// `--rule` with `--guard-band`: simple acceptance takes no guard band.

@@ -115,6 +115,12 @@ pub struct Policy {
     /// How missing values count.
     #[serde(default)]
     pub missing: MissingPolicy,
+    /// How peers are ranked and leaders chosen (`[policy.ranking]`, docs/ranking.md).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::rank::RankingPolicy::is_default"
+    )]
+    pub ranking: crate::rank::RankingPolicy,
 }
 
 impl Default for Policy {
@@ -123,6 +129,7 @@ impl Default for Policy {
             leader_share: default_leader_share(),
             leader_min_exceeding: None,
             missing: MissingPolicy::Gap,
+            ranking: crate::rank::RankingPolicy::default(),
         }
     }
 }

@@ -1,0 +1,682 @@
+//! Reports people file: a [`Report`] model built only from verdicts and a ranking — it copies
+//! and counts, it never judges — and renderers for Markdown, CSV and JSON, with labels in
+//! Chinese, English or both ([`Lang`]).
+//!
+//! Numbers are printed with their own written digits (each [`Decimal`]'s scale, never through
+//! binary floating point): `4.00 L` stays `4.00`, a score `142.50`.
+//!
+//! The summary counts leaders, followers and gaps and lists the indicators that cause gaps, with
+//! how many products each stops and by how much (the worst and the median margin share): the
+//! list an enterprise uses to raise its standard (达标提升).
+//!
+//! ```
+//! use duibiao::{Plan, Product};
+//! use duibiao::rank::Ranker;
+//! use duibiao::report::{Lang, Report};
+//!
+//! let plan = Plan::from_toml_str(r#"
+//! schema_version = 1
+//! category = { zh = "智能坐便器", en = "smart toilet" }
+//! [[standards]]
+//! code = "T/CZGX 001-2022"
+//! role = "benchmark"
+//! [[indicators]]
+//! id = "flush-water"
+//! name = { zh = "冲洗平均用水量", en = "average flush water volume" }
+//! unit = "L"
+//! direction = "lower-is-better"
+//! requirements = { "T/CZGX 001-2022" = "≤ 4.0 L" }
+//! "#)?;
+//! let engine = plan.compile()?;
+//! let products = [
+//!     Product::new("A").with("flush-water", "3.60")?,
+//!     Product::new("B").with("flush-water", "4.2")?,
+//! ];
+//! let verdicts = products.iter().map(|p| engine.evaluate(p)).collect::<Result<Vec<_>, _>>()?;
+//! let ranking = Ranker::new(&engine)?.rank(&verdicts)?;
+//! let report = Report::new(engine.category(), &verdicts, Some(&ranking)).with_names(&plan);
+//! assert_eq!(report.summary.gaps, 1);
+//! assert_eq!(report.summary.gap_causes[0].indicator, "flush-water");
+//! let md = report.to_markdown(Lang::En);
+//! assert!(md.contains("| flush-water average flush water volume | 3.60 |"));
+//! let csv = report.to_csv(Lang::Zh);
+//! assert!(csv.starts_with("product,class,rank,score,leader,indicator,"));
+//! # Ok::<(), duibiao::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::indicator::IndicatorClass;
+use crate::plan::Plan;
+use crate::rank::Ranking;
+use crate::standard::Names;
+use crate::verdict::{Class, Outcome, Verdict};
+
+/// The language of a report's labels: Chinese, English or both side by side.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Lang {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+    /// Chinese, then English (the default).
+    #[default]
+    Both,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = Error;
+
+    /// `zh`, `en` or `both`.
+    ///
+    /// ```
+    /// use duibiao::report::Lang;
+    /// assert_eq!("zh".parse::<Lang>()?, Lang::Zh);
+    /// assert!("fr".parse::<Lang>().is_err());
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Lang, Error> {
+        match s.trim() {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            "both" => Ok(Lang::Both),
+            other => Err(Error::invalid(
+                "language",
+                other,
+                "expected \"zh\", \"en\" or \"both\"",
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Both => "both",
+        })
+    }
+}
+
+impl Lang {
+    /// A label in this language.
+    fn label(self, zh: &str, en: &str) -> String {
+        match self {
+            Lang::Zh => zh.to_owned(),
+            Lang::En => en.to_owned(),
+            Lang::Both => format!("{zh} {en}"),
+        }
+    }
+
+    /// A name in this language, falling back to the other one.
+    fn name(self, names: &Names) -> String {
+        let zh = names.zh.as_deref();
+        let en = names.en.as_deref();
+        match (self, zh, en) {
+            (Lang::Zh, Some(z), _) | (Lang::En, Some(z), None) => z.to_owned(),
+            (Lang::En, _, Some(e)) | (Lang::Zh, None, Some(e)) => e.to_owned(),
+            (Lang::Both, Some(z), Some(e)) => format!("{z} {e}"),
+            (Lang::Both, Some(one), None) | (Lang::Both, None, Some(one)) => one.to_owned(),
+            (_, None, None) => String::new(),
+        }
+    }
+
+    fn class(self, c: Class) -> String {
+        self.label(c.zh(), c.as_str())
+    }
+
+    fn outcome(self, o: Outcome) -> String {
+        self.label(o.zh(), o.as_str())
+    }
+}
+
+/// One indicator row of a product: the verdict's evidence, copied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct IndicatorRow {
+    /// The indicator's id.
+    pub id: String,
+    /// Its name, where the plan gives one.
+    #[serde(skip_serializing_if = "Names::is_empty")]
+    pub name: Names,
+    /// Basic, core or innovation.
+    pub class: IndicatorClass,
+    /// The value as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The value as compared, in the indicator's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared: Option<Decimal>,
+    /// The indicator's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The grade (level, 等级) reached, where the indicator is graded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Names>,
+    /// The benchmark level's limit that decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<String>,
+    /// The standard that set it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// The margin to the benchmark level, in the indicator's unit (positive: better).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<Decimal>,
+    /// The margin as a share of the level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Decimal>,
+    /// The outcome.
+    pub outcome: Outcome,
+}
+
+/// One product (or standard) of the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct ProductReport {
+    /// The product's id.
+    pub id: String,
+    /// Leader, follower or gap.
+    pub class: Class,
+    /// The indicators that decided the class.
+    pub decided_by: Vec<String>,
+    /// Its rank, when ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<usize>,
+    /// Its score, when ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Decimal>,
+    /// Chosen as a leader (领跑者) by the ranking.
+    pub leader: bool,
+    /// Per indicator, in plan order.
+    pub indicators: Vec<IndicatorRow>,
+}
+
+/// One indicator that causes gaps, with how many and by how much (达标提升).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct GapCause {
+    /// The indicator's id.
+    pub indicator: String,
+    /// Its name, where the plan gives one.
+    #[serde(skip_serializing_if = "Names::is_empty")]
+    pub name: Names,
+    /// The products it makes a gap (it falls short or is missing there).
+    pub products: usize,
+    /// Of which falling short.
+    pub falls_short: usize,
+    /// Of which missing.
+    pub missing: usize,
+    /// The most negative margin share among those falling short.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worst_share: Option<Decimal>,
+    /// The median margin share among those falling short (the mean of the middle two for an
+    /// even count).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median_share: Option<Decimal>,
+    /// The most negative margin, in the indicator's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worst_margin: Option<Decimal>,
+    /// The indicator's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// The summary block.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct Summary {
+    /// Products reported.
+    pub products: usize,
+    /// Of class leader (领跑).
+    pub leaders: usize,
+    /// Of class follower (跟跑).
+    pub followers: usize,
+    /// Of class gap (差距).
+    pub gaps: usize,
+    /// Ranked, when a ranking is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranked: Option<usize>,
+    /// Chosen leaders (领跑者) of the ranking, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen_leaders: Option<usize>,
+    /// The indicators that cause gaps, most products first (达标提升).
+    pub gap_causes: Vec<GapCause>,
+}
+
+/// A report over verdicts and, optionally, a ranking. Serializable; render it with
+/// [`Report::to_markdown`], [`Report::to_csv`] or [`Report::to_json`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct Report {
+    /// The product category.
+    pub category: Names,
+    /// The summary.
+    pub summary: Summary,
+    /// The ranking, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranking: Option<Ranking>,
+    /// Per product, in the order of the verdicts.
+    pub products: Vec<ProductReport>,
+}
+
+impl Report {
+    /// Builds the report from verdicts (in the order given) and an optional ranking of them.
+    pub fn new(category: &Names, verdicts: &[Verdict], ranking: Option<&Ranking>) -> Report {
+        let ranked = |id: &str| ranking.and_then(|r| r.ranked.iter().find(|e| e.id == id));
+        let products = verdicts
+            .iter()
+            .map(|v| {
+                let entry = ranked(&v.product);
+                ProductReport {
+                    id: v.product.clone(),
+                    class: v.class,
+                    decided_by: v.decided_by.clone(),
+                    rank: entry.map(|e| e.rank),
+                    score: entry.map(|e| e.score.total),
+                    leader: entry.is_some_and(|e| e.leader),
+                    indicators: v
+                        .indicators
+                        .iter()
+                        .map(|i| IndicatorRow {
+                            id: i.id.clone(),
+                            name: Names::default(),
+                            class: i.class,
+                            value: i.value.clone(),
+                            compared: i.compared,
+                            unit: i.unit.clone(),
+                            grade: i.grade.as_ref().map(|g| g.name.clone()),
+                            limit: i.limit.clone(),
+                            standard: i.standard.clone(),
+                            margin: i.margin.map(|m| m.value),
+                            share: i.margin.and_then(|m| m.share),
+                            outcome: i.outcome,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let count = |c: Class| verdicts.iter().filter(|v| v.class == c).count();
+        let summary = Summary {
+            products: verdicts.len(),
+            leaders: count(Class::Leader),
+            followers: count(Class::Follower),
+            gaps: count(Class::Gap),
+            ranked: ranking.map(|r| r.ranked.len()),
+            chosen_leaders: ranking.map(|r| r.leader_count),
+            gap_causes: gap_causes(verdicts),
+        };
+        Report {
+            category: category.clone(),
+            summary,
+            ranking: ranking.cloned(),
+            products,
+        }
+    }
+
+    /// Adds the indicator names of the plan the verdicts came from.
+    #[must_use]
+    pub fn with_names(mut self, plan: &Plan) -> Report {
+        let names: BTreeMap<&str, &Names> = plan
+            .indicators
+            .iter()
+            .map(|i| (i.id.as_str(), &i.name))
+            .collect();
+        for p in &mut self.products {
+            for row in &mut p.indicators {
+                if let Some(n) = names.get(row.id.as_str()) {
+                    row.name = (*n).clone();
+                }
+            }
+        }
+        for c in &mut self.summary.gap_causes {
+            if let Some(n) = names.get(c.indicator.as_str()) {
+                c.name = (*n).clone();
+            }
+        }
+        self
+    }
+
+    /// The report as pretty JSON, ending in a newline (labels are the model's field names).
+    ///
+    /// # Errors
+    ///
+    /// Never in practice: the model is plain data; kept fallible for the serializer's sake.
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string_pretty(self)
+            .map(|s| s + "\n")
+            .map_err(|e| Error::invalid("report", "json", e.to_string()))
+    }
+
+    /// The report as CSV: one row per product × indicator, with the stable header
+    /// `product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome`.
+    /// Classes and outcomes are written in their kebab-case names whatever the language;
+    /// indicator and grade names follow `lang`.
+    pub fn to_csv(&self, lang: Lang) -> String {
+        let mut s = String::from(
+            "product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome\n",
+        );
+        for p in &self.products {
+            for i in &p.indicators {
+                let cells = [
+                    p.id.clone(),
+                    p.class.as_str().to_owned(),
+                    opt(p.rank),
+                    opt(p.score),
+                    p.leader.to_string(),
+                    i.id.clone(),
+                    lang.name(&i.name),
+                    class_name(i.class).to_owned(),
+                    i.value.clone().unwrap_or_default(),
+                    opt(i.compared),
+                    i.unit.clone().unwrap_or_default(),
+                    i.grade.as_ref().map(|g| lang.name(g)).unwrap_or_default(),
+                    i.limit.clone().unwrap_or_default(),
+                    i.standard.clone().unwrap_or_default(),
+                    opt(i.margin),
+                    opt(i.share),
+                    i.outcome.as_str().to_owned(),
+                ];
+                let row: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+                s.push_str(&row.join(","));
+                s.push('\n');
+            }
+        }
+        s
+    }
+
+    /// The report as Markdown: a title, the summary with the gap causes (达标提升), the ranking
+    /// when given, and an indicator table per product.
+    pub fn to_markdown(&self, lang: Lang) -> String {
+        let l = |zh: &str, en: &str| lang.label(zh, en);
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "# {}: {}\n",
+            l("对标报告", "Benchmarking report"),
+            md(&lang.name(&self.category))
+        );
+        let sm = &self.summary;
+        let _ = writeln!(s, "## {}\n", l("摘要", "Summary"));
+        let _ = writeln!(s, "| {} | {} |", l("项目", "item"), l("数量", "count"));
+        s.push_str("|---|---:|\n");
+        let mut line = |label: String, n: usize| {
+            let _ = writeln!(s, "| {label} | {n} |");
+        };
+        line(l("产品", "products"), sm.products);
+        line(lang.class(Class::Leader), sm.leaders);
+        line(lang.class(Class::Follower), sm.followers);
+        line(lang.class(Class::Gap), sm.gaps);
+        if let Some(n) = sm.ranked {
+            line(l("入榜", "ranked"), n);
+        }
+        if let Some(n) = sm.chosen_leaders {
+            line(l("领跑者", "chosen leaders"), n);
+        }
+        s.push('\n');
+        let _ = writeln!(s, "### {}\n", l("达标提升", "To raise the standard"));
+        if sm.gap_causes.is_empty() {
+            let _ = writeln!(s, "{}\n", l("无差距。", "No gaps."));
+        } else {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                l("指标", "indicator"),
+                l("差距产品", "products with a gap"),
+                lang.outcome(Outcome::FallsShort),
+                lang.outcome(Outcome::Missing),
+                l("最大差距比例", "worst share"),
+                l("差距比例中位数", "median share"),
+                l("最大差距", "worst margin"),
+            );
+            s.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
+            for c in &sm.gap_causes {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} | {} | {} | {} |",
+                    md(&titled(&c.indicator, &lang.name(&c.name))),
+                    c.products,
+                    c.falls_short,
+                    c.missing,
+                    dash(c.worst_share),
+                    dash(c.median_share),
+                    with_unit(c.worst_margin, c.unit.as_deref()),
+                );
+            }
+            s.push('\n');
+        }
+        if let Some(r) = &self.ranking {
+            let _ = writeln!(s, "## {}\n", l("排行", "Ranking"));
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} |",
+                l("名次", "rank"),
+                l("产品", "product"),
+                l("得分", "score"),
+                l("优于项", "exceeding"),
+                l("类别", "class"),
+                l("领跑者", "chosen leader"),
+            );
+            s.push_str("|---:|---|---:|---:|---|---|\n");
+            for e in &r.ranked {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    e.rank,
+                    md(&e.id),
+                    e.score.total,
+                    e.score.exceeding,
+                    lang.class(e.class),
+                    if e.leader { "✓" } else { "" }
+                );
+            }
+            if !r.ineligible.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "\n| {} | {} |",
+                    l("未入榜", "not ranked"),
+                    l("原因", "because")
+                );
+                s.push_str("|---|---|\n");
+                for i in &r.ineligible {
+                    let why: Vec<String> = i
+                        .reasons
+                        .iter()
+                        .map(|r| format!("{} {}", r.indicator, lang.outcome(r.outcome)))
+                        .collect();
+                    let _ = writeln!(s, "| {} | {} |", md(&i.id), md(&why.join("; ")));
+                }
+            }
+            s.push('\n');
+        }
+        let _ = writeln!(s, "## {}\n", l("产品", "Products"));
+        for p in &self.products {
+            let mut head = format!("### {} — {}", md(&p.id), lang.class(p.class));
+            if let (Some(rank), Some(score)) = (p.rank, p.score) {
+                let _ = write!(
+                    head,
+                    " ({} {rank}, {} {score}{})",
+                    l("名次", "rank"),
+                    l("得分", "score"),
+                    if p.leader {
+                        format!(", {}", l("领跑者", "chosen leader"))
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            let _ = writeln!(s, "{head}\n");
+            if !p.decided_by.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "{}: {}\n",
+                    l("判定依据", "decided by"),
+                    md(&p.decided_by.join(", "))
+                );
+            }
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                l("指标", "indicator"),
+                l("值", "value"),
+                l("等级", "grade"),
+                l("限值", "limit"),
+                l("标准", "standard"),
+                l("余量", "margin"),
+                l("余量比例", "share"),
+                l("结果", "outcome"),
+            );
+            s.push_str("|---|---:|---|---|---|---:|---:|---|\n");
+            for i in &p.indicators {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                    md(&titled(&i.id, &lang.name(&i.name))),
+                    md(i.value.as_deref().unwrap_or("—")),
+                    md(&i
+                        .grade
+                        .as_ref()
+                        .map(|g| lang.name(g))
+                        .unwrap_or_else(|| "—".to_owned())),
+                    md(i.limit.as_deref().unwrap_or("—")),
+                    md(i.standard.as_deref().unwrap_or("—")),
+                    with_unit(i.margin, i.unit.as_deref()),
+                    dash(i.share),
+                    lang.outcome(i.outcome),
+                );
+            }
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// Per indicator: the gap verdicts it decided, with the worst and median margin shares.
+fn gap_causes(verdicts: &[Verdict]) -> Vec<GapCause> {
+    let mut by_id: BTreeMap<&str, (GapCause, Vec<Decimal>)> = BTreeMap::new();
+    for v in verdicts.iter().filter(|v| v.class == Class::Gap) {
+        for id in &v.decided_by {
+            let Some(i) = v.indicators.iter().find(|i| &i.id == id) else {
+                continue;
+            };
+            let (c, shares) = by_id.entry(i.id.as_str()).or_insert_with(|| {
+                (
+                    GapCause {
+                        indicator: i.id.clone(),
+                        name: Names::default(),
+                        products: 0,
+                        falls_short: 0,
+                        missing: 0,
+                        worst_share: None,
+                        median_share: None,
+                        worst_margin: None,
+                        unit: i.unit.clone(),
+                    },
+                    Vec::new(),
+                )
+            });
+            c.products += 1;
+            match i.outcome {
+                Outcome::Missing => c.missing += 1,
+                Outcome::FallsShort => c.falls_short += 1,
+                _ => {}
+            }
+            if let Some(m) = i.margin {
+                c.worst_margin = Some(c.worst_margin.map_or(m.value, |w| w.min(m.value)));
+                if let Some(share) = m.share {
+                    shares.push(share);
+                }
+            }
+        }
+    }
+    let mut out: Vec<GapCause> = by_id
+        .into_values()
+        .map(|(mut c, mut shares)| {
+            shares.sort();
+            c.worst_share = shares.first().copied();
+            c.median_share = median(&shares);
+            c
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.products
+            .cmp(&a.products)
+            .then(a.worst_share.is_none().cmp(&b.worst_share.is_none()))
+            .then(a.worst_share.cmp(&b.worst_share))
+            .then(a.indicator.cmp(&b.indicator))
+    });
+    out
+}
+
+/// The median of sorted values: the middle one, or the mean of the middle two (exact).
+fn median(sorted: &[Decimal]) -> Option<Decimal> {
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    let hi = sorted.get(n / 2).copied()?;
+    if n % 2 == 1 {
+        return Some(hi);
+    }
+    let lo = sorted.get(n / 2 - 1).copied()?;
+    lo.checked_add(hi)
+        .and_then(|s| s.checked_div(Decimal::TWO))
+        .map(|m| m.normalize())
+}
+
+fn class_name(c: IndicatorClass) -> &'static str {
+    match c {
+        IndicatorClass::Basic => "basic",
+        IndicatorClass::Core => "core",
+        _ => "innovation",
+    }
+}
+
+fn titled(id: &str, name: &str) -> String {
+    if name.is_empty() {
+        id.to_owned()
+    } else {
+        format!("{id} {name}")
+    }
+}
+
+fn opt<T: ToString>(x: Option<T>) -> String {
+    x.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn dash<T: ToString>(x: Option<T>) -> String {
+    x.map(|x| x.to_string()).unwrap_or_else(|| "—".to_owned())
+}
+
+fn with_unit(x: Option<Decimal>, unit: Option<&str>) -> String {
+    match (x, unit) {
+        (Some(x), Some(u)) if !u.is_empty() => md(&format!("{x} {u}")),
+        (Some(x), _) => x.to_string(),
+        (None, _) => "—".to_owned(),
+    }
+}
+
+/// A table cell: a `|` would end it.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
