@@ -209,6 +209,13 @@ fn engine(c: &mut Criterion) {
             n
         })
     });
+    let mut out = vec![Class::Gap; prepared.len()];
+    g.bench_function("class_into", |b| {
+        b.iter(|| {
+            fast.class_into(black_box(&prepared), &mut out);
+            assert_eq!(leaders(out.iter().copied()), expected_leaders);
+        })
+    });
     g.bench_function("batch", |b| {
         b.iter(|| {
             let classes = fast.class_batch(black_box(&prepared));
@@ -217,13 +224,27 @@ fn engine(c: &mut Criterion) {
         })
     });
     #[cfg(feature = "rayon")]
-    g.bench_function("batch_parallel", |b| {
-        b.iter(|| {
-            let classes = fast.class_batch_parallel(black_box(&prepared));
-            assert_eq!(leaders(classes.iter().copied()), expected_leaders);
-            classes
-        })
-    });
+    {
+        // Large enough batches for two cores to pay off.
+        let many: Vec<Prepared> = prepared.iter().cycle().take(200_000).cloned().collect();
+        let expected_many = leaders(many.iter().map(|p| fast.class(p)));
+        g.throughput(Throughput::Elements(many.len() as u64));
+        g.bench_function("batch_200k", |b| {
+            b.iter(|| {
+                let classes = fast.class_batch(black_box(&many));
+                assert_eq!(leaders(classes.iter().copied()), expected_many);
+                classes
+            })
+        });
+        g.bench_function("batch_200k_parallel", |b| {
+            b.iter(|| {
+                let classes = fast.class_batch_parallel(black_box(&many));
+                assert_eq!(leaders(classes.iter().copied()), expected_many);
+                classes
+            })
+        });
+        g.throughput(Throughput::Elements(prepared.len() as u64));
+    }
     let sample = &products[..1_000];
     let sample_leaders = leaders(exact[..1_000].iter().copied());
     g.throughput(Throughput::Elements(sample.len() as u64));

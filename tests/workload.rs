@@ -29,3 +29,27 @@ fn counts_equal_the_generators() {
     assert_eq!(follower, expected["counts"]["follower"].as_u64().unwrap());
     assert_eq!(gap, expected["counts"]["gap"].as_u64().unwrap());
 }
+
+#[test]
+fn the_fast_path_and_its_batches_agree_with_the_exact_path() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = std::fs::read_to_string(format!("{root}/benches/workload/plan.toml")).unwrap();
+    let engine = Plan::from_toml_str(&plan).unwrap().compile().unwrap();
+    let fast = engine.classifier().unwrap();
+    let file = std::fs::File::open(format!("{root}/tests/data/workload-2000.csv")).unwrap();
+    let products: Vec<_> = product::read_csv(file).map(Result::unwrap).collect();
+    let exact: Vec<Class> = products
+        .iter()
+        .map(|p| engine.evaluate(p).unwrap().class)
+        .collect();
+    let prepared: Vec<_> = products
+        .iter()
+        .map(|p| fast.prepare(p).unwrap().unwrap())
+        .collect();
+    assert_eq!(fast.class_batch(&prepared), exact);
+    let mut out = vec![Class::Gap; prepared.len()];
+    fast.class_into(&prepared, &mut out);
+    assert_eq!(out, exact);
+    #[cfg(feature = "rayon")]
+    assert_eq!(fast.class_batch_parallel(&prepared), exact);
+}

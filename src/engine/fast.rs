@@ -690,7 +690,7 @@ impl Classifier {
     }
 
     /// The hot loop: two to four integer comparisons per indicator, no branch.
-    #[inline]
+    #[inline(always)]
     fn class_hot(&self, hot: &[Hot], values: &[i64]) -> Class {
         let mut gap = false;
         let mut weight: i64 = 0;
@@ -780,15 +780,38 @@ impl Classifier {
         self.class(p)
     }
 
+    /// Writes the class of each product into `out` (as many as the shorter of the two).
+    pub fn class_into(&self, products: &[Prepared], out: &mut [Class]) {
+        match &self.hot {
+            Some(hot) => {
+                for (o, p) in out.iter_mut().zip(products) {
+                    *o = self.class_hot(hot, &p.values);
+                }
+            }
+            None => {
+                for (o, p) in out.iter_mut().zip(products) {
+                    *o = self.class_general(p);
+                }
+            }
+        }
+    }
+
     /// Classes of a batch, in input order.
     pub fn class_batch(&self, products: &[Prepared]) -> Vec<Class> {
-        products.iter().map(|p| self.class(p)).collect()
+        let mut out = vec![Class::Gap; products.len()];
+        self.class_into(products, &mut out);
+        out
     }
 
     /// Classes of a batch on every core (feature `rayon`), in input order.
     #[cfg(feature = "rayon")]
     pub fn class_batch_parallel(&self, products: &[Prepared]) -> Vec<Class> {
         use rayon::prelude::*;
-        products.par_iter().map(|p| self.class(p)).collect()
+        const CHUNK: usize = 8192;
+        let mut out = vec![Class::Gap; products.len()];
+        out.par_chunks_mut(CHUNK)
+            .zip(products.par_chunks(CHUNK))
+            .for_each(|(o, p)| self.class_into(p, o));
+        out
     }
 }
