@@ -373,6 +373,10 @@ proptest! {
             prop_assert_eq!(f.outcome, e.outcome, "{}", e.id);
             prop_assert_eq!(f.compared(), e.compared);
             prop_assert_eq!(f.margin(), e.margin.map(|m| m.value), "{}", e.id);
+            prop_assert_eq!(f.grade.map(usize::from), e.grade.as_ref().map(|g| g.rank), "{}", e.id);
+            let k = exact.indicators.iter().position(|i| i.id == e.id).unwrap();
+            let named = f.requirement.and_then(|r| fast.requirement(k, r)).map(|(c, l)| (c.to_string(), l.to_string()));
+            prop_assert_eq!(named, e.standard.clone().zip(e.limit.clone()), "{}", e.id);
         }
     }
 }

@@ -73,11 +73,20 @@ struct FastIndicator {
     qualitative: bool,
     /// Whether a benchmark states the indicator (else: not compared).
     compared: bool,
-    /// The level's tightest lower and upper ends (scaled), which the margin is measured from.
-    margin_lo: Option<i64>,
-    margin_hi: Option<i64>,
+    /// The level's requirements in level order: span and written ends (scaled), for the margin
+    /// and the requirement that decided.
+    reqs: Vec<ReqFast>,
+    /// The grade spans, best first (empty when not graded).
+    grades: Vec<Span>,
     direction: Direction,
     deviations: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct ReqFast {
+    span: Span,
+    lo: Option<i64>,
+    hi: Option<i64>,
 }
 
 /// One indicator's outcome on the fast path: `Copy`, no text; the engine names the rest.
@@ -92,6 +101,12 @@ pub struct FastOutcome {
     /// The margin to the benchmark level at the same scale: positive better than the level,
     /// negative the gap (`None` when missing or not compared).
     pub margin: Option<i64>,
+    /// The grade reached, 0 for the best (`None`: not graded, missing, or outside every
+    /// grade).
+    pub grade: Option<u8>,
+    /// Which requirement of the benchmark level decided (the first one not met, else the one
+    /// the margin is measured from): an index for [`Classifier::requirement`].
+    pub requirement: Option<u16>,
     /// The decimals of `compared`.
     pub scale: u32,
 }
@@ -154,6 +169,48 @@ pub struct Classifier {
     leader_count: Option<u32>,
     /// The decimals of the scaled weights.
     weight_scale: u32,
+    /// Per indicator, the benchmark level's requirements in level order.
+    levels: Vec<Vec<(crate::standard::StandardCode, crate::limit::Limit)>>,
+}
+
+impl FastIndicator {
+    /// The margin (the smallest over the level's requirements, as the exact path measures it)
+    /// and the requirement that decided: the first one not met when the value falls short,
+    /// else the first with the smallest margin.
+    fn evidence(&self, x: i64, short: bool) -> (Option<i64>, Option<u16>) {
+        let mut best: Option<(i64, usize)> = None;
+        let mut first_failed = None;
+        for (k, r) in self.reqs.iter().enumerate() {
+            if first_failed.is_none() && !r.span.contains(x) {
+                first_failed = Some(k);
+            }
+            let from_lo = r.lo.and_then(|l| x.checked_sub(l));
+            let from_hi = r.hi.and_then(|h| h.checked_sub(x));
+            let m = match self.direction {
+                Direction::HigherIsBetter => from_lo.or(from_hi),
+                Direction::LowerIsBetter => from_hi.or(from_lo),
+                _ => match (from_lo, from_hi) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                },
+            };
+            if let Some(m) = m {
+                if best.is_none_or(|(b, _)| m < b) {
+                    best = Some((m, k));
+                }
+            }
+        }
+        let decided = if short {
+            first_failed
+        } else {
+            best.map(|(_, k)| k)
+        }
+        .or(if self.reqs.is_empty() { None } else { Some(0) });
+        (
+            best.map(|(m, _)| m),
+            decided.and_then(|k| u16::try_from(k).ok()),
+        )
+    }
 }
 
 /// One indicator packed for the hot loop: the level span, the exceeds span (empty for
@@ -346,6 +403,17 @@ impl Engine {
             leader_weight,
             leader_count: self.policy.leader_min_exceeding,
             weight_scale,
+            levels: self
+                .indicators
+                .iter()
+                .map(|i| {
+                    i.level
+                        .iter()
+                        .filter_map(|&k| i.requirements.get(k))
+                        .map(|r| (r.code.clone(), r.limit.clone()))
+                        .collect()
+                })
+                .collect(),
         })
     }
 }
@@ -364,8 +432,8 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
             weight,
             qualitative: true,
             compared: true,
-            margin_lo: None,
-            margin_hi: None,
+            reqs: Vec::new(),
+            grades: Vec::new(),
             direction: ind.direction,
             deviations: false,
         });
@@ -415,8 +483,15 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
             weight,
             qualitative: false,
             compared: false,
-            margin_lo: None,
-            margin_hi: None,
+            reqs: Vec::new(),
+            grades: table
+                .map(|t| {
+                    t.grades
+                        .iter()
+                        .filter_map(|g| span(&g.ends, scale))
+                        .collect()
+                })
+                .unwrap_or_default(),
             direction: ind.direction,
             deviations: ind.deviations,
         });
@@ -515,8 +590,30 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
         weight,
         qualitative: false,
         compared: true,
-        margin_lo: tight_lower.and_then(|l| scaled(l, scale)),
-        margin_hi: tight_upper.and_then(|u| scaled(u, scale)),
+        reqs: level_ends
+            .iter()
+            .map(|e| {
+                Ok(ReqFast {
+                    span: span(e, scale).ok_or_else(not_held)?,
+                    lo: e
+                        .0
+                        .map(|b| scaled(b.value, scale).ok_or_else(not_held))
+                        .transpose()?,
+                    hi: e
+                        .1
+                        .map(|b| scaled(b.value, scale).ok_or_else(not_held))
+                        .transpose()?,
+                })
+            })
+            .collect::<Result<_, Error>>()?,
+        grades: match table {
+            Some(t) => t
+                .grades
+                .iter()
+                .map(|g| span(&g.ends, scale).ok_or_else(not_held))
+                .collect::<Result<_, Error>>()?,
+            None => Vec::new(),
+        },
         direction: ind.direction,
         deviations: ind.deviations,
     })
@@ -675,6 +772,19 @@ impl Classifier {
         Decimal::new(sum, self.weight_scale).normalize()
     }
 
+    /// The requirement `k` of indicator `i`'s benchmark level, as [`FastOutcome::requirement`]
+    /// names it: the standard and the limit in canonical form.
+    pub fn requirement(
+        &self,
+        i: usize,
+        k: u16,
+    ) -> Option<(&crate::standard::StandardCode, &crate::limit::Limit)> {
+        self.levels
+            .get(i)
+            .and_then(|l| l.get(usize::from(k)))
+            .map(|(c, l)| (c, l))
+    }
+
     /// The decimals at which indicator `i`'s values are held.
     pub fn scale(&self, i: usize) -> Option<u32> {
         self.indicators.get(i).map(|f| f.scale)
@@ -756,24 +866,27 @@ impl Classifier {
             } else {
                 Outcome::Meets
             };
-            let margin = if x == MISSING || ind.qualitative {
+            let (margin, requirement) = if ind.qualitative {
+                (None, None)
+            } else if x == MISSING {
+                (None, (!ind.reqs.is_empty()).then_some(0))
+            } else {
+                ind.evidence(x, outcome == Outcome::FallsShort)
+            };
+            let grade = if x == MISSING {
                 None
             } else {
-                let from_lo = ind.margin_lo.and_then(|l| x.checked_sub(l));
-                let from_hi = ind.margin_hi.and_then(|h| h.checked_sub(x));
-                match ind.direction {
-                    Direction::HigherIsBetter => from_lo.or(from_hi),
-                    Direction::LowerIsBetter => from_hi.or(from_lo),
-                    _ => match (from_lo, from_hi) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    },
-                }
+                ind.grades
+                    .iter()
+                    .position(|g| g.contains(x))
+                    .and_then(|k| u8::try_from(k).ok())
             };
             out.push(FastOutcome {
                 outcome,
                 compared: (x != MISSING).then_some(x),
                 margin,
+                grade,
+                requirement,
                 scale: ind.scale,
             });
         }
