@@ -853,6 +853,7 @@ impl Classifier {
     /// [`Engine::evaluate`]'s full verdict.
     pub fn outcomes_into(&self, p: &Prepared, out: &mut Vec<FastOutcome>) -> Class {
         out.clear();
+        let (mut gap, mut weight, mut count) = (false, 0i64, 0u32);
         for (ind, &x) in self.indicators.iter().zip(&p.values) {
             let outcome = if x == MISSING {
                 Outcome::Missing
@@ -881,6 +882,13 @@ impl Classifier {
                     .position(|g| g.contains(x))
                     .and_then(|k| u8::try_from(k).ok())
             };
+            gap |= ind.counts
+                && (outcome == Outcome::FallsShort
+                    || (outcome == Outcome::Missing && self.missing_is_gap));
+            if ind.core && outcome == Outcome::Exceeds {
+                weight += ind.weight;
+                count += 1;
+            }
             out.push(FastOutcome {
                 outcome,
                 compared: (x != MISSING).then_some(x),
@@ -890,7 +898,7 @@ impl Classifier {
                 scale: ind.scale,
             });
         }
-        self.class(p)
+        self.class_of(gap, weight, count)
     }
 
     /// Writes the class of each product into `out` (as many as the shorter of the two).
