@@ -125,9 +125,9 @@ impl Engine {
             outcome: Outcome::Missing,
             value: given,
             compared: None,
-            unit: ind.unit.as_ref().map(|u| u.to_string()),
-            limit: level.first().map(|r| r.limit.to_string()),
-            standard: level.first().map(|r| r.code.to_string()),
+            unit: ind.unit_text.clone(),
+            limit: level.first().map(|r| r.limit_text.clone()),
+            standard: level.first().map(|r| r.code_text.clone()),
             method: ind.method,
             interval: None,
             rule: (ind.rule != DecisionRule::Simple).then_some(ind.rule),
@@ -208,8 +208,8 @@ impl Engine {
                 v.interval = interval;
             }
             if !ok && conforms {
-                v.limit = Some(req.limit.to_string());
-                v.standard = Some(req.code.to_string());
+                v.limit = Some(req.limit_text.clone());
+                v.standard = Some(req.code_text.clone());
             }
             conforms &= ok;
             if let Some(m) = margin(ind.direction, &req.ends, compared) {
@@ -220,8 +220,8 @@ impl Engine {
         }
         if let Some((m, req)) = worst {
             if conforms {
-                v.limit = Some(req.limit.to_string());
-                v.standard = Some(req.code.to_string());
+                v.limit = Some(req.limit_text.clone());
+                v.standard = Some(req.code_text.clone());
             }
             let bound = binding_bound(ind.direction, &req.ends, v.compared.unwrap_or(x));
             v.margin = Some(Margin {

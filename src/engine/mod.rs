@@ -58,6 +58,9 @@ pub(crate) struct Requirement {
     pub(crate) ends: Ends,
     /// Whether the limit is written in the indicator's unit (or either has none).
     pub(crate) same_unit: bool,
+    /// The canonical texts, made once for the evidence.
+    pub(crate) limit_text: String,
+    pub(crate) code_text: String,
 }
 
 #[derive(Clone, Debug)]
@@ -89,6 +92,7 @@ pub(crate) enum Grading {
 pub(crate) struct CompiledIndicator {
     pub(crate) id: String,
     pub(crate) unit: Option<Unit>,
+    pub(crate) unit_text: Option<String>,
     pub(crate) direction: Direction,
     pub(crate) class: IndicatorClass,
     pub(crate) weight: Decimal,
@@ -170,6 +174,8 @@ fn compile(plan: &Plan) -> Result<Engine, Error> {
             };
             let role = role_of(&code).unwrap_or(Role::Reference);
             requirements.push(Requirement {
+                limit_text: limit.to_string(),
+                code_text: code.to_string(),
                 code,
                 role,
                 limit,
@@ -264,6 +270,7 @@ fn compile(plan: &Plan) -> Result<Engine, Error> {
         };
         indicators.push(CompiledIndicator {
             id: ind.id.clone(),
+            unit_text: unit.as_ref().map(|u| u.to_string()),
             unit,
             direction: ind.direction,
             class: ind.class,
