@@ -507,3 +507,29 @@ fn report_writes_markdown_csv_and_json() {
         "error: language \"fr\": expected \"zh\", \"en\" or \"both\"\n"
     );
 }
+
+#[test]
+fn rank_and_report_leave_out_a_bad_row_and_go_on() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.toml"
+    );
+    let dir = std::env::temp_dir().join(format!("duibiao-rank-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let products = dir.join("bad.csv");
+    std::fs::write(&products, "id,flush-water,standby-power,water-temperature,leakage-current\nA,3.5,0.5,38,0.3\nB,3 kg,0.5,38,0.3\nC,3.7,0.5,38,0.3\n").unwrap();
+    for args in [
+        vec!["rank", plan, "--products", products.to_str().unwrap()],
+        vec!["report", plan, "--products", products.to_str().unwrap()],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("line 3: product \"B\": indicator \"flush-water\": value \"3 kg\""),
+            "{err}"
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains('A') && text.contains('C'));
+    }
+}

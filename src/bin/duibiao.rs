@@ -371,7 +371,7 @@ fn run(command: Command) -> Result<String, Failure> {
             format,
         } => {
             let engine = compile_or_exit(&plan);
-            let products = rank::read_products(&products)?;
+            let verdicts = rank::verdicts(&engine, &products)?;
             let mut ranker = duibiao::rank::Ranker::new(&engine)?;
             if top.is_some() || share.is_some() {
                 let mut cut = ranker.policy().leaders.clone();
@@ -383,7 +383,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 }
                 ranker = ranker.leader_cut(cut)?;
             }
-            let ranking = ranker.rank_products(&products)?;
+            let ranking = ranker.rank(&verdicts)?;
             Ok(rank::ranking(&ranking, format))
         }
         Command::Report {
@@ -396,11 +396,7 @@ fn run(command: Command) -> Result<String, Failure> {
             let lang: duibiao::report::Lang = lang.parse()?;
             let (source, _) = read_plan(&plan).map_err(Failure)?;
             let engine = compile_or_exit(&plan);
-            let products = rank::read_products(&products)?;
-            let verdicts = products
-                .iter()
-                .map(|p| engine.evaluate(p))
-                .collect::<Result<Vec<_>, _>>()?;
+            let verdicts = rank::verdicts(&engine, &products)?;
             let ranking = duibiao::rank::Ranker::new(&engine)?.rank(&verdicts)?;
             let report = duibiao::report::Report::new(engine.category(), &verdicts, Some(&ranking))
                 .with_names(&source);

@@ -3,12 +3,15 @@
 use std::path::Path;
 
 use duibiao::rank::Ranking;
-use duibiao::{Error, Product};
+use duibiao::verdict::Verdict;
+use duibiao::{Engine, Error, Product};
 
 use super::{Failure, Output};
 
-/// Every product of a file (CSV or JSON); the first unreadable row is an error with its place.
-pub fn read_products(path: &Path) -> Result<Vec<Product>, Failure> {
+/// Every product of a file (CSV or JSON) judged by `engine`. A row that cannot be read or
+/// judged never stops the others: its error, with its place, is printed on stderr and the row
+/// is left out.
+pub fn verdicts(engine: &Engine, path: &Path) -> Result<Vec<Verdict>, Failure> {
     let shown = path.display().to_string();
     let text =
         std::fs::read_to_string(path).map_err(|e| Failure(format!("products \"{shown}\": {e}")))?;
@@ -18,19 +21,19 @@ pub fn read_products(path: &Path) -> Result<Vec<Product>, Failure> {
     } else {
         duibiao::product::read_csv(text.as_bytes()).collect()
     };
-    rows.into_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            row.map_err(|e| {
-                let place = if json {
-                    format!("products[{i}]")
-                } else {
-                    format!("line {}", i + 2)
-                };
-                Failure(format!("{shown}: {}", e.context(place)))
-            })
-        })
-        .collect()
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        let place = if json {
+            format!("products[{i}]")
+        } else {
+            format!("line {}", i + 2)
+        };
+        match row.and_then(|p| engine.evaluate(&p).map_err(|e| e.context(place.clone()))) {
+            Ok(v) => out.push(v),
+            Err(e) => eprintln!("error: {shown}: {e} (left out)"),
+        }
+    }
+    Ok(out)
 }
 
 fn csv_field(s: &str) -> String {
