@@ -533,3 +533,28 @@ fn rank_and_report_leave_out_a_bad_row_and_go_on() {
         assert!(text.contains('A') && text.contains('C'));
     }
 }
+
+#[test]
+fn validate_checks_the_ranking_policy_too() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.toml"
+    ))
+    .unwrap();
+    let text = text.replacen(
+        "[policy.ranking.leaders]",
+        "[policy.ranking]\nmargin-cap = \"0\"\n\n[policy.ranking.leaders]",
+        1,
+    );
+    let dir = std::env::temp_dir().join(format!("duibiao-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("plan.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.ends_with("error: policy.ranking: margin-cap \"0\": the cap must be above 0\n"),
+        "{err}"
+    );
+}

@@ -518,6 +518,15 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
     };
     let report = plan.check_in(&text);
     if report.is_ok() {
+        // The ranking policy is checked against the compiled plan (its weights name core
+        // indicators).
+        let ranking = plan
+            .compile()
+            .and_then(|engine| duibiao::rank::Ranker::new(&engine).map(|_| ()));
+        if let Err(e) = ranking {
+            eprintln!("{}: error: {e}", path.display());
+            std::process::exit(2);
+        }
         let mut out = String::new();
         for w in report.warnings() {
             eprintln!("{}: {w}", path.display());
