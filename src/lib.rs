@@ -30,6 +30,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! New to benchmarking or to the crate? Start with the [`guide`]: the job in five minutes,
+//! then every concept (quantity → limit → judgement → indicator → plan → engine → verdict →
+//! ranking → report) with an example.
+//!
 //! # Overview
 //!
 //! | module | what it holds |
@@ -63,6 +67,8 @@ mod number;
 
 pub mod decision;
 pub mod engine;
+#[doc = include_str!("../docs/guide.md")]
+pub mod guide {}
 pub mod indicator;
 pub mod limit;
 pub mod plan;

@@ -11,10 +11,11 @@ fn example(name: &str) -> String {
     .unwrap()
 }
 
-const EXAMPLES: [&str; 3] = [
+const EXAMPLES: [&str; 4] = [
     "smart-toilet.toml",
     "room-air-conditioner.toml",
     "steel-and-caustic-soda.toml",
+    "led-lamp.toml",
 ];
 
 #[test]
