@@ -270,6 +270,16 @@ impl FromStr for Measurement {
             None => (body, None),
         };
         let (number, unit_text) = split_number(head);
+        let mut after = unit_text.chars();
+        if matches!(after.next(), Some(',' | '，'))
+            && after.next().is_some_and(|c| c.is_ascii_digit())
+        {
+            return Err(Error::syntax(
+                "value",
+                text,
+                "a comma is not a decimal separator here: write the decimal point \".\" and no thousands separator",
+            ));
+        }
         if number.is_empty() {
             return Err(Error::syntax(
                 "value",

@@ -558,3 +558,26 @@ fn validate_checks_the_ranking_policy_too() {
         "{err}"
     );
 }
+
+#[test]
+fn evaluate_warns_about_columns_that_name_no_indicator() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.toml"
+    );
+    let dir = std::env::temp_dir().join(format!("duibiao-columns-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let products = dir.join("p.csv");
+    std::fs::write(
+        &products,
+        "id,flush_water,standby-power,water-temperature,leakage-current\nA,3.5,0.5,38,0.3\n",
+    )
+    .unwrap();
+    let out = run(&["evaluate", plan, "--products", products.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("column \"flush_water\" names no indicator of the plan: ignored"),
+        "{err}"
+    );
+}

@@ -290,6 +290,9 @@ fn run(command: Command) -> Result<String, Failure> {
             exact,
         } => {
             let engine = compile_or_exit(&plan);
+            if products.extension().is_none_or(|e| e != "json") {
+                warn_unknown_columns(&engine, &products);
+            }
             if !exact && products.extension().is_none_or(|e| e != "json") {
                 let file = std::fs::File::open(&products).unwrap_or_else(|e| {
                     eprintln!("error: products \"{}\": {e}", products.display());
@@ -495,6 +498,25 @@ fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> 
     }
     .map_err(|e| format!("{shown}: {e}"))?;
     Ok((plan, text))
+}
+
+/// Warns on stderr about header columns that name no indicator (a misspelt header would make
+/// every product miss that indicator).
+fn warn_unknown_columns(engine: &duibiao::Engine, path: &std::path::Path) {
+    let Ok(mut rdr) = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(path)
+    else {
+        return;
+    };
+    if let Ok(header) = rdr.headers() {
+        for column in engine.unknown_columns(header.iter()) {
+            eprintln!(
+                "warning: {}: column \"{column}\" names no indicator of the plan: ignored",
+                path.display()
+            );
+        }
+    }
 }
 
 fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {

@@ -307,6 +307,35 @@ impl Engine {
         &self.category
     }
 
+    /// The columns of a products file that name no indicator of the plan (a misspelt header
+    /// would otherwise make every product miss that indicator).
+    ///
+    /// ```
+    /// # let plan = duibiao::Plan::from_toml_str(r#"
+    /// # schema_version = 1
+    /// # category = { en = "x" }
+    /// # [[standards]]
+    /// # code = "GB 1-2000"
+    /// # role = "benchmark"
+    /// # [[indicators]]
+    /// # id = "flush-water"
+    /// # direction = "lower-is-better"
+    /// # requirements = { "GB 1-2000" = "≤ 4" }
+    /// # "#)?;
+    /// let engine = plan.compile()?;
+    /// let unknown: Vec<&str> = engine.unknown_columns(["id", "flush_water"]).collect();
+    /// assert_eq!(unknown, ["flush_water"]);
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn unknown_columns<'a>(
+        &'a self,
+        columns: impl IntoIterator<Item = &'a str> + 'a,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        columns
+            .into_iter()
+            .filter(move |c| *c != "id" && !self.indicators.iter().any(|i| i.id == *c))
+    }
+
     /// The total weight of the core indicators.
     pub fn core_weight(&self) -> Decimal {
         self.core_weight.normalize()

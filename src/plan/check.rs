@@ -362,6 +362,15 @@ fn check_indicator(
         &read_limit,
     );
     c.section = Some("bands");
+    if ind.bands.is_some() && !ind.grades.is_empty() {
+        c.fault(
+            Severity::Warning,
+            format!("{base}.grades"),
+            "the indicator has both grades and bands: the bands' grades are used, these are ignored".into(),
+            anchor,
+            Some("grades"),
+        );
+    }
     if let Some(bands) = &ind.bands {
         let selector = plan.indicators.iter().find(|o| o.id == bands.by);
         match selector {
