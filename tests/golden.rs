@@ -49,6 +49,7 @@ fn example_products_verdicts() {
         "smart-toilet",
         "room-air-conditioner",
         "steel-and-caustic-soda",
+        "led-lamp",
     ] {
         check(
             &format!("{name}.products.json"),
