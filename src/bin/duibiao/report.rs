@@ -45,25 +45,7 @@ pub fn stream(
 ) -> io::Result<()> {
     let ids: Vec<String> = engine.indicator_ids().map(str::to_owned).collect();
     let mut tally = Tally::default();
-    match format {
-        Output::Csv => {
-            write!(out, "product,class,decided_by,exceeding_weight,core_weight")?;
-            for id in &ids {
-                write!(out, ",{}", csv_field(id))?;
-            }
-            writeln!(out, ",error")?;
-        }
-        Output::Json => writeln!(out, "[")?,
-        Output::Table => writeln!(
-            out,
-            "{:<16} {:<9} {:<5} decided by",
-            "product", "class", "类别"
-        )?,
-        Output::Md => {
-            writeln!(out, "| product | class | 类别 | decided by |")?;
-            writeln!(out, "|---|---|---|---|")?;
-        }
-    }
+    write_header(format, &ids, out)?;
     let mut first = true;
     for (i, row) in rows.enumerate() {
         let verdict = row.and_then(|p| engine.evaluate(&p).map_err(|e| e.context(locate(i))));
@@ -72,28 +54,6 @@ pub fn stream(
             Err(_) => tally.error += 1,
         }
         match (format, verdict) {
-            (Output::Csv, Ok(v)) => {
-                write!(
-                    out,
-                    "{},{},{},{},{}",
-                    csv_field(&v.product),
-                    v.class,
-                    csv_field(&v.decided_by.join(" ")),
-                    v.exceeding_weight,
-                    v.core_weight
-                )?;
-                for i in &v.indicators {
-                    write!(out, ",{}", i.outcome)?;
-                }
-                writeln!(out, ",")?;
-            }
-            (Output::Csv, Err(e)) => {
-                write!(out, ",error,,,")?;
-                for _ in &ids {
-                    write!(out, ",")?;
-                }
-                writeln!(out, ",{}", csv_field(&e.to_string()))?;
-            }
             (Output::Json, v) => {
                 if !first {
                     writeln!(out, ",")?;
@@ -105,41 +65,14 @@ pub fn stream(
                 .map_err(io::Error::other)?;
                 write!(out, "  {text}")?;
             }
-            (Output::Table, Ok(v)) => writeln!(
-                out,
-                "{:<16} {:<9} {:<5} {}",
-                v.product,
-                v.class.as_str(),
-                v.class.zh(),
-                v.decided_by.join(", ")
-            )?,
-            (Output::Md, Ok(v)) => writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                v.product,
-                v.class,
-                v.class.zh(),
-                v.decided_by.join(", ")
-            )?,
-            (Output::Table, Err(e)) => writeln!(out, "error: {e}")?,
-            (Output::Md, Err(e)) => writeln!(out, "| — | error | 错误 | {e} |")?,
+            (_, Ok(v)) => write_verdict(format, &v, out)?,
+            (_, Err(e)) => write_error(format, &ids, &e, out)?,
         }
         first = false;
     }
     match format {
         Output::Json => writeln!(out, "\n]")?,
-        Output::Table => writeln!(
-            out,
-            "\n{} leader 领跑 · {} follower 跟跑 · {} gap 差距{}",
-            tally.leader,
-            tally.follower,
-            tally.gap,
-            if tally.error > 0 {
-                format!(" · {} unreadable", tally.error)
-            } else {
-                String::new()
-            }
-        )?,
+        Output::Table => write_tally(&tally, out)?,
         _ => {}
     }
     out.flush()
@@ -317,6 +250,28 @@ impl Progress {
     }
 }
 
+fn write_header(format: Output, ids: &[String], out: &mut impl Write) -> io::Result<()> {
+    match format {
+        Output::Csv => {
+            write!(out, "product,class,decided_by,exceeding_weight,core_weight")?;
+            for id in ids {
+                write!(out, ",{}", csv_field(id))?;
+            }
+            writeln!(out, ",error")
+        }
+        Output::Json => writeln!(out, "["),
+        Output::Table => writeln!(
+            out,
+            "{:<16} {:<9} {:<5} decided by",
+            "product", "class", "类别"
+        ),
+        Output::Md => {
+            writeln!(out, "| product | class | 类别 | decided by |")?;
+            writeln!(out, "|---|---|---|---|")
+        }
+    }
+}
+
 fn write_verdict(format: Output, v: &Verdict, out: &mut impl Write) -> io::Result<()> {
     match format {
         Output::Csv => {
@@ -334,6 +289,14 @@ fn write_verdict(format: Output, v: &Verdict, out: &mut impl Write) -> io::Resul
             }
             writeln!(out, ",")
         }
+        Output::Md => writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            v.product,
+            v.class,
+            v.class.zh(),
+            v.decided_by.join(", ")
+        ),
         _ => writeln!(
             out,
             "{:<16} {:<9} {:<5} {}",
@@ -359,6 +322,7 @@ fn write_error(
             }
             writeln!(out, ",{}", csv_field(&e.to_string()))
         }
+        Output::Md => writeln!(out, "| — | error | 错误 | {e} |"),
         _ => writeln!(out, "error: {e}"),
     }
 }
