@@ -581,3 +581,15 @@ fn evaluate_warns_about_columns_that_name_no_indicator() {
         "{err}"
     );
 }
+
+#[test]
+fn rank_ranks_enterprise_standards_too() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = format!("{root}/examples/plans/smart-toilet.toml");
+    let standards = format!("{root}/examples/plans/smart-toilet.standards.csv");
+    let out = ok(&["rank", &plan, "--standards", &standards, "--format", "csv"]);
+    assert!(
+        out.lines().nth(1).unwrap().contains("Q/DEF 002-2023"),
+        "{out}"
+    );
+}

@@ -468,3 +468,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn enterprise_standards_rank_by_the_values_their_requirements_guarantee() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = duibiao::Plan::from_toml_str(
+        &std::fs::read_to_string(format!("{root}/examples/plans/smart-toilet.toml")).unwrap(),
+    )
+    .unwrap();
+    let engine = plan.compile().unwrap();
+    let file =
+        std::fs::File::open(format!("{root}/examples/plans/smart-toilet.standards.csv")).unwrap();
+    let verdicts: Vec<_> = duibiao::Engine::read_standards(file)
+        .into_iter()
+        .map(|r| {
+            r.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs))
+                .unwrap()
+        })
+        .collect();
+    // Q/DEF: ≤ 3.5 L is 0.5 L inside the level ≤ 4.0 L (beyond the 0.2 L tolerance): exceeds.
+    let def = verdicts
+        .iter()
+        .find(|v| v.product == "Q/DEF 002-2023")
+        .unwrap();
+    let flush = &def.indicators[0];
+    assert_eq!(flush.outcome.as_str(), "exceeds");
+    assert_eq!(flush.margin.unwrap().value.to_string(), "0.5");
+    // Q/JKL: ≤ 4.5 L is looser than the level: falls short by 0.5 L, a gap.
+    let jkl = verdicts
+        .iter()
+        .find(|v| v.product == "Q/JKL 004-2022")
+        .unwrap();
+    assert_eq!(jkl.indicators[0].outcome.as_str(), "falls-short");
+    assert_eq!(jkl.class, duibiao::Class::Gap);
+    // 38 ± 2.5 °C against the level 38 ± 3 °C: the nearer end, 35.5 or 40.5, 0.5 °C inside.
+    assert_eq!(def.indicators[2].margin.unwrap().value.to_string(), "0.5");
+    let ranking = duibiao::rank::Ranker::new(&engine)
+        .unwrap()
+        .rank(&verdicts)
+        .unwrap();
+    assert_eq!(ranking.ranked[0].id, "Q/DEF 002-2023");
+    assert_eq!(ranking.ineligible.len(), 2);
+}

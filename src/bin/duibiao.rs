@@ -141,8 +141,16 @@ enum Command {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
         /// The products file: .csv or .json.
+        #[arg(
+            long,
+            required_unless_present = "standards",
+            conflicts_with = "standards"
+        )]
+        products: Option<std::path::PathBuf>,
+        /// Rank enterprise standards instead: a CSV with an `id` column (the standard number)
+        /// and one column per indicator holding each standard's requirement (`≤ 3.8 L`).
         #[arg(long)]
-        products: std::path::PathBuf,
+        standards: Option<std::path::PathBuf>,
         /// At most N leaders (replaces the plan's `policy.ranking.leaders.top`).
         #[arg(long)]
         top: Option<u32>,
@@ -369,12 +377,17 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Rank {
             plan,
             products,
+            standards,
             top,
             share,
             format,
         } => {
             let engine = compile_or_exit(&plan);
-            let verdicts = rank::verdicts(&engine, &products)?;
+            let verdicts = match (products, standards) {
+                (Some(products), _) => rank::verdicts(&engine, &products)?,
+                (None, Some(standards)) => rank::standard_verdicts(&engine, &standards)?,
+                (None, None) => return Err(Failure("rank: give --products or --standards".into())),
+            };
             let mut ranker = duibiao::rank::Ranker::new(&engine)?;
             if top.is_some() || share.is_some() {
                 let mut cut = ranker.policy().leaders.clone();

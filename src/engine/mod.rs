@@ -34,6 +34,9 @@
 
 mod evaluate;
 mod fast;
+mod standards;
+
+pub use standards::Requirements;
 
 pub use fast::{Classifier, FastOutcome, Prepared};
 

@@ -36,6 +36,22 @@ pub fn verdicts(engine: &Engine, path: &Path) -> Result<Vec<Verdict>, Failure> {
     Ok(out)
 }
 
+/// Every enterprise standard of a file judged by its requirements
+/// ([`Engine::evaluate_standard`]); an unreadable row is left out with its error on stderr.
+pub fn standard_verdicts(engine: &Engine, path: &Path) -> Result<Vec<Verdict>, Failure> {
+    let shown = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure(format!("standards \"{shown}\": {e}")))?;
+    let mut out = Vec::new();
+    for row in Engine::read_standards(std::io::BufReader::new(file)) {
+        match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
+            Ok(v) => out.push(v),
+            Err(e) => eprintln!("error: {shown}: {e} (left out)"),
+        }
+    }
+    Ok(out)
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
