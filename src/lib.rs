@@ -66,6 +66,7 @@
 )]
 
 mod error;
+mod limits;
 mod measurement;
 mod number;
 
@@ -85,6 +86,7 @@ pub use engine::Engine;
 pub use error::Error;
 pub use indicator::{Direction, Indicator, IndicatorClass};
 pub use limit::{Bound, Limit, Strictness};
+pub use limits::Limits;
 pub use measurement::Measurement;
 pub use plan::Plan;
 pub use product::Product;

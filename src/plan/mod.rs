@@ -42,12 +42,14 @@ pub(crate) use schema::{DecimalText, LimitText, UnitText};
 
 use crate::error::Error;
 use crate::indicator::Indicator;
+use crate::limits::{json_depth, toml_depth, Limits};
+use crate::number::clip;
 use crate::standard::{Names, Standard};
 
 /// The schema versions this build reads.
 pub const SCHEMA_VERSIONS: &[u32] = &[1];
 
-/// The largest plan text read at all (bytes).
+/// The largest plan text read at all (bytes): the default of [`Limits::plan_bytes`].
 pub const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
 
 /// The role of a standard in a plan.
@@ -106,7 +108,10 @@ fn default_leader_share() -> rust_decimal::Decimal {
 )]
 pub struct Policy {
     /// The share of the core weight that must exceed for a leader (0 < share ≤ 1).
-    #[serde(default = "default_leader_share")]
+    #[serde(
+        default = "default_leader_share",
+        deserialize_with = "crate::number::deserialize_exact"
+    )]
     #[schemars(with = "DecimalText")]
     pub leader_share: rust_decimal::Decimal,
     /// Instead of a share: the number of core indicators that must exceed.
@@ -155,11 +160,21 @@ impl Plan {
     /// # Errors
     ///
     /// When the text is not a plan (TOML syntax, a missing or mistyped field, an unknown schema
-    /// version), with line and column. Faults of content are found by [`Plan::check`].
+    /// version), with line and column; when the plan holds more than [`Limits::default`]
+    /// allows. Faults of content are found by [`Plan::check`].
     pub fn from_toml_str(text: &str) -> Result<Plan, Error> {
-        guard_size(text)?;
-        check_version_toml(text)?;
-        toml::from_str(text).map_err(|e| {
+        Plan::from_toml_str_with(text, &Limits::default())
+    }
+
+    /// Reads a plan from TOML within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_toml_str`], with `limits` in place of the defaults.
+    pub fn from_toml_str_with(text: &str, limits: &Limits) -> Result<Plan, Error> {
+        limits.check_plan_bytes(text)?;
+        check_version_toml(text, limits)?;
+        let plan: Plan = toml::from_str(text).map_err(|e| {
             let place = e
                 .span()
                 .map(|s| {
@@ -167,8 +182,10 @@ impl Plan {
                     format!("line {l}, column {c}")
                 })
                 .unwrap_or_else(|| "plan".to_owned());
-            Error::invalid_plan(format!("{place}: {}", e.message()))
-        })
+            Error::invalid_plan(format!("{place}: {}", clip(e.message())))
+        })?;
+        limits.check_plan(&plan)?;
+        Ok(plan)
     }
 
     /// Reads a plan from JSON.
@@ -177,14 +194,32 @@ impl Plan {
     ///
     /// As [`Plan::from_toml_str`].
     pub fn from_json_str(text: &str) -> Result<Plan, Error> {
-        guard_size(text)?;
+        Plan::from_json_str_with(text, &Limits::default())
+    }
+
+    /// Reads a plan from JSON within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_toml_str`], with `limits` in place of the defaults.
+    pub fn from_json_str_with(text: &str, limits: &Limits) -> Result<Plan, Error> {
+        limits.check_plan_bytes(text)?;
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            Error::invalid_plan(format!("line {}, column {}: {e}", e.line(), e.column()))
+            Error::invalid_plan(format!(
+                "line {}, column {}: {}",
+                e.line(),
+                e.column(),
+                clip(&e)
+            ))
         })?;
+        limits.check_nesting("plan", json_depth(&value))?;
         if let Some(v) = value.get("schema_version") {
             version_ok(v.as_u64())?;
         }
-        serde_json::from_value(value).map_err(|e| Error::invalid_plan(format!("plan: {e}")))
+        let plan: Plan = serde_json::from_value(value)
+            .map_err(|e| Error::invalid_plan(format!("plan: {}", clip(e))))?;
+        limits.check_plan(&plan)?;
+        Ok(plan)
     }
 
     /// Checks the plan's content and returns every fault and warning at once.
@@ -217,16 +252,6 @@ impl Plan {
     }
 }
 
-fn guard_size(text: &str) -> Result<(), Error> {
-    if text.len() > MAX_PLAN_BYTES {
-        return Err(Error::invalid_plan(format!(
-            "the plan is {} bytes, more than the {MAX_PLAN_BYTES} a plan may hold",
-            text.len()
-        )));
-    }
-    Ok(())
-}
-
 fn version_ok(v: Option<u64>) -> Result<(), Error> {
     match v {
         Some(n) if SCHEMA_VERSIONS.iter().any(|&s| u64::from(s) == n) => Ok(()),
@@ -243,17 +268,15 @@ fn version_ok(v: Option<u64>) -> Result<(), Error> {
     }
 }
 
-fn check_version_toml(text: &str) -> Result<(), Error> {
-    // Read the version first, so a future plan is refused for its version, not its fields.
-    #[derive(Deserialize)]
-    struct Version {
-        schema_version: Option<toml::Value>,
-    }
-    if let Ok(Version {
-        schema_version: Some(v),
-    }) = toml::from_str::<Version>(text)
-    {
-        version_ok(v.as_integer().and_then(|i| u64::try_from(i).ok()))?;
+fn check_version_toml(text: &str, limits: &Limits) -> Result<(), Error> {
+    // Read the version first, so a future plan is refused for its version, not its fields; and
+    // the nesting, so a deep document is refused for its depth. Syntax errors are left to the
+    // second reading, which locates them.
+    if let Ok(table) = toml::from_str::<toml::Table>(text) {
+        limits.check_nesting("plan", toml_depth(&table))?;
+        if let Some(v) = table.get("schema_version") {
+            version_ok(v.as_integer().and_then(|i| u64::try_from(i).ok()))?;
+        }
     }
     Ok(())
 }

@@ -17,7 +17,7 @@ use crate::error::Error;
 const WHAT: &str = "standard number";
 
 /// The longest text read at all (in characters); anything longer is refused before parsing.
-const MAX_LEN: usize = 200;
+pub(crate) const MAX_CODE_LEN: usize = 200;
 
 /// The level of the body that issued a standard, as the benchmarking campaign sorts them.
 ///
@@ -705,11 +705,11 @@ fn normalize(original: &str) -> Result<String, Error> {
 
 fn parse(text: &str) -> Result<StandardCode, Error> {
     let original = text.trim();
-    if original.chars().count() > MAX_LEN {
+    if original.chars().count() > MAX_CODE_LEN {
         return Err(Error::invalid(
             WHAT,
             &crate::number::truncate(original),
-            format!("expected at most {MAX_LEN} characters"),
+            format!("expected at most {MAX_CODE_LEN} characters"),
         ));
     }
     let norm = normalize(original)?;
