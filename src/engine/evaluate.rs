@@ -181,7 +181,7 @@ impl Engine {
                 v.standard = Some(req.code.to_string());
             }
             conforms &= ok;
-            if let Some(m) = margin(ind.direction, &req.ends, compared) {
+            if let Some(m) = margin(ind.direction, &req.ends, compared)? {
                 if worst.is_none_or(|(w, _)| m < w) {
                     worst = Some((m, req));
                 }
@@ -429,18 +429,26 @@ fn conforms_to(
 }
 
 /// The signed distance from `x` to the end(s) of the set that matter for the direction:
-/// positive inside (better than the level), negative outside (the gap).
-fn margin(direction: Direction, ends: &Ends, x: Decimal) -> Option<Decimal> {
-    let from_lower = ends.0.and_then(|b| x.checked_sub(b.value));
-    let from_upper = ends.1.and_then(|b| b.value.checked_sub(x));
-    match direction {
-        Direction::HigherIsBetter => from_lower.or(from_upper),
-        Direction::LowerIsBetter => from_upper.or(from_lower),
-        _ => match (from_lower, from_upper) {
+/// positive inside (better than the level), negative outside (the gap). A distance beyond 28
+/// digits is an error, not a missing margin (which would turn an exceeding value into one that
+/// only meets).
+fn margin(direction: Direction, ends: &Ends, x: Decimal) -> Result<Option<Decimal>, Error> {
+    let distance = |a: Decimal, b: Decimal| {
+        a.checked_sub(b)
+            .ok_or_else(|| Error::overflow(format!("the margin {a} − {b}")))
+    };
+    let from_lower = || ends.0.map(|b| distance(x, b.value)).transpose();
+    let from_upper = || ends.1.map(|b| distance(b.value, x)).transpose();
+    Ok(match direction {
+        Direction::HigherIsBetter if ends.0.is_some() => from_lower()?,
+        Direction::HigherIsBetter => from_upper()?,
+        Direction::LowerIsBetter if ends.1.is_some() => from_upper()?,
+        Direction::LowerIsBetter => from_lower()?,
+        _ => match (from_lower()?, from_upper()?) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         },
-    }
+    })
 }
 
 /// The bound the margin was measured from.
