@@ -45,6 +45,10 @@ use crate::standard::Names;
 pub struct Limits {
     /// The largest plan text, in bytes (default 4 MiB).
     pub plan_bytes: usize,
+    /// The longest run of digits anywhere in a plan text (default 256). A number holds at most
+    /// 28 significant digits and 64 characters; this lets a plan holding a number of a million
+    /// digits be refused in one pass over the text, before the TOML or JSON reader sees it.
+    pub digits: usize,
     /// The deepest nesting of tables and arrays in a plan file, TOML or JSON, and in a
     /// products JSON file (default 32; a plan nests at most 8 deep).
     pub nesting: usize,
@@ -93,6 +97,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             plan_bytes: crate::plan::MAX_PLAN_BYTES,
+            digits: 256,
             nesting: 32,
             standards: 1_000,
             indicators: 10_000,
@@ -123,14 +128,34 @@ fn too_long(place: &str, text: &str, max: usize, name: &str) -> Error {
 }
 
 impl Limits {
-    /// Refuses text longer than [`Limits::plan_bytes`], before it is read.
-    pub(crate) fn check_plan_bytes(&self, text: &str) -> Result<(), Error> {
+    /// Refuses text longer than [`Limits::plan_bytes`] or with a run of digits longer than
+    /// [`Limits::digits`], before it is read.
+    pub(crate) fn check_plan_text(&self, text: &str) -> Result<(), Error> {
         if text.len() > self.plan_bytes {
             return Err(Error::invalid_plan(format!(
                 "the plan is {} bytes, more than the {} a plan may hold (limit `plan_bytes`)",
                 text.len(),
                 self.plan_bytes
             )));
+        }
+        let mut run = 0usize;
+        for (i, b) in text.bytes().enumerate() {
+            if b.is_ascii_digit() {
+                run += 1;
+                if run > self.digits {
+                    let start = i + 1 - run;
+                    let (l, c) = crate::plan::line_col(text, start);
+                    let length = text
+                        .get(start..)
+                        .map_or(run, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+                    return Err(Error::invalid_plan(format!(
+                        "line {l}, column {c}: a run of {length} digits, longer than {} (limit `digits`): no number in a plan has more than 28 significant digits",
+                        self.digits
+                    )));
+                }
+            } else {
+                run = 0;
+            }
         }
         Ok(())
     }

@@ -287,16 +287,24 @@ pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product,
         )));
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        Error::invalid_plan(format!(
-            "products: line {}, column {}: {}",
-            e.line(),
-            e.column(),
-            crate::number::clip(&e)
-        ))
+        Error::invalid_plan(format!("products: {}", crate::plan::json_error(text, &e)))
     })?;
     limits.check_nesting("products", json_depth(&value))?;
-    let records: Vec<serde_json::Value> = serde_json::from_value(value)
-        .map_err(|e| Error::invalid_plan(format!("products: {}", crate::number::clip(e))))?;
+    let records = match value {
+        serde_json::Value::Array(records) => records,
+        other => {
+            let found = match other {
+                serde_json::Value::Object(_) => "an object",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            return Err(Error::invalid_plan(format!(
+                "products: expected a JSON array of products such as [{{\"id\": \"P1\", \"values\": {{\"flush-water\": \"3.9 L\"}}}}], found {found}"
+            )));
+        }
+    };
     let id_bytes = limits.id_bytes;
     Ok(records
         .into_iter()

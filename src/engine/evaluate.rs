@@ -61,8 +61,10 @@ impl Engine {
                 Some(Value::Qualitative(pass)) => {
                     if ind.direction != Direction::Qualitative {
                         return Err(Error::incompatible(format!(
-                            "indicator \"{}\": a pass/fail value for a {} indicator",
-                            ind.id, ind.direction
+                            "indicator \"{}\": value \"{}\": a pass/fail value for a {} indicator, which takes a number",
+                            ind.id,
+                            if *pass { "pass" } else { "fail" },
+                            ind.direction
                         )));
                     }
                     Input::Qualitative(*pass)
