@@ -14,6 +14,7 @@ use crate::unit::Unit;
 /// How serious a fault is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Severity {
     /// The plan cannot be used until it is fixed.
     Error,
