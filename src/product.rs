@@ -181,6 +181,8 @@ struct RowBound<R> {
     max: usize,
     row: usize,
     quoted: bool,
+    /// The bytes before the long row were handed over; the next read fails.
+    exceeded: bool,
 }
 
 impl<R> RowBound<R> {
@@ -190,14 +192,24 @@ impl<R> RowBound<R> {
             max,
             row: 0,
             quoted: false,
+            exceeded: false,
         }
     }
 }
 
 impl<R: Read> Read for RowBound<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let too_long = |max: usize| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("a row longer than {max} bytes (limit `row_bytes`)"),
+            )
+        };
+        if self.exceeded {
+            return Err(too_long(self.max));
+        }
         let n = self.inner.read(buf)?;
-        for &b in buf.get(..n).unwrap_or_default() {
+        for (k, &b) in buf.get(..n).unwrap_or_default().iter().enumerate() {
             match b {
                 b'"' => self.quoted = !self.quoted,
                 b'\n' if !self.quoted => self.row = 0,
@@ -205,10 +217,13 @@ impl<R: Read> Read for RowBound<R> {
             }
             self.row += 1;
             if self.row > self.max {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("a row longer than {} bytes (limit `row_bytes`)", self.max),
-                ));
+                // Hand over the rows before this one; fail on the next read.
+                self.exceeded = true;
+                return if k > 0 {
+                    Ok(k)
+                } else {
+                    Err(too_long(self.max))
+                };
             }
         }
         Ok(n)

@@ -343,6 +343,19 @@ fn products_files_are_bounded() {
         "{message}"
     );
 
+    // With a small bound, the rows before the long one are still read.
+    let mut small = Limits::default();
+    small.row_bytes = 12;
+    let csv = "id,a\nP1,1\nP2,1\nP3,123456789012345\nP4,1\n";
+    let rows: Vec<_> = product::read_csv_with(csv.as_bytes(), &small).collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[1].as_ref().unwrap().id, "P2");
+    assert!(rows[2]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .ends_with("a row longer than 12 bytes (limit `row_bytes`)"));
+
     let csv = format!("id,a\n{},1\nP2,1\n", "p".repeat(300));
     let rows: Vec<_> = product::read_csv(csv.as_bytes()).collect();
     assert_eq!(
