@@ -726,6 +726,19 @@ fn parse(text: &str) -> Result<StandardCode, Error> {
             p.rest().trim_start()
         )));
     }
+    // The canonical form may be longer than the text (`NF E2` → `NF E 2`): bound it too, so
+    // that what displays always reads back (the canonical form is a fixed point).
+    let canonical = code.to_string();
+    if canonical.chars().count() > MAX_CODE_LEN {
+        return Err(Error::invalid(
+            WHAT,
+            &crate::number::truncate(original),
+            format!(
+                "expected at most {MAX_CODE_LEN} characters, written canonically as \"{}\"",
+                crate::number::truncate(&canonical)
+            ),
+        ));
+    }
     Ok(code)
 }
 
