@@ -45,6 +45,9 @@
 //!
 //! - It never rounds silently: text with more than 28 significant digits is refused, and
 //!   arithmetic that would overflow returns an [`Error`].
+//! - It never reads without bound: plan and products files, numbers, units and limit text
+//!   have limits far beyond real plans ([`Limits`], `docs/limits.md`), and a reader refuses
+//!   input beyond them with a message naming the limit rather than processing it.
 //! - It never guesses a form that a standard leaves open: `10以上` (is 10 included?) and
 //!   `4,0` (a decimal comma or a thousands separator?) are refused with a message.
 //!
