@@ -91,6 +91,11 @@ impl fmt::Display for Report {
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    // An offset inside a character (or past the end) counts from the character's start.
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let col = before

@@ -286,7 +286,8 @@ pub(crate) fn quote_at(text: &str, start: usize, end: usize) -> Option<String> {
         .and_then(|s| s.strip_suffix('"'))
         .filter(|s| !s.is_empty())
         .unwrap_or(shown);
-    (!shown.is_empty()).then(|| format!("\"{}\"", crate::number::truncate(shown)))
+    let shown = shown.trim_matches(|c: char| c.is_control());
+    (!shown.is_empty() && shown != "\"").then(|| format!("\"{}\"", crate::number::truncate(shown)))
 }
 
 /// A serde_json error as `line L, column C: "found": message` (serde_json's own text ends in
@@ -296,7 +297,7 @@ pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> String {
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
     if e.line() == 0 {
-        return clip(format!("plan: {message}"));
+        return clip(message);
     }
     // serde_json counts columns in bytes, 1-based, pointing at (or just past) the fault.
     let line_start: usize = text
@@ -304,7 +305,10 @@ pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> String {
         .take(e.line().saturating_sub(1))
         .map(str::len)
         .sum();
-    let at = line_start + e.column().saturating_sub(1);
+    let mut at = (line_start + e.column().saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let (l, c) = check::line_col(text, at);
     let token_end = text
         .get(at..)
