@@ -299,6 +299,11 @@ fn plan() {
                 json("[1, 2"),
                 r#"line 1, column 5: EOF while parsing a list"#,
             ),
+            // Columns count characters, also after Chinese text (serde_json counts bytes).
+            (
+                json(r#"{"category": {"zh": "智能坐便器", "en": x}}"#),
+                r#"line 1, column 36: "x": expected value"#,
+            ),
         ],
     );
 }
