@@ -189,7 +189,11 @@ pub struct Indicator {
     #[serde(default)]
     pub class: IndicatorClass,
     /// The weight among core indicators (default 1).
-    #[serde(default = "default_weight", skip_serializing_if = "is_one")]
+    #[serde(
+        default = "default_weight",
+        skip_serializing_if = "is_one",
+        deserialize_with = "crate::number::deserialize_exact"
+    )]
     #[schemars(with = "crate::plan::DecimalText", extend("default" = "1"))]
     pub weight: Decimal,
     /// Full-value (default) or rounded-value judgement.

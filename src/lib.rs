@@ -51,17 +51,31 @@
 //!
 //! - It never rounds silently: text with more than 28 significant digits is refused, and
 //!   arithmetic that would overflow returns an [`Error`].
+//! - It never reads without bound: plan and products files, numbers, units and limit text
+//!   have limits far beyond real plans ([`Limits`], `docs/limits.md`), and a reader refuses
+//!   input beyond them with a message naming the limit rather than processing it.
 //! - It never guesses a form that a standard leaves open: `10以上` (is 10 included?) and
 //!   `4,0` (a decimal comma or a thousands separator?) are refused with a message.
 //!
 //! # Features
 //!
-//! - `cli` (default): the `duibiao` command-line tool (clap, serde_json). Library users can
+//! - `cli` (default): the `duibiao` command-line tool (clap, indicatif). Library users can
 //!   turn it off with `default-features = false`.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
 
 mod error;
+mod limits;
 mod measurement;
 mod number;
 
@@ -85,6 +99,7 @@ pub use engine::Engine;
 pub use error::Error;
 pub use indicator::{Direction, Indicator, IndicatorClass};
 pub use limit::{Bound, Limit, Strictness};
+pub use limits::Limits;
 pub use measurement::Measurement;
 pub use plan::Plan;
 pub use product::Product;

@@ -13,7 +13,7 @@ use crate::rounding::ReportedValue;
 use crate::unit::Unit;
 
 /// The longest measurement text read at all.
-const MAX_LEN: usize = 128;
+pub(crate) const MAX_MEASUREMENT_LEN: usize = 128;
 
 /// A value to judge: `4800 mL`, `16.5(+)`, `3.9 ± 0.1 L`, `-40 °C`, or a bare number.
 ///
@@ -250,11 +250,11 @@ impl FromStr for Measurement {
 
     fn from_str(s: &str) -> Result<Measurement, Error> {
         let text = s.trim();
-        if text.len() > MAX_LEN {
+        if text.len() > MAX_MEASUREMENT_LEN {
             return Err(Error::invalid(
                 "value",
                 &truncate(text),
-                format!("longer than {MAX_LEN} bytes"),
+                format!("longer than {MAX_MEASUREMENT_LEN} bytes"),
             ));
         }
         if text.is_empty() {

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Error;
 
-/// The longest number text read at all; anything longer is refused before any work is done.
+/// The longest number text read at all, in bytes; anything longer is refused before any work is done.
 pub(crate) const MAX_NUMBER_LEN: usize = 64;
 
 /// Maps the full-width digits, point and signs of Chinese documents (`０`–`９`, `．`, `＋`, `－`)
@@ -35,7 +35,7 @@ pub(crate) fn parse_decimal(text: &str, what: &'static str) -> Result<Decimal, E
         return Err(Error::invalid(
             what,
             &truncate(text),
-            format!("longer than {MAX_NUMBER_LEN} characters"),
+            format!("longer than {MAX_NUMBER_LEN} bytes"),
         ));
     }
     let mut ascii = String::with_capacity(text.len());
@@ -81,6 +81,80 @@ pub(crate) fn parse_decimal(text: &str, what: &'static str) -> Result<Decimal, E
             "more digits than a decimal holds (at most 28 significant digits)",
         )
     })
+}
+
+/// Reads a decimal field of a plan exactly: a string (`"0.5"`, `"1e3"`) or, where the format
+/// hands a number to a string reader as TOML does, a TOML number (`1.5`) as plans have always
+/// allowed; JSON numbers stay refused, as the JSON Schema says. Text longer than [`MAX_NUMBER_LEN`] bytes or with
+/// more than 28 significant digits is refused, never rounded.
+pub(crate) fn deserialize_exact<'de, D>(d: D) -> Result<Decimal, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    d.deserialize_str(ExactVisitor)
+}
+
+struct ExactVisitor;
+
+impl ExactVisitor {
+    fn text<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
+        if text.len() > MAX_NUMBER_LEN {
+            return Err(E::custom(format!(
+                "decimal \"{}\": longer than {MAX_NUMBER_LEN} bytes",
+                truncate(text)
+            )));
+        }
+        let exact = if text.contains(['e', 'E']) {
+            Decimal::from_scientific(text)
+        } else {
+            Decimal::from_str_exact(text)
+        };
+        exact.map_err(|_| {
+            E::custom(format!(
+                "decimal \"{text}\": expected a decimal number of at most 28 significant digits, such as \"0.5\""
+            ))
+        })
+    }
+}
+
+impl serde::de::Visitor<'_> for ExactVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a decimal number written as a string, such as \"0.5\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+        ExactVisitor::text(v)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+        // The shortest text that reads back as the same float, as a person wrote it (`1.5`).
+        ExactVisitor::text(&v.to_string())
+    }
+}
+
+/// Shortens a message from a reader (serde, csv) that may quote hostile input at length: keeps
+/// the head and the tail (where serde puts the line and column).
+pub(crate) fn clip(message: impl std::fmt::Display) -> String {
+    const HEAD: usize = 300;
+    const TAIL: usize = 60;
+    let message = message.to_string();
+    let count = message.chars().count();
+    if count <= HEAD + TAIL + 1 {
+        return message;
+    }
+    let head: String = message.chars().take(HEAD).collect();
+    let tail: String = message.chars().skip(count - TAIL).collect();
+    format!("{head}…{tail}")
 }
 
 /// Shortens hostile input for quoting in a message.

@@ -15,6 +15,7 @@ use std::io::Read;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::limits::{json_depth, Limits};
 use crate::measurement::Measurement;
 
 /// One declared or measured value.
@@ -92,7 +93,7 @@ impl Product {
 }
 
 /// The longest cell read at all.
-const MAX_CELL: usize = 256;
+pub(crate) const MAX_CELL: usize = 256;
 
 /// Reads products from CSV, one per row, streaming. Each item is a product or the error of its
 /// row (`line 7: indicator "flush-water": value "abc": …`); reading goes on after a bad row.
@@ -102,16 +103,39 @@ const MAX_CELL: usize = 256;
 /// The iterator's items are errors for rows that cannot be read; the header itself is read on
 /// the first call and its faults are the first item.
 pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Product, Error>> {
+    read_csv_with(reader, &Limits::default())
+}
+
+/// Like [`read_csv`], within `limits`: at most [`Limits::columns`] columns, rows of at most
+/// [`Limits::row_bytes`] bytes, ids of at most [`Limits::id_bytes`] bytes. A row too long
+/// ends the reading with an error (the reader cannot find the next row without reading it).
+///
+/// # Errors
+///
+/// As [`read_csv`].
+pub fn read_csv_with<R: Read>(
+    reader: R,
+    limits: &Limits,
+) -> impl Iterator<Item = Result<Product, Error>> {
+    let id_bytes = limits.id_bytes;
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(reader);
+        .from_reader(RowBound::new(reader, limits.row_bytes));
     let header: Result<Vec<String>, Error> = rdr
         .headers()
         .map(|h| h.iter().map(str::to_owned).collect())
-        .map_err(|e| Error::invalid_plan(format!("products: header: {e}")));
+        .map_err(|e| Error::invalid_plan(format!("products: header: {}", crate::number::clip(e))));
     let mut header_error = None;
     let columns = match header {
+        Ok(cols) if cols.len() > limits.columns => {
+            header_error = Some(Error::invalid_plan(format!(
+                "products: line 1: {} columns, more than the {} a products file may hold (limit `columns`)",
+                cols.len(),
+                limits.columns
+            )));
+            Vec::new()
+        }
         Ok(cols) => {
             if cols.first().map(String::as_str) != Some("id") {
                 header_error = Some(Error::invalid_plan(format!(
@@ -127,40 +151,122 @@ pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Product, Erro
         }
     };
     let failed = header_error.is_some();
-    let records = rdr.into_records();
-    header_error
-        .into_iter()
-        .map(Err)
-        .chain(records.take_while(move |_| !failed).map(move |record| {
-            let record = record.map_err(|e| Error::invalid_plan(format!("products: {e}")))?;
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
-            row(&columns, &record).map_err(|e| e.context(format!("line {line}")))
-        }))
+    let mut records = rdr.into_records();
+    let mut stopped = failed;
+    let rows = std::iter::from_fn(move || {
+        if stopped {
+            return None;
+        }
+        let record = match records.next()? {
+            Ok(record) => record,
+            Err(e) => {
+                // An I/O error (a row beyond `row_bytes`) leaves the reader nowhere: stop.
+                stopped = matches!(e.kind(), csv::ErrorKind::Io(_));
+                return Some(Err(Error::invalid_plan(format!(
+                    "products: {}",
+                    crate::number::clip(e)
+                ))));
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        Some(row(&columns, &record, id_bytes).map_err(|e| e.context(format!("line {line}"))))
+    });
+    header_error.into_iter().map(Err).chain(rows)
+}
+
+/// A reader that fails once a CSV row (quoted line breaks included) grows past `max` bytes, so
+/// that one endless row cannot take all memory.
+struct RowBound<R> {
+    inner: R,
+    max: usize,
+    row: usize,
+    quoted: bool,
+    /// The bytes before the long row were handed over; the next read fails.
+    exceeded: bool,
+}
+
+impl<R> RowBound<R> {
+    fn new(inner: R, max: usize) -> Self {
+        RowBound {
+            inner,
+            max,
+            row: 0,
+            quoted: false,
+            exceeded: false,
+        }
+    }
+}
+
+impl<R: Read> Read for RowBound<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let too_long = |max: usize| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("a row longer than {max} bytes (limit `row_bytes`)"),
+            )
+        };
+        if self.exceeded {
+            return Err(too_long(self.max));
+        }
+        let n = self.inner.read(buf)?;
+        for (k, &b) in buf.get(..n).unwrap_or_default().iter().enumerate() {
+            match b {
+                b'"' => self.quoted = !self.quoted,
+                b'\n' if !self.quoted => self.row = 0,
+                _ => {}
+            }
+            self.row += 1;
+            if self.row > self.max {
+                // Hand over the rows before this one; fail on the next read.
+                self.exceeded = true;
+                return if k > 0 {
+                    Ok(k)
+                } else {
+                    Err(too_long(self.max))
+                };
+            }
+        }
+        Ok(n)
+    }
 }
 
 /// Builds a product from a row of cells under `columns` (the first column is the id), as
-/// [`read_csv`] reads each row.
+/// [`read_csv`] reads each row, with the default [`crate::Limits`].
 ///
 /// # Errors
 ///
-/// When the id is empty, the row has more cells than columns, or a cell is not a value.
+/// When the id is empty or too long, the row has more cells than columns, or a cell is not a
+/// value.
 pub fn from_cells(columns: &[String], cells: &[&str]) -> Result<Product, Error> {
-    row_of(columns, cells.len(), cells.iter().copied())
+    row_of(
+        columns,
+        cells.len(),
+        cells.iter().copied(),
+        crate::Limits::default().id_bytes,
+    )
 }
 
-fn row(columns: &[String], record: &csv::StringRecord) -> Result<Product, Error> {
-    row_of(columns, record.len(), record.iter())
+fn row(columns: &[String], record: &csv::StringRecord, id_bytes: usize) -> Result<Product, Error> {
+    row_of(columns, record.len(), record.iter(), id_bytes)
 }
 
 fn row_of<'c>(
     columns: &[String],
     len: usize,
     cells: impl Iterator<Item = &'c str>,
+    id_bytes: usize,
 ) -> Result<Product, Error> {
     let mut fields = cells;
     let id = fields.next().unwrap_or_default();
     if id.is_empty() {
         return Err(Error::invalid("product id", id, "a product needs an id"));
+    }
+    if id.len() > id_bytes {
+        return Err(Error::invalid(
+            "product id",
+            &crate::number::truncate(id),
+            format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
+        ));
     }
     if len > columns.len() {
         return Err(Error::invalid(
@@ -200,21 +306,61 @@ struct ProductRecord {
 ///
 /// # Errors
 ///
-/// When the text is not a JSON array of such objects.
+/// When the text is not a JSON array of such objects, or holds more than [`Limits::default`]
+/// allows.
 pub fn read_json(text: &str) -> Result<Vec<Result<Product, Error>>, Error> {
-    let records: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
-        Error::invalid_plan(format!(
-            "products: line {}, column {}: {e}",
-            e.line(),
-            e.column()
-        ))
+    read_json_with(text, &Limits::default())
+}
+
+/// Like [`read_json`], within `limits`: at most [`Limits::products_bytes`] bytes, nested at
+/// most [`Limits::nesting`] deep, ids of at most [`Limits::id_bytes`] bytes.
+///
+/// # Errors
+///
+/// As [`read_json`].
+pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product, Error>>, Error> {
+    if text.len() > limits.products_bytes {
+        return Err(Error::invalid_plan(format!(
+            "products: {} bytes, more than the {} a products file may hold (limit `products_bytes`)",
+            text.len(),
+            limits.products_bytes
+        )));
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        Error::invalid_plan(format!("products: {}", crate::plan::json_error(text, &e)))
     })?;
+    limits.check_nesting("products", json_depth(&value))?;
+    let records = match value {
+        serde_json::Value::Array(records) => records,
+        other => {
+            let found = match other {
+                serde_json::Value::Object(_) => "an object",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            return Err(Error::invalid_plan(format!(
+                "products: expected a JSON array of products such as [{{\"id\": \"P1\", \"values\": {{\"flush-water\": \"3.9 L\"}}}}], found {found}"
+            )));
+        }
+    };
+    let id_bytes = limits.id_bytes;
     Ok(records
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
-            let record: ProductRecord = serde_json::from_value(v)
-                .map_err(|e| Error::invalid_plan(format!("products[{i}]: {e}")))?;
+            let record: ProductRecord = serde_json::from_value(v).map_err(|e| {
+                Error::invalid_plan(format!("products[{i}]: {}", crate::number::clip(e)))
+            })?;
+            if record.id.len() > id_bytes {
+                return Err(Error::invalid(
+                    "product id",
+                    &crate::number::truncate(&record.id),
+                    format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
+                )
+                .context(format!("products[{i}]")));
+            }
             let mut product = Product::new(record.id);
             for (indicator, text) in &record.values {
                 if !text.trim().is_empty() {

@@ -119,13 +119,13 @@ impl Interval {
     pub fn decimals(n: i32) -> Interval {
         Interval {
             k: 1,
-            exp: (-n).clamp(MIN_EXPONENT, MAX_EXPONENT),
+            exp: n.saturating_neg().clamp(MIN_EXPONENT, MAX_EXPONENT),
         }
     }
 
     /// The interval 10ⁿ (`n` clamped to −28 ..= 27).
     pub fn power_of_ten(n: i32) -> Interval {
-        Interval::decimals(-n)
+        Interval::decimals(n.saturating_neg())
     }
 
     /// The interval that keeps `figures` significant figures of `value`
@@ -137,7 +137,8 @@ impl Interval {
     ///
     /// # Errors
     ///
-    /// When `value` is zero (it has no significant figures) or `figures` is zero.
+    /// When `value` is zero (it has no significant figures) or `figures` is zero; when the
+    /// interval would be 10²⁸ (one figure of a value of 29 digits), beyond any interval.
     pub fn significant_figures(value: Decimal, figures: u32) -> Result<Interval, Error> {
         if figures == 0 {
             return Err(Error::invalid(
@@ -154,9 +155,19 @@ impl Interval {
             ));
         }
         // Position of the leading digit: value = 0.d… × 10^(digits - scale).
-        let digits = value.mantissa().unsigned_abs().to_string().len() as i32;
-        let leading = digits - value.scale() as i32 - 1; // exponent of the leading digit
-        Ok(Interval::power_of_ten(leading - figures as i32 + 1))
+        // At most 29 digits and a scale of at most 28: these fit in i64 with room to spare.
+        let digits = value.mantissa().unsigned_abs().to_string().len() as i64;
+        let leading = digits - i64::from(value.scale()) - 1; // exponent of the leading digit
+        let exp = leading - i64::from(figures) + 1;
+        if exp > i64::from(MAX_EXPONENT) {
+            return Err(Error::overflow(format!(
+                "{figures} significant figure{} of {value}",
+                if figures == 1 { "" } else { "s" }
+            )));
+        }
+        // Below the smallest interval every digit is kept anyway.
+        let exp = i32::try_from(exp.max(i64::from(MIN_EXPONENT))).unwrap_or(MIN_EXPONENT);
+        Ok(Interval::power_of_ten(exp))
     }
 
     /// The multiplier k (1, 2 or 5).

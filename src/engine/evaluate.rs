@@ -66,8 +66,10 @@ impl Engine {
                 Some(Value::Qualitative(pass)) => {
                     if ind.direction != Direction::Qualitative {
                         return Err(Error::incompatible(format!(
-                            "indicator \"{}\": a pass/fail value for a {} indicator",
-                            ind.id, ind.direction
+                            "indicator \"{}\": value \"{}\": a pass/fail value for a {} indicator, which takes a number",
+                            ind.id,
+                            if *pass { "pass" } else { "fail" },
+                            ind.direction
                         )));
                     }
                     Input::Qualitative(*pass)
@@ -212,7 +214,7 @@ impl Engine {
                 v.standard = Some(req.code_text.clone());
             }
             conforms &= ok;
-            if let Some(m) = margin(ind.direction, &req.ends, compared) {
+            if let Some(m) = margin(ind.direction, &req.ends, compared)? {
                 if worst.is_none_or(|(w, _)| m < w) {
                     worst = Some((m, req));
                 }
@@ -470,18 +472,26 @@ fn conforms_to(
 }
 
 /// The signed distance from `x` to the end(s) of the set that matter for the direction:
-/// positive inside (better than the level), negative outside (the gap).
-fn margin(direction: Direction, ends: &Ends, x: Decimal) -> Option<Decimal> {
-    let from_lower = ends.0.and_then(|b| x.checked_sub(b.value));
-    let from_upper = ends.1.and_then(|b| b.value.checked_sub(x));
-    match direction {
-        Direction::HigherIsBetter => from_lower.or(from_upper),
-        Direction::LowerIsBetter => from_upper.or(from_lower),
-        _ => match (from_lower, from_upper) {
+/// positive inside (better than the level), negative outside (the gap). A distance beyond 28
+/// digits is an error, not a missing margin (which would turn an exceeding value into one that
+/// only meets).
+fn margin(direction: Direction, ends: &Ends, x: Decimal) -> Result<Option<Decimal>, Error> {
+    let distance = |a: Decimal, b: Decimal| {
+        a.checked_sub(b)
+            .ok_or_else(|| Error::overflow(format!("the margin {a} − {b}")))
+    };
+    let from_lower = || ends.0.map(|b| distance(x, b.value)).transpose();
+    let from_upper = || ends.1.map(|b| distance(b.value, x)).transpose();
+    Ok(match direction {
+        Direction::HigherIsBetter if ends.0.is_some() => from_lower()?,
+        Direction::HigherIsBetter => from_upper()?,
+        Direction::LowerIsBetter if ends.1.is_some() => from_upper()?,
+        Direction::LowerIsBetter => from_lower()?,
+        _ => match (from_lower()?, from_upper()?) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         },
-    }
+    })
 }
 
 /// The bound the margin was measured from.

@@ -381,7 +381,11 @@ impl Engine {
         for ind in &self.indicators {
             indicators.push(fast_indicator(ind, weight_scale)?);
         }
-        let core_total: i64 = indicators.iter().filter(|i| i.core).map(|i| i.weight).sum();
+        let core_total: i64 = indicators
+            .iter()
+            .filter(|i| i.core)
+            .try_fold(0i64, |total, i| total.checked_add(i.weight))
+            .ok_or_else(|| Error::overflow("the total core weight at the fast path's scale"))?;
         let threshold = self
             .policy
             .leader_share

@@ -46,6 +46,8 @@
 
 mod parse;
 
+pub(crate) use parse::MAX_LIMIT_LEN;
+
 use std::fmt;
 use std::str::FromStr;
 

@@ -157,7 +157,7 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
     // A trailing "(不含…)" opens ends of a deviation.
     let mut exclusion = None;
     if let Some(pos) = body.rfind("(不含") {
-        let clause = &body[pos..];
+        let (head, clause) = body.split_at_checked(pos).unwrap_or((body, ""));
         let Some(inner) = clause
             .strip_prefix("(不含")
             .and_then(|c| c.strip_suffix(')'))
@@ -169,7 +169,7 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
             ));
         };
         exclusion = Some(inner.trim().to_owned());
-        body = body[..pos].trim_end();
+        body = head.trim_end();
     }
 
     let mut cmp = None;
@@ -307,9 +307,13 @@ fn tokenize(
                 tokens.push(Token::PlusMinus);
                 i += 1;
             }
-            '+' if body[pos..].starts_with("+/-") || body[pos..].starts_with("+-") => {
+            '+' if tail(body, pos).starts_with("+/-") || tail(body, pos).starts_with("+-") => {
                 tokens.push(Token::PlusMinus);
-                i += if body[pos..].starts_with("+/-") { 3 } else { 2 };
+                i += if tail(body, pos).starts_with("+/-") {
+                    3
+                } else {
+                    2
+                };
             }
             '+' => {
                 tokens.push(Token::Plus);
@@ -337,9 +341,13 @@ fn tokenize(
                 }));
                 i += if eq { 2 } else { 1 };
             }
-            '(' if is_relative(&body[pos..]) => {
-                let close = body[pos..].find(')').map(|p| pos + p).unwrap_or(body.len());
-                let inner = &body[pos + 1..close];
+            '(' if is_relative(tail(body, pos)) => {
+                let close = tail(body, pos)
+                    .find(')')
+                    .map(|p| pos + p)
+                    .unwrap_or(body.len());
+                // '(' is one byte: the text inside starts right after it.
+                let inner = body.get(pos + 1..close).unwrap_or_default();
                 let pct = inner
                     .trim_start_matches('1')
                     .trim_start()
@@ -400,7 +408,7 @@ fn tokenize(
                     j += 1;
                 }
                 let end = chars.get(j).map(|&(p, _)| p).unwrap_or(body.len());
-                let text = &body[start..end];
+                let text = body.get(start..end).unwrap_or_default();
                 let unit = match check_unit(text) {
                     Ok(u) => u,
                     // Where a number belongs, say so rather than that the word is no unit.
@@ -425,7 +433,7 @@ fn tokenize(
                 i = j;
             }
             _ => {
-                let shown: String = body[pos..].chars().take(12).collect();
+                let shown: String = tail(body, pos).chars().take(12).collect();
                 return Err(Error::syntax(
                     WHAT,
                     original,
@@ -439,6 +447,11 @@ fn tokenize(
     Ok(tokens)
 }
 
+/// The text from byte `pos` on (a char boundary from `char_indices`), or "" past the end.
+fn tail(body: &str, pos: usize) -> &str {
+    body.get(pos..).unwrap_or_default()
+}
+
 fn strip_prefix_ignore_case<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     text.get(..word.len())
         .filter(|head| head.eq_ignore_ascii_case(word))
@@ -446,8 +459,12 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, word: &str) -> Option<&'a str> {
 }
 
 fn is_relative(rest: &str) -> bool {
-    let inner = rest[1..].trim_start();
-    inner.starts_with('1') && inner[1..].trim_start().starts_with('±')
+    let Some(inner) = rest.strip_prefix('(').map(str::trim_start) else {
+        return false;
+    };
+    inner
+        .strip_prefix('1')
+        .is_some_and(|after| after.trim_start().starts_with('±'))
 }
 
 fn starts_unit(c: char) -> bool {
@@ -473,7 +490,9 @@ fn number(
         && matches!(chars.get(j + 1), Some((_, '0'..='9')))
     {
         let end = chars.get(j + 2).map(|&(p, _)| p).unwrap_or(body.len());
-        let shown = &body[chars.get(start).map(|&(p, _)| p).unwrap_or(0)..end];
+        let shown = body
+            .get(chars.get(start).map(|&(p, _)| p).unwrap_or(0)..end)
+            .unwrap_or_default();
         return Err(Error::syntax(
             WHAT,
             original,
@@ -482,7 +501,7 @@ fn number(
     }
     let from = chars.get(start).map(|&(p, _)| p).unwrap_or(0);
     let to = chars.get(j).map(|&(p, _)| p).unwrap_or(body.len());
-    let mantissa = parse_decimal(&body[from..to], "number")
+    let mantissa = parse_decimal(body.get(from..to).unwrap_or_default(), "number")
         .map_err(|e| e.context(format!("{WHAT} \"{original}\"")))?;
     // Power of ten?
     let mut k = j;
@@ -504,7 +523,12 @@ fn number(
     while matches!(chars.get(m), Some((_, '0'..='9'))) {
         m += 1;
     }
-    let digits: String = chars[after_times..m].iter().map(|&(_, c)| c).collect();
+    let digits: String = chars
+        .get(after_times..m)
+        .unwrap_or_default()
+        .iter()
+        .map(|&(_, c)| c)
+        .collect();
     let exp: i32;
     let mut next = m;
     // 10^n, 10ⁿ or 10**n
@@ -558,7 +582,9 @@ fn number(
             )
         })?;
         next = n;
-    } else if digits.starts_with('1') && digits.len() > 1 && digits[1..].bytes().all(|b| b == b'0')
+    } else if digits
+        .strip_prefix('1')
+        .is_some_and(|zeros| !zeros.is_empty() && zeros.bytes().all(|b| b == b'0'))
     {
         exp = digits.len() as i32 - 1;
     } else if digits == "1" {
@@ -985,10 +1011,12 @@ fn opened(
     }
     for item in items {
         let item = item.trim_end_matches('%').trim();
-        let (sign, number) = match item.chars().next() {
-            Some('+') => (Some(true), &item[1..]),
-            Some('-') => (Some(false), &item[1..]),
-            _ => (None, item),
+        let (sign, number) = if let Some(rest) = item.strip_prefix('+') {
+            (Some(true), rest)
+        } else if let Some(rest) = item.strip_prefix('-') {
+            (Some(false), rest)
+        } else {
+            (None, item)
         };
         let n = parse_decimal(number.trim(), "number")
             .map_err(|e| e.context(format!("{WHAT} \"{original}\"")))?;

@@ -36,18 +36,21 @@ mod schema;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use check::line_col;
 pub use check::{Fault, Report, Severity};
 pub use schema::plan_json_schema;
 pub(crate) use schema::{DecimalText, LimitText, UnitText};
 
 use crate::error::Error;
 use crate::indicator::Indicator;
+use crate::limits::{json_depth, toml_depth, Limits};
+use crate::number::clip;
 use crate::standard::{Names, Standard};
 
 /// The schema versions this build reads.
 pub const SCHEMA_VERSIONS: &[u32] = &[1];
 
-/// The largest plan text read at all (bytes).
+/// The largest plan text read at all (bytes): the default of [`Limits::plan_bytes`].
 pub const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
 
 /// The role of a standard in a plan.
@@ -106,7 +109,10 @@ fn default_leader_share() -> rust_decimal::Decimal {
 )]
 pub struct Policy {
     /// The share of the core weight that must exceed for a leader (0 < share ≤ 1).
-    #[serde(default = "default_leader_share")]
+    #[serde(
+        default = "default_leader_share",
+        deserialize_with = "crate::number::deserialize_exact"
+    )]
     #[schemars(with = "DecimalText")]
     pub leader_share: rust_decimal::Decimal,
     /// Instead of a share: the number of core indicators that must exceed.
@@ -162,20 +168,34 @@ impl Plan {
     /// # Errors
     ///
     /// When the text is not a plan (TOML syntax, a missing or mistyped field, an unknown schema
-    /// version), with line and column. Faults of content are found by [`Plan::check`].
+    /// version), with line and column; when the plan holds more than [`Limits::default`]
+    /// allows. Faults of content are found by [`Plan::check`].
     pub fn from_toml_str(text: &str) -> Result<Plan, Error> {
-        guard_size(text)?;
-        check_version_toml(text)?;
-        toml::from_str(text).map_err(|e| {
-            let place = e
-                .span()
-                .map(|s| {
-                    let (l, c) = check::line_col(text, s.start);
-                    format!("line {l}, column {c}")
-                })
-                .unwrap_or_else(|| "plan".to_owned());
-            Error::invalid_plan(format!("{place}: {}", e.message()))
-        })
+        Plan::from_toml_str_with(text, &Limits::default())
+    }
+
+    /// Reads a plan from TOML within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_toml_str`], with `limits` in place of the defaults.
+    pub fn from_toml_str_with(text: &str, limits: &Limits) -> Result<Plan, Error> {
+        limits.check_plan_text(text)?;
+        let well_formed = check_version_toml(text, limits)?;
+        let plan: Plan = toml::from_str(text).map_err(|e| {
+            let message = one_line(e.message());
+            let located = e.span().map(|s| {
+                let (l, c) = check::line_col(text, s.start);
+                // A fault of syntax is quoted; a fault of a field names the field itself.
+                match quote_at(text, s.start, s.end) {
+                    Some(q) if !well_formed => format!("line {l}, column {c}: {q}: {message}"),
+                    _ => format!("line {l}, column {c}: {message}"),
+                }
+            });
+            Error::invalid_plan(clip(located.unwrap_or_else(|| format!("plan: {message}"))))
+        })?;
+        limits.check_plan(&plan)?;
+        Ok(plan)
     }
 
     /// Reads a plan from JSON.
@@ -184,14 +204,28 @@ impl Plan {
     ///
     /// As [`Plan::from_toml_str`].
     pub fn from_json_str(text: &str) -> Result<Plan, Error> {
-        guard_size(text)?;
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            Error::invalid_plan(format!("line {}, column {}: {e}", e.line(), e.column()))
-        })?;
+        Plan::from_json_str_with(text, &Limits::default())
+    }
+
+    /// Reads a plan from JSON within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_toml_str`], with `limits` in place of the defaults.
+    pub fn from_json_str_with(text: &str, limits: &Limits) -> Result<Plan, Error> {
+        limits.check_plan_text(text)?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| Error::invalid_plan(json_error(text, &e)))?;
+        limits.check_nesting("plan", json_depth(&value))?;
         if let Some(v) = value.get("schema_version") {
             version_ok(v.as_u64())?;
         }
-        serde_json::from_value(value).map_err(|e| Error::invalid_plan(format!("plan: {e}")))
+        drop(value);
+        // Read again from the text, so that a fault of a field has its line and column.
+        let plan: Plan =
+            serde_json::from_str(text).map_err(|e| Error::invalid_plan(json_error(text, &e)))?;
+        limits.check_plan(&plan)?;
+        Ok(plan)
     }
 
     /// Checks the plan's content and returns every fault and warning at once.
@@ -224,14 +258,73 @@ impl Plan {
     }
 }
 
-fn guard_size(text: &str) -> Result<(), Error> {
-    if text.len() > MAX_PLAN_BYTES {
-        return Err(Error::invalid_plan(format!(
-            "the plan is {} bytes, more than the {MAX_PLAN_BYTES} a plan may hold",
-            text.len()
-        )));
+/// A reader's message on one line.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The text at `start..end` quoted, when it is short and on one line; else the start of the
+/// line from `start`; `None` at the end of the text.
+pub(crate) fn quote_at(text: &str, start: usize, end: usize) -> Option<String> {
+    let rest = text.get(start..)?;
+    let span = text.get(start..end).unwrap_or_default();
+    let token = || {
+        rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
+            .next()
+            .unwrap_or_default()
+    };
+    let shown = if span.chars().count() <= 1 {
+        // A reader pointing at one character: show the word it starts.
+        token()
+    } else if !span.trim().is_empty() && !span.contains('\n') && span.chars().count() <= 40 {
+        span
+    } else {
+        rest.lines().next().unwrap_or_default()
+    };
+    let shown = shown.trim();
+    // A quoted string is shown without its own quotes.
+    let shown = shown
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .filter(|s| !s.is_empty())
+        .unwrap_or(shown);
+    let shown = shown.trim_matches(|c: char| c.is_control());
+    (!shown.is_empty() && shown != "\"").then(|| format!("\"{}\"", crate::number::truncate(shown)))
+}
+
+/// A serde_json error as `line L, column C: "found": message` (serde_json's own text ends in
+/// the position, said once here instead).
+pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    if e.line() == 0 {
+        return clip(message);
     }
-    Ok(())
+    // serde_json counts columns in bytes, 1-based, pointing at (or just past) the fault.
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = (line_start + e.column().saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let (l, c) = check::line_col(text, at);
+    let token_end = text
+        .get(at..)
+        .and_then(|r| r.find([',', '}', ']', '\n']))
+        .map_or(text.len(), |p| at + p);
+    clip(match quote_at(text, at, token_end) {
+        Some(q) if e.is_syntax() => format!("line {l}, column {c}: {q}: {message}"),
+        _ => format!("line {l}, column {c}: {message}"),
+    })
 }
 
 fn version_ok(v: Option<u64>) -> Result<(), Error> {
@@ -250,17 +343,16 @@ fn version_ok(v: Option<u64>) -> Result<(), Error> {
     }
 }
 
-fn check_version_toml(text: &str) -> Result<(), Error> {
-    // Read the version first, so a future plan is refused for its version, not its fields.
-    #[derive(Deserialize)]
-    struct Version {
-        schema_version: Option<toml::Value>,
-    }
-    if let Ok(Version {
-        schema_version: Some(v),
-    }) = toml::from_str::<Version>(text)
-    {
+/// Reads the version first, so a future plan is refused for its version, not its fields; and
+/// the nesting, so a deep document is refused for its depth. Returns whether the text is
+/// well-formed TOML: syntax errors are left to the second reading, which locates them.
+fn check_version_toml(text: &str, limits: &Limits) -> Result<bool, Error> {
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return Ok(false);
+    };
+    limits.check_nesting("plan", toml_depth(&table))?;
+    if let Some(v) = table.get("schema_version") {
         version_ok(v.as_integer().and_then(|i| u64::try_from(i).ok()))?;
     }
-    Ok(())
+    Ok(true)
 }

@@ -17,7 +17,7 @@ use crate::error::Error;
 const WHAT: &str = "standard number";
 
 /// The longest text read at all (in characters); anything longer is refused before parsing.
-const MAX_LEN: usize = 200;
+pub(crate) const MAX_CODE_LEN: usize = 200;
 
 /// The level of the body that issued a standard, as the benchmarking campaign sorts them.
 ///
@@ -705,11 +705,11 @@ fn normalize(original: &str) -> Result<String, Error> {
 
 fn parse(text: &str) -> Result<StandardCode, Error> {
     let original = text.trim();
-    if original.chars().count() > MAX_LEN {
+    if original.chars().count() > MAX_CODE_LEN {
         return Err(Error::invalid(
             WHAT,
             &crate::number::truncate(original),
-            format!("expected at most {MAX_LEN} characters"),
+            format!("expected at most {MAX_CODE_LEN} characters"),
         ));
     }
     let norm = normalize(original)?;
@@ -725,6 +725,19 @@ fn parse(text: &str) -> Result<StandardCode, Error> {
             p.consumed().trim_end(),
             p.rest().trim_start()
         )));
+    }
+    // The canonical form may be longer than the text (`NF E2` → `NF E 2`): bound it too, so
+    // that what displays always reads back (the canonical form is a fixed point).
+    let canonical = code.to_string();
+    if canonical.chars().count() > MAX_CODE_LEN {
+        return Err(Error::invalid(
+            WHAT,
+            &crate::number::truncate(original),
+            format!(
+                "expected at most {MAX_CODE_LEN} characters, written canonically as \"{}\"",
+                crate::number::truncate(&canonical)
+            ),
+        ));
     }
     Ok(code)
 }

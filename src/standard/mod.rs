@@ -73,6 +73,8 @@
 
 mod code;
 
+pub(crate) use code::MAX_CODE_LEN;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

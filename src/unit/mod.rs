@@ -43,6 +43,8 @@
 mod dimension;
 mod kind;
 mod parse;
+
+pub(crate) use parse::{MAX_UNIT_DEPTH, MAX_UNIT_LEN};
 mod quantity;
 mod table;
 mod uom_door;

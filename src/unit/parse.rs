@@ -13,10 +13,10 @@ use crate::number::truncate;
 use super::dimension::{write_superscript, Dimension};
 use super::table::{self, Entry, Ratio};
 
-/// The longest unit text read at all.
-const MAX_UNIT_LEN: usize = 100;
+/// The longest unit text read at all, in bytes.
+pub(crate) const MAX_UNIT_LEN: usize = 100;
 /// The deepest nesting of parentheses accepted.
-const MAX_DEPTH: usize = 8;
+pub(crate) const MAX_UNIT_DEPTH: usize = 8;
 
 /// A parsed unit expression, already evaluated.
 pub(crate) struct Parsed {
@@ -49,7 +49,7 @@ pub(crate) fn parse(input: &str) -> Result<Parsed, Error> {
         return Err(Error::invalid(
             "unit",
             &truncate(input),
-            format!("longer than {MAX_UNIT_LEN} characters"),
+            format!("longer than {MAX_UNIT_LEN} bytes"),
         ));
     }
     let mut p = Parser {
@@ -215,7 +215,7 @@ impl<'a> Parser<'a> {
         self.skip_space();
         let (atom, mut power) = if self.eat("(") {
             self.depth += 1;
-            if self.depth > MAX_DEPTH {
+            if self.depth > MAX_UNIT_DEPTH {
                 return Err(self.syntax("parentheses nested too deeply"));
             }
             let inner = self.expr()?;

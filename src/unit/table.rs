@@ -405,12 +405,18 @@ pub(crate) fn suggest(text: &str) -> Option<&'static str> {
             .iter()
             .flat_map(|e| std::iter::once(e.symbol).chain(e.spellings.iter().copied()))
     };
-    if let Some(s) = spellings().find(|s| s.to_lowercase() == text.to_lowercase()) {
+    let lower = text.to_lowercase();
+    if let Some(s) = spellings().find(|s| s.to_lowercase() == lower) {
         return Some(s);
     }
     let len = text.chars().count();
     let mut best: Option<(usize, &'static str)> = None;
     for s in spellings() {
+        // The distance is at least the difference in length: skip what cannot be within 2, so
+        // hostile long text costs no quadratic work.
+        if s.chars().count().abs_diff(len) > 2 {
+            continue;
+        }
         let dist = edit_distance(text, s);
         if dist <= 2 && dist < len && best.is_none_or(|(b, _)| dist < b) {
             best = Some((dist, s));

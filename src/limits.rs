@@ -1,0 +1,373 @@
+//! Bounds on what a plan or a products file may hold, so that hostile input is refused quickly
+//! instead of being processed.
+//!
+//! The defaults ([`Limits::default`]) lie far beyond any real plan (a real plan has tens of
+//! indicators, a handful of standards and grades, names of a few dozen characters) and are
+//! listed with their reasons in `docs/limits.md`. A plan or products file beyond a limit is
+//! refused with a message that names the limit:
+//!
+//! ```
+//! use duibiao::{Limits, Plan};
+//!
+//! let mut limits = Limits::default();
+//! limits.indicators = 1;
+//! let text = r#"
+//! schema_version = 1
+//! category = { en = "smart toilet" }
+//! standards = [{ code = "T/CZGX 001-2022", role = "benchmark" }]
+//! [[indicators]]
+//! id = "flush-water"
+//! direction = "lower-is-better"
+//! [[indicators]]
+//! id = "noise"
+//! direction = "lower-is-better"
+//! "#;
+//! let err = Plan::from_toml_str_with(text, &limits).unwrap_err();
+//! assert_eq!(
+//!     err.to_string(),
+//!     "plan: indicators: 2 indicators, more than the 1 a plan may hold (limit `indicators`)"
+//! );
+//! # Ok::<(), duibiao::Error>(())
+//! ```
+//!
+//! Text read by the parsers on their own (limit text, numbers, units, standard numbers, values)
+//! has fixed bounds, given as associated constants: [`Limits::LIMIT_TEXT_BYTES`] and the rest.
+
+use crate::error::Error;
+use crate::indicator::{Grade, Indicator};
+use crate::plan::Plan;
+use crate::standard::Names;
+
+/// Bounds on what a plan or a products file may hold. Build one with [`Limits::default`] and
+/// change the fields you need; new fields may be added in minor releases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// The largest plan text, in bytes (default 4 MiB).
+    pub plan_bytes: usize,
+    /// The longest run of digits anywhere in a plan text (default 256). A number holds at most
+    /// 28 significant digits and 64 characters; this lets a plan holding a number of a million
+    /// digits be refused in one pass over the text, before the TOML or JSON reader sees it.
+    pub digits: usize,
+    /// The deepest nesting of tables and arrays in a plan file, TOML or JSON, and in a
+    /// products JSON file (default 32; a plan nests at most 8 deep).
+    pub nesting: usize,
+    /// The most standards a plan lists (default 1 000).
+    pub standards: usize,
+    /// The most indicators a plan holds (default 10 000).
+    pub indicators: usize,
+    /// The most requirements one indicator states (default 1 000).
+    pub requirements: usize,
+    /// The most grades in one grade table (default 100).
+    pub grades: usize,
+    /// The most bands of one indicator (default 100).
+    pub bands: usize,
+    /// The longest id (an indicator id, a product id, a `bands.by`), in bytes (default 256).
+    pub id_bytes: usize,
+    /// The longest name, title or other free text in a plan, in bytes (default 4 096).
+    pub text_bytes: usize,
+    /// The most columns in a products CSV file, the `id` column included (default 10 001).
+    pub columns: usize,
+    /// The longest row of a products CSV file, in bytes (default 1 MiB).
+    pub row_bytes: usize,
+    /// The longest products text read by [`crate::product::read_json_with`], in bytes
+    /// (default 1 GiB; CSV is streamed and needs no such bound).
+    pub products_bytes: usize,
+}
+
+impl Limits {
+    /// The longest limit text (`≥ 97.0 %`), in bytes.
+    pub const LIMIT_TEXT_BYTES: usize = crate::limit::MAX_LIMIT_LEN;
+    /// The longest number text, in bytes; a number also holds at most 28 significant digits,
+    /// so a number of a million digits is refused before any digit is read.
+    pub const NUMBER_TEXT_BYTES: usize = crate::number::MAX_NUMBER_LEN;
+    /// The longest unit text (`W/(m·K)`), in bytes.
+    pub const UNIT_TEXT_BYTES: usize = crate::unit::MAX_UNIT_LEN;
+    /// The deepest nesting of parentheses in a unit expression.
+    pub const UNIT_NESTING: usize = crate::unit::MAX_UNIT_DEPTH;
+    /// The longest standard number (`GB/T 8170-2008`), in characters.
+    pub const STANDARD_CODE_CHARS: usize = crate::standard::MAX_CODE_LEN;
+    /// The longest value text (`3.9 ± 0.1 L`), in bytes.
+    pub const VALUE_TEXT_BYTES: usize = crate::measurement::MAX_MEASUREMENT_LEN;
+    /// The longest cell of a products file, in bytes.
+    pub const CELL_BYTES: usize = crate::product::MAX_CELL;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            plan_bytes: crate::plan::MAX_PLAN_BYTES,
+            digits: 256,
+            nesting: 32,
+            standards: 1_000,
+            indicators: 10_000,
+            requirements: 1_000,
+            grades: 100,
+            bands: 100,
+            id_bytes: 256,
+            text_bytes: 4_096,
+            columns: 10_001,
+            row_bytes: 1024 * 1024,
+            products_bytes: 1024 * 1024 * 1024,
+        }
+    }
+}
+
+fn exceeded(place: &str, count: usize, noun: &str, max: usize, holder: &str, name: &str) -> Error {
+    Error::invalid_plan(format!(
+        "{place}: {count} {noun}, more than the {max} {holder} may hold (limit `{name}`)"
+    ))
+}
+
+fn too_long(place: &str, text: &str, max: usize, name: &str) -> Error {
+    Error::invalid_plan(format!(
+        "{place}: \"{}\" is {} bytes, longer than {max} (limit `{name}`)",
+        crate::number::truncate(text),
+        text.len()
+    ))
+}
+
+impl Limits {
+    /// Refuses text longer than [`Limits::plan_bytes`] or with a run of digits longer than
+    /// [`Limits::digits`], before it is read.
+    pub(crate) fn check_plan_text(&self, text: &str) -> Result<(), Error> {
+        if text.len() > self.plan_bytes {
+            return Err(Error::invalid_plan(format!(
+                "the plan is {} bytes, more than the {} a plan may hold (limit `plan_bytes`)",
+                text.len(),
+                self.plan_bytes
+            )));
+        }
+        let mut run = 0usize;
+        for (i, b) in text.bytes().enumerate() {
+            if b.is_ascii_digit() {
+                run += 1;
+                if run > self.digits {
+                    let start = i + 1 - run;
+                    let (l, c) = crate::plan::line_col(text, start);
+                    let length = text
+                        .get(start..)
+                        .map_or(run, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+                    return Err(Error::invalid_plan(format!(
+                        "line {l}, column {c}: a run of {length} digits, longer than {} (limit `digits`): no number in a plan has more than 28 significant digits",
+                        self.digits
+                    )));
+                }
+            } else {
+                run = 0;
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses a document nested deeper than [`Limits::nesting`].
+    pub(crate) fn check_nesting(&self, what: &str, depth: usize) -> Result<(), Error> {
+        if depth > self.nesting {
+            return Err(Error::invalid_plan(format!(
+                "{what}: tables and arrays nested {depth} deep, deeper than {} (limit `nesting`)",
+                self.nesting
+            )));
+        }
+        Ok(())
+    }
+
+    fn check_id(&self, place: &str, id: &str) -> Result<(), Error> {
+        if id.len() > self.id_bytes {
+            return Err(too_long(place, id, self.id_bytes, "id_bytes"));
+        }
+        Ok(())
+    }
+
+    fn check_text(&self, place: &str, text: &str) -> Result<(), Error> {
+        if text.len() > self.text_bytes {
+            return Err(too_long(place, text, self.text_bytes, "text_bytes"));
+        }
+        Ok(())
+    }
+
+    fn check_names(&self, place: &str, names: &Names) -> Result<(), Error> {
+        if let Some(zh) = &names.zh {
+            self.check_text(&format!("{place}.zh"), zh)?;
+        }
+        if let Some(en) = &names.en {
+            self.check_text(&format!("{place}.en"), en)?;
+        }
+        Ok(())
+    }
+
+    fn check_limit_text(place: &str, text: &str) -> Result<(), Error> {
+        if text.len() > Limits::LIMIT_TEXT_BYTES {
+            return Err(too_long(
+                place,
+                text,
+                Limits::LIMIT_TEXT_BYTES,
+                "LIMIT_TEXT_BYTES",
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_grades(&self, place: &str, grades: &[Grade]) -> Result<(), Error> {
+        if grades.len() > self.grades {
+            return Err(exceeded(
+                place,
+                grades.len(),
+                "grades",
+                self.grades,
+                "a grade table",
+                "grades",
+            ));
+        }
+        for (g, grade) in grades.iter().enumerate() {
+            self.check_names(&format!("{place}[{g}].name"), &grade.name)?;
+            Limits::check_limit_text(&format!("{place}[{g}].limit"), &grade.limit)?;
+        }
+        Ok(())
+    }
+
+    fn check_indicator(&self, base: &str, ind: &Indicator) -> Result<(), Error> {
+        self.check_id(&format!("{base}.id"), &ind.id)?;
+        self.check_names(&format!("{base}.name"), &ind.name)?;
+        for (field, text) in [
+            ("unit", &ind.unit),
+            ("kind", &ind.kind),
+            ("test-method", &ind.test_method),
+        ] {
+            if let Some(text) = text {
+                self.check_text(&format!("{base}.{field}"), text)?;
+            }
+        }
+        if ind.requirements.len() > self.requirements {
+            return Err(exceeded(
+                &format!("{base}.requirements"),
+                ind.requirements.len(),
+                "requirements",
+                self.requirements,
+                "an indicator",
+                "requirements",
+            ));
+        }
+        for (code, limit) in &ind.requirements {
+            self.check_text(&format!("{base}.requirements"), code)?;
+            Limits::check_limit_text(&format!("{base}.requirements.\"{code}\""), limit)?;
+        }
+        self.check_grades(&format!("{base}.grades"), &ind.grades)?;
+        if let Some(bands) = &ind.bands {
+            self.check_id(&format!("{base}.bands.by"), &bands.by)?;
+            if bands.bands.len() > self.bands {
+                return Err(exceeded(
+                    &format!("{base}.bands.bands"),
+                    bands.bands.len(),
+                    "bands",
+                    self.bands,
+                    "an indicator",
+                    "bands",
+                ));
+            }
+            for (b, band) in bands.bands.iter().enumerate() {
+                let place = format!("{base}.bands.bands[{b}]");
+                Limits::check_limit_text(&format!("{place}.when"), &band.when)?;
+                self.check_grades(&format!("{place}.grades"), &band.grades)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses a plan that holds more than these limits allow, naming the first limit exceeded.
+    ///
+    /// [`Plan::from_toml_str`] and [`Plan::from_json_str`] call this with the defaults; a plan
+    /// built in code is bounded only if its builder calls it.
+    ///
+    /// # Errors
+    ///
+    /// A plan error (`Error::is_plan`) naming the place, the count or length, and the limit.
+    pub fn check_plan(&self, plan: &Plan) -> Result<(), Error> {
+        self.check_names("plan: category", &plan.category)?;
+        if plan.standards.len() > self.standards {
+            return Err(exceeded(
+                "plan: standards",
+                plan.standards.len(),
+                "standards",
+                self.standards,
+                "a plan",
+                "standards",
+            ));
+        }
+        for (i, s) in plan.standards.iter().enumerate() {
+            self.check_names(&format!("plan: standards[{i}].title"), &s.standard.title)?;
+        }
+        if plan.indicators.len() > self.indicators {
+            return Err(exceeded(
+                "plan: indicators",
+                plan.indicators.len(),
+                "indicators",
+                self.indicators,
+                "a plan",
+                "indicators",
+            ));
+        }
+        for (i, ind) in plan.indicators.iter().enumerate() {
+            self.check_indicator(&format!("plan: indicators[{i}]"), ind)?;
+        }
+        Ok(())
+    }
+}
+
+/// The nesting depth of a JSON value: 0 for a scalar, 1 for a flat array or object.
+pub(crate) fn json_depth(value: &serde_json::Value) -> usize {
+    // Iterative, so a deep value cannot overflow the stack here.
+    let mut deepest = 0;
+    let mut stack = vec![(value, 0usize)];
+    while let Some((v, outer)) = stack.pop() {
+        match v {
+            serde_json::Value::Array(items) => {
+                deepest = deepest.max(outer + 1);
+                stack.extend(items.iter().map(|x| (x, outer + 1)));
+            }
+            serde_json::Value::Object(map) => {
+                deepest = deepest.max(outer + 1);
+                stack.extend(map.values().map(|x| (x, outer + 1)));
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The nesting depth of a TOML document, counted as [`json_depth`] counts (the document is 1).
+pub(crate) fn toml_depth(table: &toml::Table) -> usize {
+    let mut deepest = 1;
+    let mut stack: Vec<(&toml::Value, usize)> = table.values().map(|v| (v, 1)).collect();
+    while let Some((v, outer)) = stack.pop() {
+        match v {
+            toml::Value::Array(items) => {
+                deepest = deepest.max(outer + 1);
+                stack.extend(items.iter().map(|x| (x, outer + 1)));
+            }
+            toml::Value::Table(t) => {
+                deepest = deepest.max(outer + 1);
+                stack.extend(t.values().map(|x| (x, outer + 1)));
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth() {
+        let j = |s: &str| json_depth(&serde_json::from_str(s).unwrap());
+        assert_eq!(j("1"), 0);
+        assert_eq!(j("[]"), 1);
+        assert_eq!(j("[1, {}]"), 2);
+        assert_eq!(j(r#"{"a": [[1]], "b": 2}"#), 3);
+        let t = |s: &str| toml_depth(&toml::from_str(s).unwrap());
+        assert_eq!(t("a = 1"), 1);
+        assert_eq!(t("a = [[1]]"), 3);
+        assert_eq!(t("[x.y]\nz = 1"), 3);
+    }
+}
