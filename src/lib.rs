@@ -61,6 +61,8 @@
 //!
 //! - `cli` (default): the `duibiao` command-line tool (clap, indicatif). Library users can
 //!   turn it off with `default-features = false`.
+//! - `rayon`: `Classifier::class_batch_parallel` judges batches on every core, results
+//!   in input order.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
