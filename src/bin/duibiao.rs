@@ -306,13 +306,16 @@ fn run(command: Command) -> Result<String, Failure> {
                     eprintln!("error: products \"{}\": {e}", products.display());
                     std::process::exit(2);
                 });
+                // A progress bar only for inputs large enough to wait for (8 MiB, about 100,000
+                // products of a dozen indicators).
+                let large = file.metadata().is_ok_and(|m| m.len() >= 8 << 20);
                 let stdout = std::io::stdout();
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
                 match report::stream_fast(
                     &engine,
                     std::io::BufReader::with_capacity(1 << 16, file),
                     format,
-                    quiet,
+                    quiet || !large,
                     &mut out,
                 ) {
                     Ok(true) => return Ok(String::new()),
