@@ -224,7 +224,7 @@ impl Progress {
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
-                    "{spinner} {human_pos} products judged ({per_sec})",
+                    "{spinner} {human_pos} products judged in {elapsed}",
                 )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
             );
