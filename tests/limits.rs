@@ -38,7 +38,9 @@ fn refused_within<T: std::fmt::Debug>(
     result.expect_err("refused").to_string()
 }
 
-const QUICK: Duration = Duration::from_secs(1);
+/// A hang detector, not a speed claim (speed is measured in the benches): refusing must not
+/// process the input, so it ends long before this even on a busy CI machine.
+const QUICK: Duration = Duration::from_secs(30);
 
 #[test]
 fn defaults_lie_far_beyond_real_plans() {
@@ -235,7 +237,7 @@ fn the_default_counts_hold() {
             "[[indicators]]\nid = \"i{i}\"\ndirection = \"qualitative\"\n"
         ));
     }
-    let message = refused_within(Duration::from_secs(5), || Plan::from_toml_str(&text));
+    let message = refused_within(QUICK, || Plan::from_toml_str(&text));
     assert_eq!(
         message,
         "plan: indicators: 10001 indicators, more than the 10000 a plan may hold (limit `indicators`)"
