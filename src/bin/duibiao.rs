@@ -536,10 +536,18 @@ fn warn_unknown_columns(engine: &duibiao::Engine, path: &std::path::Path) {
 }
 
 fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
-    let (plan, _) = read_plan(path).unwrap_or_else(|message| {
+    let (plan, text) = read_plan(path).unwrap_or_else(|message| {
         eprintln!("error: {message}");
         std::process::exit(2);
     });
+    // Faults with their line and column, as `validate` prints them.
+    let report = plan.check_in(&text);
+    if !report.is_ok() {
+        for fault in report.errors() {
+            eprintln!("{}: {fault}", path.display());
+        }
+        std::process::exit(2);
+    }
     plan.compile().unwrap_or_else(|e| {
         eprintln!("error: {}: {e}", path.display());
         std::process::exit(2);
