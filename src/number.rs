@@ -137,8 +137,24 @@ impl serde::de::Visitor<'_> for ExactVisitor {
     }
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
-        // The shortest text that reads back as the same float, as a person wrote it (`1.5`).
-        ExactVisitor::text(&v.to_string())
+        // A float carries no written text. Any decimal of at most 15 significant digits reads
+        // into a float whose shortest text is that decimal again, so such a float is recovered
+        // exactly (`0.5`, `1.25`); a longer one may already have lost digits: refused.
+        let text = v.to_string();
+        let digits = text
+            .split(['e', 'E'])
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .skip_while(|c| *c == '0')
+            .count();
+        if digits > 15 {
+            return Err(E::custom(format!(
+                "decimal {text}: a number with more than 15 significant digits may have lost digits as a binary float: write it as a string, with the digits you meant"
+            )));
+        }
+        ExactVisitor::text(&text)
     }
 }
 

@@ -146,3 +146,19 @@ fn unknown_fields_of_a_standard_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn floats_in_a_plan_are_exact_or_refused() {
+    let text = example("smart-toilet.toml");
+    // Up to 15 significant digits a float is recovered exactly.
+    let plan = Plan::from_toml_str(&text.replacen("weight = \"2\"", "weight = 1.25", 1)).unwrap();
+    assert_eq!(plan.indicators[0].weight.to_string(), "1.25");
+    // Beyond, digits may already be lost: refused, with the place.
+    let err =
+        Plan::from_toml_str(&text.replacen("weight = \"2\"", "weight = 0.12345678901234567", 1))
+            .unwrap_err();
+    assert!(
+        err.to_string().contains("more than 15 significant digits may have lost digits as a binary float: write it as a string"),
+        "{err}"
+    );
+}
