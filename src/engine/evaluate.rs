@@ -116,11 +116,8 @@ impl Engine {
         measured: Option<&Measurement>,
         inputs: &[Input],
     ) -> Result<IndicatorVerdict, Error> {
-        let level: Vec<&Requirement> = ind
-            .level
-            .iter()
-            .filter_map(|&i| ind.requirements.get(i))
-            .collect();
+        // The benchmark level's requirements, walked without collecting them.
+        let level = || ind.level.iter().filter_map(|&i| ind.requirements.get(i));
         let mut v = IndicatorVerdict {
             id: ind.id.clone(),
             class: ind.class,
@@ -128,8 +125,8 @@ impl Engine {
             value: given,
             compared: None,
             unit: ind.unit_text.clone(),
-            limit: level.first().map(|r| r.limit_text.clone()),
-            standard: level.first().map(|r| r.code_text.clone()),
+            limit: level().next().map(|r| r.limit_text.clone()),
+            standard: level().next().map(|r| r.code_text.clone()),
             method: ind.method,
             interval: None,
             rule: (ind.rule != DecisionRule::Simple).then_some(ind.rule),
@@ -174,13 +171,13 @@ impl Engine {
             }
         };
 
-        if level.is_empty() {
+        if ind.level.is_empty() {
             v.outcome = Outcome::NotCompared;
             return Ok(v);
         }
         let mut conforms = true;
         let mut worst: Option<(Decimal, &Requirement)> = None;
-        for req in &level {
+        for req in level() {
             let (ok, compared, interval) = match (ind.rule, measured) {
                 (DecisionRule::Simple, _) | (_, None) => conforms_to(ind, req, x, mark)?,
                 (rule, Some(m)) => {
@@ -253,14 +250,12 @@ impl Engine {
             Grading::None => None,
             Grading::Table(t) => Some(t),
             Grading::Banded { selector, bands } => {
-                let sel = self.indicators.get(*selector)?;
                 let Some(Input::Number { x, mark }) = inputs.get(*selector).copied() else {
                     return None;
                 };
-                bands.iter().find_map(|(when, t)| {
-                    let ends = when.ends_in(sel.unit.as_ref()).ok()?;
-                    ends_contain(&ends, x, mark).then_some(t)
-                })
+                bands
+                    .iter()
+                    .find_map(|(when, t)| ends_contain(when, x, mark).then_some(t))
             }
         }
     }

@@ -87,7 +87,8 @@ pub(crate) enum Grading {
     Banded {
         /// Index of the selector indicator.
         selector: usize,
-        bands: Vec<(Limit, GradeTable)>,
+        /// Each band's condition as a set in the selector's unit, and its grades.
+        bands: Vec<(Ends, GradeTable)>,
     },
 }
 
@@ -257,10 +258,18 @@ fn compile(plan: &Plan) -> Result<Engine, Error> {
                         ind.id, bands.by
                     ))
                 })?;
+            let selector_unit: Option<Unit> = plan
+                .indicators
+                .get(selector)
+                .and_then(|s| s.unit.as_deref())
+                .map(str::parse)
+                .transpose()
+                .map_err(place)?;
             let mut compiled = Vec::with_capacity(bands.bands.len());
             for band in &bands.bands {
                 let when: Limit = band.when.parse().map_err(place)?;
-                compiled.push((when, table(&band.grades)?));
+                let ends = when.ends_in(selector_unit.as_ref()).map_err(place)?;
+                compiled.push((ends, table(&band.grades)?));
             }
             Grading::Banded {
                 selector,
