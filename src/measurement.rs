@@ -287,6 +287,14 @@ impl FromStr for Measurement {
                 "expected a number such as \"3.9\", \"4800 mL\" or \"16.5(+)\"",
             ));
         }
+        let rest = unit_text.trim();
+        if rest.starts_with(['(', '（']) && rest.chars().count() <= 4 {
+            return Err(Error::syntax(
+                "value",
+                text,
+                format!("expected a mark \"(+)\" or \"(−)\" after the number, found \"{rest}\""),
+            ));
+        }
         let value: ReportedValue = number
             .trim()
             .parse()
