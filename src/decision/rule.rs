@@ -56,7 +56,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::limit::{within, Bound};
+use crate::limit::{ends_contain, Bound};
 use crate::number::parse_decimal;
 use crate::rounding::Mark;
 
@@ -427,7 +427,7 @@ impl Zone {
     /// assert!(Zone { lower: None, upper: None }.contains(rust_decimal::Decimal::ONE));
     /// ```
     pub fn contains(&self, x: Decimal) -> bool {
-        within(self.lower, self.upper, x, None)
+        ends_contain(&(self.lower, self.upper), x, None)
     }
 
     /// True when no value lies in the zone: an acceptance zone whose guard bands overlap
@@ -497,7 +497,7 @@ pub(crate) fn apply(
     x: Decimal,
     mark: Option<Mark>,
 ) -> Result<Verdict, Error> {
-    let inside = |z: &Zone| within(z.lower, z.upper, x, mark);
+    let inside = |z: &Zone| ends_contain(&(z.lower, z.upper), x, mark);
     let conforms = inside(&tolerance);
     Ok(match rule {
         DecisionRule::Simple => Verdict {

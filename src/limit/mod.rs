@@ -408,17 +408,6 @@ impl Limit {
     }
 }
 
-/// Membership of `x` in the set between `lower` and `upper` (either may be absent), where a
-/// mark says the true value lies just beyond `x` in magnitude ((+)) or just short of it ((−)).
-pub(crate) fn within(
-    lower: Option<Bound>,
-    upper: Option<Bound>,
-    x: Decimal,
-    mark: Option<Mark>,
-) -> bool {
-    ends_contain(&(lower, upper), x, mark)
-}
-
 fn show(form: &Form, unit: &Option<Unit>) -> String {
     let mut s = String::new();
     let unit_suffix = |s: &mut String| {
