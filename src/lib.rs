@@ -80,6 +80,7 @@ mod error;
 mod limits;
 mod measurement;
 mod number;
+mod text;
 
 pub mod decision;
 pub mod engine;

@@ -34,9 +34,6 @@
 //! has fixed bounds, given as associated constants: [`Limits::LIMIT_TEXT_BYTES`] and the rest.
 
 use crate::error::Error;
-use crate::indicator::{Grade, Indicator};
-use crate::plan::Plan;
-use crate::standard::Names;
 
 /// Bounds on what a plan or a products file may hold. Build one with [`Limits::default`] and
 /// change the fields you need; new fields may be added in minor releases.
@@ -90,13 +87,16 @@ impl Limits {
     /// The longest value text (`3.9 ± 0.1 L`), in bytes.
     pub const VALUE_TEXT_BYTES: usize = crate::measurement::MAX_MEASUREMENT_LEN;
     /// The longest cell of a products file, in bytes.
-    pub const CELL_BYTES: usize = crate::product::MAX_CELL;
+    pub const CELL_BYTES: usize = 256;
 }
+
+/// The default of [`Limits::plan_bytes`].
+pub(crate) const PLAN_BYTES: usize = 4 * 1024 * 1024;
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            plan_bytes: crate::plan::MAX_PLAN_BYTES,
+            plan_bytes: PLAN_BYTES,
             digits: 256,
             nesting: 32,
             standards: 1_000,
@@ -113,13 +113,20 @@ impl Default for Limits {
     }
 }
 
-fn exceeded(place: &str, count: usize, noun: &str, max: usize, holder: &str, name: &str) -> Error {
+pub(crate) fn exceeded(
+    place: &str,
+    count: usize,
+    noun: &str,
+    max: usize,
+    holder: &str,
+    name: &str,
+) -> Error {
     Error::invalid_plan(format!(
         "{place}: {count} {noun}, more than the {max} {holder} may hold (limit `{name}`)"
     ))
 }
 
-fn too_long(place: &str, text: &str, max: usize, name: &str) -> Error {
+pub(crate) fn too_long(place: &str, text: &str, max: usize, name: &str) -> Error {
     Error::invalid_plan(format!(
         "{place}: \"{}\" is {} bytes, longer than {max} (limit `{name}`)",
         crate::number::truncate(text),
@@ -144,7 +151,7 @@ impl Limits {
                 run += 1;
                 if run > self.digits {
                     let start = i + 1 - run;
-                    let (l, c) = crate::plan::line_col(text, start);
+                    let (l, c) = crate::text::line_col(text, start);
                     let length = text
                         .get(start..)
                         .map_or(run, |r| r.bytes().take_while(u8::is_ascii_digit).count());
@@ -167,147 +174,6 @@ impl Limits {
                 "{what}: tables and arrays nested {depth} deep, deeper than {} (limit `nesting`)",
                 self.nesting
             )));
-        }
-        Ok(())
-    }
-
-    fn check_id(&self, place: &str, id: &str) -> Result<(), Error> {
-        if id.len() > self.id_bytes {
-            return Err(too_long(place, id, self.id_bytes, "id_bytes"));
-        }
-        Ok(())
-    }
-
-    fn check_text(&self, place: &str, text: &str) -> Result<(), Error> {
-        if text.len() > self.text_bytes {
-            return Err(too_long(place, text, self.text_bytes, "text_bytes"));
-        }
-        Ok(())
-    }
-
-    fn check_names(&self, place: &str, names: &Names) -> Result<(), Error> {
-        if let Some(zh) = &names.zh {
-            self.check_text(&format!("{place}.zh"), zh)?;
-        }
-        if let Some(en) = &names.en {
-            self.check_text(&format!("{place}.en"), en)?;
-        }
-        Ok(())
-    }
-
-    fn check_limit_text(place: &str, text: &str) -> Result<(), Error> {
-        if text.len() > Limits::LIMIT_TEXT_BYTES {
-            return Err(too_long(
-                place,
-                text,
-                Limits::LIMIT_TEXT_BYTES,
-                "LIMIT_TEXT_BYTES",
-            ));
-        }
-        Ok(())
-    }
-
-    fn check_grades(&self, place: &str, grades: &[Grade]) -> Result<(), Error> {
-        if grades.len() > self.grades {
-            return Err(exceeded(
-                place,
-                grades.len(),
-                "grades",
-                self.grades,
-                "a grade table",
-                "grades",
-            ));
-        }
-        for (g, grade) in grades.iter().enumerate() {
-            self.check_names(&format!("{place}[{g}].name"), &grade.name)?;
-            Limits::check_limit_text(&format!("{place}[{g}].limit"), &grade.limit)?;
-        }
-        Ok(())
-    }
-
-    fn check_indicator(&self, base: &str, ind: &Indicator) -> Result<(), Error> {
-        self.check_id(&format!("{base}.id"), &ind.id)?;
-        self.check_names(&format!("{base}.name"), &ind.name)?;
-        for (field, text) in [
-            ("unit", &ind.unit),
-            ("kind", &ind.kind),
-            ("test-method", &ind.test_method),
-        ] {
-            if let Some(text) = text {
-                self.check_text(&format!("{base}.{field}"), text)?;
-            }
-        }
-        if ind.requirements.len() > self.requirements {
-            return Err(exceeded(
-                &format!("{base}.requirements"),
-                ind.requirements.len(),
-                "requirements",
-                self.requirements,
-                "an indicator",
-                "requirements",
-            ));
-        }
-        for (code, limit) in &ind.requirements {
-            self.check_text(&format!("{base}.requirements"), code)?;
-            Limits::check_limit_text(&format!("{base}.requirements.\"{code}\""), limit)?;
-        }
-        self.check_grades(&format!("{base}.grades"), &ind.grades)?;
-        if let Some(bands) = &ind.bands {
-            self.check_id(&format!("{base}.bands.by"), &bands.by)?;
-            if bands.bands.len() > self.bands {
-                return Err(exceeded(
-                    &format!("{base}.bands.bands"),
-                    bands.bands.len(),
-                    "bands",
-                    self.bands,
-                    "an indicator",
-                    "bands",
-                ));
-            }
-            for (b, band) in bands.bands.iter().enumerate() {
-                let place = format!("{base}.bands.bands[{b}]");
-                Limits::check_limit_text(&format!("{place}.when"), &band.when)?;
-                self.check_grades(&format!("{place}.grades"), &band.grades)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Refuses a plan that holds more than these limits allow, naming the first limit exceeded.
-    ///
-    /// [`Plan::from_toml_str`] and [`Plan::from_json_str`] call this with the defaults; a plan
-    /// built in code is bounded only if its builder calls it.
-    ///
-    /// # Errors
-    ///
-    /// A plan error (`Error::is_plan`) naming the place, the count or length, and the limit.
-    pub fn check_plan(&self, plan: &Plan) -> Result<(), Error> {
-        self.check_names("plan: category", &plan.category)?;
-        if plan.standards.len() > self.standards {
-            return Err(exceeded(
-                "plan: standards",
-                plan.standards.len(),
-                "standards",
-                self.standards,
-                "a plan",
-                "standards",
-            ));
-        }
-        for (i, s) in plan.standards.iter().enumerate() {
-            self.check_names(&format!("plan: standards[{i}].title"), &s.standard.title)?;
-        }
-        if plan.indicators.len() > self.indicators {
-            return Err(exceeded(
-                "plan: indicators",
-                plan.indicators.len(),
-                "indicators",
-                self.indicators,
-                "a plan",
-                "indicators",
-            ));
-        }
-        for (i, ind) in plan.indicators.iter().enumerate() {
-            self.check_indicator(&format!("plan: indicators[{i}]"), ind)?;
         }
         Ok(())
     }

@@ -93,7 +93,7 @@ impl Product {
 }
 
 /// The longest cell read at all.
-pub(crate) const MAX_CELL: usize = 256;
+const MAX_CELL: usize = Limits::CELL_BYTES;
 
 /// Reads products from CSV, one per row, streaming. Each item is a product or the error of its
 /// row (`line 7: indicator "flush-water": value "abc": …`); reading goes on after a bad row.
@@ -327,7 +327,7 @@ pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product,
         )));
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        Error::invalid_plan(format!("products: {}", crate::plan::json_error(text, &e)))
+        Error::invalid_plan(format!("products: {}", crate::text::json_error(text, &e)))
     })?;
     limits.check_nesting("products", json_depth(&value))?;
     let records = match value {

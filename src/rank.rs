@@ -43,160 +43,20 @@
 //! # Ok::<(), duibiao::Error>(())
 //! ```
 
-use std::collections::BTreeMap;
-
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::engine::{Engine, Grading};
 use crate::error::Error;
 use crate::indicator::IndicatorClass;
-use crate::plan::{DecimalText, MissingPolicy};
+pub use crate::plan::policy::{Eligibility, LeaderCut, RankingPolicy, TiesAtCut};
+use crate::plan::MissingPolicy;
 use crate::product::Product;
 use crate::verdict::{Class, IndicatorVerdict, Outcome, Verdict};
 
 /// The number of decimals a score is rounded to (half to even, once, at the end).
 pub const SCORE_DECIMALS: u32 = 2;
-
-/// Which verdicts take part in the ranking.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Eligibility {
-    /// Not a gap (the default): every basic indicator conforms and no core indicator falls
-    /// short (nor is missing, under `missing = "gap"`).
-    #[default]
-    NotGap,
-    /// Every basic indicator conforms; core indicators that fall short only lower the score.
-    BasicConforms,
-    /// Every verdict is ranked.
-    All,
-}
-
-/// What happens to true ties (same score, same number of core indicators exceeding) that the
-/// leader cut would split.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum TiesAtCut {
-    /// All of them are leaders (the cap is exceeded; the default).
-    #[default]
-    AllIn,
-    /// None of them is a leader (fewer leaders than the cap, possibly none).
-    AllOut,
-}
-
-/// How many of the ranked are leaders: the smallest of the caps set, then ties at the cut by
-/// [`TiesAtCut`]. With no cap set, every ranked entry is a leader.
-///
-/// ```
-/// use duibiao::rank::LeaderCut;
-///
-/// let cut = LeaderCut { top: Some(3), ..LeaderCut::default() };
-/// assert_eq!(cut.share, None);
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct LeaderCut {
-    /// At most this many (top N, N ≥ 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub top: Option<u32>,
-    /// At most this share of the ranked, rounded up and at least one (0 < share ≤ 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<DecimalText>")]
-    pub share: Option<Decimal>,
-    /// Only entries scoring at least this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<DecimalText>")]
-    pub min_score: Option<Decimal>,
-    /// True ties at the cut: all in or all out.
-    #[serde(default)]
-    pub ties: TiesAtCut,
-}
-
-fn default_grade_points() -> Vec<Decimal> {
-    [100, 80, 60, 40, 20]
-        .into_iter()
-        .map(Decimal::from)
-        .collect()
-}
-
-fn default_margin_points() -> Decimal {
-    Decimal::from(50)
-}
-
-fn default_margin_cap() -> Decimal {
-    Decimal::new(2, 1)
-}
-
-/// The ranking policy (`[policy.ranking]` in a plan). Defaults: eligibility `not-gap`, grade
-/// points 100, 80, 60, 40, 20 (best grade first), margin points 50, margin cap 0.2, weights
-/// those of the indicators, no leader cap.
-///
-/// Per core indicator *i* with weight *wᵢ*: *gᵢ* = the grade points of the grade reached (an
-/// indicator without grades counts as one grade, the benchmark level: conforming reaches it),
-/// *sᵢ* = the margin share clamped to [−cap, cap] (missing: −cap), *mᵢ* = margin points × *sᵢ* /
-/// cap; score = Σ *wᵢ*(*gᵢ* + *mᵢ*) / Σ *wᵢ*, rounded to [`SCORE_DECIMALS`] half to even.
-///
-/// ```
-/// use duibiao::rank::RankingPolicy;
-///
-/// let p = RankingPolicy::default();
-/// assert_eq!(p.grade_points.first().map(|d| d.to_string()).as_deref(), Some("100"));
-/// assert_eq!(p.margin_cap.to_string(), "0.2");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-#[schemars(
-    description = "How peers are ranked and leaders chosen (our choice; see docs/ranking.md). Per core indicator: the grade points of the grade reached plus margin-points × (margin share clamped to ±margin-cap) / margin-cap, weighted; the score is the weighted mean, rounded to 2 decimals."
-)]
-pub struct RankingPolicy {
-    /// Which verdicts are ranked.
-    #[serde(default)]
-    pub eligibility: Eligibility,
-    /// Points per grade, best grade first (non-increasing, not negative); grades beyond the
-    /// list earn 0.
-    #[serde(default = "default_grade_points")]
-    #[schemars(with = "Vec<DecimalText>")]
-    pub grade_points: Vec<Decimal>,
-    /// The points of a margin share at the cap (not negative).
-    #[serde(default = "default_margin_points")]
-    #[schemars(with = "DecimalText")]
-    pub margin_points: Decimal,
-    /// Margin shares are clamped to [−cap, cap] (cap > 0).
-    #[serde(default = "default_margin_cap")]
-    #[schemars(with = "DecimalText")]
-    pub margin_cap: Decimal,
-    /// Weights by core indicator id, replacing the indicator's own weight (not negative).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    #[schemars(with = "BTreeMap<String, DecimalText>")]
-    pub weights: BTreeMap<String, Decimal>,
-    /// How many are leaders.
-    #[serde(default)]
-    pub leaders: LeaderCut,
-}
-
-impl Default for RankingPolicy {
-    fn default() -> Self {
-        RankingPolicy {
-            eligibility: Eligibility::NotGap,
-            grade_points: default_grade_points(),
-            margin_points: default_margin_points(),
-            margin_cap: default_margin_cap(),
-            weights: BTreeMap::new(),
-            leaders: LeaderCut::default(),
-        }
-    }
-}
-
-impl RankingPolicy {
-    /// True when every field holds its default.
-    pub fn is_default(&self) -> bool {
-        *self == RankingPolicy::default()
-    }
-}
 
 /// One core indicator's contribution to a score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

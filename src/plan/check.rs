@@ -9,6 +9,7 @@ use super::{Plan, Role};
 use crate::indicator::{Direction, Grade, Indicator};
 use crate::limit::{ends_inside, Limit};
 use crate::standard::StandardCode;
+use crate::text::line_col;
 use crate::unit::Unit;
 
 /// How serious a fault is.
@@ -87,24 +88,6 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
-}
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    // An offset inside a character (or past the end) counts from the character's start.
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, col)
 }
 
 struct Checker<'a> {

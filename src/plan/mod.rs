@@ -30,14 +30,17 @@
 //! # Ok::<(), duibiao::Error>(())
 //! ```
 
+mod bounds;
 mod check;
+pub mod policy;
 mod schema;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use check::line_col;
+pub(crate) use crate::text::{json_error, line_col, one_line, quote_at};
 pub use check::{Fault, Report, Severity};
+pub use policy::{MissingPolicy, Policy};
 pub use schema::plan_json_schema;
 pub(crate) use schema::{DecimalText, LimitText, UnitText};
 
@@ -51,7 +54,7 @@ use crate::standard::{Names, Standard};
 pub const SCHEMA_VERSIONS: &[u32] = &[1];
 
 /// The largest plan text read at all (bytes): the default of [`Limits::plan_bytes`].
-pub const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_PLAN_BYTES: usize = crate::limits::PLAN_BYTES;
 
 /// The role of a standard in a plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -79,65 +82,6 @@ pub struct PlanStandard {
     /// The standard.
     #[serde(flatten)]
     pub standard: Standard,
-}
-
-/// What counts as a missing value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum MissingPolicy {
-    /// A missing core indicator makes a gap (the default: an undeclared value is not a met one).
-    #[default]
-    Gap,
-    /// Missing values are left out of the verdict.
-    Ignore,
-}
-
-fn default_leader_share() -> rust_decimal::Decimal {
-    rust_decimal::Decimal::new(5, 1)
-}
-
-/// The classification policy (design decision 4). Defaults: a product is a **gap** if any core
-/// indicator falls short or is missing or any basic indicator fails; a **leader** if not a gap
-/// and core indicators carrying at least `leader_share` (0.5) of the core weight exceed the
-/// benchmark level — or, when `leader_min_exceeding` is set, at least that many core
-/// indicators exceed; a **follower** otherwise.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-#[schemars(
-    description = "The classification policy. A product is a gap if any core indicator falls short or is missing (see `missing`) or any basic indicator fails; a leader if not a gap and core indicators carrying at least `leader-share` of the core weight exceed the benchmark level (or, when `leader-min-exceeding` is set, at least that many core indicators exceed); a follower otherwise."
-)]
-pub struct Policy {
-    /// The share of the core weight that must exceed for a leader (0 < share ≤ 1).
-    #[serde(
-        default = "default_leader_share",
-        deserialize_with = "crate::number::deserialize_exact"
-    )]
-    #[schemars(with = "DecimalText")]
-    pub leader_share: rust_decimal::Decimal,
-    /// Instead of a share: the number of core indicators that must exceed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leader_min_exceeding: Option<u32>,
-    /// How missing values count.
-    #[serde(default)]
-    pub missing: MissingPolicy,
-    /// How peers are ranked and leaders chosen (`[policy.ranking]`, docs/ranking.md).
-    #[serde(
-        default,
-        skip_serializing_if = "crate::rank::RankingPolicy::is_default"
-    )]
-    pub ranking: crate::rank::RankingPolicy,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        Policy {
-            leader_share: default_leader_share(),
-            leader_min_exceeding: None,
-            missing: MissingPolicy::Gap,
-            ranking: crate::rank::RankingPolicy::default(),
-        }
-    }
 }
 
 /// A benchmarking plan (对标技术方案), schema version 1.
@@ -185,7 +129,7 @@ impl Plan {
         let plan: Plan = toml::from_str(text).map_err(|e| {
             let message = one_line(e.message());
             let located = e.span().map(|s| {
-                let (l, c) = check::line_col(text, s.start);
+                let (l, c) = line_col(text, s.start);
                 // A fault of syntax is quoted; a fault of a field names the field itself.
                 match quote_at(text, s.start, s.end) {
                     Some(q) if !well_formed => format!("line {l}, column {c}: {q}: {message}"),
@@ -256,75 +200,6 @@ impl Plan {
     pub fn to_json_string(&self) -> Result<String, Error> {
         serde_json::to_string_pretty(self).map_err(|e| Error::invalid_plan(e.to_string()))
     }
-}
-
-/// A reader's message on one line.
-fn one_line(message: &str) -> String {
-    message
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The text at `start..end` quoted, when it is short and on one line; else the start of the
-/// line from `start`; `None` at the end of the text.
-pub(crate) fn quote_at(text: &str, start: usize, end: usize) -> Option<String> {
-    let rest = text.get(start..)?;
-    let span = text.get(start..end).unwrap_or_default();
-    let token = || {
-        rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | ']' | '}'))
-            .next()
-            .unwrap_or_default()
-    };
-    let shown = if span.chars().count() <= 1 {
-        // A reader pointing at one character: show the word it starts.
-        token()
-    } else if !span.trim().is_empty() && !span.contains('\n') && span.chars().count() <= 40 {
-        span
-    } else {
-        rest.lines().next().unwrap_or_default()
-    };
-    let shown = shown.trim();
-    // A quoted string is shown without its own quotes.
-    let shown = shown
-        .strip_prefix('"')
-        .and_then(|s| s.strip_suffix('"'))
-        .filter(|s| !s.is_empty())
-        .unwrap_or(shown);
-    let shown = shown.trim_matches(|c: char| c.is_control());
-    (!shown.is_empty() && shown != "\"").then(|| format!("\"{}\"", crate::number::truncate(shown)))
-}
-
-/// A serde_json error as `line L, column C: "found": message` (serde_json's own text ends in
-/// the position, said once here instead).
-pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full);
-    if e.line() == 0 {
-        return clip(message);
-    }
-    // serde_json counts columns in bytes, 1-based, pointing at (or just past) the fault.
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(e.line().saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let mut at = (line_start + e.column().saturating_sub(1)).min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let (l, c) = check::line_col(text, at);
-    let token_end = text
-        .get(at..)
-        .and_then(|r| r.find([',', '}', ']', '\n']))
-        .map_or(text.len(), |p| at + p);
-    clip(match quote_at(text, at, token_end) {
-        Some(q) if e.is_syntax() => format!("line {l}, column {c}: {q}: {message}"),
-        _ => format!("line {l}, column {c}: {message}"),
-    })
 }
 
 fn version_ok(v: Option<u64>) -> Result<(), Error> {
