@@ -47,11 +47,11 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+use crate::engine::rules;
 use crate::engine::{Engine, Grading};
 use crate::error::Error;
 use crate::indicator::IndicatorClass;
 pub use crate::plan::policy::{Eligibility, LeaderCut, RankingPolicy, TiesAtCut};
-use crate::plan::MissingPolicy;
 use crate::product::Product;
 use crate::verdict::{Class, IndicatorVerdict, Outcome, Verdict};
 
@@ -354,7 +354,7 @@ impl<'e> Ranker<'e> {
             }
             let grade = match v {
                 Some(v) if *graded => v.grade.as_ref().map(|g| g.rank),
-                Some(v) => conforms(v).then_some(0),
+                Some(v) => rules::conforms(v.outcome).then_some(0),
                 None => None,
             };
             let grade_points = grade
@@ -401,13 +401,9 @@ impl<'e> Ranker<'e> {
     /// Why a verdict is not eligible (empty when it is).
     pub fn reasons(&self, verdict: &Verdict) -> Vec<Reason> {
         let counts = |v: &&IndicatorVerdict| {
-            let short = v.outcome == Outcome::FallsShort
-                || (v.outcome == Outcome::Missing && verdict.policy.missing == MissingPolicy::Gap);
-            short
+            rules::makes_gap(v.class, v.outcome, verdict.policy.missing)
                 && match self.policy.eligibility {
-                    Eligibility::NotGap => {
-                        matches!(v.class, IndicatorClass::Basic | IndicatorClass::Core)
-                    }
+                    Eligibility::NotGap => true,
                     Eligibility::BasicConforms => v.class == IndicatorClass::Basic,
                     _ => false,
                 }
@@ -523,10 +519,6 @@ fn check_cut(cut: &LeaderCut) -> Result<(), Error> {
     Ok(())
 }
 
-/// Conforms to the benchmark level (an indicator without grades reaches its one grade).
-fn conforms(v: &IndicatorVerdict) -> bool {
-    matches!(v.outcome, Outcome::Exceeds | Outcome::Meets)
-}
 
 /// The margin share clamped to [−cap, cap]: missing or falling short without a margin is −cap,
 /// a margin from a zero bound counts by its sign, no margin otherwise is 0.

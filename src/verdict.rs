@@ -251,8 +251,12 @@ pub struct StandardIndicatorVerdict {
     pub id: String,
     /// Basic, core or innovation.
     pub class: IndicatorClass,
-    /// The comparison.
+    /// The comparison of the two requirements as sets.
     pub outcome: StandardOutcome,
+    /// The requirement judged as a product at the value it guarantees
+    /// ([`crate::Engine::evaluate_standard`]): what the class is decided on, so that a
+    /// stricter requirement within the equivalence tolerance only meets the level.
+    pub judged: Outcome,
     /// The subject's requirement, canonical.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,

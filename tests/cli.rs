@@ -383,11 +383,17 @@ fn compare_judges_the_subject_standard() {
         env!("CARGO_MANIFEST_DIR"),
         "/examples/plans/smart-toilet.toml"
     );
+    // Every requirement is stricter than the level, but the class is decided as for any
+    // standard (`rank --standards`): ≤ 3.8 L is within the 0.2 L tolerance of ≤ 4.0 L and
+    // 38 ± 2 °C cannot exceed a nominal without a tolerance, so one core weight of three
+    // exceeds: a follower.
     let out = ok(&["compare", plan]);
-    assert!(out.starts_with("Q/ABC 001-2024: leader 领跑"), "{out}");
+    assert!(out.starts_with("Q/ABC 001-2024: follower 跟跑"), "{out}");
     let v: serde_json::Value =
         serde_json::from_str(&ok(&["compare", plan, "--format", "json"])).unwrap();
     assert_eq!(v["indicators"][0]["outcome"], "stricter");
+    assert_eq!(v["indicators"][0]["judged"], "meets");
+    assert_eq!(v["indicators"][1]["judged"], "exceeds");
 }
 
 proptest! {

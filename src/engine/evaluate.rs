@@ -1,28 +1,275 @@
-//! Judging products and the subject standard with a compiled plan.
+//! The exact evaluator: each indicator judged over decimals against its decision table, with
+//! the evidence, and the class by [`rules::classify`]. Small pure functions, one per question
+//! (the value in the indicator's unit, membership, grade, margin, exceeds), and one
+//! orchestrator ([`Engine::judge`]).
 
 use rust_decimal::Decimal;
 
+use super::rules::{self, Part};
 use super::{CompiledIndicator, Engine, GradeTable, Grading, Requirement};
 use crate::decision::{judge_with, Conformity, DecisionRule, Judgement, Method};
 use crate::error::Error;
-use crate::indicator::{Direction, IndicatorClass, Tolerance};
-use crate::limit::{ends_contain, Ends};
+use crate::indicator::Direction;
+use crate::limit::{ends_contain, Ends, Limit};
 use crate::measurement::Measurement;
-use crate::plan::MissingPolicy;
 use crate::product::{Product, Value};
 use crate::rounding::{round_exact, Interval, Mark, RoundingMode};
-use crate::unit::{convert_difference, convert_value};
-use crate::verdict::{
-    Class, GradeReached, IndicatorVerdict, LevelRequirement, Margin, Outcome, PolicyApplied,
-    StandardIndicatorVerdict, StandardOutcome, StandardVerdict, Verdict,
-};
+use crate::unit::{convert_difference, convert_value, Unit};
+use crate::verdict::{GradeReached, IndicatorVerdict, Margin, Outcome, PolicyApplied, Verdict};
 
-/// A product's value for one indicator, in the indicator's unit.
+/// A value for one indicator, in the indicator's unit.
 #[derive(Clone, Copy, Debug)]
-enum Input {
+pub(crate) enum Input {
     Missing,
     Number { x: Decimal, mark: Option<Mark> },
     Qualitative(bool),
+}
+
+/// How an indicator is judged: the plan's method and, for a measured value, the value with
+/// its uncertainty for the decision rule. A standard's requirement is judged as written
+/// (full value, no rule): a requirement is a set, not a measurement.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct How<'a> {
+    pub(crate) method: Method,
+    pub(crate) measured: Option<&'a Measurement>,
+}
+
+/// A value in `to` from `from`: as a difference for deviation indicators (no offset), else as
+/// a value. The one conversion of every path.
+pub(crate) fn convert(
+    deviations: bool,
+    x: Decimal,
+    from: &Unit,
+    to: &Unit,
+) -> Result<Decimal, Error> {
+    if deviations {
+        convert_difference(x, from, to)
+    } else {
+        convert_value(x, from, to)
+    }
+}
+
+/// A measured value in an indicator's unit; a unit on an indicator without one is refused.
+pub(crate) fn value_in(
+    id: &str,
+    unit: Option<&Unit>,
+    deviations: bool,
+    m: &Measurement,
+) -> Result<Decimal, Error> {
+    let raw = m.value().value();
+    match (m.unit(), unit) {
+        (Some(from), Some(to)) if from != to => convert(deviations, raw, from, to)
+            .map_err(|e| e.context(format!("indicator \"{id}\": value \"{m}\""))),
+        (Some(from), None) => Err(Error::incompatible(format!(
+            "indicator \"{id}\": value \"{m}\" is in \"{from}\" but the indicator has no unit"
+        ))),
+        _ => Ok(raw),
+    }
+}
+
+/// A product's value for an indicator as an [`Input`]: a pass/fail value only for a
+/// qualitative indicator, a number only for the others.
+pub(crate) fn input_of(ind: &CompiledIndicator, value: Option<&Value>) -> Result<Input, Error> {
+    let qualitative = ind.direction == Direction::Qualitative;
+    match value {
+        None => Ok(Input::Missing),
+        Some(Value::Qualitative(pass)) if qualitative => Ok(Input::Qualitative(*pass)),
+        Some(Value::Qualitative(pass)) => Err(Error::incompatible(format!(
+            "indicator \"{}\": value \"{}\": a pass/fail value for a {} indicator, which takes a number",
+            ind.id,
+            if *pass { "pass" } else { "fail" },
+            ind.direction
+        ))),
+        Some(Value::Measured(m)) if qualitative => Err(Error::incompatible(format!(
+            "indicator \"{}\": value \"{m}\": a qualitative indicator takes \"pass\" or \"fail\"",
+            ind.id
+        ))),
+        Some(Value::Measured(m)) => Ok(Input::Number {
+            x: value_in(&ind.id, ind.unit.as_ref(), ind.deviations, m)?,
+            mark: m.value().mark(),
+        }),
+    }
+}
+
+/// Whether `x` lies in a requirement's or grade's set by `method`: the full value as is, or
+/// the value rounded (GB/T 8170 4.3.3) at the plan's interval (in the indicator's unit) or at
+/// the limit's written digit, in the limit's own unit. Also the value as compared, always in
+/// the indicator's unit (a value rounded in the limit's unit is converted back), and the
+/// interval rounded at.
+fn member(
+    ind: &CompiledIndicator,
+    method: Method,
+    limit: &Limit,
+    ends: &Ends,
+    x: Decimal,
+    mark: Option<Mark>,
+) -> Result<(bool, Decimal, Option<Interval>), Error> {
+    if method != Method::RoundedValue {
+        return Ok((ends_contain(ends, x, mark), x, None));
+    }
+    let round = |v: Decimal, i: Interval| {
+        round_exact(v, mark, i, RoundingMode::HalfEven)
+            .ok_or_else(|| Error::overflow(format!("rounding {v} to interval {i}")))
+    };
+    let interval = ind.interval.unwrap_or_else(|| limit.written_interval());
+    match (ind.interval, ind.unit.as_ref(), limit.unit()) {
+        (None, Some(own), Some(written)) if own != written => {
+            let r = round(convert(ind.deviations, x, own, written)?, interval)?;
+            Ok((limit.contains(r), convert(ind.deviations, r, written, own)?, Some(interval)))
+        }
+        _ => {
+            let r = round(x, interval)?;
+            Ok((ends_contain(ends, r, None), r, Some(interval)))
+        }
+    }
+}
+
+/// The margin to a set: the distance to the end the direction measures from
+/// ([`rules::pick_margin`]), positive inside, with that end's value. Beyond 28 digits it is an
+/// error, never a missing margin (which would turn an exceeding value into one that meets).
+fn margin_to(direction: Direction, ends: &Ends, x: Decimal) -> Result<Option<(Decimal, Decimal)>, Error> {
+    let distance = |a: Decimal, b: Decimal| {
+        a.checked_sub(b)
+            .ok_or_else(|| Error::overflow(format!("the margin {a} − {b}")))
+    };
+    let from_lower = ends.0.map(|b| distance(x, b.value).map(|d| (d, b.value))).transpose()?;
+    let from_upper = ends.1.map(|b| distance(b.value, x).map(|d| (d, b.value))).transpose()?;
+    Ok(rules::pick_margin(direction, from_lower, from_upper))
+}
+
+/// The margin with its share of the bound it is measured from (absent for a zero bound).
+fn margin_of(value: Decimal, bound: Decimal) -> Margin {
+    Margin {
+        value,
+        share: (!bound.is_zero())
+            .then(|| value.checked_div(bound.abs()))
+            .flatten()
+            .map(|s| s.round_dp(6).normalize()),
+    }
+}
+
+/// Orders decision-rule statements from best to worst.
+fn severity(c: Conformity) -> u8 {
+    match c {
+        Conformity::Pass => 0,
+        Conformity::ConditionalPass => 1,
+        Conformity::ConditionalFail => 2,
+        _ => 3,
+    }
+}
+
+/// A value against each requirement of the benchmark level.
+struct LevelJudgement<'a> {
+    conforms: bool,
+    /// The value as compared with the requirement that decided.
+    compared: Decimal,
+    interval: Option<Interval>,
+    /// The worst decision-rule statement, where a rule with a guard band applied.
+    decision: Option<Conformity>,
+    /// The requirement that decided: the first one not met, else the one with the smallest
+    /// margin, else the first.
+    decided: Option<&'a Requirement>,
+    margin: Option<Margin>,
+}
+
+/// One requirement: membership by the method, or the decision rule's statement where one
+/// applies to a measured value (a conditional pass conforms, a conditional fail does not).
+fn against(
+    ind: &CompiledIndicator,
+    how: How<'_>,
+    req: &Requirement,
+    x: Decimal,
+    mark: Option<Mark>,
+) -> Result<(bool, Decimal, Option<Interval>, Option<Conformity>), Error> {
+    let (ok, compared, interval) = member(ind, how.method, &req.limit, &req.ends, x, mark)?;
+    let (rule, m) = match (ind.rule, how.measured) {
+        (DecisionRule::Simple, _) | (_, None) => return Ok((ok, compared, interval, None)),
+        (rule, Some(m)) => (rule, m),
+    };
+    // A bare number is in the indicator's unit: say so before the rule converts.
+    let m = match (m.unit(), ind.unit.as_ref()) {
+        (None, Some(u)) => Measurement::new(m.value(), m.uncertainty(), Some(u.clone()))?,
+        _ => m.clone(),
+    };
+    let mut options = Judgement::new().method(how.method).rule(rule);
+    if let Some(i) = ind.interval {
+        options = options.interval(i);
+    }
+    let statement = judge_with(m, &req.limit, options)?.outcome;
+    let ok = matches!(statement, Conformity::Pass | Conformity::ConditionalPass);
+    Ok((ok, compared, interval, Some(statement)))
+}
+
+fn judge_level<'a>(
+    ind: &'a CompiledIndicator,
+    how: How<'_>,
+    x: Decimal,
+    mark: Option<Mark>,
+) -> Result<LevelJudgement<'a>, Error> {
+    let mut j = LevelJudgement {
+        conforms: true,
+        compared: x,
+        interval: None,
+        decision: None,
+        decided: ind.level_requirements().next(),
+        margin: None,
+    };
+    let mut failed: Option<(&Requirement, Decimal, Option<Interval>)> = None;
+    let mut smallest: Option<(Decimal, Decimal, &Requirement, Decimal, Option<Interval>)> = None;
+    for req in ind.level_requirements() {
+        let (ok, compared, interval, statement) = against(ind, how, req, x, mark)?;
+        if let Some(s) = statement {
+            if j.decision.is_none_or(|d| severity(s) > severity(d)) {
+                j.decision = Some(s);
+            }
+        }
+        if !ok && failed.is_none() {
+            failed = Some((req, compared, interval));
+        }
+        j.conforms &= ok;
+        if let Some((m, bound)) = margin_to(ind.direction, &req.ends, compared)? {
+            if smallest.is_none_or(|(s, ..)| m < s) {
+                smallest = Some((m, bound, req, compared, interval));
+            }
+        }
+    }
+    if let Some((m, bound, req, compared, interval)) = smallest {
+        j.margin = Some(margin_of(m, bound));
+        (j.decided, j.compared, j.interval) = (Some(req), compared, interval);
+    }
+    if let Some((req, compared, interval)) = failed {
+        (j.decided, j.compared, j.interval) = (Some(req), compared, interval);
+    }
+    Ok(j)
+}
+
+/// The best grade `x` reaches (grades are nested, best first) by the method; `None` outside
+/// every grade.
+fn grade_of(
+    ind: &CompiledIndicator,
+    method: Method,
+    table: &GradeTable,
+    x: Decimal,
+    mark: Option<Mark>,
+) -> Result<Option<usize>, Error> {
+    for (k, g) in table.grades.iter().enumerate() {
+        if member(ind, method, &g.limit, &g.ends, x, mark)?.0 {
+            return Ok(Some(k));
+        }
+    }
+    Ok(None)
+}
+
+/// Exceeds: a strictly better grade than the level's ([`rules::better_grade`]), or a margin
+/// beyond the tolerance ([`rules::beyond`]) where a margin can exceed.
+fn exceeds(
+    ind: &CompiledIndicator,
+    table: Option<&GradeTable>,
+    reached: Option<usize>,
+    margin: Option<Margin>,
+) -> bool {
+    rules::better_grade(reached, table.and_then(|t| t.level_grade))
+        || matches!((ind.margin_tolerance, margin), (Some(t), Some(m)) if rules::beyond(t, m))
 }
 
 impl Engine {
@@ -35,21 +282,28 @@ impl Engine {
     /// number for a qualitative indicator), with the product and indicator named.
     pub fn evaluate(&self, product: &Product) -> Result<Verdict, Error> {
         let place = |e: Error| e.context(format!("product \"{}\"", product.id));
-        let inputs = self.inputs(product).map_err(place)?;
+        let inputs = self
+            .indicators
+            .iter()
+            .map(|ind| input_of(ind, product.values.get(&ind.id)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(place)?;
         let mut indicators = Vec::with_capacity(self.indicators.len());
-        for (k, ind) in self.indicators.iter().enumerate() {
-            let given = product.values.get(&ind.id).map(|v| v.to_string());
-            let input = inputs.get(k).copied().unwrap_or(Input::Missing);
-            let measured = match product.values.get(&ind.id) {
-                Some(Value::Measured(m)) => Some(m),
-                _ => None,
+        for (ind, input) in self.indicators.iter().zip(&inputs) {
+            let value = product.values.get(&ind.id);
+            let how = How {
+                method: ind.method,
+                measured: match value {
+                    Some(Value::Measured(m)) => Some(m),
+                    _ => None,
+                },
             };
             let verdict = self
-                .judge(ind, input, given, measured, &inputs)
+                .judge(ind, *input, value.map(|v| v.to_string()), how, &inputs)
                 .map_err(|e| place(e.context(format!("indicator \"{}\"", ind.id))))?;
             indicators.push(verdict);
         }
-        Ok(self.classify(product.id.clone(), indicators))
+        Ok(self.verdict(product.id.clone(), indicators))
     }
 
     /// Judges a batch; one result per product, in input order. A bad product is an error in
@@ -58,75 +312,19 @@ impl Engine {
         products.iter().map(|p| self.evaluate(p)).collect()
     }
 
-    fn inputs(&self, product: &Product) -> Result<Vec<Input>, Error> {
-        let mut out = Vec::with_capacity(self.indicators.len());
-        for ind in &self.indicators {
-            let input = match product.values.get(&ind.id) {
-                None => Input::Missing,
-                Some(Value::Qualitative(pass)) => {
-                    if ind.direction != Direction::Qualitative {
-                        return Err(Error::incompatible(format!(
-                            "indicator \"{}\": value \"{}\": a pass/fail value for a {} indicator, which takes a number",
-                            ind.id,
-                            if *pass { "pass" } else { "fail" },
-                            ind.direction
-                        )));
-                    }
-                    Input::Qualitative(*pass)
-                }
-                Some(Value::Measured(m)) => {
-                    if ind.direction == Direction::Qualitative {
-                        return Err(Error::incompatible(format!(
-                            "indicator \"{}\": value \"{m}\": a qualitative indicator takes \"pass\" or \"fail\"",
-                            ind.id
-                        )));
-                    }
-                    let raw = m.value().value();
-                    let x = match (m.unit(), ind.unit.as_ref()) {
-                        (Some(from), Some(to)) if from != to => if ind.deviations {
-                            convert_difference(raw, from, to)
-                        } else {
-                            convert_value(raw, from, to)
-                        }
-                        .map_err(|e| e.context(format!("indicator \"{}\": value \"{m}\"", ind.id)))?,
-                        (Some(from), None) => {
-                            return Err(Error::incompatible(format!(
-                                "indicator \"{}\": value \"{m}\" is in \"{from}\" but the indicator has no unit",
-                                ind.id
-                            )))
-                        }
-                        _ => raw,
-                    };
-                    Input::Number {
-                        x,
-                        mark: m.value().mark(),
-                    }
-                }
-            };
-            out.push(input);
-        }
-        Ok(out)
-    }
-
-    fn judge(
-        &self,
-        ind: &CompiledIndicator,
-        input: Input,
-        given: Option<String>,
-        measured: Option<&Measurement>,
-        inputs: &[Input],
-    ) -> Result<IndicatorVerdict, Error> {
-        // The benchmark level's requirements, walked without collecting them.
-        let level = || ind.level.iter().filter_map(|&i| ind.requirements.get(i));
-        let mut v = IndicatorVerdict {
+    /// The verdict of an indicator with no evidence yet: outcome missing, the level's first
+    /// requirement as the limit.
+    fn blank(&self, ind: &CompiledIndicator, given: Option<String>) -> IndicatorVerdict {
+        let first = ind.level_requirements().next();
+        IndicatorVerdict {
             id: ind.id.clone(),
             class: ind.class,
             outcome: Outcome::Missing,
             value: given,
             compared: None,
             unit: ind.unit_text.clone(),
-            limit: level().next().map(|r| r.limit_text.clone()),
-            standard: level().next().map(|r| r.code_text.clone()),
+            limit: first.map(|r| r.limit_text.clone()),
+            standard: first.map(|r| r.code_text.clone()),
             method: ind.method,
             interval: None,
             rule: (ind.rule != DecisionRule::Simple).then_some(ind.rule),
@@ -134,104 +332,57 @@ impl Engine {
             margin: None,
             grade: None,
             outside_grades: false,
-        };
+        }
+    }
+
+    /// One indicator: the unjudged outcomes first ([`rules::unjudged`]), the grade, the level,
+    /// then falls short / exceeds / meets.
+    pub(crate) fn judge(
+        &self,
+        ind: &CompiledIndicator,
+        input: Input,
+        given: Option<String>,
+        how: How<'_>,
+        inputs: &[Input],
+    ) -> Result<IndicatorVerdict, Error> {
+        let mut v = self.blank(ind, given);
         let (x, mark) = match input {
-            Input::Missing => return Ok(v),
+            Input::Missing => {
+                v.outcome = rules::unjudged(ind.compared(), false).unwrap_or(Outcome::Missing);
+                return Ok(v);
+            }
             Input::Qualitative(pass) => {
-                v.outcome = if pass {
-                    Outcome::Meets
-                } else {
-                    Outcome::FallsShort
-                };
+                v.outcome = if pass { Outcome::Meets } else { Outcome::FallsShort };
                 return Ok(v);
             }
             Input::Number { x, mark } => (x, mark),
         };
         v.compared = Some(x);
-
-        // Grade first: it can decide "exceeds".
         let table = self.table_for(ind, inputs);
         let reached = match table {
-            Some(t) => {
-                let r = grade_of(ind, t, x, mark)?;
-                v.outside_grades = r.is_none();
-                v.grade = r.and_then(|k| {
-                    t.grades.get(k).map(|g| GradeReached {
-                        rank: k,
-                        name: g.name.clone(),
-                    })
-                });
-                r
-            }
-            None => {
-                if matches!(ind.grading, Grading::Banded { .. }) {
-                    v.outside_grades = true;
-                }
-                None
-            }
+            Some(t) => grade_of(ind, how.method, t, x, mark)?,
+            None => None,
         };
-
-        if ind.level.is_empty() {
-            v.outcome = Outcome::NotCompared;
+        v.outside_grades = !matches!(ind.grading, Grading::None) && reached.is_none();
+        v.grade = reached.and_then(|k| {
+            let g = table?.grades.get(k)?;
+            Some(GradeReached { rank: k, name: g.name.clone() })
+        });
+        if let Some(outcome) = rules::unjudged(ind.compared(), true) {
+            v.outcome = outcome;
             return Ok(v);
         }
-        let mut conforms = true;
-        let mut worst: Option<(Decimal, &Requirement)> = None;
-        for req in level() {
-            let (ok, compared, interval) = match (ind.rule, measured) {
-                (DecisionRule::Simple, _) | (_, None) => conforms_to(ind, req, x, mark)?,
-                (rule, Some(m)) => {
-                    // A bare number is in the indicator's unit: say so before the rule converts.
-                    let m = match (m.unit(), ind.unit.as_ref()) {
-                        (None, Some(u)) => {
-                            Measurement::new(m.value(), m.uncertainty(), Some(u.clone()))?
-                        }
-                        _ => m.clone(),
-                    };
-                    let mut options = Judgement::new().method(ind.method).rule(rule);
-                    if let Some(i) = ind.interval {
-                        options = options.interval(i);
-                    }
-                    let e = judge_with(m, &req.limit, options)?;
-                    let statement = e.outcome;
-                    if v.decision.is_none_or(|d| severity(statement) > severity(d)) {
-                        v.decision = Some(statement);
-                    }
-                    let ok = matches!(statement, Conformity::Pass | Conformity::ConditionalPass);
-                    let (_, compared, interval) = conforms_to(ind, req, x, mark)?;
-                    (ok, compared, interval)
-                }
-            };
-            if ind.method == Method::RoundedValue {
-                v.compared = Some(compared);
-                v.interval = interval;
-            }
-            if !ok && conforms {
-                v.limit = Some(req.limit_text.clone());
-                v.standard = Some(req.code_text.clone());
-            }
-            conforms &= ok;
-            if let Some(m) = margin(ind.direction, &req.ends, compared)? {
-                if worst.is_none_or(|(w, _)| m < w) {
-                    worst = Some((m, req));
-                }
-            }
+        let j = judge_level(ind, how, x, mark)?;
+        if how.method == Method::RoundedValue {
+            (v.compared, v.interval) = (Some(j.compared), j.interval);
         }
-        if let Some((m, req)) = worst {
-            if conforms {
-                v.limit = Some(req.limit_text.clone());
-                v.standard = Some(req.code_text.clone());
-            }
-            let bound = binding_bound(ind.direction, &req.ends, v.compared.unwrap_or(x));
-            v.margin = Some(Margin {
-                value: m,
-                share: bound
-                    .filter(|b| !b.is_zero())
-                    .and_then(|b| m.checked_div(b.abs()))
-                    .map(|s| s.round_dp(6).normalize()),
-            });
+        if let Some(req) = j.decided {
+            v.limit = Some(req.limit_text.clone());
+            v.standard = Some(req.code_text.clone());
         }
-        v.outcome = if !conforms {
+        v.decision = j.decision;
+        v.margin = j.margin;
+        v.outcome = if !j.conforms {
             Outcome::FallsShort
         } else if exceeds(ind, table, reached, v.margin) {
             Outcome::Exceeds
@@ -241,6 +392,7 @@ impl Engine {
         Ok(v)
     }
 
+    /// The grade table that applies: the indicator's, or its band's by the selector's value.
     fn table_for<'a>(
         &'a self,
         ind: &'a CompiledIndicator,
@@ -260,17 +412,27 @@ impl Engine {
         }
     }
 
-    fn classify(&self, product: String, indicators: Vec<IndicatorVerdict>) -> Verdict {
-        let (class, decided_by, exceeding_weight) = self.class_of(
-            indicators
-                .iter()
-                .map(|v| (v.id.as_str(), v.class, v.outcome)),
-        );
+    /// The verdict from the indicators' verdicts, classified by [`rules::classify`].
+    pub(crate) fn verdict(&self, product: String, indicators: Vec<IndicatorVerdict>) -> Verdict {
+        let parts = self
+            .indicators
+            .iter()
+            .zip(&indicators)
+            .map(|(ind, v)| Part {
+                class: v.class,
+                weight: ind.weight,
+                outcome: v.outcome,
+            });
+        let c = rules::classify(&self.policy, self.core_weight, parts);
         Verdict {
             product,
-            class,
-            decided_by,
-            exceeding_weight: exceeding_weight.normalize(),
+            class: c.class,
+            decided_by: c
+                .decided_by
+                .iter()
+                .filter_map(|&k| indicators.get(k).map(|v| v.id.clone()))
+                .collect(),
+            exceeding_weight: c.exceeding_weight.normalize(),
             core_weight: self.core_weight.normalize(),
             policy: self.policy_applied(),
             indicators,
@@ -283,285 +445,5 @@ impl Engine {
             leader_min_exceeding: self.policy.leader_min_exceeding,
             missing: self.policy.missing,
         }
-    }
-
-    /// The class by the policy, from (id, class, outcome) per indicator.
-    fn class_of<'a>(
-        &self,
-        outcomes: impl Iterator<Item = (&'a str, IndicatorClass, Outcome)> + Clone,
-    ) -> (Class, Vec<String>, Decimal) {
-        let counts =
-            |class: IndicatorClass| class == IndicatorClass::Core || class == IndicatorClass::Basic;
-        let gaps: Vec<String> = outcomes
-            .clone()
-            .filter(|(_, class, outcome)| {
-                counts(*class)
-                    && (*outcome == Outcome::FallsShort
-                        || (*outcome == Outcome::Missing
-                            && self.policy.missing == MissingPolicy::Gap))
-            })
-            .map(|(id, _, _)| id.to_owned())
-            .collect();
-        let weights: Vec<(&str, Decimal)> = self
-            .indicators
-            .iter()
-            .map(|i| (i.id.as_str(), i.weight))
-            .collect();
-        let exceeding: Vec<(&str, Decimal)> = outcomes
-            .filter(|(_, class, outcome)| {
-                *class == IndicatorClass::Core && *outcome == Outcome::Exceeds
-            })
-            .map(|(id, _, _)| {
-                let w = weights
-                    .iter()
-                    .find(|(i, _)| *i == id)
-                    .map(|(_, w)| *w)
-                    .unwrap_or_default();
-                (id, w)
-            })
-            .collect();
-        let weight = exceeding
-            .iter()
-            .fold(Decimal::ZERO, |acc, (_, w)| acc.saturating_add(*w));
-        if !gaps.is_empty() {
-            return (Class::Gap, gaps, weight);
-        }
-        let leader = match self.policy.leader_min_exceeding {
-            Some(n) => exceeding.len() as u64 >= u64::from(n) && n > 0,
-            None => {
-                self.core_weight > Decimal::ZERO
-                    && weight >= self.policy.leader_share.saturating_mul(self.core_weight)
-            }
-        };
-        if leader {
-            (
-                Class::Leader,
-                exceeding.iter().map(|(id, _)| (*id).to_owned()).collect(),
-                weight,
-            )
-        } else {
-            (Class::Follower, Vec::new(), weight)
-        }
-    }
-
-    /// Judges the subject standard itself: its requirement per indicator against the benchmark
-    /// level (stricter / equal / looser / incomparable / missing / fills a blank), classified by
-    /// the same policy (stricter counts as exceeding, equal as meeting, looser or missing as
-    /// falling short).
-    ///
-    /// # Errors
-    ///
-    /// When the plan names no subject standard.
-    pub fn compare_standards(&self) -> Result<StandardVerdict, Error> {
-        let subject = self.subject.clone().ok_or_else(|| {
-            Error::invalid_plan("the plan has no standard with role \"subject\" to compare")
-        })?;
-        let mut out = Vec::with_capacity(self.indicators.len());
-        for ind in &self.indicators {
-            let level: Vec<&Requirement> = ind
-                .level
-                .iter()
-                .filter_map(|&i| ind.requirements.get(i))
-                .collect();
-            let mine = ind.subject.and_then(|i| ind.requirements.get(i));
-            let outcome = match (mine, level.is_empty()) {
-                (None, true) => StandardOutcome::NotStated,
-                (None, false) => StandardOutcome::Missing,
-                (Some(_), true) => StandardOutcome::FillsBlank,
-                (Some(m), false) => {
-                    // Against every level requirement: the weakest relation counts.
-                    let rel: Vec<StandardOutcome> = level
-                        .iter()
-                        .map(|r| crate::limit::ends_strictness(&m.ends, &r.ends).into())
-                        .collect();
-                    if rel.iter().all(|r| *r == StandardOutcome::Stricter) {
-                        StandardOutcome::Stricter
-                    } else if rel
-                        .iter()
-                        .all(|r| matches!(r, StandardOutcome::Stricter | StandardOutcome::Equal))
-                    {
-                        StandardOutcome::Equal
-                    } else if rel.contains(&StandardOutcome::Looser) {
-                        StandardOutcome::Looser
-                    } else {
-                        StandardOutcome::Incomparable
-                    }
-                }
-            };
-            out.push(StandardIndicatorVerdict {
-                id: ind.id.clone(),
-                class: ind.class,
-                outcome,
-                subject: mine.map(|m| m.limit.to_string()),
-                level: level
-                    .iter()
-                    .map(|r| LevelRequirement {
-                        standard: r.code.to_string(),
-                        limit: r.limit.to_string(),
-                    })
-                    .collect(),
-            });
-        }
-        let outcomes: Vec<(&str, IndicatorClass, Outcome)> = out
-            .iter()
-            .map(|v| {
-                let o = match v.outcome {
-                    StandardOutcome::Stricter => Outcome::Exceeds,
-                    StandardOutcome::Equal => Outcome::Meets,
-                    StandardOutcome::Looser | StandardOutcome::Incomparable => Outcome::FallsShort,
-                    StandardOutcome::Missing => Outcome::Missing,
-                    StandardOutcome::FillsBlank | StandardOutcome::NotStated => {
-                        Outcome::NotCompared
-                    }
-                };
-                (v.id.as_str(), v.class, o)
-            })
-            .collect();
-        let (class, decided_by, _) = self.class_of(outcomes.iter().copied());
-        Ok(StandardVerdict {
-            standard: subject.to_string(),
-            class,
-            decided_by,
-            indicators: out,
-        })
-    }
-}
-
-/// Orders statements from best to worst.
-fn severity(c: Conformity) -> u8 {
-    match c {
-        Conformity::Pass => 0,
-        Conformity::ConditionalPass => 1,
-        Conformity::ConditionalFail => 2,
-        _ => 3,
-    }
-}
-
-/// Whether `x` conforms to `req` with the indicator's method; also the value as compared (in
-/// the indicator's unit, or the limit's where it rounds in another unit) and the interval.
-fn conforms_to(
-    ind: &CompiledIndicator,
-    req: &Requirement,
-    x: Decimal,
-    mark: Option<Mark>,
-) -> Result<(bool, Decimal, Option<Interval>), Error> {
-    match ind.method {
-        Method::RoundedValue => {
-            let interval = ind.interval.unwrap_or_else(|| req.limit.written_interval());
-            let in_limit_unit = match (req.same_unit, ind.unit.as_ref(), req.limit.unit()) {
-                (false, Some(from), Some(to)) => {
-                    if ind.deviations {
-                        convert_difference(x, from, to)?
-                    } else {
-                        convert_value(x, from, to)?
-                    }
-                }
-                _ => x,
-            };
-            let rounded = round_exact(in_limit_unit, mark, interval, RoundingMode::HalfEven)
-                .ok_or_else(|| Error::overflow(format!("rounding {x} to interval {interval}")))?;
-            Ok((req.limit.contains(rounded), rounded, Some(interval)))
-        }
-        _ => Ok((ends_contain(&req.ends, x, mark), x, None)),
-    }
-}
-
-/// The signed distance from `x` to the end(s) of the set that matter for the direction:
-/// positive inside (better than the level), negative outside (the gap). A distance beyond 28
-/// digits is an error, not a missing margin (which would turn an exceeding value into one that
-/// only meets).
-fn margin(direction: Direction, ends: &Ends, x: Decimal) -> Result<Option<Decimal>, Error> {
-    let distance = |a: Decimal, b: Decimal| {
-        a.checked_sub(b)
-            .ok_or_else(|| Error::overflow(format!("the margin {a} − {b}")))
-    };
-    let from_lower = || ends.0.map(|b| distance(x, b.value)).transpose();
-    let from_upper = || ends.1.map(|b| distance(b.value, x)).transpose();
-    Ok(match direction {
-        Direction::HigherIsBetter if ends.0.is_some() => from_lower()?,
-        Direction::HigherIsBetter => from_upper()?,
-        Direction::LowerIsBetter if ends.1.is_some() => from_upper()?,
-        Direction::LowerIsBetter => from_lower()?,
-        _ => match (from_lower()?, from_upper()?) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        },
-    })
-}
-
-/// The bound the margin was measured from.
-fn binding_bound(direction: Direction, ends: &Ends, x: Decimal) -> Option<Decimal> {
-    let lower = ends.0.map(|b| b.value);
-    let upper = ends.1.map(|b| b.value);
-    match direction {
-        Direction::HigherIsBetter => lower.or(upper),
-        Direction::LowerIsBetter => upper.or(lower),
-        _ => match (lower, upper) {
-            (Some(l), Some(u)) => Some(if x.saturating_sub(l) <= u.saturating_sub(x) {
-                l
-            } else {
-                u
-            }),
-            (l, u) => l.or(u),
-        },
-    }
-}
-
-/// The best grade `x` reaches (grades are nested, best first), judged with the indicator's
-/// method; `None` outside every grade.
-fn grade_of(
-    ind: &CompiledIndicator,
-    table: &GradeTable,
-    x: Decimal,
-    mark: Option<Mark>,
-) -> Result<Option<usize>, Error> {
-    for (k, g) in table.grades.iter().enumerate() {
-        let inside = match ind.method {
-            Method::RoundedValue => {
-                let interval = ind.interval.unwrap_or_else(|| g.limit.written_interval());
-                let r =
-                    round_exact(x, mark, interval, RoundingMode::HalfEven).ok_or_else(|| {
-                        Error::overflow(format!("rounding {x} to interval {interval}"))
-                    })?;
-                ends_contain(&g.ends, r, None)
-            }
-            _ => ends_contain(&g.ends, x, mark),
-        };
-        if inside {
-            return Ok(Some(k));
-        }
-    }
-    Ok(None)
-}
-
-/// Exceeds: a strictly better grade than the one the benchmark level guarantees; or, where the
-/// indicator is not graded (or states a tolerance), a margin beyond the equivalence tolerance
-/// (default 0). Nominal-is-best indicators without grades exceed only with a stated tolerance.
-fn exceeds(
-    ind: &CompiledIndicator,
-    table: Option<&GradeTable>,
-    reached: Option<usize>,
-    margin: Option<Margin>,
-) -> bool {
-    if let (Some(t), Some(r)) = (table, reached) {
-        if t.level_grade.is_some_and(|l| r < l) {
-            return true;
-        }
-    }
-    let graded = !matches!(ind.grading, Grading::None);
-    let Some(m) = margin else { return false };
-    let tolerance = match ind.tolerance {
-        Some(t) => t,
-        None if graded || ind.direction == Direction::NominalIsBest => return false,
-        None => Tolerance::Absolute(Decimal::ZERO),
-    };
-    match tolerance {
-        Tolerance::Absolute(t) => m.value > t,
-        Tolerance::Relative(p) => match m.share {
-            Some(share) => share.saturating_mul(Decimal::ONE_HUNDRED) > p,
-            None => m.value > Decimal::ZERO,
-        },
-        #[allow(unreachable_patterns)]
-        _ => false,
     }
 }

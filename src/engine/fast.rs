@@ -12,6 +12,8 @@
 
 use rust_decimal::Decimal;
 
+use super::evaluate::value_in;
+use super::rules::{self, LeaderRule};
 use super::{CompiledIndicator, Engine, Grading};
 use crate::decision::Method;
 use crate::error::Error;
@@ -19,7 +21,6 @@ use crate::indicator::{Direction, IndicatorClass, Tolerance};
 use crate::limit::{Bound, Ends};
 use crate::plan::MissingPolicy;
 use crate::product::{Product, Value};
-use crate::unit::{convert_difference, convert_value};
 use crate::verdict::{Class, Outcome};
 
 /// The value a prepared product holds for a missing indicator.
@@ -65,9 +66,13 @@ struct FastIndicator {
     level: Span,
     /// Exceeds the level (either span).
     exceeds: [Span; 2],
-    /// Counts for a gap (core or basic).
+    /// Falling short makes a gap ([`rules::makes_gap`]; never for an indicator not compared).
     counts: bool,
+    /// A missing value makes a gap (by the policy's `missing`; never when not compared).
+    missing_gap: bool,
+    /// Exceeding counts toward a leader ([`rules::exceeding`]: core).
     core: bool,
+    class: IndicatorClass,
     /// The weight at the classifier's weight scale.
     weight: i64,
     qualitative: bool,
@@ -162,11 +167,9 @@ pub struct Classifier {
     indicators: Vec<FastIndicator>,
     units: Vec<Option<crate::unit::Unit>>,
     ids: Vec<String>,
-    missing_is_gap: bool,
-    /// Leader when the exceeding weight (scaled) reaches this.
-    leader_weight: i64,
-    /// Or when this many core indicators exceed.
-    leader_count: Option<u32>,
+    /// The policy's leader rule ([`rules::leader_rule`]) at the weight scale.
+    leader: LeaderRule<i64>,
+    missing: MissingPolicy,
     /// The decimals of the scaled weights.
     weight_scale: u32,
     /// Per indicator, the benchmark level's requirements in level order.
@@ -186,15 +189,7 @@ impl FastIndicator {
             }
             let from_lo = r.lo.and_then(|l| x.checked_sub(l));
             let from_hi = r.hi.and_then(|h| h.checked_sub(x));
-            let m = match self.direction {
-                Direction::HigherIsBetter => from_lo.or(from_hi),
-                Direction::LowerIsBetter => from_hi.or(from_lo),
-                _ => match (from_lo, from_hi) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                },
-            };
-            if let Some(m) = m {
+            if let Some(m) = rules::pick_margin(self.direction, from_lo, from_hi) {
                 if best.is_none_or(|(b, _)| m < b) {
                     best = Some((m, k));
                 }
@@ -226,8 +221,10 @@ struct Hot {
 }
 
 /// Packs the indicators for the hot loop, or `None` when one needs the general loop.
-fn hot_loop(indicators: &[FastIndicator], missing_is_gap: bool) -> Option<Vec<Hot>> {
-    if !missing_is_gap {
+fn hot_loop(indicators: &[FastIndicator]) -> Option<Vec<Hot>> {
+    // The hot loop holds a missing value (i64::MIN) as a value outside every level span: right
+    // only where a missing value makes a gap exactly where falling short does.
+    if indicators.iter().any(|i| i.missing_gap != i.counts) {
         return None;
     }
     indicators
@@ -379,33 +376,30 @@ impl Engine {
             .unwrap_or(0);
         let mut indicators = Vec::with_capacity(self.indicators.len());
         for ind in &self.indicators {
-            indicators.push(fast_indicator(ind, weight_scale)?);
+            indicators.push(fast_indicator(ind, weight_scale, self.policy.missing)?);
         }
         let core_total: i64 = indicators
             .iter()
             .filter(|i| i.core)
             .try_fold(0i64, |total, i| total.checked_add(i.weight))
             .ok_or_else(|| Error::overflow("the total core weight at the fast path's scale"))?;
-        let threshold = self
-            .policy
-            .leader_share
-            .checked_mul(Decimal::from(core_total))
-            .ok_or_else(|| Error::overflow("the leader weight"))?
-            .ceil();
-        let leader_weight = if core_total == 0 {
-            i64::MAX
-        } else {
-            i64::try_from(threshold.mantissa()).map_err(|_| Error::overflow("the leader weight"))?
+        // The exact rule's threshold at the weight scale: integer weights reach w ⇔ reach ⌈w⌉.
+        let lower = |w: Decimal| {
+            let scaled = w.checked_mul(Decimal::from(10i64.checked_pow(weight_scale)?))?;
+            i64::try_from(scaled.ceil().mantissa()).ok()
         };
-        let hot = hot_loop(&indicators, self.policy.missing == MissingPolicy::Gap);
+        let _ = core_total;
+        let leader = rules::leader_rule(&self.policy, self.core_weight)
+            .map(lower)
+            .ok_or_else(|| Error::overflow("the leader weight at the fast path's scale"))?;
+        let hot = hot_loop(&indicators);
         Ok(Classifier {
             hot,
             indicators,
             units: self.indicators.iter().map(|i| i.unit.clone()).collect(),
             ids: self.indicators.iter().map(|i| i.id.clone()).collect(),
-            missing_is_gap: self.policy.missing == MissingPolicy::Gap,
-            leader_weight,
-            leader_count: self.policy.leader_min_exceeding,
+            leader,
+            missing: self.policy.missing,
             weight_scale,
             levels: self
                 .indicators
@@ -422,17 +416,24 @@ impl Engine {
     }
 }
 
-fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndicator, Error> {
+fn fast_indicator(
+    ind: &CompiledIndicator,
+    weight_scale: u32,
+    missing: MissingPolicy,
+) -> Result<FastIndicator, Error> {
     let weight = scaled(ind.weight, weight_scale).ok_or_else(|| unsupported(&ind.id, "weight"))?;
-    let counts = matches!(ind.class, IndicatorClass::Core | IndicatorClass::Basic);
-    let core = ind.class == IndicatorClass::Core;
+    let counts = ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing);
+    let missing_gap = ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing);
+    let core = rules::exceeding(ind.class, Outcome::Exceeds);
     if ind.direction == Direction::Qualitative {
         return Ok(FastIndicator {
             scale: 0,
             level: Span { lo: 1, hi: 1 },
             exceeds: [Span::EMPTY; 2],
             counts,
+            missing_gap,
             core,
+            class: ind.class,
             weight,
             qualitative: true,
             compared: true,
@@ -469,7 +470,7 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
             scale = scale.max(scale_of(&g.ends));
         }
     }
-    if let Some(Tolerance::Absolute(t)) = ind.tolerance {
+    if let Some(Tolerance::Absolute(t)) = ind.margin_tolerance {
         scale = scale.max(t.normalize().scale());
     }
     if scale > MAX_SCALE {
@@ -483,7 +484,9 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
             level: Span::ALL,
             exceeds: [Span::EMPTY; 2],
             counts: false,
+            missing_gap: false,
             core,
+            class: ind.class,
             weight,
             qualitative: false,
             compared: false,
@@ -515,13 +518,11 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
         },
         None => Span::EMPTY,
     };
-    // Exceeds by margin: the level shrunk by the tolerance (open).
-    let graded = table.is_some();
-    let tolerance = match ind.tolerance {
+    // Exceeds by margin: the level shrunk by the tolerance the table states (open).
+    let tolerance = match ind.margin_tolerance {
         Some(Tolerance::Absolute(t)) => Some(t),
         Some(_) => return Err(unsupported(&ind.id, "a relative tolerance")),
-        None if graded || ind.direction == Direction::NominalIsBest => None,
-        None => Some(Decimal::ZERO),
+        None => None,
     };
     // The margin is measured from the binding level requirement: the exact path takes the
     // smallest margin over the level's requirements, which is the margin from the tightest
@@ -590,7 +591,9 @@ fn fast_indicator(ind: &CompiledIndicator, weight_scale: u32) -> Result<FastIndi
         level,
         exceeds: [by_grade, by_margin],
         counts,
+        missing_gap,
         core,
+        class: ind.class,
         weight,
         qualitative: false,
         compared: true,
@@ -647,19 +650,9 @@ impl Classifier {
                     if m.value().mark().is_some() {
                         return Ok(None);
                     }
-                    let raw = m.value().value();
-                    let d = match (m.unit(), unit.as_ref()) {
-                        (Some(from), Some(to)) if from != to => if ind.deviations {
-                            convert_difference(raw, from, to)
-                        } else {
-                            convert_value(raw, from, to)
-                        }
-                        .map_err(|e| {
-                            e.context(format!("product \"{}\": indicator \"{id}\"", product.id))
-                        })?,
-                        (Some(_), None) => return Ok(None),
-                        _ => raw,
-                    };
+                    let d = value_in(id, unit.as_ref(), ind.deviations, m).map_err(|e| {
+                        e.context(format!("product \"{}\"", product.id))
+                    })?;
                     match scaled(d, ind.scale) {
                         Some(x) if x != MISSING => x,
                         _ => return Ok(None),
@@ -753,12 +746,8 @@ impl Classifier {
             .zip(outcomes)
             .zip(&self.ids)
             .filter(move |((ind, o), _)| match class {
-                Class::Gap => {
-                    ind.counts
-                        && (o.outcome == Outcome::FallsShort
-                            || (o.outcome == Outcome::Missing && self.missing_is_gap))
-                }
-                Class::Leader => ind.core && o.outcome == Outcome::Exceeds,
+                Class::Gap => rules::makes_gap(ind.class, o.outcome, self.missing),
+                Class::Leader => rules::exceeding(ind.class, o.outcome),
                 _ => false,
             })
             .map(|(_, id)| id.as_str())
@@ -770,7 +759,7 @@ impl Classifier {
             .indicators
             .iter()
             .zip(outcomes)
-            .filter(|(ind, o)| ind.core && o.outcome == Outcome::Exceeds)
+            .filter(|(ind, o)| rules::exceeding(ind.class, o.outcome))
             .map(|(ind, _)| ind.weight)
             .sum();
         Decimal::new(sum, self.weight_scale).normalize()
@@ -823,10 +812,7 @@ impl Classifier {
     fn class_of(&self, gap: bool, weight: i64, count: u32) -> Class {
         if gap {
             Class::Gap
-        } else if match self.leader_count {
-            Some(n) => n > 0 && count >= n,
-            None => weight >= self.leader_weight,
-        } {
+        } else if self.leader.holds(weight, count as usize) {
             Class::Leader
         } else {
             Class::Follower
@@ -839,7 +825,7 @@ impl Classifier {
         let mut count: u32 = 0;
         for (ind, &x) in self.indicators.iter().zip(&p.values) {
             if x == MISSING {
-                gap |= ind.counts & self.missing_is_gap;
+                gap |= ind.missing_gap;
                 continue;
             }
             let conforms = ind.level.contains(x);
@@ -859,10 +845,8 @@ impl Classifier {
         out.clear();
         let (mut gap, mut weight, mut count) = (false, 0i64, 0u32);
         for (ind, &x) in self.indicators.iter().zip(&p.values) {
-            let outcome = if x == MISSING {
-                Outcome::Missing
-            } else if !ind.compared {
-                Outcome::NotCompared
+            let outcome = if let Some(o) = rules::unjudged(ind.compared, x != MISSING) {
+                o
             } else if !ind.level.contains(x) {
                 Outcome::FallsShort
             } else if !ind.qualitative && (ind.exceeds[0].contains(x) || ind.exceeds[1].contains(x))
@@ -886,10 +870,8 @@ impl Classifier {
                     .position(|g| g.contains(x))
                     .and_then(|k| u8::try_from(k).ok())
             };
-            gap |= ind.counts
-                && (outcome == Outcome::FallsShort
-                    || (outcome == Outcome::Missing && self.missing_is_gap));
-            if ind.core && outcome == Outcome::Exceeds {
+            gap |= rules::makes_gap(ind.class, outcome, self.missing);
+            if rules::exceeding(ind.class, outcome) {
                 weight += ind.weight;
                 count += 1;
             }

@@ -32,8 +32,10 @@
 //! # Ok::<(), duibiao::Error>(())
 //! ```
 
+mod compile;
 mod evaluate;
 mod fast;
+pub(crate) mod rules;
 mod standards;
 
 pub use standards::Requirements;
@@ -43,10 +45,9 @@ pub use fast::{Classifier, FastOutcome, Prepared};
 use rust_decimal::Decimal;
 
 use crate::decision::{DecisionRule, Method};
-use crate::error::Error;
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
-use crate::limit::{ends_inside, ends_strictness, Ends, Limit, Strictness};
-use crate::plan::{Plan, Policy, Role};
+use crate::limit::{Ends, Limit};
+use crate::plan::{Policy, Role};
 use crate::rounding::Interval;
 use crate::standard::{Names, StandardCode};
 use crate::unit::Unit;
@@ -59,8 +60,6 @@ pub(crate) struct Requirement {
     pub(crate) limit: Limit,
     /// The conforming set in the indicator's unit.
     pub(crate) ends: Ends,
-    /// Whether the limit is written in the indicator's unit (or either has none).
-    pub(crate) same_unit: bool,
     /// The canonical texts, made once for the evidence.
     pub(crate) limit_text: String,
     pub(crate) code_text: String,
@@ -103,7 +102,9 @@ pub(crate) struct CompiledIndicator {
     pub(crate) method: Method,
     pub(crate) rule: DecisionRule,
     pub(crate) interval: Option<Interval>,
-    pub(crate) tolerance: Option<Tolerance>,
+    /// The tolerance a margin must pass to exceed ([`rules::margin_tolerance`]); `None`: no
+    /// margin exceeds.
+    pub(crate) margin_tolerance: Option<Tolerance>,
     pub(crate) requirements: Vec<Requirement>,
     /// Indices into `requirements`: the benchmark level.
     pub(crate) level: Vec<usize>,
@@ -112,6 +113,24 @@ pub(crate) struct CompiledIndicator {
     /// Values are deviations from a nominal (the level is written `±b`): convert as differences.
     pub(crate) deviations: bool,
     pub(crate) grading: Grading,
+}
+
+impl CompiledIndicator {
+    /// The benchmark level's requirements, in level order.
+    pub(crate) fn level_requirements(&self) -> impl Iterator<Item = &Requirement> + Clone {
+        self.level.iter().filter_map(|&i| self.requirements.get(i))
+    }
+
+    /// Whether the indicator is judged against a level: a benchmark states it, or it is
+    /// qualitative (judged pass or fail on its own).
+    pub(crate) fn compared(&self) -> bool {
+        self.direction == Direction::Qualitative || !self.level.is_empty()
+    }
+
+    /// The subject standard's requirement, if it states one.
+    pub(crate) fn subject_requirement(&self) -> Option<&Requirement> {
+        self.subject.and_then(|i| self.requirements.get(i))
+    }
 }
 
 /// A compiled plan: judges products and the subject standard. Build it with
@@ -123,194 +142,6 @@ pub struct Engine {
     pub(crate) core_weight: Decimal,
     pub(crate) subject: Option<StandardCode>,
     pub(crate) category: Names,
-}
-
-impl Plan {
-    /// Checks the plan and compiles it into an [`Engine`].
-    ///
-    /// # Errors
-    ///
-    /// When [`Plan::check`] finds an error; the message lists every fault.
-    pub fn compile(&self) -> Result<Engine, Error> {
-        let report = self.check();
-        if !report.is_ok() {
-            let faults: Vec<String> = report.errors().map(|f| f.to_string()).collect();
-            return Err(Error::invalid_plan(format!(
-                "the plan has {} fault{}: {}",
-                faults.len(),
-                if faults.len() == 1 { "" } else { "s" },
-                faults.join("; ")
-            )));
-        }
-        compile(self)
-    }
-}
-
-fn compile(plan: &Plan) -> Result<Engine, Error> {
-    let role_of = |code: &StandardCode| {
-        plan.standards
-            .iter()
-            .find(|s| &s.standard.code == code)
-            .map(|s| s.role)
-    };
-    let subject = plan
-        .standards
-        .iter()
-        .find(|s| s.role == Role::Subject)
-        .map(|s| s.standard.code.clone());
-    let mut indicators = Vec::with_capacity(plan.indicators.len());
-    for ind in &plan.indicators {
-        let place = |e: Error| e.context(format!("indicator \"{}\"", ind.id));
-        let unit: Option<Unit> = ind
-            .unit
-            .as_deref()
-            .map(str::parse)
-            .transpose()
-            .map_err(place)?;
-        let mut requirements = Vec::with_capacity(ind.requirements.len());
-        for (code_text, limit_text) in &ind.requirements {
-            let code: StandardCode = code_text.parse().map_err(place)?;
-            let limit: Limit = limit_text.parse().map_err(place)?;
-            let ends = limit.ends_in(unit.as_ref()).map_err(place)?;
-            let same_unit = match (limit.unit(), unit.as_ref()) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            let role = role_of(&code).unwrap_or(Role::Reference);
-            requirements.push(Requirement {
-                limit_text: limit.to_string(),
-                code_text: code.to_string(),
-                code,
-                role,
-                limit,
-                ends,
-                same_unit,
-            });
-        }
-        // The benchmark level: benchmark requirements not strictly looser than another one.
-        let benchmark: Vec<usize> = requirements
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.role == Role::Benchmark)
-            .map(|(i, _)| i)
-            .collect();
-        let mut level: Vec<usize> = Vec::new();
-        for &i in &benchmark {
-            let Some(ri) = requirements.get(i) else {
-                continue;
-            };
-            let dominated = benchmark.iter().any(|&j| {
-                requirements.get(j).is_some_and(|rj| {
-                    j != i && ends_strictness(&rj.ends, &ri.ends) == Strictness::Stricter
-                })
-            });
-            // Of equivalent requirements keep the first (plan order is sorted by code).
-            let duplicate = level.iter().any(|&k| {
-                requirements
-                    .get(k)
-                    .is_some_and(|rk| ends_strictness(&rk.ends, &ri.ends) == Strictness::Equivalent)
-            });
-            if !dominated && !duplicate {
-                level.push(i);
-            }
-        }
-        let subject_index = subject
-            .as_ref()
-            .and_then(|s| requirements.iter().position(|r| &r.code == s));
-        let deviations = level
-            .iter()
-            .filter_map(|&i| requirements.get(i))
-            .any(|r| r.limit.is_deviation_only());
-        let level_ends: Vec<Ends> = level
-            .iter()
-            .filter_map(|&i| requirements.get(i).map(|r| r.ends))
-            .collect();
-        let table = |grades: &[crate::indicator::Grade]| -> Result<GradeTable, Error> {
-            let mut out = Vec::with_capacity(grades.len());
-            for g in grades {
-                let limit: Limit = g.limit.parse().map_err(place)?;
-                let ends = limit.ends_in(unit.as_ref()).map_err(place)?;
-                out.push(Grade {
-                    name: g.name.clone(),
-                    limit,
-                    ends,
-                });
-            }
-            let level_grade = if level_ends.is_empty() {
-                None
-            } else {
-                out.iter()
-                    .position(|g| level_ends.iter().any(|l| ends_inside(l, &g.ends)))
-            };
-            Ok(GradeTable {
-                grades: out,
-                level_grade,
-            })
-        };
-        let grading = if let Some(bands) = &ind.bands {
-            let selector = plan
-                .indicators
-                .iter()
-                .position(|o| o.id == bands.by)
-                .ok_or_else(|| {
-                    Error::invalid_plan(format!(
-                        "indicator \"{}\": bands.by \"{}\" is not an indicator",
-                        ind.id, bands.by
-                    ))
-                })?;
-            let selector_unit: Option<Unit> = plan
-                .indicators
-                .get(selector)
-                .and_then(|s| s.unit.as_deref())
-                .map(str::parse)
-                .transpose()
-                .map_err(place)?;
-            let mut compiled = Vec::with_capacity(bands.bands.len());
-            for band in &bands.bands {
-                let when: Limit = band.when.parse().map_err(place)?;
-                let ends = when.ends_in(selector_unit.as_ref()).map_err(place)?;
-                compiled.push((ends, table(&band.grades)?));
-            }
-            Grading::Banded {
-                selector,
-                bands: compiled,
-            }
-        } else if ind.grades.is_empty() {
-            Grading::None
-        } else {
-            Grading::Table(table(&ind.grades)?)
-        };
-        indicators.push(CompiledIndicator {
-            id: ind.id.clone(),
-            unit_text: unit.as_ref().map(|u| u.to_string()),
-            unit,
-            direction: ind.direction,
-            class: ind.class,
-            weight: ind.weight,
-            method: ind.judgement,
-            rule: ind.decision_rule,
-            interval: ind.interval,
-            tolerance: ind.tolerance,
-            requirements,
-            level,
-            subject: subject_index,
-            deviations,
-            grading,
-        });
-    }
-    let core_weight = indicators
-        .iter()
-        .filter(|i| i.class == IndicatorClass::Core)
-        .map(|i| i.weight)
-        .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w))
-        .ok_or_else(|| Error::overflow("the total core weight"))?;
-    Ok(Engine {
-        indicators,
-        policy: plan.policy.clone(),
-        core_weight,
-        subject,
-        category: plan.category.clone(),
-    })
 }
 
 impl Engine {

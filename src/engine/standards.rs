@@ -1,23 +1,90 @@
-//! Enterprise standards as subjects: comparing and ranking many standards of one category
-//! (企业标准"领跑者"), each given by its requirement per indicator.
+//! Standards as subjects: the plan's subject standard (执行标准) and the enterprise standards of
+//! a category (企业标准"领跑者"), each judged by its requirement per indicator with the same
+//! decision table and the same class rule as products.
 
 use std::collections::BTreeMap;
 
-use super::Engine;
+use super::evaluate::{Input, How};
+use super::{CompiledIndicator, Engine, Requirement};
+use crate::decision::Method;
 use crate::error::Error;
 use crate::indicator::Direction;
-use crate::limit::Limit;
-use crate::measurement::Measurement;
-use crate::product::{Product, Value};
-use crate::verdict::Verdict;
+use crate::limit::{ends_strictness, Bound, Limit};
+use crate::rounding::Mark;
+use crate::standard::StandardCode;
+use crate::verdict::{
+    IndicatorVerdict, LevelRequirement, Outcome, StandardIndicatorVerdict, StandardOutcome,
+    StandardVerdict, Verdict,
+};
 
 /// The requirements of one standard, by indicator id (`"flush-water" → ≤ 3.8 L`).
 pub type Requirements = BTreeMap<String, Limit>;
 
+/// Words a standards file may write for a qualitative indicator the standard requires.
+const PASS: [&str; 4] = ["pass", "合格", "符合", "required"];
+
+/// What a standard's requirement guarantees for one indicator.
+enum Guarantee {
+    /// The standard states no requirement.
+    NotStated,
+    /// A qualitative indicator: a standard states the test, not its outcome.
+    Qualitative,
+    /// The requirement has no end on a side the direction measures from.
+    Unbounded,
+    /// The values to judge (the worse decides).
+    Values(Vec<Input>),
+}
+
+/// The value a requirement's end guarantees, as a value with a mark: a closed end is the bound
+/// itself; an open end lies just inside the bound (`< 4.0` guarantees "just below 4.0",
+/// `4.0(−)`), so an open requirement equal to an open level meets it, and its margin is 0.
+fn guaranteed(bound: Bound, above: bool) -> Input {
+    let mark = match (bound.inclusive, above, bound.value.is_sign_negative()) {
+        (true, ..) => None,
+        // Marks speak of magnitudes: just above a negative bound is a smaller magnitude.
+        (false, true, false) | (false, false, true) => Some(Mark::Plus),
+        (false, true, true) | (false, false, false) => Some(Mark::Minus),
+    };
+    Input::Number {
+        x: bound.value,
+        mark,
+    }
+}
+
+/// The values a requirement guarantees for an indicator: for higher-is-better its lower end,
+/// for lower-is-better its upper end, for nominal-is-best both ends (the worse decides).
+/// `None` where the requirement has no end on a side the direction measures from: it allows
+/// any value there, so it falls short of a level that bounds that side.
+fn guarantees(direction: Direction, lower: Option<Bound>, upper: Option<Bound>) -> Option<Vec<Input>> {
+    let low = lower.map(|b| guaranteed(b, true));
+    let high = upper.map(|b| guaranteed(b, false));
+    match direction {
+        Direction::HigherIsBetter => low.map(|l| vec![l]),
+        Direction::LowerIsBetter => high.map(|h| vec![h]),
+        _ => {
+            let both: Vec<Input> = low.into_iter().chain(high).collect();
+            (!both.is_empty()).then_some(both)
+        }
+    }
+}
+
+/// Orders indicator verdicts of one indicator from worst to best: falls short, meets,
+/// exceeds; then the smaller margin.
+fn worse(a: &IndicatorVerdict, b: &IndicatorVerdict) -> bool {
+    let rank = |o: Outcome| match o {
+        Outcome::FallsShort => 0,
+        Outcome::Meets => 1,
+        _ => 2,
+    };
+    (rank(a.outcome), a.margin.map(|m| m.value)) < (rank(b.outcome), b.margin.map(|m| m.value))
+}
+
 impl Engine {
     /// Reads a file of standards to compare or rank: CSV with a header `id` (the standard's
     /// number) and one column per indicator id, each cell a limit as a plan writes it
-    /// (`≤ 3.8 L`), empty where the standard states nothing.
+    /// (`≤ 3.8 L`), empty where the standard states nothing. A qualitative indicator's cell may
+    /// say `pass` (`合格`): a standard states the test, not its outcome, so a qualitative
+    /// indicator is not compared for a standard either way.
     ///
     /// ```
     /// # let plan = duibiao::Plan::from_toml_str(r#"
@@ -33,13 +100,14 @@ impl Engine {
     /// # requirements = { "T/CZGX 001-2022" = "≤ 4.0 L" }
     /// # "#)?;
     /// let engine = plan.compile()?;
-    /// let rows = duibiao::Engine::read_standards("id,flush-water\nQ/A 1-2024,≤ 3.8 L\n".as_bytes());
+    /// let rows = engine.read_standards("id,flush-water\nQ/A 1-2024,≤ 3.8 L\n".as_bytes());
     /// let (code, requirements) = rows.into_iter().next().unwrap()?;
     /// let verdict = engine.evaluate_standard(&code, &requirements)?;
     /// assert_eq!(verdict.class, duibiao::Class::Leader);
     /// # Ok::<(), duibiao::Error>(())
     /// ```
     pub fn read_standards(
+        &self,
         reader: impl std::io::Read,
     ) -> Vec<Result<(String, Requirements), Error>> {
         let mut rdr = csv::ReaderBuilder::new()
@@ -62,88 +130,231 @@ impl Engine {
                 let record = record.map_err(|e| {
                     Error::invalid_plan(format!("standards: {e}")).context(place.clone())
                 })?;
-                let mut cells = record.iter();
-                let id = cells.next().unwrap_or_default().to_owned();
-                let mut requirements = Requirements::new();
-                for (column, cell) in columns.iter().skip(1).zip(cells) {
-                    if cell.is_empty() {
-                        continue;
-                    }
-                    let limit: Limit = cell.parse().map_err(|e: Error| {
-                        e.context(format!("standard \"{id}\": indicator \"{column}\""))
-                            .context(place.clone())
-                    })?;
-                    requirements.insert(column.clone(), limit);
-                }
-                Ok((id, requirements))
+                self.standard_row(&columns, &record)
+                    .map_err(|e| e.context(place.clone()))
             })
             .collect()
     }
 
-    /// Judges a standard by its requirements as if it were a product at the edge of what it
-    /// allows: per indicator, the value its requirement guarantees — the lower end for
-    /// higher-is-better, the upper end for lower-is-better, for nominal-is-best the end nearer
-    /// to the benchmark level's end. A standard stricter than the level then *exceeds* (or
-    /// reaches a better grade), an equal one *meets*, a looser one *falls short* by the margin
-    /// between the two limits. The verdict's `product` is the standard's number; ranking it
-    /// with [`crate::rank::Ranker::rank`] ranks standards (企业标准排行榜).
-    ///
-    /// An open end (`< 3.8 L`) is taken at its bound; a requirement with no end on the side
-    /// that matters (an upper limit on a higher-is-better indicator) counts as not stated.
+    fn standard_row(
+        &self,
+        columns: &[String],
+        record: &csv::StringRecord,
+    ) -> Result<(String, Requirements), Error> {
+        let mut cells = record.iter();
+        let id = cells.next().unwrap_or_default().to_owned();
+        id.parse::<StandardCode>()
+            .map_err(|e| e.context("standards: column \"id\""))?;
+        let mut requirements = Requirements::new();
+        for (column, cell) in columns.iter().skip(1).zip(cells) {
+            let qualitative = self
+                .indicators
+                .iter()
+                .any(|i| &i.id == column && i.direction == Direction::Qualitative);
+            if cell.is_empty() || (qualitative && PASS.contains(&cell)) {
+                continue;
+            }
+            let limit: Limit = cell.parse().map_err(|e: Error| {
+                e.context(format!("standard \"{id}\": indicator \"{column}\""))
+            })?;
+            requirements.insert(column.clone(), limit);
+        }
+        Ok((id, requirements))
+    }
+
+    /// Judges a standard by its requirements, with the decision table products are judged
+    /// with, at the values each requirement guarantees: the lower end for higher-is-better,
+    /// the upper end for lower-is-better, both ends for nominal-is-best (the worse decides).
+    /// A closed end is its bound; an open end lies just inside it, so a requirement equal to
+    /// the level meets it (open or closed), a stricter one exceeds it where a product at that
+    /// value would (a better grade, or a margin beyond the tolerance), a looser one falls short
+    /// by the margin between the two limits. A requirement is judged as written: by its full
+    /// value and without a decision rule (it has no uncertainty). A requirement with no end on
+    /// the side that matters (`≥ 1 L` on a lower-is-better indicator) falls short; a
+    /// qualitative indicator is not compared. The verdict's `product` is the standard's number;
+    /// ranking it with [`crate::rank::Ranker::rank`] ranks standards (企业标准排行榜).
     ///
     /// # Errors
     ///
-    /// When a requirement's unit does not convert into its indicator's.
+    /// When a requirement's unit does not convert into its indicator's, or a requirement is
+    /// given for a qualitative indicator.
     pub fn evaluate_standard(
         &self,
         code: &str,
         requirements: &Requirements,
     ) -> Result<Verdict, Error> {
-        let mut product = Product::new(code);
+        let mut guaranteed = Vec::with_capacity(self.indicators.len());
         for ind in &self.indicators {
-            let Some(limit) = requirements.get(&ind.id) else {
-                continue;
-            };
             let place =
                 |e: Error| e.context(format!("standard \"{code}\": indicator \"{}\"", ind.id));
-            let ends = limit.ends_in(ind.unit.as_ref()).map_err(place)?;
-            let level_lo = ind
-                .level
-                .iter()
-                .filter_map(|&k| ind.requirements.get(k))
-                .filter_map(|r| r.ends.0.map(|b| b.value))
-                .max();
-            let level_hi = ind
-                .level
-                .iter()
-                .filter_map(|&k| ind.requirements.get(k))
-                .filter_map(|r| r.ends.1.map(|b| b.value))
-                .min();
-            let lo = ends.0.map(|b| b.value);
-            let hi = ends.1.map(|b| b.value);
-            let value = match ind.direction {
-                Direction::HigherIsBetter => lo,
-                Direction::LowerIsBetter => hi,
-                Direction::NominalIsBest => match (lo, hi) {
-                    (Some(l), Some(h)) => {
-                        // The end with the smaller margin to the level decides.
-                        let from_lo = level_lo.map(|ll| l - ll);
-                        let from_hi = level_hi.map(|lh| lh - h);
-                        match (from_lo, from_hi) {
-                            (Some(a), Some(b)) if b < a => Some(h),
-                            (None, Some(_)) => Some(h),
-                            _ => Some(l),
-                        }
-                    }
-                    (l, h) => l.or(h),
-                },
-                _ => None,
+            guaranteed.push(self.guaranteed_by(ind, requirements.get(&ind.id)).map_err(place)?);
+        }
+        // Bands are chosen by the selector's first guaranteed value.
+        let inputs: Vec<Input> = guaranteed
+            .iter()
+            .map(|g| match g {
+                Guarantee::Values(values) => values.first().copied().unwrap_or(Input::Missing),
+                _ => Input::Missing,
+            })
+            .collect();
+        let how = How {
+            method: Method::FullValue,
+            measured: None,
+        };
+        let mut indicators = Vec::with_capacity(self.indicators.len());
+        for ((ind, g), limit) in self
+            .indicators
+            .iter()
+            .zip(&guaranteed)
+            .zip(self.indicators.iter().map(|i| requirements.get(&i.id)))
+        {
+            let given = limit.map(|l| l.to_string());
+            let place =
+                |e: Error| e.context(format!("standard \"{code}\": indicator \"{}\"", ind.id));
+            let verdict = match g {
+                Guarantee::NotStated => self.judge(ind, Input::Missing, given, how, &inputs),
+                Guarantee::Qualitative => self.unjudged(ind, Outcome::NotCompared, how),
+                Guarantee::Unbounded => self.unjudged(ind, Outcome::FallsShort, how)
+                    .map(|v| IndicatorVerdict { value: given, ..v }),
+                Guarantee::Values(values) => self.worst(ind, values, given, how, &inputs),
+            }
+            .map_err(place)?;
+            indicators.push(verdict);
+        }
+        Ok(self.verdict(code.to_owned(), indicators))
+    }
+
+    /// What a standard's requirement guarantees for an indicator.
+    fn guaranteed_by(
+        &self,
+        ind: &CompiledIndicator,
+        limit: Option<&Limit>,
+    ) -> Result<Guarantee, Error> {
+        if ind.direction == Direction::Qualitative {
+            return match limit {
+                None => Ok(Guarantee::Qualitative),
+                Some(limit) => Err(Error::invalid_plan(format!(
+                    "limit \"{limit}\": a qualitative indicator takes no limit (write \"pass\" or leave it empty)"
+                ))),
             };
-            if let Some(v) = value {
-                let m = Measurement::new(v, None, ind.unit.clone()).map_err(place)?;
-                product.values.insert(ind.id.clone(), Value::Measured(m));
+        }
+        let Some(limit) = limit else {
+            return Ok(Guarantee::NotStated);
+        };
+        let (lower, upper) = limit.ends_in(ind.unit.as_ref())?;
+        Ok(match guarantees(ind.direction, lower, upper) {
+            Some(values) => Guarantee::Values(values),
+            None => Guarantee::Unbounded,
+        })
+    }
+
+    fn worst(
+        &self,
+        ind: &CompiledIndicator,
+        values: &[Input],
+        given: Option<String>,
+        how: How<'_>,
+        inputs: &[Input],
+    ) -> Result<IndicatorVerdict, Error> {
+        let mut worst: Option<IndicatorVerdict> = None;
+        for value in values {
+            let v = self.judge(ind, *value, given.clone(), how, inputs)?;
+            if worst.as_ref().is_none_or(|w| worse(&v, w)) {
+                worst = Some(v);
             }
         }
-        self.evaluate(&product)
+        worst.ok_or_else(|| Error::invalid_plan("a requirement guarantees no value"))
+    }
+
+    /// An indicator a standard's requirement is not judged on by value: a qualitative one (not
+    /// compared), or one whose requirement is unbounded on the side that matters (it falls
+    /// short of the level, with no margin).
+    fn unjudged(
+        &self,
+        ind: &CompiledIndicator,
+        outcome: Outcome,
+        how: How<'_>,
+    ) -> Result<IndicatorVerdict, Error> {
+        let mut v = self.judge(ind, Input::Missing, None, how, &[])?;
+        if ind.compared() {
+            v.outcome = outcome;
+        }
+        Ok(v)
+    }
+
+    /// Judges the subject standard itself: its requirement per indicator against the benchmark
+    /// level (stricter / equal / looser / incomparable / missing / fills a blank), and the
+    /// class as [`Engine::evaluate_standard`] judges any standard, so that `compare` and
+    /// `rank --standards` agree on the same requirements.
+    ///
+    /// # Errors
+    ///
+    /// When the plan names no subject standard.
+    pub fn compare_standards(&self) -> Result<StandardVerdict, Error> {
+        let subject = self.subject.clone().ok_or_else(|| {
+            Error::invalid_plan("the plan has no standard with role \"subject\" to compare")
+        })?;
+        let requirements: Requirements = self
+            .indicators
+            .iter()
+            .filter(|i| i.direction != Direction::Qualitative)
+            .filter_map(|i| i.subject_requirement().map(|r| (i.id.clone(), r.limit.clone())))
+            .collect();
+        let verdict = self.evaluate_standard(&subject.to_string(), &requirements)?;
+        Ok(StandardVerdict {
+            standard: subject.to_string(),
+            class: verdict.class,
+            decided_by: verdict.decided_by,
+            indicators: self
+                .indicators
+                .iter()
+                .zip(&verdict.indicators)
+                .map(|(ind, v)| relation(ind, v.outcome))
+                .collect(),
+        })
+    }
+}
+
+/// The subject's requirement against the benchmark level, as set relations: against every
+/// level requirement, the weakest relation counts.
+fn relation(ind: &CompiledIndicator, judged: Outcome) -> StandardIndicatorVerdict {
+    let level: Vec<&Requirement> = ind.level_requirements().collect();
+    let mine = ind.subject_requirement();
+    let outcome = match (mine, level.is_empty()) {
+        (None, true) => StandardOutcome::NotStated,
+        (None, false) => StandardOutcome::Missing,
+        (Some(_), true) => StandardOutcome::FillsBlank,
+        (Some(m), false) => {
+            let rel: Vec<StandardOutcome> = level
+                .iter()
+                .map(|r| ends_strictness(&m.ends, &r.ends).into())
+                .collect();
+            if rel.iter().all(|r| *r == StandardOutcome::Stricter) {
+                StandardOutcome::Stricter
+            } else if rel
+                .iter()
+                .all(|r| matches!(r, StandardOutcome::Stricter | StandardOutcome::Equal))
+            {
+                StandardOutcome::Equal
+            } else if rel.contains(&StandardOutcome::Looser) {
+                StandardOutcome::Looser
+            } else {
+                StandardOutcome::Incomparable
+            }
+        }
+    };
+    StandardIndicatorVerdict {
+        id: ind.id.clone(),
+        class: ind.class,
+        outcome,
+        judged,
+        subject: mine.map(|m| m.limit.to_string()),
+        level: level
+            .iter()
+            .map(|r| LevelRequirement {
+                standard: r.code.to_string(),
+                limit: r.limit.to_string(),
+            })
+            .collect(),
     }
 }

@@ -43,7 +43,7 @@ pub fn standard_verdicts(engine: &Engine, path: &Path) -> Result<Vec<Verdict>, F
     let file =
         std::fs::File::open(path).map_err(|e| Failure(format!("standards \"{shown}\": {e}")))?;
     let mut out = Vec::new();
-    for row in Engine::read_standards(std::io::BufReader::new(file)) {
+    for row in engine.read_standards(std::io::BufReader::new(file)) {
         match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
             Ok(v) => out.push(v),
             Err(e) => eprintln!("error: {shown}: {e} (left out)"),

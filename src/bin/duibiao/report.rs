@@ -347,7 +347,7 @@ pub fn standard(v: &StandardVerdict, format: Output) -> String {
     match format {
         Output::Json => serde_json::to_string_pretty(v).unwrap_or_default() + "\n",
         Output::Csv => {
-            let mut s = String::from("indicator,class,outcome,subject,level\n");
+            let mut s = String::from("indicator,class,outcome,judged,subject,level\n");
             for i in &v.indicators {
                 let level: Vec<String> = i
                     .level
@@ -355,7 +355,7 @@ pub fn standard(v: &StandardVerdict, format: Output) -> String {
                     .map(|r| format!("{}: {}", r.standard, r.limit))
                     .collect();
                 s.push_str(&format!(
-                    "{},{},{},{},{}\n",
+                    "{},{},{},{},{},{}\n",
                     csv_field(&i.id),
                     serde_json::to_value(i.class)
                         .ok()
@@ -365,6 +365,7 @@ pub fn standard(v: &StandardVerdict, format: Output) -> String {
                         .ok()
                         .and_then(|c| c.as_str().map(str::to_owned))
                         .unwrap_or_default(),
+                    i.judged.as_str(),
                     csv_field(i.subject.as_deref().unwrap_or("")),
                     csv_field(&level.join("; "))
                 ));
@@ -394,9 +395,10 @@ pub fn standard(v: &StandardVerdict, format: Output) -> String {
                     .and_then(|c| c.as_str().map(str::to_owned))
                     .unwrap_or_default();
                 s.push_str(&format!(
-                    "  {:<20} {:<12} subject {:<14} level {}\n",
+                    "  {:<20} {:<12} {:<12} subject {:<14} level {}\n",
                     i.id,
                     outcome,
+                    i.judged.as_str(),
                     i.subject.as_deref().unwrap_or("—"),
                     if level.is_empty() {
                         "—".to_owned()

@@ -1,0 +1,201 @@
+//! The verdict rules, each stated once. The exact evaluator calls them over decimals, the fast
+//! evaluator lowers them to integers at compile time (and calls the same functions where it
+//! decides per product), the standards path, the comparison of the subject standard and the
+//! ranking call them on their verdicts. `docs/rules.md` states each in words.
+//!
+//! | rule | function |
+//! |---|---|
+//! | an indicator with no benchmark level, or no value | [`unjudged`] |
+//! | which margin counts (the end the direction measures from) | [`pick_margin`] |
+//! | when a margin is beyond the equivalence tolerance | [`margin_tolerance`], [`beyond`] |
+//! | when a grade is better than the level's | [`better_grade`] |
+//! | which outcomes make a gap, which exceed | [`makes_gap`], [`exceeding`] |
+//! | the class from the outcomes | [`classify`] |
+
+use rust_decimal::Decimal;
+
+use crate::indicator::{Direction, IndicatorClass, Tolerance};
+use crate::plan::{MissingPolicy, Policy};
+use crate::verdict::{Class, Margin, Outcome};
+
+/// The outcome of an indicator that is not judged against a level: `NotCompared` when no
+/// benchmark states it (whether or not a value is given: there is nothing to compare with, so
+/// it never makes a gap; 填补空白 is the subject standard's merit, not the product's fault),
+/// else `Missing` when the product gives no value; `None` when it is judged.
+pub(crate) fn unjudged(compared: bool, has_value: bool) -> Option<Outcome> {
+    if !compared {
+        Some(Outcome::NotCompared)
+    } else if !has_value {
+        Some(Outcome::Missing)
+    } else {
+        None
+    }
+}
+
+/// The margin that counts for a direction, from the distances to a set's lower end
+/// (`x − lower`) and upper end (`upper − x`): higher-is-better measures from the lower end,
+/// lower-is-better from the upper end (each falls back on the other end where the set has
+/// only that one), nominal-is-best from the nearer end. Generic so that the fast path's
+/// integers and the exact path's decimals pick by the same rule.
+pub(crate) fn pick_margin<T: Ord + Copy>(
+    direction: Direction,
+    from_lower: Option<T>,
+    from_upper: Option<T>,
+) -> Option<T> {
+    match direction {
+        Direction::HigherIsBetter => from_lower.or(from_upper),
+        Direction::LowerIsBetter => from_upper.or(from_lower),
+        _ => match (from_lower, from_upper) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        },
+    }
+}
+
+/// The tolerance a margin must pass to exceed the benchmark level, or `None` when no margin
+/// can make the indicator exceed: the stated `tolerance`; else 0 for an ungraded indicator
+/// with a direction; else none (a graded indicator exceeds by grade, and closeness to a
+/// nominal has no direction to be better in without a stated tolerance).
+pub(crate) fn margin_tolerance(
+    graded: bool,
+    direction: Direction,
+    tolerance: Option<Tolerance>,
+) -> Option<Tolerance> {
+    match tolerance {
+        Some(t) => Some(t),
+        None if graded || direction == Direction::NominalIsBest => None,
+        None => Some(Tolerance::Absolute(Decimal::ZERO)),
+    }
+}
+
+/// Whether a margin is beyond a tolerance: strictly more than an absolute tolerance; a share
+/// (in percent) strictly more than a relative one, or a positive margin where the level's
+/// bound is zero (no share).
+pub(crate) fn beyond(tolerance: Tolerance, margin: Margin) -> bool {
+    match tolerance {
+        Tolerance::Absolute(t) => margin.value > t,
+        Tolerance::Relative(p) => match margin.share {
+            Some(share) => share.saturating_mul(Decimal::ONE_HUNDRED) > p,
+            None => margin.value > Decimal::ZERO,
+        },
+        #[allow(unreachable_patterns)]
+        _ => false,
+    }
+}
+
+/// Whether the grade reached (0 best) is strictly better than the best grade the benchmark
+/// level guarantees.
+pub(crate) fn better_grade(reached: Option<usize>, level_grade: Option<usize>) -> bool {
+    matches!((reached, level_grade), (Some(r), Some(l)) if r < l)
+}
+
+/// Whether an outcome conforms to the benchmark level (meets or exceeds it).
+pub(crate) fn conforms(outcome: Outcome) -> bool {
+    matches!(outcome, Outcome::Exceeds | Outcome::Meets)
+}
+
+/// Whether an outcome makes a gap: a core or basic indicator that falls short, or is missing
+/// under `missing = "gap"`. Innovation indicators never make a gap.
+pub(crate) fn makes_gap(class: IndicatorClass, outcome: Outcome, missing: MissingPolicy) -> bool {
+    matches!(class, IndicatorClass::Core | IndicatorClass::Basic)
+        && (outcome == Outcome::FallsShort
+            || (outcome == Outcome::Missing && missing == MissingPolicy::Gap))
+}
+
+/// Whether an outcome counts toward a leader: a core indicator that exceeds.
+pub(crate) fn exceeding(class: IndicatorClass, outcome: Outcome) -> bool {
+    class == IndicatorClass::Core && outcome == Outcome::Exceeds
+}
+
+/// What makes a leader of a product that is not a gap: at least `Count` core indicators
+/// exceeding, or an exceeding core weight of at least `Weight`, or nothing (`Never`). Generic
+/// over the weight so that the fast path holds the same rule at its integer scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LeaderRule<W> {
+    Count(usize),
+    Weight(W),
+    Never,
+}
+
+impl<W: PartialOrd + Copy> LeaderRule<W> {
+    /// Whether an exceeding weight and count make a leader.
+    #[inline(always)]
+    pub(crate) fn holds(self, weight: W, count: usize) -> bool {
+        match self {
+            LeaderRule::Count(n) => count >= n,
+            LeaderRule::Weight(w) => weight >= w,
+            LeaderRule::Never => false,
+        }
+    }
+
+    /// The same rule with the weight threshold mapped (lowered to another scale).
+    pub(crate) fn map<V>(self, f: impl FnOnce(W) -> Option<V>) -> Option<LeaderRule<V>> {
+        Some(match self {
+            LeaderRule::Count(n) => LeaderRule::Count(n),
+            LeaderRule::Weight(w) => LeaderRule::Weight(f(w)?),
+            LeaderRule::Never => LeaderRule::Never,
+        })
+    }
+}
+
+/// The policy's leader rule: `leader-min-exceeding` core indicators when set (never with 0),
+/// else `leader-share` × the total core weight (never when the total is 0).
+pub(crate) fn leader_rule(policy: &Policy, core_weight: Decimal) -> LeaderRule<Decimal> {
+    match policy.leader_min_exceeding {
+        Some(0) => LeaderRule::Never,
+        Some(n) => LeaderRule::Count(n as usize),
+        None if core_weight <= Decimal::ZERO => LeaderRule::Never,
+        None => LeaderRule::Weight(policy.leader_share.saturating_mul(core_weight)),
+    }
+}
+
+/// The class, the indices of the indicators that decided it (those making the gap, or those
+/// exceeding for a leader, none for a follower) and the core weight exceeding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Classified {
+    pub(crate) class: Class,
+    pub(crate) decided_by: Vec<usize>,
+    pub(crate) exceeding_weight: Decimal,
+}
+
+/// One indicator's part in the class: its class, weight and outcome.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Part {
+    pub(crate) class: IndicatorClass,
+    pub(crate) weight: Decimal,
+    pub(crate) outcome: Outcome,
+}
+
+/// The class by the policy (design decision 4): **gap** if any outcome makes a gap, **leader**
+/// if not and enough core weight exceeds, **follower** otherwise. Every path (products,
+/// standards, the subject standard, rankings, reports) classifies with this function.
+pub(crate) fn classify(
+    policy: &Policy,
+    core_weight: Decimal,
+    parts: impl Iterator<Item = Part>,
+) -> Classified {
+    let mut gaps = Vec::new();
+    let mut exceeds = Vec::new();
+    let mut weight = Decimal::ZERO;
+    for (k, p) in parts.enumerate() {
+        if makes_gap(p.class, p.outcome, policy.missing) {
+            gaps.push(k);
+        }
+        if exceeding(p.class, p.outcome) {
+            exceeds.push(k);
+            weight = weight.saturating_add(p.weight);
+        }
+    }
+    let (class, decided_by) = if !gaps.is_empty() {
+        (Class::Gap, gaps)
+    } else if leader_rule(policy, core_weight).holds(weight, exceeds.len()) {
+        (Class::Leader, exceeds)
+    } else {
+        (Class::Follower, Vec::new())
+    };
+    Classified {
+        class,
+        decided_by,
+        exceeding_weight: weight,
+    }
+}

@@ -1,0 +1,258 @@
+//! Regression tests for the wrong answers of 0.1.0 found by hostile use
+//! (`shared/findings/wrong-answers-2026-12.md`): one verdict however it is asked for. Each test
+//! names its problem; the reproducers are in `tests/data/findings/`.
+
+use std::process::Command;
+
+use duibiao::verdict::{Class, Outcome};
+use duibiao::{Plan, Product};
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/findings/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn engine(name: &str) -> duibiao::Engine {
+    let text = std::fs::read_to_string(data(name)).unwrap();
+    Plan::from_toml_str(&text).unwrap().compile().unwrap()
+}
+
+/// Runs the command line; returns stdout, asserting exit 0.
+#[track_caller]
+fn cli(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The class of product `id` as each output of `evaluate`, `rank` and `report` gives it.
+fn classes_everywhere(plan: &str, products: &str, id: &str) -> Vec<(String, String)> {
+    let (plan, products) = (data(plan), data(products));
+    let mut out = Vec::new();
+    for format in ["csv", "table", "json", "md"] {
+        for exact in [false, true] {
+            let mut args = vec!["evaluate", &plan, "--products", &products, "--format", format];
+            if exact {
+                args.push("--exact");
+            }
+            let text = cli(&args);
+            let class = match format {
+                "json" => {
+                    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    v.as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|v| v["product"] == id)
+                        .map(|v| v["class"].as_str().unwrap().to_owned())
+                }
+                _ => text
+                    .lines()
+                    .map(|l| l.trim_start_matches('|').trim())
+                    .find(|l| l.starts_with(&format!("{id} ")) || l.starts_with(&format!("{id},")))
+                    .and_then(|l| {
+                        l.split([',', ' ', '|'])
+                            .filter(|w| !w.is_empty())
+                            .nth(1)
+                            .map(str::to_owned)
+                    }),
+            };
+            out.push((format!("evaluate {format} exact={exact}"), class.unwrap_or_default()));
+        }
+    }
+    let report = cli(&["report", &plan, "--products", &products, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let class = v["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .map(|p| p["class"].as_str().unwrap().to_owned());
+    out.push(("report json".into(), class.unwrap_or_default()));
+    out
+}
+
+#[test]
+fn problem_1_a_core_indicator_no_benchmark_states_is_not_compared_on_every_path() {
+    // `noise` is stated by the subject only (填补空白) and left empty: not compared, never a
+    // gap; standby power 0.5 W is 0.5 W inside ≤ 1.0 W: exceeds, so a leader everywhere.
+    for products in [
+        "fast_exact_notcompared.csv",
+        "fast_exact_notcompared.reordered.csv",
+        "fast_exact_notcompared.unit.csv",
+    ] {
+        for (path, class) in classes_everywhere("fast_exact_notcompared.toml", products, "P1") {
+            assert_eq!(class, "leader", "{products}: {path}");
+        }
+    }
+    let e = engine("fast_exact_notcompared.toml");
+    let p = Product::new("P1").with("standby-power", "0.5").unwrap();
+    let v = e.evaluate(&p).unwrap();
+    assert_eq!(v.indicators[1].outcome, Outcome::NotCompared);
+    assert_eq!(v.class, Class::Leader);
+    let fast = e.classifier().unwrap();
+    let prepared = fast.prepare(&p).unwrap().unwrap();
+    let mut outcomes = Vec::new();
+    assert_eq!(fast.outcomes_into(&prepared, &mut outcomes), Class::Leader);
+    assert_eq!(outcomes[1].outcome, Outcome::NotCompared);
+    // With a value the indicator is still not compared.
+    let v = e
+        .evaluate(&p.clone().with("noise", "55").unwrap())
+        .unwrap();
+    assert_eq!(
+        (v.class, v.indicators[1].outcome),
+        (Class::Leader, Outcome::NotCompared)
+    );
+}
+
+#[test]
+fn problem_2_rounded_value_margins_are_in_the_indicators_unit() {
+    // ≤ 4000 mL on an L indicator, rounded-value: 3.5 L = 3500 mL rounds (1 mL) to 3500 and
+    // conforms; the margin is 0.5 L, a share of 0.125: exceeds.
+    let e = engine("rv_unit.toml");
+    let v = e
+        .evaluate(&Product::new("P1").with("flush-water", "3.5").unwrap())
+        .unwrap();
+    let i = &v.indicators[0];
+    assert_eq!(i.outcome, Outcome::Exceeds);
+    assert_eq!(i.compared.unwrap().to_string(), "3.5");
+    assert_eq!(i.margin.unwrap().value.to_string(), "0.5");
+    assert_eq!(i.margin.unwrap().share.unwrap().to_string(), "0.125");
+    assert_eq!(v.class, Class::Leader);
+    // 4.0004 L = 4000.4 mL rounds to 4000 mL: conforms, margin 0 L: meets.
+    let v = e
+        .evaluate(&Product::new("P5").with("flush-water", "4.0004").unwrap())
+        .unwrap();
+    assert_eq!(v.indicators[0].outcome, Outcome::Meets);
+    assert_eq!(v.indicators[0].compared.unwrap().to_string(), "4");
+    // The other direction: W indicator, ≤ 4.0 kW; 4200 W rounds (0.1 kW) to 4.2 kW: falls
+    // short by 200 W, a share of 0.05.
+    let e = engine("rv_unit_w_kw.toml");
+    let v = e
+        .evaluate(&Product::new("A").with("power", "4200").unwrap())
+        .unwrap();
+    let i = &v.indicators[0];
+    assert_eq!(i.outcome, Outcome::FallsShort);
+    assert_eq!(i.margin.unwrap().value.to_string(), "-200");
+    assert_eq!(i.margin.unwrap().share.unwrap().to_string(), "-0.05");
+    // `rank` scores 3.5 L and 4.0 L differently: 100 + 50 × 0.125 / 0.2 = 131.25, and 100.
+    let out = cli(&[
+        "rank",
+        &data("rv_unit.toml"),
+        "--products",
+        &data("rv_unit.csv"),
+        "--format",
+        "csv",
+    ]);
+    assert!(out.contains(",P1,131.25,"), "{out}");
+    assert!(out.contains(",P2,100.00,"), "{out}");
+}
+
+#[test]
+fn problem_3_rounded_value_grades_round_at_the_grade_limits_written_digit_in_its_unit() {
+    // Grades ≤ 4000 mL, ≤ 5000 mL; 4.4 L = 4400 mL > 4000 mL: grade 2, the level's grade:
+    // meets, a follower (0.1.0 rounded 4.4 at "1" and called it grade 1, a leader).
+    let e = engine("rv_grade_unit.toml");
+    let v = e
+        .evaluate(&Product::new("P1").with("flush-water", "4.4").unwrap())
+        .unwrap();
+    let i = &v.indicators[0];
+    assert_eq!(i.grade.as_ref().map(|g| g.rank), Some(1));
+    assert_eq!(i.outcome, Outcome::Meets);
+    assert_eq!(v.class, Class::Follower);
+    let v = e
+        .evaluate(&Product::new("P2").with("flush-water", "3.9").unwrap())
+        .unwrap();
+    assert_eq!(v.indicators[0].grade.as_ref().map(|g| g.rank), Some(0));
+    assert_eq!(v.class, Class::Leader);
+}
+
+#[test]
+fn problem_6_a_standard_equal_to_an_open_level_meets_it() {
+    let e = engine("std_open.toml");
+    let file = std::fs::File::open(data("std_open.csv")).unwrap();
+    let verdicts: Vec<_> = e
+        .read_standards(file)
+        .into_iter()
+        .map(|r| {
+            let (code, reqs) = r.unwrap();
+            e.evaluate_standard(&code, &reqs).unwrap()
+        })
+        .collect();
+    let same = &verdicts[0];
+    assert_eq!(same.product, "Q/SAME 1-2024");
+    let outcomes: Vec<_> = same.indicators.iter().map(|i| i.outcome).collect();
+    assert_eq!(outcomes, [Outcome::Meets, Outcome::Meets]);
+    assert_eq!(same.class, Class::Follower);
+    // Stricter by 0.1 L and 0.5 %: exceeds on both, a leader.
+    assert_eq!(verdicts[1].class, Class::Leader);
+    // `compare` of the same requirements as the subject gives the same class.
+    let subject = engine("std_open_subject.toml").compare_standards().unwrap();
+    assert_eq!(subject.class, Class::Follower);
+    let out = cli(&["rank", &data("std_open.toml"), "--standards", &data("std_open.csv")]);
+    assert!(!out.contains("not ranked"), "{out}");
+}
+
+#[test]
+fn problem_9_a_standard_at_the_edge_of_a_decimal_is_judged_without_panic() {
+    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        .args([
+            "rank",
+            &data("std_overflow.toml"),
+            "--standards",
+            &data("std_overflow.csv"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // −79228162514264337593543950335 ~ 0 against 1 ~ 79228…: the lower end falls short.
+    let e = engine("std_overflow.toml");
+    let reqs = [("x".to_owned(), "-79228162514264337593543950335 ~ 0".parse().unwrap())]
+        .into_iter()
+        .collect();
+    let v = e.evaluate_standard("Q/A 1-2024", &reqs).unwrap();
+    assert_eq!(v.indicators[0].outcome, Outcome::FallsShort);
+    assert_eq!(v.class, Class::Gap);
+}
+
+#[test]
+fn problem_16_standards_with_qualitative_and_guarded_indicators_are_ranked() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    // A qualitative basic indicator: empty, `pass` or `合格` — not compared for a standard.
+    let rac = format!("{root}/examples/plans/room-air-conditioner.toml");
+    let out = cli(&["rank", &rac, "--standards", &data("prod_rac_stds.csv"), "--format", "csv"]);
+    for code in ["Q/A 1-2024", "Q/B 1-2024", "Q/C 1-2024"] {
+        assert!(out.contains(&format!(",{code},")), "{out}");
+    }
+    assert!(!out.contains("refrigerant-leak"), "{out}");
+    // A guarded-acceptance indicator: a requirement is judged as written, with no U.
+    let led = format!("{root}/examples/plans/led-lamp.toml");
+    let out = cli(&["rank", &led, "--standards", &data("prod_led_stds.csv"), "--format", "csv"]);
+    assert!(out.contains(",Q/A 1-2024,"), "{out}");
+}
+
+#[test]
+fn problem_16_a_requirement_unbounded_on_the_side_that_matters_falls_short() {
+    let e = engine("prod_plan.toml");
+    let reqs = [("flush-water".to_owned(), "≥ 1 L".parse().unwrap())]
+        .into_iter()
+        .collect();
+    let v = e.evaluate_standard("Q/E 1-2024", &reqs).unwrap();
+    assert_eq!(v.indicators[0].outcome, Outcome::FallsShort);
+    assert_eq!(v.class, Class::Gap);
+    // A standards file whose id is not a standard number is refused for that row.
+    let file = std::fs::File::open(data("prod_stds2.csv")).unwrap();
+    let rows = e.read_standards(file);
+    let bad = rows
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| e.to_string())
+        .find(|e| e.contains("not a code"))
+        .unwrap();
+    assert!(bad.starts_with("line 10: standards: column \"id\""), "{bad}");
+}
