@@ -519,7 +519,6 @@ fn check_cut(cut: &LeaderCut) -> Result<(), Error> {
     Ok(())
 }
 
-
 /// The margin share clamped to [−cap, cap]: missing or falling short without a margin is −cap,
 /// a margin from a zero bound counts by its sign, no margin otherwise is 0.
 fn clamped_share(v: &IndicatorVerdict, cap: Decimal) -> Decimal {

@@ -37,7 +37,14 @@ fn classes_everywhere(plan: &str, products: &str, id: &str) -> Vec<(String, Stri
     let mut out = Vec::new();
     for format in ["csv", "table", "json", "md"] {
         for exact in [false, true] {
-            let mut args = vec!["evaluate", &plan, "--products", &products, "--format", format];
+            let mut args = vec![
+                "evaluate",
+                &plan,
+                "--products",
+                &products,
+                "--format",
+                format,
+            ];
             if exact {
                 args.push("--exact");
             }
@@ -62,7 +69,10 @@ fn classes_everywhere(plan: &str, products: &str, id: &str) -> Vec<(String, Stri
                             .map(str::to_owned)
                     }),
             };
-            out.push((format!("evaluate {format} exact={exact}"), class.unwrap_or_default()));
+            out.push((
+                format!("evaluate {format} exact={exact}"),
+                class.unwrap_or_default(),
+            ));
         }
     }
     let report = cli(&["report", &plan, "--products", &products, "--format", "json"]);
@@ -101,9 +111,7 @@ fn problem_1_a_core_indicator_no_benchmark_states_is_not_compared_on_every_path(
     assert_eq!(fast.outcomes_into(&prepared, &mut outcomes), Class::Leader);
     assert_eq!(outcomes[1].outcome, Outcome::NotCompared);
     // With a value the indicator is still not compared.
-    let v = e
-        .evaluate(&p.clone().with("noise", "55").unwrap())
-        .unwrap();
+    let v = e.evaluate(&p.clone().with("noise", "55").unwrap()).unwrap();
     assert_eq!(
         (v.class, v.indicators[1].outcome),
         (Class::Leader, Outcome::NotCompared)
@@ -194,12 +202,20 @@ fn problem_6_a_standard_equal_to_an_open_level_meets_it() {
     // `compare` of the same requirements as the subject gives the same class.
     let subject = engine("std_open_subject.toml").compare_standards().unwrap();
     assert_eq!(subject.class, Class::Follower);
-    let out = cli(&["rank", &data("std_open.toml"), "--standards", &data("std_open.csv")]);
-    assert!(!out.contains("not ranked"), "{out}");
+    let out = cli(&[
+        "rank",
+        &data("std_open.toml"),
+        "--standards",
+        &data("std_open.csv"),
+    ]);
+    assert!(!out.contains("未入榜:"), "{out}");
+    assert!(out.contains("2 ranked"), "{out}");
 }
 
 #[test]
-fn problem_9_a_standard_at_the_edge_of_a_decimal_is_judged_without_panic() {
+fn problem_9_a_standard_at_the_edge_of_a_decimal_is_an_error_not_a_panic() {
+    // −79228162514264337593543950335 ~ 0 against 1 ~ 79228…: the margin of the lower end does
+    // not fit a decimal. An error for that standard, which `rank` leaves out (exit 0).
     let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
         .args([
             "rank",
@@ -209,15 +225,24 @@ fn problem_9_a_standard_at_the_edge_of_a_decimal_is_judged_without_panic() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    // −79228162514264337593543950335 ~ 0 against 1 ~ 79228…: the lower end falls short.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("does not fit in 28 significant digits"),
+        "{stderr}"
+    );
     let e = engine("std_overflow.toml");
-    let reqs = [("x".to_owned(), "-79228162514264337593543950335 ~ 0".parse().unwrap())]
-        .into_iter()
-        .collect();
-    let v = e.evaluate_standard("Q/A 1-2024", &reqs).unwrap();
-    assert_eq!(v.indicators[0].outcome, Outcome::FallsShort);
-    assert_eq!(v.class, Class::Gap);
+    let reqs = [(
+        "x".to_owned(),
+        "-79228162514264337593543950335 ~ 0".parse().unwrap(),
+    )]
+    .into_iter()
+    .collect();
+    let err = e.evaluate_standard("Q/A 1-2024", &reqs).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "standard \"Q/A 1-2024\": indicator \"x\": the margin -79228162514264337593543950335 − 1: the result does not fit in 28 significant digits"
+    );
 }
 
 #[test]
@@ -225,14 +250,28 @@ fn problem_16_standards_with_qualitative_and_guarded_indicators_are_ranked() {
     let root = env!("CARGO_MANIFEST_DIR");
     // A qualitative basic indicator: empty, `pass` or `合格` — not compared for a standard.
     let rac = format!("{root}/examples/plans/room-air-conditioner.toml");
-    let out = cli(&["rank", &rac, "--standards", &data("prod_rac_stds.csv"), "--format", "csv"]);
+    let out = cli(&[
+        "rank",
+        &rac,
+        "--standards",
+        &data("prod_rac_stds.csv"),
+        "--format",
+        "csv",
+    ]);
     for code in ["Q/A 1-2024", "Q/B 1-2024", "Q/C 1-2024"] {
         assert!(out.contains(&format!(",{code},")), "{out}");
     }
     assert!(!out.contains("refrigerant-leak"), "{out}");
     // A guarded-acceptance indicator: a requirement is judged as written, with no U.
     let led = format!("{root}/examples/plans/led-lamp.toml");
-    let out = cli(&["rank", &led, "--standards", &data("prod_led_stds.csv"), "--format", "csv"]);
+    let out = cli(&[
+        "rank",
+        &led,
+        "--standards",
+        &data("prod_led_stds.csv"),
+        "--format",
+        "csv",
+    ]);
     assert!(out.contains(",Q/A 1-2024,"), "{out}");
 }
 
@@ -254,5 +293,8 @@ fn problem_16_a_requirement_unbounded_on_the_side_that_matters_falls_short() {
         .map(|e| e.to_string())
         .find(|e| e.contains("not a code"))
         .unwrap();
-    assert!(bad.starts_with("line 10: standards: column \"id\""), "{bad}");
+    assert!(
+        bad.starts_with("line 10: standards: column \"id\""),
+        "{bad}"
+    );
 }

@@ -479,7 +479,8 @@ fn enterprise_standards_rank_by_the_values_their_requirements_guarantee() {
     let engine = plan.compile().unwrap();
     let file =
         std::fs::File::open(format!("{root}/examples/plans/smart-toilet.standards.csv")).unwrap();
-    let verdicts: Vec<_> = engine.read_standards(file)
+    let verdicts: Vec<_> = engine
+        .read_standards(file)
         .into_iter()
         .map(|r| {
             r.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs))

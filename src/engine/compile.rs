@@ -145,9 +145,9 @@ fn benchmark_level(requirements: &[Requirement]) -> Vec<usize> {
         .collect();
     let mut level: Vec<usize> = Vec::new();
     for &(i, ri) in &benchmark {
-        let dominated = benchmark.iter().any(|&(j, rj)| {
-            j != i && ends_strictness(&rj.ends, &ri.ends) == Strictness::Stricter
-        });
+        let dominated = benchmark
+            .iter()
+            .any(|&(j, rj)| j != i && ends_strictness(&rj.ends, &ri.ends) == Strictness::Stricter);
         let duplicate = level.iter().any(|&k| {
             requirements
                 .get(k)

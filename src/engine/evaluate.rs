@@ -115,7 +115,11 @@ fn member(
     match (ind.interval, ind.unit.as_ref(), limit.unit()) {
         (None, Some(own), Some(written)) if own != written => {
             let r = round(convert(ind.deviations, x, own, written)?, interval)?;
-            Ok((limit.contains(r), convert(ind.deviations, r, written, own)?, Some(interval)))
+            Ok((
+                limit.contains(r),
+                convert(ind.deviations, r, written, own)?,
+                Some(interval),
+            ))
         }
         _ => {
             let r = round(x, interval)?;
@@ -127,13 +131,23 @@ fn member(
 /// The margin to a set: the distance to the end the direction measures from
 /// ([`rules::pick_margin`]), positive inside, with that end's value. Beyond 28 digits it is an
 /// error, never a missing margin (which would turn an exceeding value into one that meets).
-fn margin_to(direction: Direction, ends: &Ends, x: Decimal) -> Result<Option<(Decimal, Decimal)>, Error> {
+fn margin_to(
+    direction: Direction,
+    ends: &Ends,
+    x: Decimal,
+) -> Result<Option<(Decimal, Decimal)>, Error> {
     let distance = |a: Decimal, b: Decimal| {
         a.checked_sub(b)
             .ok_or_else(|| Error::overflow(format!("the margin {a} − {b}")))
     };
-    let from_lower = ends.0.map(|b| distance(x, b.value).map(|d| (d, b.value))).transpose()?;
-    let from_upper = ends.1.map(|b| distance(b.value, x).map(|d| (d, b.value))).transpose()?;
+    let from_lower = ends
+        .0
+        .map(|b| distance(x, b.value).map(|d| (d, b.value)))
+        .transpose()?;
+    let from_upper = ends
+        .1
+        .map(|b| distance(b.value, x).map(|d| (d, b.value)))
+        .transpose()?;
     Ok(rules::pick_margin(direction, from_lower, from_upper))
 }
 
@@ -352,7 +366,11 @@ impl Engine {
                 return Ok(v);
             }
             Input::Qualitative(pass) => {
-                v.outcome = if pass { Outcome::Meets } else { Outcome::FallsShort };
+                v.outcome = if pass {
+                    Outcome::Meets
+                } else {
+                    Outcome::FallsShort
+                };
                 return Ok(v);
             }
             Input::Number { x, mark } => (x, mark),
@@ -366,7 +384,10 @@ impl Engine {
         v.outside_grades = !matches!(ind.grading, Grading::None) && reached.is_none();
         v.grade = reached.and_then(|k| {
             let g = table?.grades.get(k)?;
-            Some(GradeReached { rank: k, name: g.name.clone() })
+            Some(GradeReached {
+                rank: k,
+                name: g.name.clone(),
+            })
         });
         if let Some(outcome) = rules::unjudged(ind.compared(), true) {
             v.outcome = outcome;

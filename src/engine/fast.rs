@@ -650,9 +650,8 @@ impl Classifier {
                     if m.value().mark().is_some() {
                         return Ok(None);
                     }
-                    let d = value_in(id, unit.as_ref(), ind.deviations, m).map_err(|e| {
-                        e.context(format!("product \"{}\"", product.id))
-                    })?;
+                    let d = value_in(id, unit.as_ref(), ind.deviations, m)
+                        .map_err(|e| e.context(format!("product \"{}\"", product.id)))?;
                     match scaled(d, ind.scale) {
                         Some(x) if x != MISSING => x,
                         _ => return Ok(None),

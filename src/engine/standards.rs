@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::evaluate::{Input, How};
+use super::evaluate::{How, Input};
 use super::{CompiledIndicator, Engine, Requirement};
 use crate::decision::Method;
 use crate::error::Error;
@@ -55,7 +55,11 @@ fn guaranteed(bound: Bound, above: bool) -> Input {
 /// for lower-is-better its upper end, for nominal-is-best both ends (the worse decides).
 /// `None` where the requirement has no end on a side the direction measures from: it allows
 /// any value there, so it falls short of a level that bounds that side.
-fn guarantees(direction: Direction, lower: Option<Bound>, upper: Option<Bound>) -> Option<Vec<Input>> {
+fn guarantees(
+    direction: Direction,
+    lower: Option<Bound>,
+    upper: Option<Bound>,
+) -> Option<Vec<Input>> {
     let low = lower.map(|b| guaranteed(b, true));
     let high = upper.map(|b| guaranteed(b, false));
     match direction {
@@ -187,7 +191,10 @@ impl Engine {
         for ind in &self.indicators {
             let place =
                 |e: Error| e.context(format!("standard \"{code}\": indicator \"{}\"", ind.id));
-            guaranteed.push(self.guaranteed_by(ind, requirements.get(&ind.id)).map_err(place)?);
+            guaranteed.push(
+                self.guaranteed_by(ind, requirements.get(&ind.id))
+                    .map_err(place)?,
+            );
         }
         // Bands are chosen by the selector's first guaranteed value.
         let inputs: Vec<Input> = guaranteed
@@ -214,7 +221,8 @@ impl Engine {
             let verdict = match g {
                 Guarantee::NotStated => self.judge(ind, Input::Missing, given, how, &inputs),
                 Guarantee::Qualitative => self.unjudged(ind, Outcome::NotCompared, how),
-                Guarantee::Unbounded => self.unjudged(ind, Outcome::FallsShort, how)
+                Guarantee::Unbounded => self
+                    .unjudged(ind, Outcome::FallsShort, how)
                     .map(|v| IndicatorVerdict { value: given, ..v }),
                 Guarantee::Values(values) => self.worst(ind, values, given, how, &inputs),
             }
@@ -298,7 +306,10 @@ impl Engine {
             .indicators
             .iter()
             .filter(|i| i.direction != Direction::Qualitative)
-            .filter_map(|i| i.subject_requirement().map(|r| (i.id.clone(), r.limit.clone())))
+            .filter_map(|i| {
+                i.subject_requirement()
+                    .map(|r| (i.id.clone(), r.limit.clone()))
+            })
             .collect();
         let verdict = self.evaluate_standard(&subject.to_string(), &requirements)?;
         Ok(StandardVerdict {
