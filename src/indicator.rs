@@ -62,6 +62,17 @@ pub enum IndicatorClass {
     Innovation,
 }
 
+impl IndicatorClass {
+    /// The kebab-case name used in plan files: `basic`, `core` or `innovation`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndicatorClass::Basic => "basic",
+            IndicatorClass::Core => "core",
+            IndicatorClass::Innovation => "innovation",
+        }
+    }
+}
+
 /// The tolerance within which a value better than the benchmark level still only *meets* it:
 /// absolute in the indicator's unit (`"0.05"`) or relative to the level (`"2 %"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

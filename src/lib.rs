@@ -94,6 +94,7 @@ pub mod rank;
 pub mod report;
 pub mod rounding;
 pub mod standard;
+pub mod stream;
 pub mod unit;
 pub mod verdict;
 

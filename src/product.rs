@@ -97,6 +97,9 @@ const MAX_CELL: usize = Limits::CELL_BYTES;
 
 /// Reads products from CSV, one per row, streaming. Each item is a product or the error of its
 /// row (`line 7: indicator "flush-water": value "abc": …`); reading goes on after a bad row.
+/// Every column but `id` is read as a value: this reader knows no plan. To read products for a
+/// plan, with the columns that name no indicator ignored, use [`CsvRows::keep_only`] (the
+/// stream API, [`crate::stream`], does).
 ///
 /// # Errors
 ///
@@ -117,61 +120,219 @@ pub fn read_csv_with<R: Read>(
     reader: R,
     limits: &Limits,
 ) -> impl Iterator<Item = Result<Product, Error>> {
-    let id_bytes = limits.id_bytes;
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(RowBound::new(reader, limits.row_bytes));
-    let header: Result<Vec<String>, Error> = rdr
-        .headers()
-        .map(|h| h.iter().map(str::to_owned).collect())
-        .map_err(|e| Error::invalid_plan(format!("products: header: {}", crate::number::clip(e))));
-    let mut header_error = None;
-    let columns = match header {
-        Ok(cols) if cols.len() > limits.columns => {
-            header_error = Some(Error::invalid_plan(format!(
-                "products: line 1: {} columns, more than the {} a products file may hold (limit `columns`)",
-                cols.len(),
-                limits.columns
-            )));
-            Vec::new()
-        }
-        Ok(cols) => {
-            if cols.first().map(String::as_str) != Some("id") {
-                header_error = Some(Error::invalid_plan(format!(
-                    "products: line 1: the first column must be \"id\", found \"{}\"",
-                    cols.first().cloned().unwrap_or_default()
-                )));
-            }
-            cols
-        }
-        Err(e) => {
-            header_error = Some(e);
-            Vec::new()
-        }
+    let (first, rows) = match CsvRows::new(reader, limits) {
+        Ok(rows) => (None, Some(rows)),
+        Err(e) => (Some(Err(e)), None),
     };
-    let failed = header_error.is_some();
-    let mut records = rdr.into_records();
-    let mut stopped = failed;
-    let rows = std::iter::from_fn(move || {
-        if stopped {
+    first.into_iter().chain(rows.into_iter().flatten())
+}
+
+/// A products CSV read row by row within [`Limits`]: the header checked once (`id` first,
+/// no column twice, at most [`Limits::columns`]), each row bounded by [`Limits::row_bytes`]
+/// while it is read, ids by [`Limits::id_bytes`], cells by [`Limits::CELL_BYTES`]. As an
+/// iterator it yields one product (or the error of its row, with its line) per row.
+///
+/// ```
+/// use duibiao::product::CsvRows;
+///
+/// let text = "id,flush-water,备注\nP1,3.5,送检样品\n";
+/// let rows = CsvRows::new(text.as_bytes(), &duibiao::Limits::default())?.keep_only(["flush-water"]);
+/// assert_eq!(rows.ignored().collect::<Vec<_>>(), ["备注"]);
+/// let products: Vec<_> = rows.collect::<Result<_, _>>()?;
+/// assert_eq!(products[0].values.len(), 1); // the remark is not read
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+pub struct CsvRows<R> {
+    records: csv::Reader<RowBound<R>>,
+    columns: Vec<String>,
+    /// Per column: read as a value (`id` and ignored columns are not).
+    keep: Vec<bool>,
+    record: csv::StringRecord,
+    id_bytes: usize,
+    /// A row too long leaves the reader nowhere: no more rows.
+    stopped: bool,
+}
+
+impl<R: Read> CsvRows<R> {
+    /// Reads and checks the header.
+    ///
+    /// # Errors
+    ///
+    /// When the header cannot be read (not UTF-8, beyond a limit), does not start with `id`, or
+    /// names a column twice.
+    pub fn new(reader: R, limits: &Limits) -> Result<CsvRows<R>, Error> {
+        let mut records = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(RowBound::new(reader, limits.row_bytes));
+        let columns: Vec<String> = records
+            .headers()
+            .map(|h| h.iter().map(str::to_owned).collect())
+            .map_err(|e| {
+                Error::invalid_plan(format!("products: header: {}", crate::number::clip(e)))
+            })?;
+        check_header(&columns, limits)?;
+        let keep = columns.iter().enumerate().map(|(k, _)| k > 0).collect();
+        Ok(CsvRows {
+            records,
+            columns,
+            keep,
+            record: csv::StringRecord::new(),
+            id_bytes: limits.id_bytes,
+            stopped: false,
+        })
+    }
+
+    /// Reads only the columns named in `ids` (a plan's indicator ids); the others are ignored,
+    /// never parsed (a remark, a model or a date column is normal in a lab sheet).
+    #[must_use]
+    pub fn keep_only<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> CsvRows<R> {
+        let ids: std::collections::BTreeSet<&str> = ids.into_iter().collect();
+        self.keep = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(k, c)| k > 0 && ids.contains(c.as_str()))
+            .collect();
+        self
+    }
+
+    /// The header's columns, `id` first.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The columns that are not read (after [`CsvRows::keep_only`]), in header order.
+    pub fn ignored(&self) -> impl Iterator<Item = &str> {
+        self.columns
+            .iter()
+            .zip(&self.keep)
+            .skip(1)
+            .filter(|(_, keep)| !**keep)
+            .map(|(c, _)| c.as_str())
+    }
+
+    /// Reads the next row into the reader's record: `Some(Ok(line))`, `Some(Err)` for a row
+    /// the CSV reader refuses, `None` at the end.
+    pub(crate) fn advance(&mut self) -> Option<Result<u64, Error>> {
+        if self.stopped {
             return None;
         }
-        let record = match records.next()? {
-            Ok(record) => record,
+        match self.records.read_record(&mut self.record) {
+            Ok(true) => Some(Ok(self.record.position().map_or(0, csv::Position::line))),
+            Ok(false) => None,
             Err(e) => {
                 // An I/O error (a row beyond `row_bytes`) leaves the reader nowhere: stop.
-                stopped = matches!(e.kind(), csv::ErrorKind::Io(_));
-                return Some(Err(Error::invalid_plan(format!(
-                    "products: {}",
-                    crate::number::clip(e)
-                ))));
+                self.stopped = matches!(e.kind(), csv::ErrorKind::Io(_));
+                let line = e.position().map(csv::Position::line);
+                let error = Error::invalid_plan(format!("products: {}", crate::number::clip(&e)));
+                Some(Err(match line {
+                    Some(l) if !self.stopped => error.context(format!("line {l}")),
+                    _ => error,
+                }))
             }
-        };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        Some(row(&columns, &record, id_bytes).map_err(|e| e.context(format!("line {line}"))))
-    });
-    header_error.into_iter().map(Err).chain(rows)
+        }
+    }
+
+    /// The current row's cells.
+    pub(crate) fn record(&self) -> &csv::StringRecord {
+        &self.record
+    }
+
+    /// The current row's id, checked as every path checks it: not empty, within `id_bytes`,
+    /// and no more cells than columns.
+    pub(crate) fn id(&self) -> Result<&str, Error> {
+        let id = self.record.get(0).unwrap_or_default();
+        check_id(id, self.id_bytes)?;
+        if self.record.len() > self.columns.len() {
+            return Err(Error::invalid(
+                "row",
+                id,
+                format!(
+                    "{} cells for {} columns",
+                    self.record.len(),
+                    self.columns.len()
+                ),
+            ));
+        }
+        Ok(id)
+    }
+
+    /// The current row as a product: its id and the value of each column read.
+    pub(crate) fn to_product(&self) -> Result<Product, Error> {
+        let id = self.id()?;
+        let mut product = Product::new(id);
+        for ((column, cell), keep) in self.columns.iter().zip(self.record.iter()).zip(&self.keep) {
+            if !keep || cell.is_empty() {
+                continue;
+            }
+            if cell.len() > MAX_CELL {
+                return Err(Error::invalid(
+                    "value",
+                    &crate::number::truncate(cell),
+                    format!("longer than {MAX_CELL} bytes"),
+                )
+                .context(format!("product \"{id}\": indicator \"{column}\"")));
+            }
+            product = product.with(column, cell)?;
+        }
+        Ok(product)
+    }
+}
+
+impl<R: Read> Iterator for CsvRows<R> {
+    type Item = Result<Product, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Some(self.advance()?.and_then(|line| {
+            self.to_product()
+                .map_err(|e| e.context(format!("line {line}")))
+        }))
+    }
+}
+
+/// The header: `id` first, at most `limits.columns` columns, none twice.
+fn check_header(columns: &[String], limits: &Limits) -> Result<(), Error> {
+    if columns.len() > limits.columns {
+        return Err(Error::invalid_plan(format!(
+            "products: line 1: {} columns, more than the {} a products file may hold (limit `columns`)",
+            columns.len(),
+            limits.columns
+        )));
+    }
+    if columns.first().map(String::as_str) != Some("id") {
+        return Err(Error::invalid_plan(format!(
+            "products: line 1: the first column must be \"id\", found \"{}\"",
+            crate::number::truncate(columns.first().map(String::as_str).unwrap_or_default())
+        )));
+    }
+    let mut seen = std::collections::BTreeMap::new();
+    for (k, c) in columns.iter().enumerate() {
+        if let Some(first) = seen.insert(c.as_str(), k) {
+            return Err(Error::invalid_plan(format!(
+                "products: line 1: column \"{}\" appears twice (columns {} and {}): which value counts?",
+                crate::number::truncate(c),
+                first + 1,
+                k + 1
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A product id: not empty, at most `id_bytes` long.
+fn check_id(id: &str, id_bytes: usize) -> Result<(), Error> {
+    if id.is_empty() {
+        return Err(Error::invalid("product id", id, "a product needs an id"));
+    }
+    if id.len() > id_bytes {
+        return Err(Error::invalid(
+            "product id",
+            &crate::number::truncate(id),
+            format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
+        ));
+    }
+    Ok(())
 }
 
 /// A reader that fails once a CSV row (quoted line breaks included) grows past `max` bytes, so
@@ -228,69 +389,6 @@ impl<R: Read> Read for RowBound<R> {
         }
         Ok(n)
     }
-}
-
-/// Builds a product from a row of cells under `columns` (the first column is the id), as
-/// [`read_csv`] reads each row, with the default [`crate::Limits`].
-///
-/// # Errors
-///
-/// When the id is empty or too long, the row has more cells than columns, or a cell is not a
-/// value.
-pub fn from_cells(columns: &[String], cells: &[&str]) -> Result<Product, Error> {
-    row_of(
-        columns,
-        cells.len(),
-        cells.iter().copied(),
-        crate::Limits::default().id_bytes,
-    )
-}
-
-fn row(columns: &[String], record: &csv::StringRecord, id_bytes: usize) -> Result<Product, Error> {
-    row_of(columns, record.len(), record.iter(), id_bytes)
-}
-
-fn row_of<'c>(
-    columns: &[String],
-    len: usize,
-    cells: impl Iterator<Item = &'c str>,
-    id_bytes: usize,
-) -> Result<Product, Error> {
-    let mut fields = cells;
-    let id = fields.next().unwrap_or_default();
-    if id.is_empty() {
-        return Err(Error::invalid("product id", id, "a product needs an id"));
-    }
-    if id.len() > id_bytes {
-        return Err(Error::invalid(
-            "product id",
-            &crate::number::truncate(id),
-            format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
-        ));
-    }
-    if len > columns.len() {
-        return Err(Error::invalid(
-            "row",
-            id,
-            format!("{len} cells for {} columns", columns.len()),
-        ));
-    }
-    let mut product = Product::new(id);
-    for (column, cell) in columns.iter().skip(1).zip(fields) {
-        if cell.is_empty() {
-            continue;
-        }
-        if cell.len() > MAX_CELL {
-            return Err(Error::invalid(
-                "value",
-                &crate::number::truncate(cell),
-                format!("longer than {MAX_CELL} bytes"),
-            )
-            .context(format!("product \"{id}\": indicator \"{column}\"")));
-        }
-        product = product.with(column, cell)?;
-    }
-    Ok(product)
 }
 
 #[derive(Deserialize)]

@@ -210,6 +210,41 @@ pub struct Verdict {
     pub indicators: Vec<IndicatorVerdict>,
 }
 
+/// A verdict without its evidence: the class, what decided it, and each indicator's outcome.
+/// What the fast path computes without building the evidence; a [`Verdict`] gives the same
+/// summary ([`Summary::of`]), so every output made from summaries is the same on either path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct Summary {
+    /// The product's id.
+    pub product: String,
+    /// Leader, follower or gap.
+    pub class: Class,
+    /// As [`Verdict::decided_by`].
+    pub decided_by: Vec<String>,
+    /// The core weight that exceeds.
+    pub exceeding_weight: Decimal,
+    /// The total core weight.
+    pub core_weight: Decimal,
+    /// Per indicator, in plan order.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Summary {
+    /// The summary of a full verdict.
+    pub fn of(v: &Verdict) -> Summary {
+        Summary {
+            product: v.product.clone(),
+            class: v.class,
+            decided_by: v.decided_by.clone(),
+            exceeding_weight: v.exceeding_weight,
+            core_weight: v.core_weight,
+            outcomes: v.indicators.iter().map(|i| i.outcome).collect(),
+        }
+    }
+}
+
 /// How the subject standard's requirement compares with the benchmark level, per indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -229,6 +264,22 @@ pub enum StandardOutcome {
     FillsBlank,
     /// Neither states it.
     NotStated,
+}
+
+impl StandardOutcome {
+    /// The kebab-case name: `stricter`, `equal`, `looser`, `incomparable`, `missing`,
+    /// `fills-blank` or `not-stated`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StandardOutcome::Stricter => "stricter",
+            StandardOutcome::Equal => "equal",
+            StandardOutcome::Looser => "looser",
+            StandardOutcome::Incomparable => "incomparable",
+            StandardOutcome::Missing => "missing",
+            StandardOutcome::FillsBlank => "fills-blank",
+            StandardOutcome::NotStated => "not-stated",
+        }
+    }
 }
 
 impl From<Strictness> for StandardOutcome {

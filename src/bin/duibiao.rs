@@ -7,14 +7,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-#[path = "duibiao/rank.rs"]
-mod rank;
-#[path = "duibiao/report.rs"]
-mod report;
+#[path = "duibiao/progress.rs"]
+mod progress;
 use duibiao::decision::{judge_with, DecisionRule, GuardBandFactor, Judgement, Method};
 use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 use std::str::FromStr;
 
+use duibiao::report::RowWriter;
+use duibiao::stream::Source;
 use duibiao::unit::{convert_difference, convert_value};
 use duibiao::{Error, Limit, Measurement, StandardCode, Unit};
 
@@ -200,6 +200,17 @@ enum Output {
     Md,
 }
 
+impl From<Output> for duibiao::report::Format {
+    fn from(o: Output) -> Self {
+        match o {
+            Output::Table => duibiao::report::Format::Table,
+            Output::Json => duibiao::report::Format::Json,
+            Output::Csv => duibiao::report::Format::Csv,
+            Output::Md => duibiao::report::Format::Md,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormat {
     Md,
@@ -298,77 +309,20 @@ fn run(command: Command) -> Result<String, Failure> {
             exact,
         } => {
             let engine = compile_or_exit(&plan);
-            if products.extension().is_none_or(|e| e != "json") {
-                warn_unknown_columns(&engine, &products);
-            }
-            if !exact && products.extension().is_none_or(|e| e != "json") {
-                let file = std::fs::File::open(&products).unwrap_or_else(|e| {
-                    eprintln!("error: products \"{}\": {e}", products.display());
-                    std::process::exit(2);
-                });
-                // A progress bar only for inputs large enough to wait for (8 MiB, about 100,000
-                // products of a dozen indicators).
-                let large = file.metadata().is_ok_and(|m| m.len() >= 8 << 20);
-                let stdout = std::io::stdout();
-                let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-                match report::stream_fast(
-                    &engine,
-                    std::io::BufReader::with_capacity(1 << 16, file),
-                    format,
-                    quiet || !large,
-                    &mut out,
-                ) {
-                    Ok(true) => return Ok(String::new()),
-                    Ok(false) => {}
-                    Err(e) => {
-                        eprintln!("error: writing the verdicts: {e}");
-                        std::process::exit(1);
-                    }
-                }
-            }
-            let file = std::fs::File::open(&products).unwrap_or_else(|e| {
-                eprintln!("error: products \"{}\": {e}", products.display());
-                std::process::exit(2);
-            });
-            let json = products.extension().is_some_and(|e| e == "json");
-            let rows: Box<dyn Iterator<Item = Result<duibiao::Product, Error>>> = if json {
-                let mut text = String::new();
-                let mut file = file;
-                if let Err(e) = std::io::Read::read_to_string(&mut file, &mut text) {
-                    eprintln!("error: products \"{}\": {e}", products.display());
-                    std::process::exit(2);
-                }
-                match duibiao::product::read_json(&text) {
-                    Ok(items) => Box::new(items.into_iter()),
-                    Err(e) => {
-                        eprintln!("error: {}: {e}", products.display());
-                        std::process::exit(2);
-                    }
-                }
-            } else {
-                Box::new(duibiao::product::read_csv(std::io::BufReader::new(file)))
-            };
+            let (source, large) = open_products(&engine, &products)?;
             let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            // CSV: the header is line 1 (cells holding line breaks would shift this count).
-            let locate = |i: usize| {
-                if json {
-                    format!("products[{i}]")
-                } else {
-                    format!("line {}", i + 2)
-                }
-            };
-            if let Err(e) = report::stream(&engine, rows, locate, format, &mut out) {
+            let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            evaluate(&engine, source, format, exact, quiet || !large, out).unwrap_or_else(|e| {
                 // Output closed early (a pipe into `head`) or a write failed.
                 eprintln!("error: writing the verdicts: {e}");
                 std::process::exit(1);
-            }
+            });
             Ok(String::new())
         }
         Command::Compare { plan, format } => {
             let engine = compile_or_exit(&plan);
             let verdict = engine.compare_standards()?;
-            Ok(report::standard(&verdict, format))
+            Ok(duibiao::report::standard_verdict(&verdict, format.into()))
         }
         Command::Code { text, format } => {
             let code: StandardCode = text.parse()?;
@@ -387,8 +341,8 @@ fn run(command: Command) -> Result<String, Failure> {
         } => {
             let engine = compile_or_exit(&plan);
             let verdicts = match (products, standards) {
-                (Some(products), _) => rank::verdicts(&engine, &products)?,
-                (None, Some(standards)) => rank::standard_verdicts(&engine, &standards)?,
+                (Some(products), _) => verdicts(&engine, &products)?,
+                (None, Some(standards)) => standard_verdicts(&engine, &standards)?,
                 (None, None) => return Err(Failure("rank: give --products or --standards".into())),
             };
             let mut ranker = duibiao::rank::Ranker::new(&engine)?;
@@ -403,7 +357,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 ranker = ranker.leader_cut(cut)?;
             }
             let ranking = ranker.rank(&verdicts)?;
-            Ok(rank::ranking(&ranking, format))
+            Ok(duibiao::report::ranking(&ranking, format.into()))
         }
         Command::Report {
             plan,
@@ -415,7 +369,7 @@ fn run(command: Command) -> Result<String, Failure> {
             let lang: duibiao::report::Lang = lang.parse()?;
             let (source, _) = read_plan(&plan).map_err(Failure)?;
             let engine = compile_or_exit(&plan);
-            let verdicts = rank::verdicts(&engine, &products)?;
+            let verdicts = verdicts(&engine, &products)?;
             let ranking = duibiao::rank::Ranker::new(&engine)?.rank(&verdicts)?;
             let report = duibiao::report::Report::new(engine.category(), &verdicts, Some(&ranking))
                 .with_names(&source);
@@ -434,7 +388,7 @@ fn run(command: Command) -> Result<String, Failure> {
             }
         }
         Command::Schema => Ok(duibiao::plan::plan_json_schema()),
-        Command::Demo => Ok(report::demo()?),
+        Command::Demo => Ok(demo()?),
     }
 }
 
@@ -516,23 +470,185 @@ fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> 
     Ok((plan, text))
 }
 
-/// Warns on stderr about header columns that name no indicator (a misspelt header would make
-/// every product miss that indicator).
-fn warn_unknown_columns(engine: &duibiao::Engine, path: &std::path::Path) {
-    let Ok(mut rdr) = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_path(path)
-    else {
-        return;
+/// The products file (or `-` for standard input), read once: JSON by the extension `.json`,
+/// else CSV. Warns on stderr about CSV columns that name no indicator (ignored; a misspelt
+/// header would make every product miss that indicator). Also whether the file is large
+/// enough (8 MiB, about 100,000 products of a dozen indicators) to show progress for.
+fn open_products(
+    engine: &duibiao::Engine,
+    path: &std::path::Path,
+) -> Result<(Source<Box<dyn std::io::Read>>, bool), Failure> {
+    let shown = path.display().to_string();
+    let (reader, large): (Box<dyn std::io::Read>, bool) = if shown == "-" {
+        (Box::new(std::io::stdin().lock()), false)
+    } else {
+        let file =
+            std::fs::File::open(path).map_err(|e| Failure(format!("products \"{shown}\": {e}")))?;
+        let large = file.metadata().is_ok_and(|m| m.len() >= 8 << 20);
+        (
+            Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
+            large,
+        )
     };
-    if let Ok(header) = rdr.headers() {
-        for column in engine.unknown_columns(header.iter()) {
-            eprintln!(
-                "warning: {}: column \"{column}\" names no indicator of the plan: ignored",
-                path.display()
-            );
+    let limits = duibiao::Limits::default();
+    let source = if path.extension().is_some_and(|e| e == "json") {
+        Source::json(reader, &limits)
+    } else {
+        Source::csv(reader, engine, &limits)
+    }
+    .map_err(|e| Failure(format!("{shown}: {e}")))?;
+    let ignored = source.ignored();
+    const SHOWN: usize = 10;
+    for column in ignored.iter().take(SHOWN) {
+        eprintln!(
+            "warning: {shown}: column \"{}\" names no indicator of the plan: ignored",
+            truncated(column)
+        );
+    }
+    if ignored.len() > SHOWN {
+        eprintln!(
+            "warning: {shown}: {} more columns name no indicator of the plan: ignored",
+            ignored.len() - SHOWN
+        );
+    }
+    Ok((source, large))
+}
+
+/// A name shown in a message: at most 64 characters.
+fn truncated(s: &str) -> String {
+    if s.chars().count() > 64 {
+        format!("{}…", s.chars().take(64).collect::<String>())
+    } else {
+        s.to_owned()
+    }
+}
+
+/// `evaluate`: summaries (the fast path where it holds) for table, CSV and Markdown; full
+/// verdicts for JSON and with `--exact`. The same rows either way.
+fn evaluate(
+    engine: &duibiao::Engine,
+    source: Source<Box<dyn std::io::Read>>,
+    format: Output,
+    exact: bool,
+    quiet: bool,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut w = RowWriter::new(format.into(), engine.indicator_ids(), out)?;
+    let progress = progress::Progress::new(quiet);
+    let mut row = 0usize;
+    if exact || format == Output::Json {
+        for v in source.verdicts(engine) {
+            progress.tick(row);
+            row += 1;
+            match v {
+                Ok(v) => w.verdict(&v)?,
+                Err(e) => w.error(&e)?,
+            }
+        }
+    } else {
+        for s in source.summaries(engine) {
+            progress.tick(row);
+            row += 1;
+            w.result(&s)?;
         }
     }
+    progress.finish(row);
+    w.finish().map(|_| ())
+}
+
+/// Every product of a file judged by `engine`, for `rank` and `report`. A row that cannot be
+/// read or judged never stops the others: its error, with its place, is printed on stderr and
+/// the row is left out.
+fn verdicts(
+    engine: &duibiao::Engine,
+    path: &std::path::Path,
+) -> Result<Vec<duibiao::Verdict>, Failure> {
+    let shown = path.display().to_string();
+    let (source, _) = open_products(engine, path)?;
+    let mut out = Vec::new();
+    for v in source.verdicts(engine) {
+        match v {
+            Ok(v) => out.push(v),
+            Err(e) => eprintln!("error: {shown}: {e} (left out)"),
+        }
+    }
+    Ok(out)
+}
+
+/// Every enterprise standard of a file judged by its requirements; an unreadable row is left
+/// out with its error on stderr.
+fn standard_verdicts(
+    engine: &duibiao::Engine,
+    path: &std::path::Path,
+) -> Result<Vec<duibiao::Verdict>, Failure> {
+    let shown = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure(format!("standards \"{shown}\": {e}")))?;
+    let mut out = Vec::new();
+    for row in engine.read_standards(std::io::BufReader::new(file)) {
+        match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
+            Ok(v) => out.push(v),
+            Err(e) => eprintln!("error: {shown}: {e} (left out)"),
+        }
+    }
+    Ok(out)
+}
+
+const DEMO_PLAN: &str = include_str!("../../examples/plans/smart-toilet.toml");
+const DEMO_PRODUCTS: &str = include_str!("../../examples/demo/products.csv");
+
+/// The README's main command: the bundled smart toilet plan and eight products.
+fn demo() -> Result<String, Error> {
+    use std::fmt::Write as _;
+    let plan = duibiao::Plan::from_toml_str(DEMO_PLAN)?;
+    let engine = plan.compile()?;
+    let mut s = String::from(
+        "duibiao (对标) — benchmarking smart toilets (智能坐便器) against advanced standards\n\n",
+    );
+    s.push_str("Benchmark level per indicator (the strictest benchmark requirement):\n");
+    for id in engine.indicator_ids() {
+        let level: Vec<String> = engine
+            .benchmark_level(id)
+            .iter()
+            .map(|(c, l)| format!("{l} ({c})"))
+            .collect();
+        let _ = writeln!(s, "  {id:<18} {}", level.join("; "));
+    }
+    s.push_str("\nProducts (leader 领跑 · follower 跟跑 · gap 差距):\n");
+    let source = Source::csv(
+        DEMO_PRODUCTS.as_bytes(),
+        &engine,
+        &duibiao::Limits::default(),
+    )?;
+    let verdicts = source.verdicts(&engine).collect::<Result<Vec<_>, _>>()?;
+    for v in &verdicts {
+        let _ = writeln!(
+            s,
+            "  {:<8} {:<8} {}  {}",
+            v.product,
+            v.class.as_str(),
+            v.class.zh(),
+            duibiao::report::explain(v)
+        );
+    }
+    let count = |c: duibiao::Class| verdicts.iter().filter(|v| v.class == c).count();
+    let _ = writeln!(
+        s,
+        "\n{} leader 领跑 · {} follower 跟跑 · {} gap 差距",
+        count(duibiao::Class::Leader),
+        count(duibiao::Class::Follower),
+        count(duibiao::Class::Gap)
+    );
+    let subject = engine.compare_standards()?;
+    let _ = writeln!(
+        s,
+        "\nThe enterprise standard {} itself: {} {}",
+        subject.standard,
+        subject.class,
+        subject.class.zh()
+    );
+    s.push_str("\nMore: duibiao evaluate examples/plans/smart-toilet.toml --products examples/demo/products.csv --format json\n");
+    Ok(s)
 }
 
 fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {

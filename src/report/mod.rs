@@ -51,6 +51,14 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod ranking;
+mod rows;
+mod standard;
+
+pub use ranking::ranking;
+pub use rows::{explain, Format, RowWriter, Tally};
+pub use standard::standard_verdict;
+
 use crate::error::Error;
 use crate::indicator::IndicatorClass;
 use crate::plan::Plan;
@@ -668,12 +676,13 @@ fn with_unit(x: Option<Decimal>, unit: Option<&str>) -> String {
     }
 }
 
-/// A table cell: a `|` would end it.
-fn md(s: &str) -> String {
-    s.replace('|', "\\|")
+/// A Markdown table cell: a `|` would end it, a line break would end the row.
+pub(crate) fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
-fn csv_field(s: &str) -> String {
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

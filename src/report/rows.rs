@@ -1,0 +1,303 @@
+//! Verdicts written row by row as they stream: a table for people, CSV, JSON or Markdown. A
+//! row is made from a [`Summary`] (the fast path's result, or a full verdict's summary), so the
+//! same product prints the same bytes whichever path judged it; JSON prints full verdicts.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{csv_field, md};
+use crate::error::Error;
+use crate::verdict::{Class, Summary, Verdict};
+
+/// The output formats of a stream of verdicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Aligned columns for people, with the counts at the end.
+    Table,
+    /// A JSON array of full verdicts (summaries, when given summaries).
+    Json,
+    /// One CSV row per product: class, deciding indicators, weights, each outcome, error.
+    Csv,
+    /// A Markdown table.
+    Md,
+}
+
+/// Counts of each class and of the rows that could not be judged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Tally {
+    /// 领跑.
+    pub leader: usize,
+    /// 跟跑.
+    pub follower: usize,
+    /// 差距.
+    pub gap: usize,
+    /// Rows that could not be read or judged.
+    pub error: usize,
+}
+
+impl Tally {
+    fn add(&mut self, class: Class) {
+        match class {
+            Class::Leader => self.leader += 1,
+            Class::Follower => self.follower += 1,
+            _ => self.gap += 1,
+        }
+    }
+}
+
+/// Writes verdicts as they come: the header on creation, a row per verdict, summary or error,
+/// the closing lines on [`RowWriter::finish`].
+///
+/// ```
+/// use duibiao::report::{Format, RowWriter};
+/// use duibiao::verdict::Summary;
+/// # let plan = duibiao::Plan::from_toml_str(r#"
+/// # schema_version = 1
+/// # category = { en = "x" }
+/// # [[standards]]
+/// # code = "GB 1-2000"
+/// # role = "benchmark"
+/// # [[indicators]]
+/// # id = "flush-water"
+/// # direction = "lower-is-better"
+/// # requirements = { "GB 1-2000" = "≤ 4" }
+/// # "#)?;
+/// let engine = plan.compile()?;
+/// let verdict = engine.evaluate(&duibiao::Product::new("P1").with("flush-water", "3")?)?;
+/// let mut out = Vec::new();
+/// let mut w = RowWriter::new(Format::Csv, engine.indicator_ids(), &mut out)?;
+/// w.summary(&Summary::of(&verdict))?;
+/// w.finish()?;
+/// assert_eq!(
+///     String::from_utf8(out).unwrap(),
+///     "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct RowWriter<W: Write> {
+    format: Format,
+    columns: usize,
+    out: W,
+    first: bool,
+    tally: Tally,
+    line: String,
+}
+
+impl<W: Write> RowWriter<W> {
+    /// A writer for verdicts of an engine with these indicator ids; writes the header.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn new<'a>(
+        format: Format,
+        ids: impl IntoIterator<Item = &'a str>,
+        mut out: W,
+    ) -> io::Result<RowWriter<W>> {
+        let ids: Vec<&str> = ids.into_iter().collect();
+        match format {
+            Format::Csv => {
+                let mut header =
+                    String::from("product,class,decided_by,exceeding_weight,core_weight");
+                for id in &ids {
+                    header.push(',');
+                    header.push_str(&csv_field(id));
+                }
+                writeln!(out, "{header},error")?;
+            }
+            Format::Json => writeln!(out, "[")?,
+            Format::Table => writeln!(
+                out,
+                "{:<16} {:<9} {:<5} decided by",
+                "product", "class", "类别"
+            )?,
+            Format::Md => {
+                writeln!(out, "| product | class | 类别 | decided by |")?;
+                writeln!(out, "|---|---|---|---|")?;
+            }
+        }
+        Ok(RowWriter {
+            format,
+            columns: ids.len(),
+            out,
+            first: true,
+            tally: Tally::default(),
+            line: String::new(),
+        })
+    }
+
+    fn json(&mut self, text: serde_json::Result<String>) -> io::Result<()> {
+        let text = text.map_err(io::Error::other)?;
+        if !self.first {
+            writeln!(self.out, ",")?;
+        }
+        self.first = false;
+        write!(self.out, "  {text}")
+    }
+
+    /// Writes one product's row from its summary.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn summary(&mut self, s: &Summary) -> io::Result<()> {
+        self.tally.add(s.class);
+        self.line.clear();
+        let l = &mut self.line;
+        // Writing into a String cannot fail.
+        let _ = match self.format {
+            Format::Json => return self.json(serde_json::to_string(s)),
+            Format::Csv => {
+                let _ = write!(
+                    l,
+                    "{},{},{},{},{}",
+                    csv_field(&s.product),
+                    s.class,
+                    csv_field(&s.decided_by.join(" ")),
+                    s.exceeding_weight,
+                    s.core_weight
+                );
+                for o in &s.outcomes {
+                    let _ = write!(l, ",{o}");
+                }
+                writeln!(l, ",")
+            }
+            Format::Md => writeln!(
+                l,
+                "| {} | {} | {} | {} |",
+                md(&s.product),
+                s.class,
+                s.class.zh(),
+                md(&s.decided_by.join(", "))
+            ),
+            Format::Table => writeln!(
+                l,
+                "{:<16} {:<9} {:<5} {}",
+                one_line(&s.product),
+                s.class.as_str(),
+                s.class.zh(),
+                s.decided_by.join(", ")
+            ),
+        };
+        self.out.write_all(self.line.as_bytes())
+    }
+
+    /// Writes one product's row from its full verdict: the whole verdict in JSON, its summary
+    /// otherwise.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn verdict(&mut self, v: &Verdict) -> io::Result<()> {
+        if self.format == Format::Json {
+            self.tally.add(v.class);
+            return self.json(serde_json::to_string(v));
+        }
+        self.summary(&Summary::of(v))
+    }
+
+    /// Writes the error of a row that could not be read or judged.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn error(&mut self, e: &Error) -> io::Result<()> {
+        self.tally.error += 1;
+        match self.format {
+            Format::Json => {
+                let text = serde_json::to_string(&serde_json::json!({ "error": e.to_string() }));
+                self.json(text)
+            }
+            Format::Csv => writeln!(
+                self.out,
+                ",error,,,{},{}",
+                ",".repeat(self.columns),
+                csv_field(&e.to_string())
+            ),
+            Format::Md => writeln!(self.out, "| — | error | 错误 | {} |", md(&e.to_string())),
+            Format::Table => writeln!(self.out, "error: {e}"),
+        }
+    }
+
+    /// Writes either a row or the error.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn result(&mut self, row: &Result<Summary, Error>) -> io::Result<()> {
+        match row {
+            Ok(s) => self.summary(s),
+            Err(e) => self.error(e),
+        }
+    }
+
+    /// The counts so far.
+    pub fn tally(&self) -> Tally {
+        self.tally
+    }
+
+    /// Writes the closing lines (the end of the JSON array, the table's counts), flushes and
+    /// returns the counts.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn finish(mut self) -> io::Result<Tally> {
+        let t = self.tally;
+        match self.format {
+            Format::Json if self.first => writeln!(self.out, "]")?,
+            Format::Json => writeln!(self.out, "\n]")?,
+            Format::Table => writeln!(
+                self.out,
+                "\n{} leader 领跑 · {} follower 跟跑 · {} gap 差距{}",
+                t.leader,
+                t.follower,
+                t.gap,
+                if t.error > 0 {
+                    format!(" · {} unreadable", t.error)
+                } else {
+                    String::new()
+                }
+            )?,
+            _ => {}
+        }
+        self.out.flush()?;
+        Ok(t)
+    }
+}
+
+/// Text on one line: line breaks shown as spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
+}
+
+/// One line of why a product got its class: the indicators that decided, with value, limit and
+/// margin, or for a follower how much core weight exceeded.
+pub fn explain(v: &Verdict) -> String {
+    let parts: Vec<String> = v
+        .decided_by
+        .iter()
+        .filter_map(|id| v.indicators.iter().find(|i| &i.id == id))
+        .map(|i| {
+            let value = i.value.as_deref().unwrap_or("missing");
+            match (&i.limit, i.margin) {
+                (Some(l), Some(m)) => format!(
+                    "{} {} {} vs {} (margin {})",
+                    i.id, i.outcome, value, l, m.value
+                ),
+                (Some(l), None) => format!("{} {} vs {}", i.id, i.outcome, l),
+                _ => format!("{} {}", i.id, i.outcome),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        format!(
+            "core weight exceeding {} of {}, below the leader share {}",
+            v.exceeding_weight, v.core_weight, v.policy.leader_share
+        )
+    } else {
+        parts.join("; ")
+    }
+}

@@ -1,0 +1,65 @@
+//! The verdict on the subject standard (`compare`), as a table, CSV, JSON or Markdown.
+
+use super::{csv_field, Format};
+use crate::verdict::StandardVerdict;
+
+/// The subject standard's verdict.
+pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(v).unwrap_or_default() + "\n",
+        Format::Csv => {
+            let mut s = String::from("indicator,class,outcome,judged,subject,level\n");
+            for i in &v.indicators {
+                let level: Vec<String> = i
+                    .level
+                    .iter()
+                    .map(|r| format!("{}: {}", r.standard, r.limit))
+                    .collect();
+                s.push_str(&format!(
+                    "{},{},{},{},{},{}\n",
+                    csv_field(&i.id),
+                    i.class.as_str(),
+                    i.outcome.as_str(),
+                    i.judged.as_str(),
+                    csv_field(i.subject.as_deref().unwrap_or("")),
+                    csv_field(&level.join("; "))
+                ));
+            }
+            s
+        }
+        Format::Table | Format::Md => {
+            let mut s = format!(
+                "{}: {} {}{}\n\n",
+                v.standard,
+                v.class,
+                v.class.zh(),
+                if v.decided_by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (decided by {})", v.decided_by.join(", "))
+                }
+            );
+            for i in &v.indicators {
+                let level: Vec<String> = i
+                    .level
+                    .iter()
+                    .map(|r| format!("{} ({})", r.limit, r.standard))
+                    .collect();
+                let outcome = i.outcome.as_str();
+                s.push_str(&format!(
+                    "  {:<20} {:<12} {:<12} subject {:<14} level {}\n",
+                    i.id,
+                    outcome,
+                    i.judged.as_str(),
+                    i.subject.as_deref().unwrap_or("—"),
+                    if level.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        level.join("; ")
+                    }
+                ));
+            }
+            s
+        }
+    }
+}
