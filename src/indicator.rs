@@ -225,8 +225,8 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<crate::StandardCode>")]
     pub test_method: Option<String>,
-    /// Each standard's requirement, keyed by standard number, as limit text.
-    #[serde(default)]
+    /// Each standard's requirement, keyed by standard number (each standard once), as limit text.
+    #[serde(default, deserialize_with = "crate::plan::unique::requirements")]
     #[schemars(with = "BTreeMap<String, crate::plan::LimitText>")]
     pub requirements: BTreeMap<String, String>,
     /// Graded levels, best first.

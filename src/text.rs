@@ -66,6 +66,12 @@ pub(crate) fn json_error(text: &str, e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    // serde's "duplicate field `direction`", in the house style.
+    let twice = message
+        .strip_prefix("duplicate field `")
+        .and_then(|m| m.strip_suffix('`'))
+        .map(|field| format!("field \"{field}\" is given twice"));
+    let message = twice.as_deref().unwrap_or(message);
     if e.line() == 0 {
         return clip(message);
     }

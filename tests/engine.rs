@@ -237,7 +237,6 @@ role = "benchmark"
 id = "leakage-current"
 unit = "mA"
 direction = "lower-is-better"
-class = "basic"
 decision-rule = {rule}
 requirements = {{ "IEC 60335-2-84:2019" = "≤ 0.75 mA" }}
 "#

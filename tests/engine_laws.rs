@@ -150,13 +150,21 @@ fn rank(o: Outcome) -> i32 {
 }
 
 fn case() -> impl Strategy<Value = (Vec<Ind>, Vec<Option<i64>>)> {
-    prop::collection::vec(ind(), 1..=4).prop_flat_map(|inds| {
-        let n = inds.len();
-        (
-            Just(inds),
-            prop::collection::vec(prop::option::weighted(0.9, -1_000i64..12_000), n),
-        )
-    })
+    // A plan without a core indicator can make no leader and is refused: one is core at least.
+    prop::collection::vec(ind(), 1..=4)
+        .prop_map(|mut inds| {
+            if !inds.iter().any(|i| i.core) {
+                inds[0].core = true;
+            }
+            inds
+        })
+        .prop_flat_map(|inds| {
+            let n = inds.len();
+            (
+                Just(inds),
+                prop::collection::vec(prop::option::weighted(0.9, -1_000i64..12_000), n),
+            )
+        })
 }
 
 proptest! {

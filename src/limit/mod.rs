@@ -577,6 +577,26 @@ pub(crate) fn ends_inside(a: &Ends, b: &Ends) -> bool {
     lower_ok && upper_ok
 }
 
+/// Whether sets `a` and `b` (both in one unit) have a value in common. Sets on a line are
+/// intervals, so a family of them has a common value exactly when every two of them do.
+pub(crate) fn ends_overlap(a: &Ends, b: &Ends) -> bool {
+    // The tighter of two lower (upper) ends is the one whose half-line lies inside the other's.
+    let lower = match (a.0, b.0) {
+        (Some(x), Some(y)) if ends_inside(&(Some(y), None), &(Some(x), None)) => Some(y),
+        (x, y) => x.or(y),
+    };
+    let upper = match (a.1, b.1) {
+        (Some(x), Some(y)) if ends_inside(&(None, Some(y)), &(None, Some(x))) => Some(y),
+        (x, y) => x.or(y),
+    };
+    match (lower, upper) {
+        (Some(l), Some(u)) => {
+            l.value < u.value || (l.value == u.value && l.inclusive && u.inclusive)
+        }
+        _ => true,
+    }
+}
+
 /// Compares two sets in one unit.
 pub(crate) fn ends_strictness(a: &Ends, b: &Ends) -> Strictness {
     match (ends_inside(a, b), ends_inside(b, a)) {

@@ -34,6 +34,7 @@ mod bounds;
 mod check;
 pub mod policy;
 mod schema;
+pub(crate) mod unique;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -175,7 +175,11 @@ pub struct RankingPolicy {
     #[schemars(with = "DecimalText")]
     pub margin_cap: Decimal,
     /// Weights by core indicator id, replacing the indicator's own weight (not negative).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::plan::unique::weights"
+    )]
     #[schemars(with = "BTreeMap<String, DecimalText>")]
     pub weights: BTreeMap<String, Decimal>,
     /// How many are leaders.
