@@ -65,6 +65,11 @@ pub(crate) enum ErrorKind {
     /// Arithmetic that a 96-bit decimal cannot hold.
     #[error("{detail}: the result does not fit in 28 significant digits")]
     Overflow { detail: String },
+    /// A result a decimal cannot hold exactly where the crate refuses to round (a conversion
+    /// with a terminating ratio whose result has more than 28 decimal places, or one that
+    /// would round to 0); `detail` says why.
+    #[error("{detail}")]
+    Inexact { detail: String },
 }
 
 impl Error {
@@ -100,6 +105,13 @@ impl Error {
         Error::new(ErrorKind::UnknownUnit {
             input: input.to_owned(),
             suggestion: suggestion.map(str::to_owned),
+        })
+    }
+
+    /// A result that a decimal cannot hold exactly, where rounding would be silent.
+    pub(crate) fn inexact(detail: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Inexact {
+            detail: detail.into(),
         })
     }
 
@@ -165,9 +177,14 @@ impl Error {
         matches!(self.inner.kind, ErrorKind::Plan { .. })
     }
 
-    /// True when arithmetic went beyond what a 96-bit decimal holds (28 significant digits).
+    /// True when arithmetic went beyond what a 96-bit decimal holds: a result beyond 28
+    /// significant digits, or one it cannot hold exactly where duibiao refuses to round (a unit
+    /// conversion whose exact result needs more than 28 decimal places or would round to 0).
     pub fn is_overflow(&self) -> bool {
-        matches!(self.inner.kind, ErrorKind::Overflow { .. })
+        matches!(
+            self.inner.kind,
+            ErrorKind::Overflow { .. } | ErrorKind::Inexact { .. }
+        )
     }
 }
 

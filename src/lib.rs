@@ -49,8 +49,11 @@
 //!
 //! # What the crate does not do
 //!
-//! - It never rounds silently: text with more than 28 significant digits is refused, and
-//!   arithmetic that would overflow returns an [`Error`].
+//! - It never rounds silently: text with more than 28 significant digits is refused,
+//!   arithmetic that would overflow returns an [`Error`], and a unit conversion is exact or
+//!   refused, except where the ratio of the units does not terminate as a decimal (°F → K,
+//!   km/h → m/s): then it is rounded once to 28 significant digits, never to 0
+//!   (`docs/units.md`).
 //! - It never reads without bound: plan and products files, numbers, units and limit text
 //!   have limits far beyond real plans ([`Limits`], `docs/limits.md`), and a reader refuses
 //!   input beyond them with a message naming the limit rather than processing it.

@@ -15,7 +15,7 @@ use std::io::Read;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::limits::{json_depth, Limits};
+use crate::limits::Limits;
 use crate::measurement::Measurement;
 
 /// One declared or measured value.
@@ -391,16 +391,135 @@ impl<R: Read> Read for RowBound<R> {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One entry of a products JSON file as written: its id and its values in the order given,
+/// duplicates kept so that they can be refused (a map would keep the last one silently).
 struct ProductRecord {
     id: String,
-    #[serde(default)]
-    values: BTreeMap<String, String>,
+    values: Vec<(String, String)>,
+}
+
+const RECORD_FIELDS: &[&str] = &["id", "values"];
+
+impl<'de> Deserialize<'de> for ProductRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ProductRecord, D::Error> {
+        d.deserialize_map(RecordVisitor)
+    }
+}
+
+struct RecordVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RecordVisitor {
+    type Value = ProductRecord;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(r#"a product such as {"id": "P1", "values": {"flush-water": "3.9 L"}}"#)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<ProductRecord, A::Error> {
+        use serde::de::Error as _;
+        let mut id: Option<String> = None;
+        let mut values: Option<Vec<(String, String)>> = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "id" if id.is_some() => return Err(A::Error::duplicate_field("id")),
+                "id" => id = Some(map.next_value()?),
+                "values" if values.is_some() => return Err(A::Error::duplicate_field("values")),
+                "values" => values = Some(map.next_value::<RecordValues>()?.0),
+                other => return Err(A::Error::unknown_field(other, RECORD_FIELDS)),
+            }
+        }
+        Ok(ProductRecord {
+            id: id.ok_or_else(|| A::Error::missing_field("id"))?,
+            values: values.unwrap_or_default(),
+        })
+    }
+}
+
+/// The `values` object, every key and text in the order written.
+struct RecordValues(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for RecordValues {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RecordValues, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RecordValues;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    r#"an object of values by indicator id such as {"flush-water": "3.9 L"}"#,
+                )
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RecordValues, A::Error> {
+                let mut values = Vec::new();
+                while let Some(entry) = map.next_entry::<String, String>()? {
+                    values.push(entry);
+                }
+                Ok(RecordValues(values))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A serde_json message without its position: the position is in the entry, not the file.
+fn entry_error(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    crate::number::clip(full.strip_suffix(&suffix).unwrap_or(&full))
+}
+
+/// How deep arrays and objects nest in JSON text, counted as [`crate::limits`] counts a value
+/// (0 for a scalar, 1 for a flat array), in one pass over the bytes and before any parsing.
+fn json_text_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// What a JSON text that is not an array holds, for the message.
+fn json_kind(text: &str) -> &'static str {
+    match text.trim_start().bytes().next() {
+        Some(b'{') => "an object",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => "a number",
+    }
 }
 
 /// Reads products from a JSON array of `{ "id": …, "values": { indicator: text } }`; each item
 /// is a product or the error of its entry (`products[3]: …`).
+///
+/// An entry is refused, the others read on, when it repeats a key (`"id"` twice, or an
+/// indicator twice in `values`), when its id is empty or blank (as in CSV), or when a key of
+/// `values` has leading or trailing whitespace (it would name no indicator).
 ///
 /// # Errors
 ///
@@ -424,50 +543,84 @@ pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product,
             limits.products_bytes
         )));
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        Error::invalid_plan(format!("products: {}", crate::text::json_error(text, &e)))
-    })?;
-    limits.check_nesting("products", json_depth(&value))?;
-    let records = match value {
-        serde_json::Value::Array(records) => records,
-        other => {
-            let found = match other {
-                serde_json::Value::Object(_) => "an object",
-                serde_json::Value::String(_) => "a string",
-                serde_json::Value::Number(_) => "a number",
-                serde_json::Value::Bool(_) => "a boolean",
-                _ => "null",
-            };
-            return Err(Error::invalid_plan(format!(
-                "products: expected a JSON array of products such as [{{\"id\": \"P1\", \"values\": {{\"flush-water\": \"3.9 L\"}}}}], found {found}"
-            )));
+    limits.check_nesting("products", json_text_depth(text))?;
+    let file_error = |e: &serde_json::Error| {
+        Error::invalid_plan(format!("products: {}", crate::text::json_error(text, e)))
+    };
+    // Entries are kept as raw text: going through `serde_json::Value` or a map would settle
+    // duplicate keys silently, the last one winning.
+    let records: Vec<&serde_json::value::RawValue> = match serde_json::from_str(text) {
+        Ok(records) => records,
+        Err(e) if e.is_data() => {
+            // Well-formed JSON that is not an array, or a fault the array reader met first.
+            return Err(match serde_json::from_str::<&serde_json::value::RawValue>(text) {
+                Err(e) => file_error(&e),
+                Ok(_) => Error::invalid_plan(format!(
+                    "products: expected a JSON array of products such as [{{\"id\": \"P1\", \"values\": {{\"flush-water\": \"3.9 L\"}}}}], found {}",
+                    json_kind(text)
+                )),
+            });
         }
+        Err(e) => return Err(file_error(&e)),
     };
     let id_bytes = limits.id_bytes;
     Ok(records
         .into_iter()
         .enumerate()
-        .map(|(i, v)| {
-            let record: ProductRecord = serde_json::from_value(v).map_err(|e| {
-                Error::invalid_plan(format!("products[{i}]: {}", crate::number::clip(e)))
-            })?;
-            if record.id.len() > id_bytes {
-                return Err(Error::invalid(
-                    "product id",
-                    &crate::number::truncate(&record.id),
-                    format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
-                )
-                .context(format!("products[{i}]")));
-            }
-            let mut product = Product::new(record.id);
-            for (indicator, text) in &record.values {
-                if !text.trim().is_empty() {
-                    product = product
-                        .with(indicator, text)
-                        .map_err(|e| e.context(format!("products[{i}]")))?;
-                }
-            }
-            Ok(product)
+        .map(|(i, raw)| {
+            json_product(raw.get(), id_bytes).map_err(|e| e.context(format!("products[{i}]")))
         })
         .collect())
+}
+
+/// One entry of a products JSON file.
+fn json_product(raw: &str, id_bytes: usize) -> Result<Product, Error> {
+    let record: ProductRecord =
+        serde_json::from_str(raw).map_err(|e| Error::invalid_plan(entry_error(&e)))?;
+    if record.id.trim().is_empty() {
+        return Err(Error::invalid(
+            "product id",
+            &crate::number::truncate(&record.id),
+            "a product needs an id",
+        ));
+    }
+    if record.id.len() > id_bytes {
+        return Err(Error::invalid(
+            "product id",
+            &crate::number::truncate(&record.id),
+            format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
+        ));
+    }
+    let mut product = Product::new(record.id);
+    let mut seen = std::collections::BTreeSet::new();
+    for (indicator, text) in &record.values {
+        let place = || format!("product \"{}\"", product.id);
+        let trimmed = indicator.trim();
+        if trimmed.is_empty() {
+            return Err(Error::invalid_plan(format!(
+                "{}: \"{}\" in values: a value needs an indicator id",
+                place(),
+                crate::number::truncate(indicator)
+            )));
+        }
+        if trimmed != indicator {
+            return Err(Error::invalid_plan(format!(
+                "{}: \"{}\" in values has leading or trailing whitespace: write \"{}\"",
+                place(),
+                crate::number::truncate(indicator),
+                crate::number::truncate(trimmed)
+            )));
+        }
+        if !seen.insert(indicator.as_str()) {
+            return Err(Error::invalid_plan(format!(
+                "{}: \"{}\" appears twice in values",
+                place(),
+                crate::number::truncate(indicator)
+            )));
+        }
+        if !text.trim().is_empty() {
+            product = product.with(indicator, text)?;
+        }
+    }
+    Ok(product)
 }

@@ -34,8 +34,38 @@ fn generate() -> String {
             u.offset().map(|o| o.to_string()).unwrap_or_default(),
         ));
     }
+    out.push_str(CONVERSIONS);
     out
 }
+
+/// How conversions treat digits: the rule of `convert_value` and `convert_difference`.
+const CONVERSIONS: &str = "
+## Conversions never round silently
+
+A conversion computes `(value + offset) × factor_from / factor_to − offset_to` exactly, then:
+
+- **The ratio of the two factors terminates as a decimal** (mm → km, L → mL, kW·h → MJ,
+  °C → K, °C → °F, lb → g, in → mm): the result is exact, or the conversion is refused when a
+  decimal cannot hold it: `convert 0.0000000000000000000000000001 mm km` says `the result is
+  not 0 but smaller than 10⁻²⁸, the smallest step of a decimal: it would be rounded to 0`, and
+  a result with more than 28 decimal places says `the exact result has more digits than a
+  decimal holds (28 decimal places, 28 significant digits): it would be rounded to …`.
+  `convert 79228162514264337593543950335 mm km` is `79228162514264337593543.950335`, exactly.
+- **The ratio does not terminate** (°F → K and °F → °C: 5/9, km/h → m/s: 5/18, h → month,
+  in → ft, psi → Pa): no decimal holds the result, and refusing would refuse these units
+  altogether, so the exact result is rounded once, half to even, to 28 significant digits (at
+  most 28 decimal places: an error of at most half a unit in the 28th significant digit, or of
+  5 × 10⁻²⁹ below 1). It is never rounded to 0 (a nonzero result that would be is refused, as
+  above) and never changes sign. A result the decimal holds exactly is returned exactly.
+- **An absolute temperature below absolute zero** is refused: `convert -500 °F K` says
+  `temperature \"-500 °F\": below absolute zero (-459.67 °F)`. A difference (`--difference`,
+  `Δ2 K`) may be negative.
+
+A judgement converts the value into the limit's unit, so it gives an error rather than an
+outcome when the converted value cannot be held: `judge \"0.0000000000000000000000001 mm\" \"> 0 km\"`
+is refused, never a silent `fail`. Where the ratio does not terminate, a value within half a
+unit of the 28th significant digit of a limit's end may compare as equal to it.
+";
 
 #[test]
 fn units_md_matches_the_table() {

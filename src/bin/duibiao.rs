@@ -285,9 +285,8 @@ fn run(command: Command) -> Result<String, Failure> {
             to,
             difference,
         } => {
-            let value = value
-                .trim()
-                .parse::<rust_decimal::Decimal>()
+            // Exact: rust_decimal's `parse` rounds digits beyond 28 places silently.
+            let value = rust_decimal::Decimal::from_str_exact(value.trim())
                 .map_err(|_| ())
                 .or_else(|()| Measurement::from_str(&value).map(|m| m.value().value()))?;
             let from: Unit = from.parse()?;

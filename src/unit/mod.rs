@@ -27,10 +27,12 @@
 //!
 //! # Exactness
 //!
-//! Factors are exact ratios of decimals. A conversion multiplies the value by one ratio and
-//! divides once at the end, so it is exact whenever the result terminates within 28 significant
-//! digits (in → mm, kW·h → MJ, °C → K, °C → °F). Otherwise (°F → K in general, km/h → m/s,
-//! in → ft, psi → Pa) the single division rounds to 28 significant digits, half to even.
+//! Factors are exact ratios of decimals, and a conversion is computed exactly. Where the ratio
+//! of the two units terminates as a decimal (in → mm, kW·h → MJ, °C → K, °C → °F) the result is
+//! exact, or refused when a decimal cannot hold it (more than 28 decimal places, an underflow
+//! to 0): never rounded. Otherwise (°F → K, km/h → m/s, in → ft, psi → Pa) the exact result is
+//! rounded once, half to even, to 28 significant digits (at most 28 decimal places), never to 0
+//! and never changing sign. An absolute temperature below absolute zero is refused.
 //!
 //! # Temperatures and levels
 //!
@@ -41,6 +43,7 @@
 //! cannot be combined with other units, and no arithmetic applies to them.
 
 mod dimension;
+mod exact;
 mod kind;
 mod parse;
 

@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::number::{ascii_number_char, parse_decimal, truncate};
 
 use super::dimension::Dimension;
+use super::exact::{self, Fault, Terms};
 use super::table::exact_mul;
 use super::Unit;
 
@@ -37,20 +38,11 @@ pub struct Quantity {
     difference: bool,
 }
 
-/// The numbers of a conversion from one unit to another: `to = (from + offset_from) × num / den
-/// − offset_to`.
-struct Conversion {
-    offset_from: Option<Decimal>,
-    num: Decimal,
-    den: Decimal,
-    offset_to: Option<Decimal>,
-}
-
 fn overflow(value: Decimal, from: &Unit, to: &Unit) -> Error {
     Error::overflow(format!("converting {value} {from} to {to}"))
 }
 
-fn conversion(from: &Unit, to: &Unit, absolute: bool) -> Result<Conversion, Error> {
+fn conversion(from: &Unit, to: &Unit, absolute: bool) -> Result<Terms, Error> {
     let (fd, td) = (from.dimension(), to.dimension());
     if fd != td {
         return Err(Error::incompatible(format!(
@@ -61,36 +53,61 @@ fn conversion(from: &Unit, to: &Unit, absolute: bool) -> Result<Conversion, Erro
     let (num, den) = exact_mul(f.num, t.den)
         .zip(exact_mul(f.den, t.num))
         .ok_or_else(|| Error::overflow(format!("the factor from {from} to {to}")))?;
-    Ok(Conversion {
+    Ok(Terms {
         offset_from: if absolute { from.offset() } else { None },
         num,
         den,
         offset_to: if absolute { to.offset() } else { None },
+        multiplier: exact::multiplier(num, den),
+        terminates: exact::terminates(num, den),
     })
 }
 
-fn apply(value: Decimal, c: &Conversion) -> Option<Decimal> {
-    let mut v = value;
-    if let Some(o) = c.offset_from {
-        v = v.checked_add(o)?;
+/// Applies the conversion, turning a fault into the error of the house style.
+fn apply(value: Decimal, from: &Unit, to: &Unit, terms: &Terms) -> Result<Decimal, Error> {
+    exact::convert(value, terms).map_err(|fault| match fault {
+        Fault::TooLarge => overflow(value, from, to),
+        Fault::Underflow => Error::inexact(format!(
+            "converting {value} {from} to {to}: the result is not 0 but smaller than 10⁻²⁸, the smallest step of a decimal: it would be rounded to 0"
+        )),
+        Fault::Digits { rounded } => Error::inexact(format!(
+            "converting {value} {from} to {to}: the exact result has more digits than a decimal holds (28 decimal places, 28 significant digits){}",
+            rounded
+                .map(|r| format!(": it would be rounded to {r}"))
+                .unwrap_or_default()
+        )),
+    })
+}
+
+/// Refuses an absolute temperature below absolute zero (`-500 °F`, `-1 K`).
+fn check_absolute_zero(value: Decimal, unit: &Unit) -> Result<(), Error> {
+    if !is_temperature(unit) {
+        return Ok(());
     }
-    v = v.checked_mul(c.num)?.checked_div(c.den)?;
-    if let Some(o) = c.offset_to {
-        v = v.checked_sub(o)?;
+    let zero = unit.offset().map_or(Decimal::ZERO, |o| -o);
+    if value < zero {
+        return Err(Error::invalid(
+            "temperature",
+            &format!("{value} {unit}"),
+            format!("below absolute zero ({zero} {unit})"),
+        ));
     }
-    // A decimal holds 28 or 29 significant digits; keep 28 so every inexact result is rounded
-    // the same way. The digits of a converted value are not written digits: drop trailing zeros.
-    Some(v.round_sf(28)?.normalize())
+    Ok(())
 }
 
 /// Converts a value from one unit to another, offsets included: `20` from `°C` to `K` is
-/// `293.15`. A lone `°C` or `°F` is an absolute temperature here.
+/// `293.15`. A lone `°C` or `°F` is an absolute temperature here, and one below absolute zero
+/// (`-500 °F`, `-1 K`) is refused.
 ///
-/// Exact when the result terminates within 28 significant digits; otherwise the one division
-/// at the end rounds to 28 significant digits, half to even (°F → K, km/h → m/s, in → ft).
-/// The result carries no trailing zeros (`68`, not `68.00`): converted digits are not written
-/// digits, so round it as the indicator requires. Converting a unit into itself returns the
-/// value untouched.
+/// Never rounds silently. Where the ratio of the two units terminates as a decimal (mm → km,
+/// kW·h → MJ, °C → °F, lb → g) the result is exact, or refused when a decimal cannot hold it:
+/// more than 28 decimal places (`0.0000000000000000000000000001 mm` in km), more digits than a
+/// decimal holds, beyond ±7.9 × 10²⁸. Where the ratio does not terminate (°F → K: 5/9, km/h →
+/// m/s: 5/18, in → ft, psi → Pa) the exact result is rounded once, half to even, to 28
+/// significant digits (at most 28 decimal places); a nonzero result that would round to 0 is
+/// refused, and the sign never changes. The result carries no trailing zeros (`68`, not
+/// `68.00`): converted digits are not written digits, so round it as the indicator requires.
+/// Converting a unit into itself returns the value untouched.
 ///
 /// ```
 /// use duibiao::{convert_value, Unit};
@@ -98,25 +115,31 @@ fn apply(value: Decimal, c: &Conversion) -> Option<Decimal> {
 ///
 /// let v = convert_value(Decimal::ONE, &"kW·h".parse()?, &"MJ".parse()?)?;
 /// assert_eq!(v, Decimal::new(36, 1));
+/// let tiny = Decimal::new(1, 28); // 10⁻²⁸ mm is 10⁻³⁴ km
+/// assert!(convert_value(tiny, &"mm".parse()?, &"km".parse()?).is_err());
 /// # Ok::<(), duibiao::Error>(())
 /// ```
 ///
 /// # Errors
 ///
 /// An incompatible error when the dimensions differ (`cannot convert "kg" (mass) to "mm"
-/// (length)`), an overflow error when the result does not fit in a decimal.
+/// (length)`), an invalid error for a temperature below absolute zero, an overflow error
+/// ([`Error::is_overflow`]) when the result does not fit in a decimal or, for a terminating
+/// ratio, cannot be held exactly.
 pub fn convert_value(value: Decimal, from: &Unit, to: &Unit) -> Result<Decimal, Error> {
+    check_absolute_zero(value, from)?;
     if from == to {
         return Ok(value);
     }
-    let c = conversion(from, to, true)?;
-    apply(value, &c).ok_or_else(|| overflow(value, from, to))
+    let terms = conversion(from, to, true)?;
+    apply(value, from, to, &terms)
 }
 
 /// Converts a difference (an interval) from one unit to another, without offsets: a
 /// difference of `2` °C is `2` K and `3.6` °F.
 ///
-/// Exact under the same terms as [`convert_value`].
+/// Exact, refused or rounded under the same rule as [`convert_value`]; a difference may be
+/// negative.
 ///
 /// ```
 /// use duibiao::{convert_difference, Unit};
@@ -129,13 +152,13 @@ pub fn convert_value(value: Decimal, from: &Unit, to: &Unit) -> Result<Decimal, 
 ///
 /// # Errors
 ///
-/// As [`convert_value`].
+/// As [`convert_value`], without the check of absolute zero.
 pub fn convert_difference(value: Decimal, from: &Unit, to: &Unit) -> Result<Decimal, Error> {
     if from == to {
         return Ok(value);
     }
-    let c = conversion(from, to, false)?;
-    apply(value, &c).ok_or_else(|| overflow(value, from, to))
+    let terms = conversion(from, to, false)?;
+    apply(value, from, to, &terms)
 }
 
 /// True when the dimension is a temperature, where absolute and difference differ.
