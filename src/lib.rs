@@ -91,6 +91,7 @@ pub mod engine;
 pub mod guide {}
 pub mod indicator;
 pub mod limit;
+pub mod model;
 pub mod plan;
 pub mod product;
 pub mod rank;

@@ -282,3 +282,41 @@ requirements = {{ "IEC 60335-2-84:2019" = "≤ 0.75 mA" }}
     assert_eq!(simple.evaluate(&p).unwrap().indicators[0].decision, None);
     assert!(plan(r#"{ kind = "non-binary" }"#).classifier().is_err());
 }
+
+#[test]
+fn the_checked_model_is_what_compiles_and_round_trips() {
+    use duibiao::model::{CheckedIndicator, CheckedPlan};
+    use duibiao::plan::Role;
+    for name in [
+        "smart-toilet.toml",
+        "room-air-conditioner.toml",
+        "steel-and-caustic-soda.toml",
+        "led-lamp.toml",
+    ] {
+        let file = plan(name);
+        let checked = file.checked().unwrap();
+        // Typed values written back as text read back to the same model.
+        assert_eq!(checked.to_plan().checked().unwrap(), checked, "{name}");
+        // The file and its checked model judge alike.
+        let products = format!(
+            "{}/examples/plans/{}.products.csv",
+            env!("CARGO_MANIFEST_DIR"),
+            name.trim_end_matches(".toml")
+        );
+        let (a, b) = (file.compile().unwrap(), checked.compile().unwrap());
+        for p in duibiao::product::read_csv(std::fs::File::open(&products).unwrap()).flatten() {
+            assert_eq!(a.evaluate(&p).unwrap(), b.evaluate(&p).unwrap(), "{name}");
+        }
+    }
+    // Built from typed values: no text; checked by the file's rules.
+    let built = CheckedPlan::new(duibiao::Names::en("x"))
+        .standard("GB/T 1-2000".parse().unwrap(), Role::Benchmark)
+        .indicator(
+            CheckedIndicator::new("a", duibiao::Direction::HigherIsBetter)
+                .requirement("GB/T 1-2000".parse().unwrap(), "≥ 5 L".parse().unwrap()),
+        );
+    assert_eq!(
+        built.compile().unwrap_err().to_string(),
+        "the plan has 1 fault: error: indicators[0].requirements.\"GB/T 1-2000\": limit \"≥ 5 L\" is in \"L\" (volume) but the indicator has no unit"
+    );
+}

@@ -1,4 +1,4 @@
-//! Compiling a checked plan into the decision table of each indicator: the requirements as
+//! Compiling a checked plan ([`CheckedPlan`]: no text left to read) into the decision table of each indicator: the requirements as
 //! conforming sets in the indicator's unit, the benchmark level, the grade tables (per band),
 //! the tolerance a margin must pass to exceed. Every evaluator reads this table; none states a
 //! rule of its own.
@@ -8,34 +8,38 @@ use rust_decimal::Decimal;
 use super::rules;
 use super::{CompiledIndicator, Engine, Grade, GradeTable, Grading, Requirement};
 use crate::error::Error;
-use crate::indicator::{Bands, IndicatorClass};
-use crate::limit::{ends_inside, ends_strictness, Ends, Limit, Strictness};
-use crate::plan::{Plan, Role};
+use crate::indicator::IndicatorClass;
+use crate::limit::{ends_inside, ends_strictness, Ends, Strictness};
+use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
+use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
 use crate::unit::Unit;
 
 impl Plan {
-    /// Checks the plan and compiles it into an [`Engine`].
+    /// Checks the plan, reads it into its [`CheckedPlan`] and compiles it into an [`Engine`].
     ///
     /// # Errors
     ///
     /// When [`Plan::check`] finds an error; the message lists every fault.
     pub fn compile(&self) -> Result<Engine, Error> {
-        let report = self.check();
-        if !report.is_ok() {
-            let faults: Vec<String> = report.errors().map(|f| f.to_string()).collect();
-            return Err(Error::invalid_plan(format!(
-                "the plan has {} fault{}: {}",
-                faults.len(),
-                if faults.len() == 1 { "" } else { "s" },
-                faults.join("; ")
-            )));
+        match crate::model::checked(self, self.check()) {
+            Ok(plan) => compile_checked(&plan, &Report::default()),
+            Err(report) => compile_checked(&CheckedPlan::new(self.category.clone()), &report),
         }
-        compile(self)
     }
 }
 
-fn compile(plan: &Plan) -> Result<Engine, Error> {
+/// Compiles a checked plan, or refuses it with the faults of `report`. Reads no text.
+pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Engine, Error> {
+    if !report.is_ok() {
+        let faults: Vec<String> = report.errors().map(|f| f.to_string()).collect();
+        return Err(Error::invalid_plan(format!(
+            "the plan has {} fault{}: {}",
+            faults.len(),
+            if faults.len() == 1 { "" } else { "s" },
+            faults.join("; ")
+        )));
+    }
     let subject = plan
         .standards
         .iter()
@@ -61,16 +65,12 @@ fn compile(plan: &Plan) -> Result<Engine, Error> {
     })
 }
 
-fn unit_of(text: Option<&str>) -> Result<Option<Unit>, Error> {
-    text.map(str::parse).transpose()
-}
-
 fn indicator(
-    plan: &Plan,
-    ind: &crate::indicator::Indicator,
+    plan: &CheckedPlan,
+    ind: &CheckedIndicator,
     subject: Option<&StandardCode>,
 ) -> Result<CompiledIndicator, Error> {
-    let unit = unit_of(ind.unit.as_deref())?;
+    let unit = ind.unit.clone();
     let requirements = requirements(plan, ind, unit.as_ref())?;
     let level = benchmark_level(&requirements);
     let level_ends: Vec<Ends> = level
@@ -106,10 +106,10 @@ fn indicator(
     })
 }
 
-/// Each standard's requirement, read once, its set converted into the indicator's unit.
+/// Each standard's requirement, its set converted into the indicator's unit.
 fn requirements(
-    plan: &Plan,
-    ind: &crate::indicator::Indicator,
+    plan: &CheckedPlan,
+    ind: &CheckedIndicator,
     unit: Option<&Unit>,
 ) -> Result<Vec<Requirement>, Error> {
     let role_of = |code: &StandardCode| {
@@ -119,17 +119,14 @@ fn requirements(
             .map(|s| s.role)
     };
     let mut out = Vec::with_capacity(ind.requirements.len());
-    for (code_text, limit_text) in &ind.requirements {
-        let code: StandardCode = code_text.parse()?;
-        let limit: Limit = limit_text.parse()?;
-        let ends = limit.ends_in(unit)?;
+    for (code, limit) in &ind.requirements {
         out.push(Requirement {
             limit_text: limit.to_string(),
             code_text: code.to_string(),
-            role: role_of(&code).unwrap_or(Role::Reference),
-            code,
-            limit,
-            ends,
+            role: role_of(code).unwrap_or(Role::Reference),
+            code: code.clone(),
+            ends: limit.ends_in(unit)?,
+            limit: limit.clone(),
         });
     }
     Ok(out)
@@ -163,18 +160,16 @@ fn benchmark_level(requirements: &[Requirement]) -> Vec<usize> {
 /// A grade table, best first, with the best grade the level guarantees (the first whose set
 /// holds a level requirement's set).
 fn table(
-    grades: &[crate::indicator::Grade],
+    grades: &[CheckedGrade],
     unit: Option<&Unit>,
     level_ends: &[Ends],
 ) -> Result<GradeTable, Error> {
     let mut out = Vec::with_capacity(grades.len());
     for g in grades {
-        let limit: Limit = g.limit.parse()?;
-        let ends = limit.ends_in(unit)?;
         out.push(Grade {
             name: g.name.clone(),
-            limit,
-            ends,
+            ends: g.limit.ends_in(unit)?,
+            limit: g.limit.clone(),
         });
     }
     let level_grade = out
@@ -187,8 +182,8 @@ fn table(
 }
 
 fn banded(
-    plan: &Plan,
-    bands: &Bands,
+    plan: &CheckedPlan,
+    bands: &CheckedBands,
     unit: Option<&Unit>,
     level_ends: &[Ends],
 ) -> Result<Grading, Error> {
@@ -199,15 +194,10 @@ fn banded(
         .ok_or_else(|| {
             Error::invalid_plan(format!("bands.by \"{}\" is not an indicator", bands.by))
         })?;
-    let selector_unit = unit_of(
-        plan.indicators
-            .get(selector)
-            .and_then(|s| s.unit.as_deref()),
-    )?;
+    let selector_unit = plan.indicators.get(selector).and_then(|s| s.unit.as_ref());
     let mut compiled = Vec::with_capacity(bands.bands.len());
     for band in &bands.bands {
-        let when: Limit = band.when.parse()?;
-        let ends = when.ends_in(selector_unit.as_ref())?;
+        let ends = band.when.ends_in(selector_unit)?;
         compiled.push((ends, table(&band.grades, unit, level_ends)?));
     }
     Ok(Grading::Banded {

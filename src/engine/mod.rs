@@ -33,6 +33,8 @@
 //! ```
 
 mod compile;
+
+pub(crate) use compile::compile_checked;
 mod evaluate;
 mod fast;
 pub(crate) mod rules;

@@ -63,6 +63,19 @@ pub struct Report {
 }
 
 impl Report {
+    /// A report of one error at the plan's top.
+    pub(crate) fn single(message: String) -> Report {
+        Report {
+            faults: vec![Fault {
+                severity: Severity::Error,
+                path: "plan".into(),
+                line: None,
+                column: None,
+                message,
+            }],
+        }
+    }
+
     /// True when no fault is an error (warnings allowed).
     pub fn is_ok(&self) -> bool {
         self.errors().next().is_none()
