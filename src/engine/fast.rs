@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::evaluate::value_in;
 use super::rules::{self, LeaderRule};
-use super::{CompiledIndicator, Engine, Grading};
+use super::{CompiledIndicator, Engine, GradeTable, Grading};
 use crate::decision::Method;
 use crate::error::Error;
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
@@ -421,113 +421,134 @@ fn fast_indicator(
     weight_scale: u32,
     missing: MissingPolicy,
 ) -> Result<FastIndicator, Error> {
-    let weight = scaled(ind.weight, weight_scale).ok_or_else(|| unsupported(&ind.id, "weight"))?;
-    let counts = ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing);
-    let missing_gap = ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing);
-    let core = rules::exceeding(ind.class, Outcome::Exceeds);
-    if ind.direction == Direction::Qualitative {
+    let base = FastIndicator {
+        scale: 0,
+        level: Span::ALL,
+        exceeds: [Span::EMPTY; 2],
+        counts: ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing),
+        missing_gap: ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing),
+        core: rules::exceeding(ind.class, Outcome::Exceeds),
+        class: ind.class,
+        weight: scaled(ind.weight, weight_scale).ok_or_else(|| unsupported(&ind.id, "weight"))?,
+        qualitative: ind.direction == Direction::Qualitative,
+        compared: ind.compared(),
+        reqs: Vec::new(),
+        grades: Vec::new(),
+        direction: ind.direction,
+        deviations: ind.deviations,
+    };
+    if base.qualitative {
+        // pass = 1 conforms, fail = 0 falls short; never exceeds.
         return Ok(FastIndicator {
-            scale: 0,
             level: Span { lo: 1, hi: 1 },
-            exceeds: [Span::EMPTY; 2],
-            counts,
-            missing_gap,
-            core,
-            class: ind.class,
-            weight,
-            qualitative: true,
-            compared: true,
-            reqs: Vec::new(),
-            grades: Vec::new(),
-            direction: ind.direction,
-            deviations: false,
+            ..base
         });
     }
+    let table = lowerable(ind)?;
+    let level_ends: Vec<Ends> = ind.level_requirements().map(|r| r.ends).collect();
+    let scale = scale_for(ind, &level_ends, table)?;
+    let not_held = || unsupported(&ind.id, "a limit too large for the fast path");
+    let grades = match table {
+        Some(t) => t
+            .grades
+            .iter()
+            .map(|g| span(&g.ends, scale).ok_or_else(not_held))
+            .collect::<Result<_, Error>>()?,
+        None => Vec::new(),
+    };
+    if level_ends.is_empty() {
+        // Not compared ([`rules::unjudged`]): never a gap, never exceeding.
+        return Ok(FastIndicator {
+            scale,
+            grades,
+            ..base
+        });
+    }
+    let mut level = Span::ALL;
+    let mut reqs = Vec::with_capacity(level_ends.len());
+    for e in &level_ends {
+        let held = |b: Option<Bound>| b.map(|b| scaled(b.value, scale).ok_or_else(not_held));
+        let r = ReqFast {
+            span: span(e, scale).ok_or_else(not_held)?,
+            lo: held(e.0).transpose()?,
+            hi: held(e.1).transpose()?,
+        };
+        level = level.intersect(r.span);
+        reqs.push(r);
+    }
+    let by_grade = grade_exceeds(table, scale, level).ok_or_else(not_held)?;
+    let by_margin = margin_exceeds(ind, &level_ends, scale)?.intersect(level);
+    Ok(FastIndicator {
+        scale,
+        level,
+        exceeds: [by_grade, by_margin],
+        reqs,
+        grades,
+        ..base
+    })
+}
+
+/// The indicator's grade table where the fast path holds its rules exactly; an error names
+/// what it cannot hold (the exact path answers for such plans).
+fn lowerable(ind: &CompiledIndicator) -> Result<Option<&GradeTable>, Error> {
     if ind.method != Method::FullValue {
         return Err(unsupported(&ind.id, "rounded-value judgement"));
     }
     if ind.rule != crate::decision::DecisionRule::Simple {
         return Err(unsupported(&ind.id, "a decision rule with a guard band"));
     }
-    let table = match &ind.grading {
-        Grading::None => None,
-        Grading::Table(t) => Some(t),
-        Grading::Banded { .. } => return Err(unsupported(&ind.id, "grades chosen by band")),
-    };
-    let level_ends: Vec<Ends> = ind
-        .level
+    match &ind.grading {
+        Grading::None => Ok(None),
+        Grading::Table(t) => Ok(Some(t)),
+        Grading::Banded { .. } => Err(unsupported(&ind.id, "grades chosen by band")),
+    }
+}
+
+/// The scale: enough for every bound and the tolerance, and at least [`MIN_SCALE`].
+fn scale_for(
+    ind: &CompiledIndicator,
+    level_ends: &[Ends],
+    table: Option<&GradeTable>,
+) -> Result<u32, Error> {
+    let grades = table.map(|t| t.grades.as_slice()).unwrap_or_default();
+    let mut scale = level_ends
         .iter()
-        .filter_map(|&k| ind.requirements.get(k))
-        .map(|r| r.ends)
-        .collect();
-    // The scale: enough for every bound, the tolerance, and at least MIN_SCALE for values.
-    let mut scale = MIN_SCALE;
-    for e in &level_ends {
-        scale = scale.max(scale_of(e));
-    }
-    if let Some(t) = table {
-        for g in &t.grades {
-            scale = scale.max(scale_of(&g.ends));
-        }
-    }
+        .chain(grades.iter().map(|g| &g.ends))
+        .map(scale_of)
+        .fold(MIN_SCALE, u32::max);
     if let Some(Tolerance::Absolute(t)) = ind.margin_tolerance {
         scale = scale.max(t.normalize().scale());
     }
     if scale > MAX_SCALE {
         return Err(unsupported(&ind.id, "limits with more than 12 decimals"));
     }
-    let not_held = || unsupported(&ind.id, "a limit too large for the fast path");
-    if level_ends.is_empty() {
-        // Not compared: never a gap, never exceeding.
-        return Ok(FastIndicator {
-            scale,
-            level: Span::ALL,
-            exceeds: [Span::EMPTY; 2],
-            counts: false,
-            missing_gap: false,
-            core,
-            class: ind.class,
-            weight,
-            qualitative: false,
-            compared: false,
-            reqs: Vec::new(),
-            grades: table
-                .map(|t| {
-                    t.grades
-                        .iter()
-                        .filter_map(|g| span(&g.ends, scale))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            direction: ind.direction,
-            deviations: ind.deviations,
-        });
-    }
-    let mut level = Span::ALL;
-    for e in &level_ends {
-        level = level.intersect(span(e, scale).ok_or_else(not_held)?);
-    }
-    // Exceeds by grade: the grade just better than the one the level guarantees.
-    let by_grade = match table {
-        Some(t) => match t.level_grade {
-            Some(l) if l > 0 => match t.grades.get(l - 1) {
-                Some(g) => span(&g.ends, scale).ok_or_else(not_held)?.intersect(level),
-                None => Span::EMPTY,
-            },
-            _ => Span::EMPTY,
-        },
-        None => Span::EMPTY,
+    Ok(scale)
+}
+
+/// Exceeds by grade ([`rules::better_grade`]): the grades better than the level's, as one
+/// span (grades nest, so the one just better holds the others), inside the level.
+fn grade_exceeds(table: Option<&GradeTable>, scale: u32, level: Span) -> Option<Span> {
+    let Some(t) = table else {
+        return Some(Span::EMPTY);
     };
-    // Exceeds by margin: the level shrunk by the tolerance the table states (open).
-    let tolerance = match ind.margin_tolerance {
-        Some(Tolerance::Absolute(t)) => Some(t),
+    match t.level_grade {
+        Some(l) if l > 0 => Some(span(&t.grades.get(l - 1)?.ends, scale)?.intersect(level)),
+        _ => Some(Span::EMPTY),
+    }
+}
+
+/// Exceeds by margin ([`rules::beyond`] over [`rules::pick_margin`]): the margin is the
+/// smallest over the level's requirements, so "beyond the tolerance" is the level shrunk by
+/// it from the tightest lower end (higher-is-better), the tightest upper end
+/// (lower-is-better), or both (nominal-is-best), open: x − l > t ⇔ X ≥ L + T + 1.
+fn margin_exceeds(ind: &CompiledIndicator, level_ends: &[Ends], scale: u32) -> Result<Span, Error> {
+    let t = match ind.margin_tolerance {
+        None => return Ok(Span::EMPTY),
+        Some(Tolerance::Absolute(t)) => t,
         Some(_) => return Err(unsupported(&ind.id, "a relative tolerance")),
-        None => None,
     };
-    // The margin is measured from the binding level requirement: the exact path takes the
-    // smallest margin over the level's requirements, which is the margin from the tightest
-    // lower end (higher-is-better), the tightest upper end (lower-is-better), or the nearer of
-    // the two (nominal-is-best). Measured from the written bound, open or closed alike.
+    let not_held = || unsupported(&ind.id, "a limit too large for the fast path");
+    let t = scaled(t, scale).ok_or_else(not_held)?;
     let lowers: Vec<Decimal> = level_ends
         .iter()
         .filter_map(|e| e.0.map(|b| b.value))
@@ -536,93 +557,44 @@ fn fast_indicator(
         .iter()
         .filter_map(|e| e.1.map(|b| b.value))
         .collect();
-    let tight_lower = lowers.iter().max().copied();
-    let tight_upper = uppers.iter().min().copied();
-    let by_margin = match tolerance {
-        None => Span::EMPTY,
-        Some(t) => {
-            let t = scaled(t, scale).ok_or_else(not_held)?;
-            // x − l > t  ⇔  X ≥ L + T + 1;  u − x > t  ⇔  X ≤ U − T − 1.
-            let above = |l: Decimal| -> Result<i64, Error> {
-                let l = scaled(l, scale).ok_or_else(not_held)?;
-                l.checked_add(t)
-                    .and_then(|v| v.checked_add(1))
-                    .ok_or_else(not_held)
-            };
-            let below = |u: Decimal| -> Result<i64, Error> {
-                let u = scaled(u, scale).ok_or_else(not_held)?;
-                u.checked_sub(t)
-                    .and_then(|v| v.checked_sub(1))
-                    .ok_or_else(not_held)
-            };
-            let all_lower = lowers.len() == level_ends.len();
-            let all_upper = uppers.len() == level_ends.len();
-            let span = match ind.direction {
-                Direction::HigherIsBetter if all_lower => Span {
-                    lo: above(tight_lower.unwrap_or_default())?,
-                    hi: i64::MAX,
-                },
-                Direction::LowerIsBetter if all_upper => Span {
-                    lo: i64::MIN + 1,
-                    hi: below(tight_upper.unwrap_or_default())?,
-                },
-                Direction::NominalIsBest => Span {
-                    lo: match tight_lower {
-                        Some(l) => above(l)?,
-                        None => i64::MIN + 1,
-                    },
-                    hi: match tight_upper {
-                        Some(u) => below(u)?,
-                        None => i64::MAX,
-                    },
-                },
-                _ => {
-                    return Err(unsupported(
-                        &ind.id,
-                        "a level without the end its direction measures from",
-                    ))
-                }
-            };
-            span.intersect(level)
-        }
+    let above = |l: Option<&Decimal>| -> Result<i64, Error> {
+        let Some(l) = l else { return Ok(i64::MIN + 1) };
+        let l = scaled(*l, scale).ok_or_else(not_held)?;
+        l.checked_add(t)
+            .and_then(|v| v.checked_add(1))
+            .ok_or_else(not_held)
     };
-    Ok(FastIndicator {
-        scale,
-        level,
-        exceeds: [by_grade, by_margin],
-        counts,
-        missing_gap,
-        core,
-        class: ind.class,
-        weight,
-        qualitative: false,
-        compared: true,
-        reqs: level_ends
-            .iter()
-            .map(|e| {
-                Ok(ReqFast {
-                    span: span(e, scale).ok_or_else(not_held)?,
-                    lo: e
-                        .0
-                        .map(|b| scaled(b.value, scale).ok_or_else(not_held))
-                        .transpose()?,
-                    hi: e
-                        .1
-                        .map(|b| scaled(b.value, scale).ok_or_else(not_held))
-                        .transpose()?,
-                })
-            })
-            .collect::<Result<_, Error>>()?,
-        grades: match table {
-            Some(t) => t
-                .grades
-                .iter()
-                .map(|g| span(&g.ends, scale).ok_or_else(not_held))
-                .collect::<Result<_, Error>>()?,
-            None => Vec::new(),
+    let below = |u: Option<&Decimal>| -> Result<i64, Error> {
+        let Some(u) = u else { return Ok(i64::MAX) };
+        let u = scaled(*u, scale).ok_or_else(not_held)?;
+        u.checked_sub(t)
+            .and_then(|v| v.checked_sub(1))
+            .ok_or_else(not_held)
+    };
+    let (all_lower, all_upper) = (
+        lowers.len() == level_ends.len(),
+        uppers.len() == level_ends.len(),
+    );
+    let (tight_lower, tight_upper) = (lowers.iter().max(), uppers.iter().min());
+    Ok(match ind.direction {
+        Direction::HigherIsBetter if all_lower => Span {
+            lo: above(tight_lower)?,
+            hi: i64::MAX,
         },
-        direction: ind.direction,
-        deviations: ind.deviations,
+        Direction::LowerIsBetter if all_upper => Span {
+            lo: i64::MIN + 1,
+            hi: below(tight_upper)?,
+        },
+        Direction::NominalIsBest => Span {
+            lo: above(tight_lower)?,
+            hi: below(tight_upper)?,
+        },
+        _ => {
+            return Err(unsupported(
+                &ind.id,
+                "a level without the end its direction measures from",
+            ))
+        }
     })
 }
 
