@@ -89,6 +89,7 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
         }
         out.push((p, gp.clone()));
     }
+    let mut dropped = Vec::new();
     for k in 0..n {
         let ind = &plan.indicators[k];
         let mut with = |f: &dyn Fn(&mut oracle::GenInd, &mut Cell)| {
@@ -125,6 +126,29 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
             with(&move |i, _| {
                 i.requirements.remove(r);
             });
+        }
+        // The same, with the standard when no other requirement names it.
+        for r in 0..ind.requirements.len() {
+            let s = ind.requirements[r].0;
+            let others = plan
+                .indicators
+                .iter()
+                .flat_map(|i| i.requirements.iter())
+                .filter(|(x, _)| *x == s)
+                .count();
+            if others == 1 {
+                let mut p = plan.clone();
+                p.indicators[k].requirements.remove(r);
+                p.standards.remove(s);
+                for i in &mut p.indicators {
+                    for (x, _) in &mut i.requirements {
+                        if *x > s {
+                            *x -= 1;
+                        }
+                    }
+                }
+                dropped.push((p, gp.clone()));
+            }
         }
         if ind.tolerance.is_some() {
             with(&|i, _| i.tolerance = None);
@@ -183,6 +207,7 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
             });
         }
     }
+    out.extend(dropped);
     if !gp.extra.is_empty() {
         let mut g = gp.clone();
         g.extra.clear();

@@ -820,7 +820,8 @@ fn gen_indicator(
     let unit = FAMILIES[family]
         .first()
         .copied()
-        .map(|_| *rng.pick(FAMILIES[family]));
+        .map(|_| *rng.pick(FAMILIES[family]))
+        .filter(|_| dir != Dir::Qualitative);
     let class = if dir == Dir::Qualitative {
         *rng.pick(&["basic", "basic", "core", "innovation"])
     } else {
@@ -1677,18 +1678,25 @@ impl Ctx {
         };
         // Each twin costs a compile: the order and spelling twins are built for a share of the
         // plans only (the checks are cheap next to reading a plan in a debug build).
+        // Each twin draws from a generator of its own, so that a case keeps its twins while the
+        // shrinker leaves parts of it out.
+        let base = rng.clone();
+        rng.next_u64();
+        let rng = &mut base.clone().fork("twins");
         let perm = if rng.chance(50) {
-            twin("order", &permuted(plan, rng))
+            twin("order", &permuted(plan, &mut base.clone().fork("order")))
         } else {
             None
         };
         let spelt = if GEN_CODE_VARIANTS && rng.chance(40) {
-            respelt(plan, rng).and_then(|p| twin("code-spelling", &p))
+            respelt(plan, &mut base.clone().fork("spelling"))
+                .and_then(|p| twin("code-spelling", &p))
         } else {
             None
         };
         let unit = if rng.chance(70) {
-            reunited(plan, rng).and_then(|(p, ch)| twin("indicator-unit", &p).map(|c| (c, ch)))
+            reunited(plan, &mut base.clone().fork("unit"))
+                .and_then(|(p, ch)| twin("indicator-unit", &p).map(|c| (c, ch)))
         } else {
             None
         };
@@ -2102,6 +2110,8 @@ fn on_grid(plan: &GenPlan, k: usize, cell: &Cell) -> bool {
 /// Every check for one product: the fast path on the plan and its twins, and the laws.
 pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Disagreement>) {
     let plan = &ctx.main.plan;
+    let base = rng.clone();
+    rng.next_u64();
     let product = match gp.product(plan) {
         Ok(p) => p,
         Err(e) => {
@@ -2148,9 +2158,11 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
 
     // Columns in another order, some left out when blank, extra columns.
     let mut order: Vec<usize> = (0..plan.indicators.len())
-        .filter(|&k| gp.cells[k] != Cell::Blank || !rng.chance(40))
+        .filter(|&k| {
+            gp.cells[k] != Cell::Blank || !base.clone().fork(&plan.indicators[k].id).chance(40)
+        })
         .collect();
-    rng.shuffle(&mut order);
+    base.clone().fork("csv").shuffle(&mut order);
     let csv = gp.csv(plan, &order, true);
     match duibiao::product::read_csv(csv.as_bytes()).next() {
         Some(Ok(p)) => match ctx.main.engine.evaluate(&p) {
@@ -2191,7 +2203,7 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
     // Values written in another unit of the same quantity.
     let mut other = gp.clone();
     let mut changed = false;
-    let base = rng.clone();
+    let base = base.clone().fork("value-unit");
     for (k, cell) in other.cells.iter_mut().enumerate() {
         let ind = &plan.indicators[k];
         let rng = &mut base.clone().fork(&ind.id);
