@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use oracle::{Cell, Ctx, Disagreement, GenPlan, GenProduct, Rng};
 
-const PRODUCTS_PER_PLAN: usize = 5;
+const PRODUCTS_PER_PLAN: usize = 4;
 
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)

@@ -1683,18 +1683,18 @@ impl Ctx {
         let base = rng.clone();
         rng.next_u64();
         let rng = &mut base.clone().fork("twins");
-        let perm = if rng.chance(50) {
+        let perm = if rng.chance(40) {
             twin("order", &permuted(plan, &mut base.clone().fork("order")))
         } else {
             None
         };
-        let spelt = if GEN_CODE_VARIANTS && rng.chance(40) {
+        let spelt = if GEN_CODE_VARIANTS && rng.chance(35) {
             respelt(plan, &mut base.clone().fork("spelling"))
                 .and_then(|p| twin("code-spelling", &p))
         } else {
             None
         };
-        let unit = if rng.chance(70) {
+        let unit = if rng.chance(60) {
             reunited(plan, &mut base.clone().fork("unit"))
                 .and_then(|(p, ch)| twin("indicator-unit", &p).map(|c| (c, ch)))
         } else {
