@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::rules;
 use super::{CompiledIndicator, Engine, Grade, GradeTable, Grading, Requirement};
+use crate::decision::Method;
 use crate::error::Error;
 use crate::indicator::IndicatorClass;
 use crate::limit::{ends_inside, ends_strictness, Ends, Strictness};
@@ -72,7 +73,7 @@ fn indicator(
 ) -> Result<CompiledIndicator, Error> {
     let unit = ind.unit.clone();
     let requirements = requirements(plan, ind, unit.as_ref())?;
-    let level = benchmark_level(&requirements);
+    let level = benchmark_level(&requirements, ind.judgement);
     let level_ends: Vec<Ends> = level
         .iter()
         .filter_map(|&i| requirements.get(i).map(|r| r.ends))
@@ -133,8 +134,11 @@ fn requirements(
 }
 
 /// The benchmark level: the benchmark requirements not strictly looser than another one, of
-/// equivalent ones the first (requirements are in standard-number order).
-fn benchmark_level(requirements: &[Requirement]) -> Vec<usize> {
+/// equivalent ones the first (requirements are in standard-number order). Under rounded-value
+/// judgement the written digit is part of the requirement (`≥ 44.740` accepts from 44.7395,
+/// `≥ 44.74` from 44.735), so sets alone cannot rank requirements: the others are kept after
+/// those (but exact repeats), and a value must meet each.
+fn benchmark_level(requirements: &[Requirement], method: Method) -> Vec<usize> {
     let benchmark: Vec<(usize, &Requirement)> = requirements
         .iter()
         .enumerate()
@@ -152,6 +156,16 @@ fn benchmark_level(requirements: &[Requirement]) -> Vec<usize> {
         });
         if !dominated && !duplicate {
             level.push(i);
+        }
+    }
+    if method == Method::RoundedValue {
+        for &(i, ri) in &benchmark {
+            let repeat = level
+                .iter()
+                .any(|&k| requirements.get(k).is_some_and(|rk| rk.limit == ri.limit));
+            if !repeat {
+                level.push(i);
+            }
         }
     }
     level

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 use super::rules::{self, Part};
 use super::{CompiledIndicator, Engine, GradeTable, Grading, Requirement};
-use crate::decision::{judge_with, Conformity, DecisionRule, Judgement, Method};
+use crate::decision::rule::apply as rule_apply;
+use crate::decision::{Conformity, DecisionRule, Method, Zone};
 use crate::error::Error;
 use crate::indicator::Direction;
 use crate::limit::{ends_contain, Ends, Limit};
@@ -187,7 +188,9 @@ struct LevelJudgement<'a> {
 }
 
 /// One requirement: membership by the method, or the decision rule's statement where one
-/// applies to a measured value (a conditional pass conforms, a conditional fail does not).
+/// applies to a measured value (a conditional pass conforms, a conditional fail does not). The
+/// rule is applied where membership is decided: to the value as compared, in the indicator's
+/// unit, against the requirement's set in that unit, with the guard band from U in that unit.
 fn against(
     ind: &CompiledIndicator,
     how: How<'_>,
@@ -200,16 +203,30 @@ fn against(
         (DecisionRule::Simple, _) | (_, None) => return Ok((ok, compared, interval, None)),
         (rule, Some(m)) => (rule, m),
     };
-    // A bare number is in the indicator's unit: say so before the rule converts.
-    let m = match (m.unit(), ind.unit.as_ref()) {
-        (None, Some(u)) => Measurement::new(m.value(), m.uncertainty(), Some(u.clone()))?,
-        _ => m.clone(),
+    let u = match (m.uncertainty(), m.unit(), ind.unit.as_ref()) {
+        (Some(u), Some(from), Some(to)) if from != to => Some(convert_difference(u, from, to)?),
+        (u, ..) => u,
     };
-    let mut options = Judgement::new().method(how.method).rule(rule);
-    if let Some(i) = ind.interval {
-        options = options.interval(i);
-    }
-    let statement = judge_with(m, &req.limit, options)?.outcome;
+    let w = match (u, rule.guard_band_factor()) {
+        (Some(u), _) => rule.guard_band(u)?,
+        (None, None) => Decimal::ZERO,
+        (None, Some(_)) => {
+            return Err(Error::invalid(
+                "value",
+                &m.to_string(),
+                format!(
+                    "the decision rule \"{rule}\" needs the expanded uncertainty U of the value (write \"{m} ± U\")"
+                ),
+            ))
+        }
+    };
+    // A mark is spent by rounding.
+    let mark = if interval.is_some() { None } else { mark };
+    let zone = Zone {
+        lower: req.ends.0,
+        upper: req.ends.1,
+    };
+    let statement = rule_apply(rule, zone, w, compared, mark)?.outcome;
     let ok = matches!(statement, Conformity::Pass | Conformity::ConditionalPass);
     Ok((ok, compared, interval, Some(statement)))
 }

@@ -101,7 +101,7 @@ pub struct FastOutcome {
     /// The outcome.
     pub outcome: Outcome,
     /// The value as compared, an integer at [`FastOutcome::scale`] decimals (`None` when
-    /// missing).
+    /// missing or qualitative).
     pub compared: Option<i64>,
     /// The margin to the benchmark level at the same scale: positive better than the level,
     /// negative the gap (`None` when missing or not compared).
@@ -848,7 +848,8 @@ impl Classifier {
             }
             out.push(FastOutcome {
                 outcome,
-                compared: (x != MISSING).then_some(x),
+                // A qualitative value is pass or fail, not a number compared.
+                compared: (x != MISSING && !ind.qualitative).then_some(x),
                 margin,
                 grade,
                 requirement,
