@@ -139,7 +139,7 @@ pub struct Grade {
     /// The grade's name (`{ zh = "领先", en = "leading" }`, `1`).
     pub name: Names,
     /// The limit a value must meet to reach the grade, as text (`≤ 4.0 L`).
-    #[schemars(with = "crate::plan::LimitText")]
+    #[schemars(with = "crate::schema_text::LimitText")]
     pub limit: String,
 }
 
@@ -149,7 +149,7 @@ pub struct Grade {
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// The condition on the selector indicator (`≤ 4500 W`).
-    #[schemars(with = "crate::plan::LimitText")]
+    #[schemars(with = "crate::schema_text::LimitText")]
     pub when: String,
     /// The grades of this band, best first.
     pub grades: Vec<Grade>,
@@ -188,7 +188,7 @@ pub struct Indicator {
     pub name: Names,
     /// The unit values and limits are compared in (text, read with the unit table).
     #[serde(default)]
-    #[schemars(with = "Option<crate::plan::UnitText>")]
+    #[schemars(with = "Option<crate::schema_text::UnitText>")]
     pub unit: Option<String>,
     /// The quantity kind, where one dimension carries several (`APF`, `SEER`: both W/W).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,7 +205,7 @@ pub struct Indicator {
         skip_serializing_if = "is_one",
         deserialize_with = "crate::number::deserialize_exact"
     )]
-    #[schemars(with = "crate::plan::DecimalText", extend("default" = "1"))]
+    #[schemars(with = "crate::schema_text::DecimalText", extend("default" = "1"))]
     pub weight: Decimal,
     /// Full-value (default) or rounded-value judgement.
     #[serde(default)]
@@ -226,8 +226,8 @@ pub struct Indicator {
     #[schemars(with = "Option<crate::StandardCode>")]
     pub test_method: Option<String>,
     /// Each standard's requirement, keyed by standard number (each standard once), as limit text.
-    #[serde(default, deserialize_with = "crate::plan::unique::requirements")]
-    #[schemars(with = "BTreeMap<String, crate::plan::LimitText>")]
+    #[serde(default, deserialize_with = "crate::unique::requirements")]
+    #[schemars(with = "BTreeMap<String, crate::schema_text::LimitText>")]
     pub requirements: BTreeMap<String, String>,
     /// Graded levels, best first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

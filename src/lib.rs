@@ -83,7 +83,9 @@ mod error;
 mod limits;
 mod measurement;
 mod number;
+mod schema_text;
 mod text;
+mod unique;
 
 pub mod decision;
 pub mod engine;

@@ -268,15 +268,6 @@ impl CheckedPlan {
         self.to_plan().check()
     }
 
-    /// Checks and compiles the plan into an [`crate::Engine`].
-    ///
-    /// # Errors
-    ///
-    /// When [`CheckedPlan::check`] finds an error; the message lists every fault.
-    pub fn compile(&self) -> Result<crate::Engine, Error> {
-        crate::engine::compile_checked(self, &self.check())
-    }
-
     /// The plan file model of this plan (for writing it as TOML or JSON): every typed value
     /// in its canonical text, which reads back to an equal value.
     pub fn to_plan(&self) -> Plan {

@@ -30,6 +30,17 @@ impl Plan {
     }
 }
 
+impl CheckedPlan {
+    /// Checks and compiles the plan into an [`Engine`].
+    ///
+    /// # Errors
+    ///
+    /// When [`CheckedPlan::check`] finds an error; the message lists every fault.
+    pub fn compile(&self) -> Result<Engine, Error> {
+        compile_checked(self, &self.check())
+    }
+}
+
 /// Compiles a checked plan, or refuses it with the faults of `report`. Reads no text.
 pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Engine, Error> {
     if !report.is_ok() {

@@ -34,7 +34,6 @@
 
 mod compile;
 
-pub(crate) use compile::compile_checked;
 mod evaluate;
 mod fast;
 pub(crate) mod rules;

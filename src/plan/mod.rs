@@ -34,16 +34,15 @@ mod bounds;
 mod check;
 pub mod policy;
 mod schema;
-pub(crate) mod unique;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use crate::schema_text::DecimalText;
 pub(crate) use crate::text::{json_error, line_col, one_line, quote_at};
 pub use check::{Fault, Report, Severity};
 pub use policy::{MissingPolicy, Policy};
 pub use schema::plan_json_schema;
-pub(crate) use schema::{DecimalText, LimitText, UnitText};
 
 use crate::error::Error;
 use crate::indicator::Indicator;

@@ -178,7 +178,7 @@ pub struct RankingPolicy {
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "crate::plan::unique::weights"
+        deserialize_with = "crate::unique::weights"
     )]
     #[schemars(with = "BTreeMap<String, DecimalText>")]
     pub weights: BTreeMap<String, Decimal>,
