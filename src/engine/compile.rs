@@ -10,7 +10,7 @@ use super::{CompiledIndicator, Engine, Grade, GradeTable, Grading, Requirement};
 use crate::decision::Method;
 use crate::error::Error;
 use crate::indicator::IndicatorClass;
-use crate::limit::{ends_inside, ends_strictness, Ends, Strictness};
+use crate::limit::{ends_inside, Bound, Ends};
 use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
 use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
@@ -84,7 +84,7 @@ fn indicator(
 ) -> Result<CompiledIndicator, Error> {
     let unit = ind.unit.clone();
     let requirements = requirements(plan, ind, unit.as_ref())?;
-    let level = benchmark_level(&requirements, ind.judgement);
+    let level = benchmark_level(&requirements, ind);
     let level_ends: Vec<Ends> = level
         .iter()
         .filter_map(|&i| requirements.get(i).map(|r| r.ends))
@@ -144,42 +144,111 @@ fn requirements(
     Ok(out)
 }
 
-/// The benchmark level: the benchmark requirements not strictly looser than another one, of
-/// equivalent ones the first (requirements are in standard-number order). Under rounded-value
-/// judgement the written digit is part of the requirement (`≥ 44.740` accepts from 44.7395,
-/// `≥ 44.74` from 44.735), so sets alone cannot rank requirements: the others are kept after
-/// those (but exact repeats), and a value must meet each.
-fn benchmark_level(requirements: &[Requirement], method: Method) -> Vec<usize> {
+/// The benchmark level: the benchmark requirements no other one covers (its set lies inside
+/// theirs), of those that cover each other the first (requirements are in standard-number
+/// order). Under rounded-value judgement the written digit is part of the requirement
+/// (`≥ 44.740` accepts from 44.7395, `≥ 44.74` from 44.735), so a covered requirement is
+/// dropped only where it is also covered once rounded (its *effective* set, each end moved by
+/// half its rounding interval, lies inside): the others are kept after the level, and a value
+/// must meet each. The margin, the smallest over the level, is the same either way.
+fn benchmark_level(requirements: &[Requirement], ind: &CheckedIndicator) -> Vec<usize> {
     let benchmark: Vec<(usize, &Requirement)> = requirements
         .iter()
         .enumerate()
         .filter(|(_, r)| r.role == Role::Benchmark)
         .collect();
-    let mut level: Vec<usize> = Vec::new();
-    for &(i, ri) in &benchmark {
+    let sets = |a: &Requirement, b: &Requirement| ends_inside(&a.ends, &b.ends);
+    let level = maximal(&benchmark, &sets, Vec::new());
+    if ind.judgement != Method::RoundedValue {
+        return level;
+    }
+    let rounded = |a: &Requirement, b: &Requirement| {
+        sets(a, b)
+            && matches!((effective(a, ind), effective(b, ind)), (Some(x), Some(y)) if x.covers(&y))
+    };
+    maximal(&benchmark, &rounded, level)
+}
+
+/// Appends to `level` the requirements of `benchmark` that no other one covers strictly and
+/// none already in `level` covers.
+fn maximal(
+    benchmark: &[(usize, &Requirement)],
+    covers: &dyn Fn(&Requirement, &Requirement) -> bool,
+    mut level: Vec<usize>,
+) -> Vec<usize> {
+    for &(i, ri) in benchmark {
         let dominated = benchmark
             .iter()
-            .any(|&(j, rj)| j != i && ends_strictness(&rj.ends, &ri.ends) == Strictness::Stricter);
-        let duplicate = level.iter().any(|&k| {
-            requirements
-                .get(k)
-                .is_some_and(|rk| ends_strictness(&rk.ends, &ri.ends) == Strictness::Equivalent)
-        });
-        if !dominated && !duplicate {
+            .any(|&(j, rj)| j != i && covers(rj, ri) && !covers(ri, rj));
+        let repeat = level
+            .iter()
+            .any(|&k| benchmark.iter().any(|&(j, rk)| j == k && covers(rk, ri)));
+        if !dominated && !repeat {
             level.push(i);
         }
     }
-    if method == Method::RoundedValue {
-        for &(i, ri) in &benchmark {
-            let repeat = level
-                .iter()
-                .any(|&k| requirements.get(k).is_some_and(|rk| rk.limit == ri.limit));
-            if !repeat {
-                level.push(i);
+    level
+}
+
+/// A requirement's set under rounded-value judgement, in the indicator's unit: each end with
+/// the rounding interval of its limit (or the plan's), moved by half of it toward the values
+/// that round onto the end (`≥ a` from a − i/2, `> a` from a + i/2).
+#[derive(Clone, Copy, Debug)]
+struct Effective {
+    lower: Option<(Decimal, Bound, Decimal)>,
+    upper: Option<(Decimal, Bound, Decimal)>,
+}
+
+impl Effective {
+    /// Whether every value that rounds into `self` rounds into `other`: at each end `other`
+    /// has, `self` has one strictly inside it, or the same bound at the same interval.
+    fn covers(&self, other: &Effective) -> bool {
+        let end = |mine: Option<(Decimal, Bound, Decimal)>,
+                   theirs: Option<(Decimal, Bound, Decimal)>,
+                   inside: fn(Decimal, Decimal) -> bool| match (mine, theirs) {
+            (_, None) => true,
+            (None, Some(_)) => false,
+            (Some((e, b, i)), Some((f, c, j))) => inside(e, f) || (b == c && i == j),
+        };
+        end(self.lower, other.lower, |e, f| e > f) && end(self.upper, other.upper, |e, f| e < f)
+    }
+}
+
+fn effective(r: &Requirement, ind: &CheckedIndicator) -> Option<Effective> {
+    let interval = match ind.interval {
+        Some(i) => i.value(),
+        None => {
+            let w = r.limit.written_interval().value();
+            match (r.limit.unit(), ind.unit.as_ref()) {
+                (Some(from), Some(to)) if from != to => {
+                    crate::unit::convert_difference(w, from, to).ok()?
+                }
+                _ => w,
             }
         }
-    }
-    level
+    };
+    let half = interval.checked_div(Decimal::TWO)?;
+    // A bound off the rounding grid (an `interval` coarser than the limit's digits): its
+    // effective end cannot be told this simply.
+    let on_grid = |b: &Bound| b.value.checked_rem(interval).is_some_and(|r| r.is_zero());
+    let end = |b: Option<Bound>, toward: Decimal| -> Option<Option<(Decimal, Bound, Decimal)>> {
+        match b {
+            None => Some(None),
+            Some(b) if on_grid(&b) => {
+                let moved = if b.inclusive {
+                    b.value.checked_sub(toward)?
+                } else {
+                    b.value.checked_add(toward)?
+                };
+                Some(Some((moved, b, interval)))
+            }
+            Some(_) => None,
+        }
+    };
+    Some(Effective {
+        lower: end(r.ends.0, half)?,
+        upper: end(r.ends.1, -half)?,
+    })
 }
 
 /// A grade table, best first, with the best grade the level guarantees (the first whose set

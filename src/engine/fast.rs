@@ -169,6 +169,11 @@ pub struct Classifier {
     ids: Vec<String>,
     /// The policy's leader rule ([`rules::leader_rule`]) at the weight scale.
     leader: LeaderRule<i64>,
+    /// The same rule for the hot loop: a leader when this many core indicators exceed
+    /// (`u32::MAX` when the rule is not by count)…
+    leader_count: u32,
+    /// …or when the exceeding weight reaches this (`i64::MAX` when it is not by weight).
+    leader_weight: i64,
     missing: MissingPolicy,
     /// The decimals of the scaled weights.
     weight_scale: u32,
@@ -399,6 +404,14 @@ impl Engine {
             units: self.indicators.iter().map(|i| i.unit.clone()).collect(),
             ids: self.indicators.iter().map(|i| i.id.clone()).collect(),
             leader,
+            leader_count: match leader {
+                LeaderRule::Count(n) => u32::try_from(n).unwrap_or(u32::MAX),
+                _ => u32::MAX,
+            },
+            leader_weight: match leader {
+                LeaderRule::Weight(w) => w,
+                _ => i64::MAX,
+            },
             missing: self.policy.missing,
             weight_scale,
             levels: self
@@ -763,20 +776,41 @@ impl Classifier {
         }
     }
 
-    /// The hot loop: two to four integer comparisons per indicator, no branch.
+    /// The hot loop: two to four integer comparisons per indicator, no branch. The leader
+    /// rule is matched once, so the loop sums only what the rule reads (the weight or the
+    /// count).
     #[inline(always)]
     fn class_hot(&self, hot: &[Hot], values: &[i64]) -> Class {
+        match self.leader {
+            LeaderRule::Weight(_) => self.class_hot_by::<true>(hot, values),
+            _ => self.class_hot_by::<false>(hot, values),
+        }
+    }
+
+    #[inline(always)]
+    fn class_hot_by<const BY_WEIGHT: bool>(&self, hot: &[Hot], values: &[i64]) -> Class {
         let mut gap = false;
-        let mut weight: i64 = 0;
-        let mut count: u32 = 0;
+        let (mut weight, mut count) = (0i64, 0u32);
         for (h, &x) in hot.iter().zip(values) {
             let conforms = (h.lo <= x) & (x <= h.hi);
             let exceeds = (h.ex_lo <= x) & (x <= h.ex_hi);
             gap |= h.counts & !conforms;
-            weight += h.weight & -i64::from(exceeds);
-            count += u32::from(exceeds);
+            if BY_WEIGHT {
+                weight += h.weight & -i64::from(exceeds);
+            } else {
+                count += u32::from(exceeds);
+            }
         }
-        self.class_of(gap, weight, count)
+        let leader = if BY_WEIGHT {
+            weight >= self.leader_weight
+        } else {
+            count >= self.leader_count
+        };
+        match (gap, leader) {
+            (true, _) => Class::Gap,
+            (false, true) => Class::Leader,
+            (false, false) => Class::Follower,
+        }
     }
 
     #[inline]
@@ -862,9 +896,14 @@ impl Classifier {
     /// Writes the class of each product into `out` (as many as the shorter of the two).
     pub fn class_into(&self, products: &[Prepared], out: &mut [Class]) {
         match &self.hot {
+            Some(hot) if matches!(self.leader, LeaderRule::Weight(_)) => {
+                for (o, p) in out.iter_mut().zip(products) {
+                    *o = self.class_hot_by::<true>(hot, &p.values);
+                }
+            }
             Some(hot) => {
                 for (o, p) in out.iter_mut().zip(products) {
-                    *o = self.class_hot(hot, &p.values);
+                    *o = self.class_hot_by::<false>(hot, &p.values);
                 }
             }
             None => {
