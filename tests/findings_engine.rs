@@ -298,3 +298,142 @@ fn problem_16_a_requirement_unbounded_on_the_side_that_matters_falls_short() {
         "{bad}"
     );
 }
+
+/// The summaries (fast path where it holds) and the verdicts (exact path) of a products CSV,
+/// each row as its class or its error text.
+fn both_paths(plan: &str, csv: &str) -> (Vec<String>, Vec<String>) {
+    use duibiao::stream::Source;
+    let e = engine(plan);
+    let limits = duibiao::Limits::default();
+    let show = |r: Result<Class, duibiao::Error>| match r {
+        Ok(c) => c.to_string(),
+        Err(e) => e.to_string(),
+    };
+    let fast = Source::csv(csv.as_bytes(), &e, &limits)
+        .unwrap()
+        .summaries(&e)
+        .map(|s| show(s.map(|s| s.class)))
+        .collect();
+    let exact = Source::csv(csv.as_bytes(), &e, &limits)
+        .unwrap()
+        .verdicts(&e)
+        .map(|v| show(v.map(|v| v.class)))
+        .collect();
+    (fast, exact)
+}
+
+#[test]
+fn problem_10_the_fast_path_keeps_every_limit_the_exact_path_keeps() {
+    // A 257-byte id: refused on both paths (0.1.0 judged it on the fast path).
+    let long = "P".repeat(257);
+    let (fast, exact) = both_paths(
+        "prod_plan.toml",
+        &format!("id,flush-water\n{long},3.5\nP2,3.5\n"),
+    );
+    assert_eq!(fast, exact);
+    assert!(
+        fast[0].contains("longer than 256 bytes (limit `id_bytes`)"),
+        "{fast:?}"
+    );
+    assert_eq!(fast[1], "leader");
+    // A cell of 300 characters that is a plain number: refused as too long on both paths.
+    let cell = format!("{}3.5", "0".repeat(297));
+    let (fast, exact) = both_paths("prod_plan.toml", &format!("id,flush-water\nP1,{cell}\n"));
+    assert_eq!(fast, exact);
+    assert!(fast[0].contains("longer than 256 bytes"), "{fast:?}");
+    // A row longer than `row_bytes` (1 MiB) stops the reading with the limit named, on both.
+    let row = format!("id,flush-water\nP1,3.5\nP2,{}\n", "9".repeat(2 << 20));
+    let (fast, exact) = both_paths("prod_plan.toml", &row);
+    assert_eq!(fast, exact);
+    assert_eq!(fast[0], "leader");
+    assert!(fast[1].contains("limit `row_bytes`"), "{fast:?}");
+    assert_eq!(fast.len(), 2);
+}
+
+#[test]
+fn problem_20_rows_are_located_at_their_own_line_after_a_quoted_line_break() {
+    // "P\n1" spans lines 2 and 3; P2's bad cell is on line 4.
+    let csv = "id,flush-water\n\"P\n1\",3.5\nP2,abc\n";
+    let (fast, exact) = both_paths("prod_plan.toml", csv);
+    assert_eq!(fast, exact);
+    assert!(exact[1].starts_with("line 4: product \"P2\""), "{exact:?}");
+}
+
+#[test]
+fn problem_5_and_7_columns_naming_no_indicator_are_ignored_and_none_may_appear_twice() {
+    let plan = data("prod_plan.toml");
+    for format in ["csv", "json", "table", "md"] {
+        let out = cli(&[
+            "evaluate",
+            &plan,
+            "--products",
+            &data("prod_extra_col_remark.csv"),
+            "--format",
+            format,
+        ]);
+        assert!(!out.contains("expected a number"), "{format}: {out}");
+        let p1 = out.lines().find(|l| l.contains("P1")).unwrap_or_default();
+        assert!(p1.contains("leader"), "{format}: {out}");
+    }
+    let out = cli(&[
+        "rank",
+        &plan,
+        "--products",
+        &data("prod_extra_col_remark.csv"),
+        "--format",
+        "csv",
+    ]);
+    assert!(out.contains(",P1,"), "{out}");
+    // A column twice: the file is refused, exit 2, whatever the format.
+    for format in ["csv", "json"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+            .args([
+                "evaluate",
+                &plan,
+                "--products",
+                &data("prod_dup_cols.csv"),
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&out.stderr)
+                .contains("column \"flush-water\" appears twice (columns 2 and 3)"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn problem_12_products_from_a_pipe_are_read_once() {
+    use std::io::Write;
+    let text = std::fs::read_to_string(data("prod_extra_col_remark.csv")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        .args([
+            "evaluate",
+            &data("prod_plan.toml"),
+            "--products",
+            "-",
+            "--format",
+            "csv",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\nP2,gap,flush-water,0,1,falls-short,\n"
+    );
+}
