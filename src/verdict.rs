@@ -332,8 +332,9 @@ pub struct LevelRequirement {
 pub struct StandardVerdict {
     /// The subject standard's number.
     pub standard: String,
-    /// Leader, follower or gap, by the same policy as products (stricter = exceeds, equal =
-    /// meets, looser or missing = falls short).
+    /// Leader, follower or gap, decided on each indicator's `judged` outcome
+    /// ([`crate::Engine::evaluate_standard`]): the class `rank --standards` gives the same
+    /// requirements.
     pub class: Class,
     /// The indicators that decided.
     pub decided_by: Vec<String>,
