@@ -1,7 +1,7 @@
 //! The verdict engine: compile a plan once, then judge many products (and the subject standard
 //! itself) against the benchmark level and classify them as leader, follower or gap.
 //!
-//! Compiling ([`Plan::compile`]) reads every limit once, converts its conforming set into the
+//! Compiling ([`Plan::compile`](crate::Plan::compile)) reads every limit once, converts its conforming set into the
 //! indicator's unit, finds each indicator's **benchmark level** — the strictest benchmark
 //! requirement by inclusion of conforming sets; benchmark requirements that are incomparable
 //! with each other are all kept and a value must meet each — and prepares the grade tables
@@ -135,7 +135,7 @@ impl CompiledIndicator {
 }
 
 /// A compiled plan: judges products and the subject standard. Build it with
-/// [`Plan::compile`].
+/// [`Plan::compile`](crate::Plan::compile).
 #[derive(Clone, Debug)]
 pub struct Engine {
     pub(crate) indicators: Vec<CompiledIndicator>,

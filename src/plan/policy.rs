@@ -143,7 +143,7 @@ fn default_margin_cap() -> Decimal {
 /// Per core indicator *i* with weight *wᵢ*: *gᵢ* = the grade points of the grade reached (an
 /// indicator without grades counts as one grade, the benchmark level: conforming reaches it),
 /// *sᵢ* = the margin share clamped to [−cap, cap] (missing: −cap), *mᵢ* = margin points × *sᵢ* /
-/// cap; score = Σ *wᵢ*(*gᵢ* + *mᵢ*) / Σ *wᵢ*, rounded to [`SCORE_DECIMALS`] half to even.
+/// cap; score = Σ *wᵢ*(*gᵢ* + *mᵢ*) / Σ *wᵢ*, rounded to [`SCORE_DECIMALS`](crate::rank::SCORE_DECIMALS) half to even.
 ///
 /// ```
 /// use duibiao::rank::RankingPolicy;
