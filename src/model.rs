@@ -265,7 +265,22 @@ impl CheckedPlan {
     /// Checks the plan by the rules a plan file is checked by ([`Plan::check`]): every fault,
     /// each with its path.
     pub fn check(&self) -> Report {
-        self.to_plan().check()
+        let mut report = self.to_plan().check();
+        // What the file model cannot hold, so its check cannot see: a standard given two
+        // requirements (a file's map keeps one key).
+        for (i, ind) in self.indicators.iter().enumerate() {
+            for (k, (code, _)) in ind.requirements.iter().enumerate() {
+                if let Some(first) = ind.requirements.iter().take(k).position(|(c, _)| c == code) {
+                    report.push_error(
+                        format!("indicators[{i}].requirements[{k}]"),
+                        format!(
+                            "standard \"{code}\" is stated twice (first as requirements[{first}])"
+                        ),
+                    );
+                }
+            }
+        }
+        report
     }
 
     /// The plan file model of this plan (for writing it as TOML or JSON): every typed value

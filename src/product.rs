@@ -536,6 +536,17 @@ pub fn read_json(text: &str) -> Result<Vec<Result<Product, Error>>, Error> {
 ///
 /// As [`read_json`].
 pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product, Error>>, Error> {
+    read_json_keeping(text, limits, &|_| true)
+}
+
+/// Like [`read_json_with`], reading only the values whose key `keep` accepts (a plan's
+/// indicator ids); the other keys are checked as keys (no repeat, no padding) but their values
+/// are never read.
+pub(crate) fn read_json_keeping(
+    text: &str,
+    limits: &Limits,
+    keep: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Result<Product, Error>>, Error> {
     if text.len() > limits.products_bytes {
         return Err(Error::invalid_plan(format!(
             "products: {} bytes, more than the {} a products file may hold (limit `products_bytes`)",
@@ -568,13 +579,13 @@ pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product,
         .into_iter()
         .enumerate()
         .map(|(i, raw)| {
-            json_product(raw.get(), id_bytes).map_err(|e| e.context(format!("products[{i}]")))
+            json_product(raw.get(), id_bytes, keep).map_err(|e| e.context(format!("products[{i}]")))
         })
         .collect())
 }
 
 /// One entry of a products JSON file.
-fn json_product(raw: &str, id_bytes: usize) -> Result<Product, Error> {
+fn json_product(raw: &str, id_bytes: usize, keep: &dyn Fn(&str) -> bool) -> Result<Product, Error> {
     let record: ProductRecord =
         serde_json::from_str(raw).map_err(|e| Error::invalid_plan(entry_error(&e)))?;
     if record.id.trim().is_empty() {
@@ -618,7 +629,7 @@ fn json_product(raw: &str, id_bytes: usize) -> Result<Product, Error> {
                 crate::number::truncate(indicator)
             )));
         }
-        if !text.trim().is_empty() {
+        if keep(indicator) && !text.trim().is_empty() {
             product = product.with(indicator, text)?;
         }
     }

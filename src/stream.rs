@@ -71,13 +71,14 @@ impl<R: Read> Source<R> {
     }
 
     /// A products JSON text (an array of `{ "id", "values" }`), read within `limits`
-    /// ([`product::read_json_with`]); entries are judged one at a time.
+    /// ([`product::read_json_with`]); only the values keyed by an indicator of `engine` are
+    /// read; entries are judged one at a time.
     ///
     /// # Errors
     ///
     /// When the text cannot be read, is larger than [`Limits::products_bytes`], or is not an
     /// array of products.
-    pub fn json(reader: R, limits: &Limits) -> Result<Source<R>, Error> {
+    pub fn json(reader: R, engine: &Engine, limits: &Limits) -> Result<Source<R>, Error> {
         let mut text = String::new();
         let cap = u64::try_from(limits.products_bytes)
             .unwrap_or(u64::MAX)
@@ -86,7 +87,8 @@ impl<R: Read> Source<R> {
             .take(cap)
             .read_to_string(&mut text)
             .map_err(|e| Error::invalid_plan(format!("products: {e}")))?;
-        let entries = product::read_json_with(&text, limits)?;
+        let ids: std::collections::BTreeSet<&str> = engine.indicator_ids().collect();
+        let entries = product::read_json_keeping(&text, limits, &|k| ids.contains(k))?;
         Ok(Source {
             rows: Rows::Json(entries.into_iter().enumerate()),
         })
@@ -183,9 +185,10 @@ struct Fast {
 impl Fast {
     fn new(engine: &Engine, header: &[String]) -> Option<Fast> {
         let classifier = engine.classifier().ok()?;
+        // Column 0 is the product id, whatever an indicator is called.
         let columns = engine
             .indicator_ids()
-            .map(|id| header.iter().position(|c| c == id))
+            .map(|id| header.iter().skip(1).position(|c| c == id).map(|k| k + 1))
             .collect();
         let prepared = classifier.prepare_scaled(std::iter::empty());
         Some(Fast {

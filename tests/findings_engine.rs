@@ -437,3 +437,130 @@ fn problem_12_products_from_a_pipe_are_read_once() {
         "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\nP2,gap,flush-water,0,1,falls-short,\n"
     );
 }
+
+// Found by red-teaming the 0.2 changes.
+
+#[test]
+fn json_products_keys_naming_no_indicator_are_ignored_and_json_reads_from_a_pipe() {
+    use std::io::Write;
+    let plan = data("prod_plan.toml");
+    let out = cli(&[
+        "evaluate",
+        &plan,
+        "--products",
+        &data("prod_extra.json"),
+        "--format",
+        "csv",
+    ]);
+    assert!(out.contains("\nP1,leader,"), "{out}");
+    let text = std::fs::read_to_string(data("prod_extra.json")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        .args(["evaluate", &plan, "--products", "-", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    assert!(out.contains("\nP1,leader,"), "{out}");
+}
+
+#[test]
+fn an_indicator_cannot_be_called_id() {
+    let plan = Plan::from_toml_str(
+        r#"
+schema_version = 1
+category = { en = "x" }
+[[standards]]
+code = "GB/T 1-2000"
+role = "benchmark"
+[[indicators]]
+id = "id"
+direction = "higher-is-better"
+requirements = { "GB/T 1-2000" = "≥ 5" }
+"#,
+    )
+    .unwrap();
+    let faults: Vec<String> = plan.check().errors().map(|f| f.to_string()).collect();
+    assert_eq!(
+        faults,
+        ["error: indicators[0].id: indicator id \"id\" is the name of the products file's product-id column: choose another id"]
+    );
+}
+
+#[test]
+fn a_number_longer_than_the_reader_takes_is_refused_on_both_paths() {
+    let cell = format!("{}3.5", "0".repeat(70));
+    let (fast, exact) = both_paths("prod_plan.toml", &format!("id,flush-water\nZ,{cell}\n"));
+    assert_eq!(fast, exact);
+    assert!(fast[0].contains("longer than 64 bytes"), "{fast:?}");
+}
+
+#[test]
+fn a_plan_built_in_code_is_checked_by_every_rule_a_file_is() {
+    use duibiao::indicator::Tolerance;
+    use duibiao::model::{CheckedIndicator, CheckedPlan};
+    use duibiao::plan::Role;
+    let base = || {
+        CheckedIndicator::new("p", duibiao::Direction::LowerIsBetter)
+            .unit("W".parse().unwrap())
+            .requirement(
+                "GB/T 23131-2019".parse().unwrap(),
+                "≤ 0.5 W".parse().unwrap(),
+            )
+    };
+    let plan = |i: CheckedIndicator| {
+        CheckedPlan::new(duibiao::Names::en("x"))
+            .standard("GB/T 23131-2019".parse().unwrap(), Role::Benchmark)
+            .indicator(i)
+    };
+    // One standard given two requirements (a file's map cannot even hold it).
+    let twice = plan(base().requirement(
+        "GB/T23131—2019".parse().unwrap(),
+        "≤ 1.0 W".parse().unwrap(),
+    ));
+    let faults: Vec<String> = twice.check().errors().map(|f| f.to_string()).collect();
+    assert_eq!(
+        faults,
+        ["error: indicators[0].requirements[1]: standard \"GB/T 23131-2019\" is stated twice (first as requirements[0])"]
+    );
+    assert!(twice.compile().is_err());
+    // A negative tolerance (a file's text reader refuses it; the check does too).
+    let negative = plan(base().tolerance(Tolerance::Absolute("-1".parse().unwrap())));
+    let faults: Vec<String> = negative.check().errors().map(|f| f.to_string()).collect();
+    assert_eq!(
+        faults,
+        ["error: indicators[0].tolerance: tolerance \"-1\": a tolerance is never negative"]
+    );
+}
+
+#[test]
+fn a_plan_whose_indicators_leave_no_way_to_lead_is_warned_about() {
+    // Core `a` is stated by the benchmark; core `b` and `c` by the subject only: at most 1 of
+    // 3 core weight can exceed, below the leader share 0.5.
+    let e = engine("nolead.toml");
+    assert_eq!(
+        e.warnings(),
+        ["policy.leader-share: 0.5: no product could ever be a leader: the core indicators that can exceed their level (\"a\") carry a weight of 1 of 3; the other core indicators are not stated by a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the level at the best grade"]
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        .args(["validate", &data("nolead.toml")])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no product could ever be a leader"));
+    // The smart toilet plan can lead: no warning.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let text = std::fs::read_to_string(format!("{root}/examples/plans/smart-toilet.toml")).unwrap();
+    assert!(Plan::from_toml_str(&text)
+        .unwrap()
+        .compile()
+        .unwrap()
+        .warnings()
+        .is_empty());
+}

@@ -490,8 +490,21 @@ fn open_products(
         )
     };
     let limits = duibiao::Limits::default();
-    let source = if path.extension().is_some_and(|e| e == "json") {
-        Source::json(reader, &limits)
+    // JSON by the extension `.json`, CSV by `.csv`; anything else (standard input, a pipe)
+    // by its first character: `[` starts a JSON array.
+    let extension = path.extension().map(|e| e.to_ascii_lowercase());
+    let mut reader = std::io::BufReader::new(reader);
+    let json = match extension.as_ref().and_then(|e| e.to_str()) {
+        Some("json") => true,
+        Some("csv") => false,
+        _ => std::io::BufRead::fill_buf(&mut reader).is_ok_and(|head| {
+            let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+            head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
+        }),
+    };
+    let reader: Box<dyn std::io::Read> = Box::new(reader);
+    let source = if json {
+        Source::json(reader, engine, &limits)
     } else {
         Source::csv(reader, engine, &limits)
     }
@@ -663,10 +676,14 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
         }
         std::process::exit(2);
     }
-    plan.compile().unwrap_or_else(|e| {
+    let engine = plan.compile().unwrap_or_else(|e| {
         eprintln!("error: {}: {e}", path.display());
         std::process::exit(2);
-    })
+    });
+    for w in engine.warnings() {
+        eprintln!("{}: warning: {w}", path.display());
+    }
+    engine
 }
 
 fn validate(path: &std::path::Path) -> Result<String, Failure> {
@@ -681,16 +698,25 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
     if report.is_ok() {
         // The ranking policy is checked against the compiled plan (its weights name core
         // indicators).
-        let ranking = plan
+        let engine = plan
             .compile()
-            .and_then(|engine| duibiao::rank::Ranker::new(&engine).map(|_| ()));
-        if let Err(e) = ranking {
-            eprintln!("{}: error: {e}", path.display());
-            std::process::exit(2);
-        }
+            .and_then(|engine| match duibiao::rank::Ranker::new(&engine) {
+                Ok(_) => Ok(engine),
+                Err(e) => Err(e),
+            });
+        let engine = match engine {
+            Ok(engine) => engine,
+            Err(e) => {
+                eprintln!("{}: error: {e}", path.display());
+                std::process::exit(2);
+            }
+        };
         let mut out = String::new();
         for w in report.warnings() {
             eprintln!("{}: {w}", path.display());
+        }
+        for w in engine.warnings() {
+            eprintln!("{}: warning: {w}", path.display());
         }
         out.push_str("ok\n");
         Ok(out)

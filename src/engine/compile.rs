@@ -77,6 +77,65 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
     })
 }
 
+/// Whether an indicator can ever exceed its level: a core indicator that a benchmark states,
+/// not qualitative, with a grade better than the level's or a margin that can pass its
+/// tolerance ([`rules::margin_tolerance`]).
+fn can_exceed(i: &CompiledIndicator) -> bool {
+    let better_grade = |t: &GradeTable| t.level_grade.is_some_and(|l| l > 0);
+    rules::exceeding(i.class, crate::verdict::Outcome::Exceeds)
+        && i.direction != crate::indicator::Direction::Qualitative
+        && !i.level.is_empty()
+        && (i.margin_tolerance.is_some()
+            || match &i.grading {
+                Grading::None => false,
+                Grading::Table(t) => better_grade(t),
+                Grading::Banded { bands, .. } => bands.iter().any(|(_, t)| better_grade(t)),
+            })
+}
+
+/// Why no product could ever be a leader under the plan's leader rule, if so: too few core
+/// indicators, or too little core weight, can exceed their level (the others are not stated by
+/// a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the
+/// level at the best grade).
+pub(crate) fn leader_unreachable(
+    indicators: &[CompiledIndicator],
+    policy: &crate::plan::Policy,
+    core_weight: Decimal,
+) -> Option<String> {
+    let able: Vec<&CompiledIndicator> = indicators.iter().filter(|i| can_exceed(i)).collect();
+    let names = || {
+        let ids: Vec<String> = able.iter().map(|i| format!("\"{}\"", i.id)).collect();
+        if ids.is_empty() {
+            "none".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    };
+    let why = "the other core indicators are not stated by a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the level at the best grade";
+    match rules::leader_rule(policy, core_weight) {
+        rules::LeaderRule::Count(n) if able.len() < n => Some(format!(
+            "policy.leader-min-exceeding: {n}: no product could ever be a leader: only {} core indicators can exceed their level ({}); {why}",
+            able.len(),
+            names()
+        )),
+        rules::LeaderRule::Weight(w) => {
+            let reachable = able
+                .iter()
+                .fold(Decimal::ZERO, |acc, i| acc.saturating_add(i.weight));
+            (reachable < w).then(|| {
+                format!(
+                    "policy.leader-share: {}: no product could ever be a leader: the core indicators that can exceed their level ({}) carry a weight of {} of {}; {why}",
+                    policy.leader_share,
+                    names(),
+                    reachable.normalize(),
+                    core_weight.normalize()
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
 fn indicator(
     plan: &CheckedPlan,
     ind: &CheckedIndicator,

@@ -694,6 +694,10 @@ impl Classifier {
         into.values.clear();
         for (ind, cell) in self.indicators.iter().zip(cells) {
             let cell = cell.trim();
+            // Longer than the exact reader takes a number: let it say so.
+            if cell.len() > crate::Limits::NUMBER_TEXT_BYTES {
+                return false;
+            }
             let x = if cell.is_empty() {
                 MISSING
             } else if ind.qualitative {

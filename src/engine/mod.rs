@@ -180,6 +180,15 @@ impl Engine {
             .filter(move |c| *c != "id" && !self.indicators.iter().any(|i| i.id == *c))
     }
 
+    /// Warnings about the compiled plan that its check cannot see without the benchmark levels:
+    /// today, that no product could ever be a leader (too few core indicators, or too little
+    /// core weight, can exceed their level). The command line prints them on stderr.
+    pub fn warnings(&self) -> Vec<String> {
+        compile::leader_unreachable(&self.indicators, &self.policy, self.core_weight)
+            .into_iter()
+            .collect()
+    }
+
     /// The total weight of the core indicators.
     pub fn core_weight(&self) -> Decimal {
         self.core_weight.normalize()

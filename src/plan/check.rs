@@ -63,6 +63,17 @@ pub struct Report {
 }
 
 impl Report {
+    /// Adds an error at `path`, with no place in a text.
+    pub(crate) fn push_error(&mut self, path: String, message: String) {
+        self.faults.push(Fault {
+            severity: Severity::Error,
+            path,
+            line: None,
+            column: None,
+            message,
+        });
+    }
+
     /// A report of one error at the plan's top.
     pub(crate) fn single(message: String) -> Report {
         Report {
@@ -557,6 +568,25 @@ fn check_indicator(
         );
     } else if let Some(message) = id_fault(&ind.id) {
         c.error(format!("{base}.id"), message, None, Some(&quoted(&ind.id)));
+    } else if ind.id == "id" {
+        c.error(
+            format!("{base}.id"),
+            "indicator id \"id\" is the name of the products file's product-id column: choose another id".into(),
+            None,
+            Some(&quoted(&ind.id)),
+        );
+    }
+    if let Some(t) = ind.tolerance {
+        let (crate::indicator::Tolerance::Absolute(d) | crate::indicator::Tolerance::Relative(d)) =
+            t;
+        if d.is_sign_negative() && !d.is_zero() {
+            c.error(
+                format!("{base}.tolerance"),
+                format!("tolerance \"{t}\": a tolerance is never negative"),
+                anchor,
+                Some("tolerance"),
+            );
+        }
     }
     // `Err` when the unit text is faulty (reported here), so units are not compared at all.
     let unit: Result<Option<Unit>, ()> = match ind.unit.as_deref() {
