@@ -821,7 +821,7 @@ impl Classifier {
     fn class_of(&self, gap: bool, weight: i64, count: u32) -> Class {
         if gap {
             Class::Gap
-        } else if self.leader.holds(weight, count as usize) {
+        } else if (count >= self.leader_count) | (weight >= self.leader_weight) {
             Class::Leader
         } else {
             Class::Follower
@@ -854,8 +854,9 @@ impl Classifier {
         out.clear();
         let (mut gap, mut weight, mut count) = (false, 0i64, 0u32);
         for (ind, &x) in self.indicators.iter().zip(&p.values) {
-            let outcome = if let Some(o) = rules::unjudged(ind.compared, x != MISSING) {
-                o
+            let judged = ind.compared & (x != MISSING);
+            let outcome = if !judged {
+                rules::unjudged(ind.compared, x != MISSING).unwrap_or(Outcome::Missing)
             } else if !ind.level.contains(x) {
                 Outcome::FallsShort
             } else if !ind.qualitative && (ind.exceeds[0].contains(x) || ind.exceeds[1].contains(x))
@@ -879,8 +880,10 @@ impl Classifier {
                     .position(|g| g.contains(x))
                     .and_then(|k| u8::try_from(k).ok())
             };
-            gap |= rules::makes_gap(ind.class, outcome, self.missing);
-            if rules::exceeding(ind.class, outcome) {
+            // The gap and exceeding rules, lowered to the indicator's flags at compile time.
+            gap |= (ind.counts && outcome == Outcome::FallsShort)
+                || (ind.missing_gap && outcome == Outcome::Missing);
+            if ind.core && outcome == Outcome::Exceeds {
                 weight += ind.weight;
                 count += 1;
             }
