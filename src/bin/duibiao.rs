@@ -440,15 +440,7 @@ fn decision_rule(rule: &str, guard_band: Option<&str>) -> Result<DecisionRule, F
     let rule: DecisionRule = rule.parse()?;
     Ok(match guard_band {
         None => rule,
-        Some(text) => {
-            let r: GuardBandFactor = text.parse()?;
-            if rule == DecisionRule::Simple {
-                return Err(Failure(format!(
-                    "guard band \"{text}\": the simple rule has none (w = 0); choose guarded-acceptance, guarded-rejection or non-binary"
-                )));
-            }
-            rule.with_guard_band_factor(r)
-        }
+        Some(text) => rule.try_with_guard_band_factor(text.parse::<GuardBandFactor>()?)?,
     })
 }
 

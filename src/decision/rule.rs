@@ -320,6 +320,28 @@ impl DecisionRule {
         }
     }
 
+    /// The same rule with guard-band factor `r`, refusing simple acceptance, which has none
+    /// (w = 0): for a factor given on its own, as a command line's `--guard-band` is.
+    ///
+    /// ```
+    /// use duibiao::decision::{DecisionRule, GuardBandFactor};
+    /// assert!(DecisionRule::Simple.try_with_guard_band_factor(GuardBandFactor::THREE).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// For [`DecisionRule::Simple`].
+    pub fn try_with_guard_band_factor(self, r: GuardBandFactor) -> Result<DecisionRule, Error> {
+        if self == DecisionRule::Simple {
+            return Err(Error::invalid(
+                "guard band",
+                &r.to_string(),
+                "the simple rule has none (w = 0); choose guarded-acceptance, guarded-rejection or non-binary",
+            ));
+        }
+        Ok(self.with_guard_band_factor(r))
+    }
+
     /// The guard band w = r·U for an expanded uncertainty `u` (0 for simple acceptance).
     pub(crate) fn guard_band(self, u: Decimal) -> Result<Decimal, Error> {
         match self.guard_band_factor() {
