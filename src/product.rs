@@ -536,12 +536,16 @@ pub fn read_json(text: &str) -> Result<Vec<Result<Product, Error>>, Error> {
 ///
 /// As [`read_json`].
 pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product, Error>>, Error> {
-    read_json_keeping(text, limits, &|_| true)
+    Ok(read_json_keeping(text, limits, &|_| true)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, entry)| entry.map_err(|e| e.context(format!("products[{i}]"))))
+        .collect())
 }
 
 /// Like [`read_json_with`], reading only the values whose key `keep` accepts (a plan's
 /// indicator ids); the other keys are checked as keys (no repeat, no padding) but their values
-/// are never read.
+/// are never read. An entry's error does not name its place (`products[i]`): the caller does.
 pub(crate) fn read_json_keeping(
     text: &str,
     limits: &Limits,
@@ -577,10 +581,7 @@ pub(crate) fn read_json_keeping(
     let id_bytes = limits.id_bytes;
     Ok(records
         .into_iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            json_product(raw.get(), id_bytes, keep).map_err(|e| e.context(format!("products[{i}]")))
-        })
+        .map(|raw| json_product(raw.get(), id_bytes, keep))
         .collect())
 }
 

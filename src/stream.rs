@@ -126,19 +126,20 @@ impl<R: Read> Source<R> {
     }
 }
 
-/// The next product of a source with its place, or the error of its row.
-fn next_product<R: Read>(rows: &mut Rows<R>) -> Option<(String, Result<Product, Error>)> {
+/// A product as read, with the place it was read from.
+type Placed = (String, Result<Product, Error>);
+
+/// The next product of a source with its place (`line 7`, `products[3]`), or the error of a
+/// row the reader could not split, which names its own place.
+fn next_product<R: Read>(rows: &mut Rows<R>) -> Option<Result<Placed, Error>> {
     match rows {
-        Rows::Csv(csv) => {
-            let line = match csv.advance()? {
-                Ok(line) => line,
-                Err(e) => return Some((String::new(), Err(e))),
-            };
-            Some((format!("line {line}"), csv.to_product()))
-        }
+        Rows::Csv(csv) => Some(
+            csv.advance()?
+                .map(|line| (format!("line {line}"), csv.to_product())),
+        ),
         Rows::Json(entries) => {
             let (i, entry) = entries.next()?;
-            Some((format!("products[{i}]"), entry))
+            Some(Ok((format!("products[{i}]"), entry)))
         }
     }
 }
@@ -149,14 +150,9 @@ fn judge(
     place: String,
     product: Result<Product, Error>,
 ) -> Result<Verdict, Error> {
-    let located = |e: Error| {
-        if place.is_empty() || e.to_string().starts_with(&place) {
-            e
-        } else {
-            e.context(place.clone())
-        }
-    };
-    product.and_then(|p| engine.evaluate(&p)).map_err(located)
+    product
+        .and_then(|p| engine.evaluate(&p))
+        .map_err(|e| e.context(place))
 }
 
 /// The full verdicts of a [`Source`], in input order.
@@ -169,8 +165,7 @@ impl<R: Read> Iterator for Verdicts<'_, R> {
     type Item = Result<Verdict, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let (place, product) = next_product(&mut self.rows)?;
-        Some(judge(self.engine, place, product))
+        Some(next_product(&mut self.rows)?.and_then(|(place, p)| judge(self.engine, place, p)))
     }
 }
 
@@ -256,7 +251,8 @@ impl<R: Read> Iterator for Summaries<'_, R> {
             let verdict = judge(self.engine, format!("line {line}"), csv.to_product());
             return Some(verdict.map(|v| Summary::of(&v)));
         }
-        let (place, product) = next_product(&mut self.rows)?;
-        Some(judge(self.engine, place, product).map(|v| Summary::of(&v)))
+        let verdict =
+            next_product(&mut self.rows)?.and_then(|(place, p)| judge(self.engine, place, p));
+        Some(verdict.map(|v| Summary::of(&v)))
     }
 }

@@ -17,7 +17,7 @@ use super::rules::{self, LeaderRule};
 use super::{CompiledIndicator, Engine, GradeTable, Grading};
 use crate::decision::Method;
 use crate::error::Error;
-use crate::indicator::{Direction, IndicatorClass, Tolerance};
+use crate::indicator::{Direction, Tolerance};
 use crate::limit::{Bound, Ends};
 use crate::plan::MissingPolicy;
 use crate::product::{Product, Value};
@@ -72,7 +72,6 @@ struct FastIndicator {
     missing_gap: bool,
     /// Exceeding counts toward a leader ([`rules::exceeding`]: core).
     core: bool,
-    class: IndicatorClass,
     /// The weight at the classifier's weight scale.
     weight: i64,
     qualitative: bool,
@@ -167,14 +166,12 @@ pub struct Classifier {
     indicators: Vec<FastIndicator>,
     units: Vec<Option<crate::unit::Unit>>,
     ids: Vec<String>,
-    /// The policy's leader rule ([`rules::leader_rule`]) at the weight scale.
-    leader: LeaderRule<i64>,
-    /// The same rule for the hot loop: a leader when this many core indicators exceed
-    /// (`u32::MAX` when the rule is not by count)…
+    /// The policy's leader rule ([`rules::leader_rule`]) at the weight scale, as two
+    /// thresholds of which the rule sets at most one: a leader when this many core
+    /// indicators exceed (`u32::MAX`: not by count)…
     leader_count: u32,
-    /// …or when the exceeding weight reaches this (`i64::MAX` when it is not by weight).
+    /// …or when the exceeding weight reaches this (`i64::MAX`: not by weight).
     leader_weight: i64,
-    missing: MissingPolicy,
     /// The decimals of the scaled weights.
     weight_scale: u32,
     /// Per indicator, the benchmark level's requirements in level order.
@@ -182,6 +179,19 @@ pub struct Classifier {
 }
 
 impl FastIndicator {
+    /// [`rules::makes_gap`] for this indicator, from the flags it set at compile time.
+    #[inline(always)]
+    fn makes_gap(&self, outcome: Outcome) -> bool {
+        (self.counts && outcome == Outcome::FallsShort)
+            || (self.missing_gap && outcome == Outcome::Missing)
+    }
+
+    /// [`rules::exceeding`] for this indicator.
+    #[inline(always)]
+    fn exceeding(&self, outcome: Outcome) -> bool {
+        self.core && outcome == Outcome::Exceeds
+    }
+
     /// The margin (the smallest over the level's requirements, as the exact path measures it)
     /// and the requirement that decided: the first one not met when the value falls short,
     /// else the first with the smallest margin.
@@ -403,7 +413,6 @@ impl Engine {
             indicators,
             units: self.indicators.iter().map(|i| i.unit.clone()).collect(),
             ids: self.indicators.iter().map(|i| i.id.clone()).collect(),
-            leader,
             leader_count: match leader {
                 LeaderRule::Count(n) => u32::try_from(n).unwrap_or(u32::MAX),
                 _ => u32::MAX,
@@ -412,7 +421,6 @@ impl Engine {
                 LeaderRule::Weight(w) => w,
                 _ => i64::MAX,
             },
-            missing: self.policy.missing,
             weight_scale,
             levels: self
                 .indicators
@@ -441,7 +449,6 @@ fn fast_indicator(
         counts: ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing),
         missing_gap: ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing),
         core: rules::exceeding(ind.class, Outcome::Exceeds),
-        class: ind.class,
         weight: scaled(ind.weight, weight_scale).ok_or_else(|| unsupported(&ind.id, "weight"))?,
         qualitative: ind.direction == Direction::Qualitative,
         compared: ind.compared(),
@@ -734,8 +741,8 @@ impl Classifier {
             .zip(outcomes)
             .zip(&self.ids)
             .filter(move |((ind, o), _)| match class {
-                Class::Gap => rules::makes_gap(ind.class, o.outcome, self.missing),
-                Class::Leader => rules::exceeding(ind.class, o.outcome),
+                Class::Gap => ind.makes_gap(o.outcome),
+                Class::Leader => ind.exceeding(o.outcome),
                 _ => false,
             })
             .map(|(_, id)| id.as_str())
@@ -747,7 +754,7 @@ impl Classifier {
             .indicators
             .iter()
             .zip(outcomes)
-            .filter(|(ind, o)| rules::exceeding(ind.class, o.outcome))
+            .filter(|(ind, o)| ind.exceeding(o.outcome))
             .map(|(ind, _)| ind.weight)
             .sum();
         Decimal::new(sum, self.weight_scale).normalize()
@@ -785,9 +792,10 @@ impl Classifier {
     /// count).
     #[inline(always)]
     fn class_hot(&self, hot: &[Hot], values: &[i64]) -> Class {
-        match self.leader {
-            LeaderRule::Weight(_) => self.class_hot_by::<true>(hot, values),
-            _ => self.class_hot_by::<false>(hot, values),
+        if self.by_weight() {
+            self.class_hot_by::<true>(hot, values)
+        } else {
+            self.class_hot_by::<false>(hot, values)
         }
     }
 
@@ -815,6 +823,12 @@ impl Classifier {
             (false, true) => Class::Leader,
             (false, false) => Class::Follower,
         }
+    }
+
+    /// Whether the leader rule is by weight (else by count, or never).
+    #[inline(always)]
+    fn by_weight(&self) -> bool {
+        self.leader_weight != i64::MAX
     }
 
     #[inline]
@@ -880,10 +894,8 @@ impl Classifier {
                     .position(|g| g.contains(x))
                     .and_then(|k| u8::try_from(k).ok())
             };
-            // The gap and exceeding rules, lowered to the indicator's flags at compile time.
-            gap |= (ind.counts && outcome == Outcome::FallsShort)
-                || (ind.missing_gap && outcome == Outcome::Missing);
-            if ind.core && outcome == Outcome::Exceeds {
+            gap |= ind.makes_gap(outcome);
+            if ind.exceeding(outcome) {
                 weight += ind.weight;
                 count += 1;
             }
@@ -903,7 +915,7 @@ impl Classifier {
     /// Writes the class of each product into `out` (as many as the shorter of the two).
     pub fn class_into(&self, products: &[Prepared], out: &mut [Class]) {
         match &self.hot {
-            Some(hot) if matches!(self.leader, LeaderRule::Weight(_)) => {
+            Some(hot) if self.by_weight() => {
                 for (o, p) in out.iter_mut().zip(products) {
                     *o = self.class_hot_by::<true>(hot, &p.values);
                 }
