@@ -12,6 +12,38 @@
 
 use std::fmt;
 
+/// Where a fault is in a source text: the byte range, and the 1-based line and column (in
+/// characters) of its start.
+///
+/// ```
+/// let span = duibiao::Span::new(4, 7, 2, 1);
+/// assert_eq!((span.start, span.end, span.line, span.column), (4, 7, 2, 1));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+}
+
+impl Span {
+    /// A span of bytes `start..end` starting at `line`, `column`.
+    pub fn new(start: usize, end: usize, line: usize, column: usize) -> Span {
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
+    }
+}
+
 /// Everything that can go wrong in duibiao: malformed text, a value that is not allowed, units
 /// that do not fit together, arithmetic beyond what a decimal holds.
 ///

@@ -106,7 +106,7 @@ pub mod verdict;
 
 pub use decision::{judge, judge_with, Conformity, DecisionRule, Judgement, Method};
 pub use engine::Engine;
-pub use error::Error;
+pub use error::{Error, Span};
 pub use indicator::{Direction, Indicator, IndicatorClass};
 pub use limit::{Bound, Limit, Strictness};
 pub use limits::Limits;
