@@ -106,7 +106,7 @@ pub mod verdict;
 
 pub use decision::{judge, judge_with, Conformity, DecisionRule, Judgement, Method};
 pub use engine::Engine;
-pub use error::{Error, Span};
+pub use error::{Error, ErrorKind, Lang, Span};
 pub use indicator::{Direction, Indicator, IndicatorClass};
 pub use limit::{Bound, Limit, Strictness};
 pub use limits::Limits;
@@ -127,3 +127,18 @@ pub use verdict::{Class, Outcome, Verdict};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Every message template of the crate, with its English and Chinese texts: what the catalogue
+/// test reads. Not part of the stable API.
+#[doc(hidden)]
+pub fn __message_catalogue() -> Vec<&'static error::Msg> {
+    let modules: &[&[&'static error::Msg]] = &[error::msg::ALL, number::msg::ALL];
+    modules.iter().flat_map(|m| m.iter().copied()).collect()
+}
+
+/// The nouns messages name what was read with (`limit "≥ abc"`), English and Chinese. Not part
+/// of the stable API.
+#[doc(hidden)]
+pub fn __message_nouns() -> &'static [(&'static str, &'static str)] {
+    error::NOUNS
+}

@@ -7,7 +7,19 @@
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::error::{t, Error};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        LONGER_THAN_BYTES = "longer than {0} bytes", "长度超过 {0} 字节";
+        DECIMAL_COMMA = "a comma is not a decimal separator here: write the decimal point \".\" and no thousands separator",
+            "此处逗号不是小数点：请写小数点 \".\"，且不要写千位分隔符";
+        EXPECTED_DECIMAL_FOUND = "expected a decimal number, found \"{0}\"", "应为十进制数，却是 \"{0}\"";
+        EXPECTED_DECIMAL = "expected a decimal number such as \"97.0\" or \"-3.5\"", "应为十进制数，如 \"97.0\" 或 \"-3.5\"";
+        TOO_MANY_DIGITS = "more digits than a decimal holds (at most 28 significant digits)", "位数超出小数所能容纳（至多 28 位有效数字）";
+    }
+}
 
 /// The longest number text read at all, in bytes; anything longer is refused before any work is done.
 pub(crate) const MAX_NUMBER_LEN: usize = 64;
@@ -35,7 +47,7 @@ pub(crate) fn parse_decimal(text: &str, what: &'static str) -> Result<Decimal, E
         return Err(Error::invalid(
             what,
             &truncate(text),
-            format!("longer than {MAX_NUMBER_LEN} bytes"),
+            t!(msg::LONGER_THAN_BYTES, MAX_NUMBER_LEN),
         ));
     }
     let mut ascii = String::with_capacity(text.len());
@@ -43,17 +55,13 @@ pub(crate) fn parse_decimal(text: &str, what: &'static str) -> Result<Decimal, E
         match ascii_number_char(c) {
             Some(a) => ascii.push(a),
             None if c == ',' || c == '，' => {
-                return Err(Error::syntax(
-                    what,
-                    text,
-                    "a comma is not a decimal separator here: write the decimal point \".\" and no thousands separator",
-                ))
+                return Err(Error::syntax(what, text, t!(msg::DECIMAL_COMMA)))
             }
             None => {
                 return Err(Error::syntax(
                     what,
                     text,
-                    format!("expected a decimal number, found \"{c}\""),
+                    t!(msg::EXPECTED_DECIMAL_FOUND, c.to_string()),
                 ))
             }
         }
@@ -68,19 +76,10 @@ pub(crate) fn parse_decimal(text: &str, what: &'static str) -> Result<Decimal, E
     };
     let digits_ok = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
-        return Err(Error::syntax(
-            what,
-            text,
-            "expected a decimal number such as \"97.0\" or \"-3.5\"",
-        ));
+        return Err(Error::syntax(what, text, t!(msg::EXPECTED_DECIMAL)));
     }
-    Decimal::from_str_exact(&ascii).map_err(|_| {
-        Error::invalid(
-            what,
-            text,
-            "more digits than a decimal holds (at most 28 significant digits)",
-        )
-    })
+    Decimal::from_str_exact(&ascii)
+        .map_err(|_| Error::invalid(what, text, t!(msg::TOO_MANY_DIGITS)))
 }
 
 /// Reads a decimal field of a plan exactly: a string (`"0.5"`, `"1e3"`) or, where the format

@@ -45,7 +45,6 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
@@ -66,53 +65,7 @@ use crate::rank::Ranking;
 use crate::standard::Names;
 use crate::verdict::{Class, Outcome, Verdict};
 
-/// The language of a report's labels: Chinese, English or both side by side.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Lang {
-    /// 中文.
-    Zh,
-    /// English.
-    En,
-    /// Chinese, then English (the default).
-    #[default]
-    Both,
-}
-
-impl std::str::FromStr for Lang {
-    type Err = Error;
-
-    /// `zh`, `en` or `both`.
-    ///
-    /// ```
-    /// use duibiao::report::Lang;
-    /// assert_eq!("zh".parse::<Lang>()?, Lang::Zh);
-    /// assert!("fr".parse::<Lang>().is_err());
-    /// # Ok::<(), duibiao::Error>(())
-    /// ```
-    fn from_str(s: &str) -> Result<Lang, Error> {
-        match s.trim() {
-            "zh" => Ok(Lang::Zh),
-            "en" => Ok(Lang::En),
-            "both" => Ok(Lang::Both),
-            other => Err(Error::invalid(
-                "language",
-                other,
-                "expected \"zh\", \"en\" or \"both\"",
-            )),
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-            Lang::Both => "both",
-        })
-    }
-}
+pub use crate::error::Lang;
 
 impl Lang {
     /// A label in this language.

@@ -763,7 +763,7 @@ fn expand_two_digit_year(yy: u16) -> u16 {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, detail: impl Into<String>) -> Error {
+    fn error(&self, detail: impl Into<crate::error::Text>) -> Error {
         Error::syntax(WHAT, self.original, detail)
     }
 

@@ -162,7 +162,7 @@ fn is_operator(c: char) -> bool {
 }
 
 impl<'a> Parser<'a> {
-    fn syntax(&self, detail: impl Into<String>) -> Error {
+    fn syntax(&self, detail: impl Into<crate::error::Text>) -> Error {
         Error::syntax("unit", self.input, detail)
     }
 
