@@ -277,21 +277,21 @@ impl Text {
 fn fill(template: &str, args: &[Arg], lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(at) = rest.find('{') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let close = after.find('}');
-        let index = close.and_then(|c| after[..c].parse::<usize>().ok());
-        match (close, index) {
-            (Some(c), Some(i)) => {
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let arg = after
+            .split_once('}')
+            .and_then(|(n, tail)| n.parse::<usize>().ok().map(|i| (i, tail)));
+        match arg {
+            Some((i, tail)) => {
                 match args.get(i) {
                     Some(Arg::Raw(s)) => out.push_str(s),
                     Some(Arg::Text(t)) => out.push_str(&t.render(lang)),
                     None => {}
                 }
-                rest = &after[c + 1..];
+                rest = tail;
             }
-            _ => {
+            None => {
                 out.push('{');
                 rest = after;
             }
