@@ -12,6 +12,13 @@ use crate::decision::{DecisionRule, Method};
 use crate::rounding::Interval;
 use crate::standard::Names;
 
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        NEGATIVE_TOLERANCE = "a tolerance is never negative", "容差不能为负";
+    }
+}
+
 /// Which way an indicator is better. Each variant states the inequality it implies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -107,7 +114,7 @@ impl std::str::FromStr for Tolerance {
             return Err(crate::Error::invalid(
                 "equivalence tolerance",
                 t,
-                "a tolerance is never negative",
+                crate::error::t!(msg::NEGATIVE_TOLERANCE),
             ));
         }
         Ok(if relative {

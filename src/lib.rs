@@ -132,7 +132,20 @@ pub struct ReadmeDoctests;
 /// test reads. Not part of the stable API.
 #[doc(hidden)]
 pub fn __message_catalogue() -> Vec<&'static error::Msg> {
-    let modules: &[&[&'static error::Msg]] = &[error::msg::ALL, number::msg::ALL];
+    let modules: &[&[&'static error::Msg]] = &[
+        error::msg::ALL,
+        number::msg::ALL,
+        measurement::msg::ALL,
+        decision::msg::ALL,
+        decision::rule::msg::ALL,
+        indicator::msg::ALL,
+        model::msg::ALL,
+        engine::compile::msg::ALL,
+        engine::evaluate::msg::ALL,
+        engine::fast::msg::ALL,
+        engine::rules::msg::ALL,
+        engine::standards::msg::ALL,
+    ];
     modules.iter().flat_map(|m| m.iter().copied()).collect()
 }
 

@@ -7,10 +7,32 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{t, Error};
 use crate::number::{parse_decimal, truncate};
 use crate::rounding::ReportedValue;
 use crate::unit::Unit;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        NEGATIVE_UNCERTAINTY = "an expanded uncertainty is never negative", "扩展不确定度 U 不能为负";
+        COVERAGE_NOT_POSITIVE = "a coverage factor k is positive", "包含因子 k 应为正数";
+        COVERAGE_WITHOUT_UNCERTAINTY = "the value \"{0}\" has no expanded uncertainty for k to belong to",
+            "数值 \"{0}\" 未给出扩展不确定度 U，包含因子 k 无所依附";
+        EXPECTED_VALUE = "expected a number such as \"3.9 L\"", "应为数值，如 \"3.9 L\"";
+        EXPECTED_NUMBER = "expected a number such as \"3.9\", \"4800 mL\" or \"16.5(+)\"",
+            "应为数值，如 \"3.9\"、\"4800 mL\" 或 \"16.5(+)\"";
+        EXPECTED_MARK = "expected a mark \"(+)\" or \"(−)\" after the number, found \"{0}\"",
+            "数值之后应为标记 \"(+)\" 或 \"(−)\"，却是 \"{0}\"";
+        TWO_UNITS = "the value is in \"{0}\" and its uncertainty in \"{1}\": write one unit",
+            "数值的单位是 \"{0}\"，其不确定度的单位却是 \"{1}\"，请只写一种单位";
+    }
+}
+
+/// `value "…"`, the place of a fault inside a measurement's text.
+fn at_value(text: &str) -> impl Fn(Error) -> Error + '_ {
+    move |e| e.place(t!(crate::error::msg::PLACE_VALUE, text))
+}
 
 /// The longest measurement text read at all.
 pub(crate) const MAX_MEASUREMENT_LEN: usize = 128;
@@ -67,7 +89,7 @@ impl Measurement {
                 return Err(Error::invalid(
                     "uncertainty",
                     &u.to_string(),
-                    "an expanded uncertainty is never negative",
+                    t!(msg::NEGATIVE_UNCERTAINTY),
                 ));
             }
         }
@@ -98,14 +120,14 @@ impl Measurement {
             return Err(Error::invalid(
                 "coverage factor",
                 &k.to_string(),
-                "a coverage factor k is positive",
+                t!(msg::COVERAGE_NOT_POSITIVE),
             ));
         }
         if self.uncertainty.is_none() {
             return Err(Error::invalid(
                 "coverage factor",
                 &k.to_string(),
-                format!("the value \"{self}\" has no expanded uncertainty for k to belong to"),
+                t!(msg::COVERAGE_WITHOUT_UNCERTAINTY, self.to_string()),
             ));
         }
         Ok(Measurement {
@@ -229,8 +251,7 @@ fn split_coverage(text: &str) -> Result<(&str, Option<Decimal>), Error> {
     else {
         return Ok((text, None));
     };
-    let k = parse_decimal(k.trim(), "coverage factor")
-        .map_err(|e| e.context(format!("value \"{text}\"")))?;
+    let k = parse_decimal(k.trim(), "coverage factor").map_err(at_value(text))?;
     Ok((head.trim_end(), Some(k)))
 }
 
@@ -239,9 +260,7 @@ fn unit_of(text: &str, whole: &str) -> Result<Option<Unit>, Error> {
     if t.is_empty() {
         Ok(None)
     } else {
-        t.parse::<Unit>()
-            .map(Some)
-            .map_err(|e| e.context(format!("value \"{whole}\"")))
+        t.parse::<Unit>().map(Some).map_err(at_value(whole))
     }
 }
 
@@ -254,15 +273,11 @@ impl FromStr for Measurement {
             return Err(Error::invalid(
                 "value",
                 &truncate(text),
-                format!("longer than {MAX_MEASUREMENT_LEN} bytes"),
+                t!(crate::number::msg::LONGER_THAN_BYTES, MAX_MEASUREMENT_LEN),
             ));
         }
         if text.is_empty() {
-            return Err(Error::syntax(
-                "value",
-                text,
-                "expected a number such as \"3.9 L\"",
-            ));
+            return Err(Error::syntax("value", text, t!(msg::EXPECTED_VALUE)));
         }
         let (body, k) = split_coverage(text)?;
         let (head, tail) = match body.split_once('±').or_else(|| body.split_once("+/-")) {
@@ -277,34 +292,22 @@ impl FromStr for Measurement {
             return Err(Error::syntax(
                 "value",
                 text,
-                "a comma is not a decimal separator here: write the decimal point \".\" and no thousands separator",
+                t!(crate::number::msg::DECIMAL_COMMA),
             ));
         }
         if number.is_empty() {
-            return Err(Error::syntax(
-                "value",
-                text,
-                "expected a number such as \"3.9\", \"4800 mL\" or \"16.5(+)\"",
-            ));
+            return Err(Error::syntax("value", text, t!(msg::EXPECTED_NUMBER)));
         }
         let rest = unit_text.trim();
         if rest.starts_with(['(', '（']) && rest.chars().count() <= 4 {
-            return Err(Error::syntax(
-                "value",
-                text,
-                format!("expected a mark \"(+)\" or \"(−)\" after the number, found \"{rest}\""),
-            ));
+            return Err(Error::syntax("value", text, t!(msg::EXPECTED_MARK, rest)));
         }
-        let value: ReportedValue = number
-            .trim()
-            .parse()
-            .map_err(|e: Error| e.context(format!("value \"{text}\"")))?;
+        let value: ReportedValue = number.trim().parse().map_err(at_value(text))?;
         let mut unit = unit_of(unit_text, text)?;
         let mut uncertainty = None;
         if let Some(tail) = tail {
             let (u, u_unit) = split_number(tail);
-            let u = parse_decimal(u.trim(), "uncertainty")
-                .map_err(|e| e.context(format!("value \"{text}\"")))?;
+            let u = parse_decimal(u.trim(), "uncertainty").map_err(at_value(text))?;
             let u_unit = unit_of(u_unit, text)?;
             match (&unit, u_unit) {
                 (_, None) => {}
@@ -314,20 +317,15 @@ impl FromStr for Measurement {
                     return Err(Error::syntax(
                         "value",
                         text,
-                        format!(
-                        "the value is in \"{a}\" and its uncertainty in \"{b}\": write one unit"
-                    ),
+                        t!(msg::TWO_UNITS, a.to_string(), b.to_string()),
                     ))
                 }
             }
             uncertainty = Some(u);
         }
-        let m = Measurement::new(value, uncertainty, unit)
-            .map_err(|e| e.context(format!("value \"{text}\"")))?;
+        let m = Measurement::new(value, uncertainty, unit).map_err(at_value(text))?;
         match k {
-            Some(k) => m
-                .with_coverage_factor(k)
-                .map_err(|e| e.context(format!("value \"{text}\""))),
+            Some(k) => m.with_coverage_factor(k).map_err(at_value(text)),
             None => Ok(m),
         }
     }

@@ -24,13 +24,21 @@
 use rust_decimal::Decimal;
 
 use crate::decision::{DecisionRule, Method};
-use crate::error::Error;
+use crate::error::{t, Error, Lang};
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
 use crate::limit::Limit;
 use crate::plan::{Plan, PlanStandard, Policy, Report, Role};
 use crate::rounding::Interval;
 use crate::standard::{Names, Standard, StandardCode};
 use crate::unit::Unit;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        STATED_TWICE = "standard \"{0}\" is stated twice (first as requirements[{1}])",
+            "标准 \"{0}\" 的要求给出了两次（第一次为 requirements[{1}]）";
+    }
+}
 
 /// A standard of a checked plan, with its role.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -273,9 +281,7 @@ impl CheckedPlan {
                 if let Some(first) = ind.requirements.iter().take(k).position(|(c, _)| c == code) {
                     report.push_error(
                         format!("indicators[{i}].requirements[{k}]"),
-                        format!(
-                            "standard \"{code}\" is stated twice (first as requirements[{first}])"
-                        ),
+                        t!(msg::STATED_TWICE, code.to_string(), first).render(Lang::En),
                     );
                 }
             }
@@ -443,7 +449,10 @@ fn typed(plan: &Plan) -> Result<CheckedPlan, Error> {
         indicators: plan
             .indicators
             .iter()
-            .map(|i| typed_indicator(i).map_err(|e| e.context(format!("indicator \"{}\"", i.id))))
+            .map(|i| {
+                typed_indicator(i)
+                    .map_err(|e| e.place(t!(crate::error::msg::PLACE_INDICATOR, &i.id)))
+            })
             .collect::<Result<_, _>>()?,
         policy: plan.policy.clone(),
     })

@@ -412,3 +412,166 @@ fn files_are_named() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Asserts an error's English and Chinese messages, word for word.
+#[track_caller]
+fn both<T: std::fmt::Debug>(result: Result<T, duibiao::Error>, en: &str, zh: &str) {
+    let e = result.expect_err(en);
+    assert_eq!(e.message(duibiao::Lang::En), en);
+    assert_eq!(e.to_string(), en);
+    assert_eq!(e.message(duibiao::Lang::Zh), zh);
+}
+
+/// Values, judgements, decision rules and the engine speak Chinese too (issue 13).
+#[test]
+fn judging_in_english_and_chinese() {
+    use duibiao::decision::{judge_with, Conformity, DecisionRule};
+    use duibiao::indicator::Tolerance;
+
+    both(
+        value("3.9 ± -1 L"),
+        r#"value "3.9 ± -1 L": uncertainty "-1": an expanded uncertainty is never negative"#,
+        r#"数值 "3.9 ± -1 L"：不确定度 "-1"：扩展不确定度 U 不能为负"#,
+    );
+    both(
+        value(""),
+        r#"value "": expected a number such as "3.9 L""#,
+        r#"数值 ""：应为数值，如 "3.9 L""#,
+    );
+    both(
+        value("mm"),
+        r#"value "mm": expected a number such as "3.9", "4800 mL" or "16.5(+)""#,
+        r#"数值 "mm"：应为数值，如 "3.9"、"4800 mL" 或 "16.5(+)""#,
+    );
+    both(
+        value("3,9 L"),
+        r#"value "3,9 L": a comma is not a decimal separator here: write the decimal point "." and no thousands separator"#,
+        r#"数值 "3,9 L"：此处逗号不是小数点：请写小数点 "."，且不要写千位分隔符"#,
+    );
+    both(
+        value("3.9 (k = 2)"),
+        r#"value "3.9 (k = 2)": coverage factor "2": the value "3.9" has no expanded uncertainty for k to belong to"#,
+        r#"数值 "3.9 (k = 2)"：包含因子 "2"：数值 "3.9" 未给出扩展不确定度 U，包含因子 k 无所依附"#,
+    );
+    both(
+        value("3.9 ± 0.1 (k = 0)"),
+        r#"value "3.9 ± 0.1 (k = 0)": coverage factor "0": a coverage factor k is positive"#,
+        r#"数值 "3.9 ± 0.1 (k = 0)"：包含因子 "0"：包含因子 k 应为正数"#,
+    );
+    both(
+        "maybe".parse::<Conformity>(),
+        r#"outcome "maybe": expected "pass", "fail", "conditional-pass" or "conditional-fail""#,
+        r#"判定结果 "maybe"：应为 "pass"、"fail"、"conditional-pass" 或 "conditional-fail""#,
+    );
+    both(
+        "exact".parse::<Method>(),
+        r#"judgement method "exact": expected "full-value" (全数值比较法) or "rounded-value" (修约值比较法)"#,
+        r#"判定方法 "exact"：应为 "full-value"（全数值比较法）或 "rounded-value"（修约值比较法）"#,
+    );
+    both(
+        "guarded".parse::<DecisionRule>(),
+        r#"decision rule "guarded": expected "simple", "guarded-acceptance", "guarded-rejection" or "non-binary""#,
+        r#"判定规则 "guarded"：应为 "simple"、"guarded-acceptance"、"guarded-rejection" 或 "non-binary""#,
+    );
+    both(
+        "simple (r = 2)".parse::<DecisionRule>(),
+        r#"decision rule "simple (r = 2)": simple acceptance has no guard band (w = 0)"#,
+        r#"判定规则 "simple (r = 2)"：简单接受没有保护带（w = 0）"#,
+    );
+    both(
+        "non-binary (r = -1)".parse::<DecisionRule>(),
+        r#"decision rule "non-binary (r = -1)": guard band factor "-1": a guard band factor r (w = r·U) is never negative"#,
+        r#"判定规则 "non-binary (r = -1)"：保护带因子 "-1"：保护带因子 r（w = r·U）不能为负"#,
+    );
+    both(
+        "non-binary (r = 2".parse::<DecisionRule>(),
+        r#"decision rule "non-binary (r = 2": expected ")" after the factor"#,
+        r#"判定规则 "non-binary (r = 2"：保护带因子之后应为 ")""#,
+    );
+    both(
+        DecisionRule::Simple.try_with_guard_band_factor("2".parse().unwrap()),
+        r#"guard band "2": the simple rule has none (w = 0); choose guarded-acceptance, guarded-rejection or non-binary"#,
+        r#"保护带 "2"：简单接受规则没有保护带（w = 0）；请选择 guarded-acceptance、guarded-rejection 或 non-binary"#,
+    );
+    both(
+        "-1".parse::<Tolerance>(),
+        r#"equivalence tolerance "-1": a tolerance is never negative"#,
+        r#"等同容差 "-1"：容差不能为负"#,
+    );
+    let limit: Limit = "≤ 10".parse().unwrap();
+    both(
+        judge_with(
+            "9.8".parse::<Measurement>().unwrap(),
+            &limit,
+            DecisionRule::guarded_acceptance(),
+        ),
+        r#"value "9.8": the decision rule "guarded-acceptance (r = 1)" needs the expanded uncertainty U of the value (write "9.8 ± U")"#,
+        r#"数值 "9.8"：判定规则 "guarded-acceptance (r = 1)" 需要数值的扩展不确定度 U（请写作 "9.8 ± U"）"#,
+    );
+    both(
+        judge_with(
+            "3 L".parse::<Measurement>().unwrap(),
+            &limit,
+            Method::FullValue,
+        ),
+        r#"value "3 L" against limit "≤ 10": the value is in "L" but the limit has no unit"#,
+        r#"数值 "3 L" 对照限值 "≤ 10"：数值的单位是 "L"，但限值没有单位"#,
+    );
+    const MAX: &str = "79228162514264337593543950335";
+    both(
+        judge_with(
+            format!("1 ± {MAX}").parse::<Measurement>().unwrap(),
+            &limit,
+            DecisionRule::non_binary().with_guard_band_factor("3".parse().unwrap()),
+        ),
+        &format!(
+            r#"value "1 ± {MAX}" against limit "≤ 10": the guard band 3 × {MAX} of rule "non-binary (r = 3)": the result does not fit in 28 significant digits"#
+        ),
+        &format!(
+            r#"数值 "1 ± {MAX}" 对照限值 "≤ 10"：判定规则 "non-binary (r = 3)" 的保护带 3 × {MAX}：结果超出 28 位有效数字"#
+        ),
+    );
+    both(
+        judge_with(
+            format!("1 ± {MAX}").parse::<Measurement>().unwrap(),
+            &limit,
+            DecisionRule::guarded_rejection(),
+        ),
+        &format!(
+            r#"value "1 ± {MAX}" against limit "≤ 10": moving the limit end 10 by the guard band {MAX}: the result does not fit in 28 significant digits"#
+        ),
+        &format!(
+            r#"数值 "1 ± {MAX}" 对照限值 "≤ 10"：将限值端点 10 移动保护带 {MAX}：结果超出 28 位有效数字"#
+        ),
+    );
+
+    let engine = Plan::from_toml_str(PLAN).unwrap().compile().unwrap();
+    both(
+        engine.evaluate(&Product::new("P1").with("flush-water", "合格").unwrap()),
+        r#"product "P1": indicator "flush-water": value "pass": a pass/fail value for a lower-is-better indicator, which takes a number"#,
+        r#"产品 "P1"：指标 "flush-water"：数值 "pass"：lower-is-better 指标应为数值，却给出合格/不合格值"#,
+    );
+    both(
+        engine.compare_standards(),
+        r#"the plan has no standard with role "subject" to compare"#,
+        r#"方案中没有 role 为 "subject" 的标准（执行标准）可供对比"#,
+    );
+    let rows = engine.read_standards("code,flush-water\nQ/A 1-2024,≤ 3.8 L\n".as_bytes());
+    both(
+        rows.into_iter().next().unwrap(),
+        r#"standards: line 1: the first column must be "id""#,
+        r#"标准文件：第 1 行：第一列必须是 "id""#,
+    );
+    let rounded = Plan::from_toml_str(&PLAN.replace(
+        "direction = \"lower-is-better\"",
+        "direction = \"lower-is-better\"\njudgement = \"rounded-value\"",
+    ))
+    .unwrap()
+    .compile()
+    .unwrap();
+    both(
+        rounded.classifier(),
+        r#"indicator "flush-water": outside the fast path: rounded-value judgement"#,
+        r#"指标 "flush-water"：超出快速判定的范围：修约值比较法"#,
+    );
+}

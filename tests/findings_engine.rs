@@ -548,6 +548,36 @@ fn a_plan_whose_indicators_leave_no_way_to_lead_is_warned_about() {
         e.warnings(),
         ["policy.leader-share: 0.5: no product could ever be a leader: the core indicators that can exceed their level (\"a\") carry a weight of 1 of 3; the other core indicators are not stated by a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the level at the best grade"]
     );
+    assert_eq!(e.warnings_in(duibiao::Lang::En), e.warnings());
+    assert_eq!(
+        e.warnings_in(duibiao::Lang::Zh),
+        ["policy.leader-share：0.5：任何产品都不可能成为领跑者：能够优于对标水平的核心指标（\"a\"）的权重合计为 1，核心指标总权重为 3；其余核心指标或无对标依据规定，或为定性指标，或为望目指标（nominal-is-best）而无等效容差或等级，或已分级而对标水平处于最高等级"]
+    );
+    assert_eq!(
+        e.warnings_in(duibiao::Lang::Both),
+        [format!(
+            "{} — {}",
+            e.warnings_in(duibiao::Lang::Zh)[0],
+            e.warnings()[0]
+        )]
+    );
+    // By count: two core indicators must exceed, and only "a" can.
+    let text = std::fs::read_to_string(data("nolead.toml")).unwrap();
+    let by_count = Plan::from_toml_str(&text.replace(
+        "category = { en = \"t\" }",
+        "category = { en = \"t\" }\npolicy = { leader-min-exceeding = 2 }",
+    ))
+    .unwrap()
+    .compile()
+    .unwrap();
+    assert_eq!(
+        by_count.warnings(),
+        ["policy.leader-min-exceeding: 2: no product could ever be a leader: only 1 core indicators can exceed their level (\"a\"); the other core indicators are not stated by a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the level at the best grade"]
+    );
+    assert_eq!(
+        by_count.warnings_in(duibiao::Lang::Zh),
+        ["policy.leader-min-exceeding：2：任何产品都不可能成为领跑者：只有 1 个核心指标能够优于对标水平（\"a\"）；其余核心指标或无对标依据规定，或为定性指标，或为望目指标（nominal-is-best）而无等效容差或等级，或已分级而对标水平处于最高等级"]
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
         .args(["validate", &data("nolead.toml")])
         .output()

@@ -239,3 +239,62 @@ fn plans_near_the_edge() {
         );
     }
 }
+
+/// A plan of one higher-is-better indicator `x` whose level is `≥ 0.00000000000000000001`
+/// (10⁻²⁰), with an equivalence tolerance.
+fn tiny_level(tolerance: &str) -> duibiao::Engine {
+    Plan::from_toml_str(&format!(
+        r#"
+schema_version = 1
+category = {{ en = "x" }}
+[[standards]]
+code = "T/A 1-2024"
+role = "benchmark"
+[[indicators]]
+id = "x"
+direction = "higher-is-better"
+tolerance = "{tolerance}"
+requirements = {{ "T/A 1-2024" = "≥ 0.00000000000000000001" }}
+"#
+    ))
+    .unwrap()
+    .compile()
+    .unwrap()
+}
+
+#[test]
+fn margin_shares() {
+    use duibiao::verdict::Outcome;
+    // The margin 10¹⁰ − 10⁻²⁰ is 10³⁰ times its bound: the share does not fit, and saying so
+    // beats reporting no share (which reads as a zero bound).
+    let engine = tiny_level("5 %");
+    let p = Product::new("P1").with("x", "10000000000").unwrap();
+    let m = overflows("share", engine.evaluate(&p));
+    assert!(
+        m.starts_with("product \"P1\": indicator \"x\": the share of the margin "),
+        "{m}"
+    );
+    assert!(m.contains(" in its bound 0.00000000000000000001: "), "{m}");
+    // The share 10²⁷ − 1 fits, its percentage (≈ 10²⁹) does not: beyond every tolerance a
+    // decimal holds, the largest included, exactly.
+    let engine = tiny_level(&format!("{MAX} %"));
+    let p = Product::new("P2").with("x", "10000000").unwrap();
+    let v = engine.evaluate(&p).unwrap();
+    let x = &v.indicators[0];
+    assert_eq!(
+        x.margin
+            .and_then(|m| m.share)
+            .map(|s| s.to_string())
+            .as_deref(),
+        Some("999999999999999999999999999")
+    );
+    assert_eq!(x.outcome, Outcome::Exceeds);
+    // A margin below its bound's size stays judged by its share: 1 % of the bound is not
+    // beyond 5 %.
+    let engine = tiny_level("5 %");
+    let p = Product::new("P3")
+        .with("x", "0.0000000000000000000101")
+        .unwrap();
+    let v = engine.evaluate(&p).unwrap();
+    assert_eq!(v.indicators[0].outcome, Outcome::Meets);
+}

@@ -35,13 +35,30 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{t, Error};
 use crate::limit::Limit;
 use crate::measurement::Measurement;
 use crate::rounding::{round_exact, Interval, RoundingMode};
 use crate::unit::{convert_difference, convert_value};
 
 pub use rule::{DecisionRule, GuardBandFactor, Zone};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        EXPECTED_OUTCOME = "expected \"pass\", \"fail\", \"conditional-pass\" or \"conditional-fail\"",
+            "应为 \"pass\"、\"fail\"、\"conditional-pass\" 或 \"conditional-fail\"";
+        EXPECTED_METHOD = "expected \"full-value\" (全数值比较法) or \"rounded-value\" (修约值比较法)",
+            "应为 \"full-value\"（全数值比较法）或 \"rounded-value\"（修约值比较法）";
+        /// The place of a judgement: `value "3 kg" against limit "≤ 4 L"`.
+        PLACE_VALUE_AGAINST_LIMIT = "value \"{0}\" against limit \"{1}\"", "数值 \"{0}\" 对照限值 \"{1}\"";
+        LIMIT_WITHOUT_UNIT = "the value is in \"{0}\" but the limit has no unit", "数值的单位是 \"{0}\"，但限值没有单位";
+        NEEDS_UNCERTAINTY = "the decision rule \"{0}\" needs the expanded uncertainty U of the value (write \"{1} ± U\")",
+            "判定规则 \"{0}\" 需要数值的扩展不确定度 U（请写作 \"{1} ± U\"）";
+        /// What overflowed: rounding a value for rounded-value comparison.
+        ROUNDING = "rounding {0} to interval {1}", "将 {0} 按修约间隔 {1} 修约";
+    }
+}
 
 /// How a value is compared with a limit (GB/T 8170-2008 4.3).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -82,11 +99,7 @@ impl FromStr for Conformity {
             "fail" => Ok(Conformity::Fail),
             "conditional-pass" => Ok(Conformity::ConditionalPass),
             "conditional-fail" => Ok(Conformity::ConditionalFail),
-            other => Err(Error::syntax(
-                "outcome",
-                other,
-                "expected \"pass\", \"fail\", \"conditional-pass\" or \"conditional-fail\"",
-            )),
+            other => Err(Error::syntax("outcome", other, t!(msg::EXPECTED_OUTCOME))),
         }
     }
 }
@@ -101,7 +114,7 @@ impl FromStr for Method {
             other => Err(Error::syntax(
                 "judgement method",
                 other,
-                "expected \"full-value\" (全数值比较法) or \"rounded-value\" (修约值比较法)",
+                t!(msg::EXPECTED_METHOD),
             )),
         }
     }
@@ -480,7 +493,13 @@ pub fn judge_with(
     let value = value.into();
     let raw = value.value().value();
     let mark = value.value().mark();
-    let place = || format!("value \"{value}\" against limit \"{limit}\"");
+    let place = |e: Error| {
+        e.place(t!(
+            msg::PLACE_VALUE_AGAINST_LIMIT,
+            value.to_string(),
+            limit.to_string()
+        ))
+    };
     let (converted, uncertainty) = match (value.unit(), limit.unit()) {
         (Some(from), Some(to)) if from != to => {
             let x = if limit.is_deviation_only() {
@@ -488,32 +507,30 @@ pub fn judge_with(
             } else {
                 convert_value(raw, from, to)
             }
-            .map_err(|e| e.context(place()))?;
+            .map_err(place)?;
             let u = value
                 .uncertainty()
                 .map(|u| convert_difference(u, from, to))
                 .transpose()
-                .map_err(|e| e.context(place()))?;
+                .map_err(place)?;
             (Some(x), u)
         }
         (Some(from), None) => {
-            return Err(Error::incompatible(format!(
-                "{}: the value is in \"{from}\" but the limit has no unit",
-                place()
-            )))
+            return Err(place(Error::incompatible(t!(
+                msg::LIMIT_WITHOUT_UNIT,
+                from.to_string()
+            ))))
         }
         _ => (None, value.uncertainty()),
     };
     let guard_band = match (uncertainty, rule.guard_band_factor()) {
-        (Some(u), _) => Some(rule.guard_band(u).map_err(|e| e.context(place()))?),
+        (Some(u), _) => Some(rule.guard_band(u).map_err(place)?),
         (None, None) => None,
         (None, Some(_)) => {
             return Err(Error::invalid(
                 "value",
                 &value.to_string(),
-                format!(
-                    "the decision rule \"{rule}\" needs the expanded uncertainty U of the value (write \"{value} ± U\")"
-                ),
+                t!(msg::NEEDS_UNCERTAINTY, rule.to_string(), value.to_string()),
             ))
         }
     };
@@ -522,8 +539,10 @@ pub fn judge_with(
         Method::FullValue => (None, None, x, mark),
         Method::RoundedValue => {
             let interval = interval.unwrap_or_else(|| limit.written_interval());
-            let rounded = round_exact(x, mark, interval, RoundingMode::HalfEven)
-                .ok_or_else(|| Error::overflow(format!("rounding {x} to interval {interval}")))?;
+            let rounded =
+                round_exact(x, mark, interval, RoundingMode::HalfEven).ok_or_else(|| {
+                    Error::overflow(t!(msg::ROUNDING, x.to_string(), interval.to_string()))
+                })?;
             // The mark is spent by rounding.
             (Some(rounded), Some(interval), rounded, None)
         }
@@ -539,7 +558,7 @@ pub fn judge_with(
         judged,
         mark,
     )
-    .map_err(|e| e.context(place()))?;
+    .map_err(place)?;
     Ok(Evidence {
         coverage_factor: value.coverage_factor(),
         value,

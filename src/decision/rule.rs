@@ -55,7 +55,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{t, Error};
 use crate::limit::{ends_contain, Bound};
 use crate::number::parse_decimal;
 use crate::rounding::Mark;
@@ -64,6 +64,26 @@ use crate::rounding::Mark;
 use crate::limit::Limit;
 
 use super::Conformity;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        NEGATIVE_FACTOR = "a guard band factor r (w = r·U) is never negative", "保护带因子 r（w = r·U）不能为负";
+        SIMPLE_HAS_NO_GUARD_BAND = "the simple rule has none (w = 0); choose guarded-acceptance, guarded-rejection or non-binary",
+            "简单接受规则没有保护带（w = 0）；请选择 guarded-acceptance、guarded-rejection 或 non-binary";
+        /// What overflowed: the guard band w = r·U.
+        GUARD_BAND = "the guard band {0} × {1} of rule \"{2}\"", "判定规则 \"{2}\" 的保护带 {0} × {1}";
+        EXPECTED_CLOSING = "expected \")\" after the factor", "保护带因子之后应为 \")\"";
+        EXPECTED_FACTOR = "expected \"(r = R)\" with the guard band factor R", "应为 \"(r = R)\"，R 为保护带因子";
+        /// The place of a fault inside a decision rule's text.
+        PLACE_DECISION_RULE = "decision rule \"{0}\"", "判定规则 \"{0}\"";
+        EXPECTED_RULE = "expected \"simple\", \"guarded-acceptance\", \"guarded-rejection\" or \"non-binary\"",
+            "应为 \"simple\"、\"guarded-acceptance\"、\"guarded-rejection\" 或 \"non-binary\"";
+        SIMPLE_WITH_FACTOR = "simple acceptance has no guard band (w = 0)", "简单接受没有保护带（w = 0）";
+        /// What overflowed: a zone's end moved by the guard band.
+        MOVING_END = "moving the limit end {0} by the guard band {1}", "将限值端点 {0} 移动保护带 {1}";
+    }
+}
 
 /// The guard-band factor r of a decision rule: the guard band is w = r·U (ILAC-G8:09/2019
 /// 4.2.2, 4.2.3). Never negative; r = 0 makes every rule simple acceptance.
@@ -130,7 +150,7 @@ impl GuardBandFactor {
             return Err(Error::invalid(
                 "guard band factor",
                 &r.to_string(),
-                "a guard band factor r (w = r·U) is never negative",
+                t!(msg::NEGATIVE_FACTOR),
             ));
         }
         Ok(GuardBandFactor(r))
@@ -336,7 +356,7 @@ impl DecisionRule {
             return Err(Error::invalid(
                 "guard band",
                 &r.to_string(),
-                "the simple rule has none (w = 0); choose guarded-acceptance, guarded-rejection or non-binary",
+                t!(msg::SIMPLE_HAS_NO_GUARD_BAND),
             ));
         }
         Ok(self.with_guard_band_factor(r))
@@ -347,7 +367,12 @@ impl DecisionRule {
         match self.guard_band_factor() {
             None => Ok(Decimal::ZERO),
             Some(r) => r.value().checked_mul(u).ok_or_else(|| {
-                Error::overflow(format!("the guard band {r} × {u} of rule \"{self}\""))
+                Error::overflow(t!(
+                    msg::GUARD_BAND,
+                    r.to_string(),
+                    u.to_string(),
+                    self.to_string()
+                ))
             }),
         }
     }
@@ -373,22 +398,18 @@ impl FromStr for DecisionRule {
         let (name, factor) = match text.split_once('(') {
             Some((name, rest)) => {
                 let inner = rest.strip_suffix(')').ok_or_else(|| {
-                    Error::syntax("decision rule", text, "expected \")\" after the factor")
+                    Error::syntax("decision rule", text, t!(msg::EXPECTED_CLOSING))
                 })?;
                 let value = inner
                     .trim()
                     .strip_prefix('r')
                     .and_then(|v| v.trim_start().strip_prefix('='))
                     .ok_or_else(|| {
-                        Error::syntax(
-                            "decision rule",
-                            text,
-                            "expected \"(r = R)\" with the guard band factor R",
-                        )
+                        Error::syntax("decision rule", text, t!(msg::EXPECTED_FACTOR))
                     })?;
                 let r: GuardBandFactor = value
                     .parse()
-                    .map_err(|e: Error| e.context(format!("decision rule \"{text}\"")))?;
+                    .map_err(|e: Error| e.place(t!(msg::PLACE_DECISION_RULE, text)))?;
                 (name.trim(), Some(r))
             }
             None => (text, None),
@@ -398,19 +419,13 @@ impl FromStr for DecisionRule {
             "guarded-acceptance" => DecisionRule::guarded_acceptance(),
             "guarded-rejection" => DecisionRule::guarded_rejection(),
             "non-binary" => DecisionRule::non_binary(),
-            _ => {
-                return Err(Error::syntax(
-                    "decision rule",
-                    text,
-                    "expected \"simple\", \"guarded-acceptance\", \"guarded-rejection\" or \"non-binary\"",
-                ))
-            }
+            _ => return Err(Error::syntax("decision rule", text, t!(msg::EXPECTED_RULE))),
         };
         match (rule, factor) {
             (DecisionRule::Simple, Some(_)) => Err(Error::invalid(
                 "decision rule",
                 text,
-                "simple acceptance has no guard band (w = 0)",
+                t!(msg::SIMPLE_WITH_FACTOR),
             )),
             (rule, Some(r)) => Ok(rule.with_guard_band_factor(r)),
             (rule, None) => Ok(rule),
@@ -477,12 +492,8 @@ impl Zone {
     /// The zone with each finite end moved by `w`: inward (`shrink`) or outward; each end
     /// keeps its closedness (the written-end convention).
     pub(crate) fn shifted(self, w: Decimal, shrink: bool) -> Result<Zone, Error> {
-        let overflow = |b: Bound| {
-            Error::overflow(format!(
-                "moving the limit end {} by the guard band {w}",
-                b.value
-            ))
-        };
+        let overflow =
+            |b: Bound| Error::overflow(t!(msg::MOVING_END, b.value.to_string(), w.to_string()));
         let (down, up) = if shrink { (false, true) } else { (true, false) };
         let mv = |b: Bound, raise: bool| -> Result<Bound, Error> {
             let value = if raise {

@@ -8,13 +8,35 @@ use rust_decimal::Decimal;
 use super::rules;
 use super::{CompiledIndicator, Engine, Grade, GradeTable, Grading, Requirement};
 use crate::decision::Method;
-use crate::error::Error;
+use crate::error::{t, Arg, Error, Text};
 use crate::indicator::IndicatorClass;
 use crate::limit::{ends_inside, Bound, Ends};
 use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
 use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
 use crate::unit::Unit;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        PLAN_FAULT = "the plan has {0} fault: {1}", "方案有 {0} 处错误：{1}";
+        PLAN_FAULTS = "the plan has {0} faults: {1}", "方案有 {0} 处错误：{1}";
+        /// What overflowed: the sum of the core indicators' weights.
+        TOTAL_CORE_WEIGHT = "the total core weight", "核心指标的总权重";
+        BANDS_BY = "bands.by \"{0}\" is not an indicator", "bands.by \"{0}\" 不是本方案的指标";
+        /// A warning: too few core indicators can exceed their level.
+        LEADER_BY_COUNT = "policy.leader-min-exceeding: {0}: no product could ever be a leader: only {1} core indicators can exceed their level ({2}); {3}",
+            "policy.leader-min-exceeding：{0}：任何产品都不可能成为领跑者：只有 {1} 个核心指标能够优于对标水平（{2}）；{3}";
+        /// A warning: too little core weight can exceed its level.
+        LEADER_BY_SHARE = "policy.leader-share: {0}: no product could ever be a leader: the core indicators that can exceed their level ({1}) carry a weight of {2} of {3}; {4}",
+            "policy.leader-share：{0}：任何产品都不可能成为领跑者：能够优于对标水平的核心指标（{1}）的权重合计为 {2}，核心指标总权重为 {3}；{4}";
+        /// No indicator, in a list of them.
+        NONE = "none", "无";
+        /// Why the other core indicators cannot exceed.
+        WHY_NOT_EXCEEDING = "the other core indicators are not stated by a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the level at the best grade",
+            "其余核心指标或无对标依据规定，或为定性指标，或为望目指标（nominal-is-best）而无等效容差或等级，或已分级而对标水平处于最高等级";
+    }
+}
 
 impl Plan {
     /// Checks the plan, reads it into its [`CheckedPlan`] and compiles it into an [`Engine`].
@@ -45,10 +67,14 @@ impl CheckedPlan {
 pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Engine, Error> {
     if !report.is_ok() {
         let faults: Vec<String> = report.errors().map(|f| f.to_string()).collect();
-        return Err(Error::invalid_plan(format!(
-            "the plan has {} fault{}: {}",
+        let wording = if faults.len() == 1 {
+            msg::PLAN_FAULT
+        } else {
+            msg::PLAN_FAULTS
+        };
+        return Err(Error::invalid_plan(t!(
+            wording,
             faults.len(),
-            if faults.len() == 1 { "" } else { "s" },
             faults.join("; ")
         )));
     }
@@ -59,7 +85,7 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         .map(|s| s.standard.code.clone());
     let mut indicators = Vec::with_capacity(plan.indicators.len());
     for ind in &plan.indicators {
-        let place = |e: Error| e.context(format!("indicator \"{}\"", ind.id));
+        let place = |e: Error| e.place(t!(crate::error::msg::PLACE_INDICATOR, &ind.id));
         indicators.push(indicator(plan, ind, subject.as_ref()).map_err(place)?);
     }
     let core_weight = indicators
@@ -67,7 +93,7 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         .filter(|i| i.class == IndicatorClass::Core)
         .map(|i| i.weight)
         .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w))
-        .ok_or_else(|| Error::overflow("the total core weight"))?;
+        .ok_or_else(|| Error::overflow(t!(msg::TOTAL_CORE_WEIGHT)))?;
     Ok(Engine {
         indicators,
         policy: plan.policy.clone(),
@@ -96,39 +122,43 @@ fn can_exceed(i: &CompiledIndicator) -> bool {
 /// Why no product could ever be a leader under the plan's leader rule, if so: too few core
 /// indicators, or too little core weight, can exceed their level (the others are not stated by
 /// a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the
-/// level at the best grade).
+/// level at the best grade). `None` too where the leader rule cannot be computed (its
+/// threshold beyond 28 digits): judging says so.
 pub(crate) fn leader_unreachable(
     indicators: &[CompiledIndicator],
     policy: &crate::plan::Policy,
     core_weight: Decimal,
-) -> Option<String> {
+) -> Option<Text> {
     let able: Vec<&CompiledIndicator> = indicators.iter().filter(|i| can_exceed(i)).collect();
-    let names = || {
+    let names = || -> Arg {
         let ids: Vec<String> = able.iter().map(|i| format!("\"{}\"", i.id)).collect();
         if ids.is_empty() {
-            "none".to_owned()
+            t!(msg::NONE).into()
         } else {
-            ids.join(", ")
+            ids.join(", ").into()
         }
     };
-    let why = "the other core indicators are not stated by a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the level at the best grade";
-    match rules::leader_rule(policy, core_weight) {
-        rules::LeaderRule::Count(n) if able.len() < n => Some(format!(
-            "policy.leader-min-exceeding: {n}: no product could ever be a leader: only {} core indicators can exceed their level ({}); {why}",
+    match rules::leader_rule(policy, core_weight).ok()? {
+        rules::LeaderRule::Count(n) if able.len() < n => Some(t!(
+            msg::LEADER_BY_COUNT,
+            n,
             able.len(),
-            names()
+            names(),
+            t!(msg::WHY_NOT_EXCEEDING)
         )),
         rules::LeaderRule::Weight(w) => {
+            // A part of the core weight, whose sum was checked: the sum cannot overflow.
             let reachable = able
                 .iter()
-                .fold(Decimal::ZERO, |acc, i| acc.saturating_add(i.weight));
+                .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.weight))?;
             (reachable < w).then(|| {
-                format!(
-                    "policy.leader-share: {}: no product could ever be a leader: the core indicators that can exceed their level ({}) carry a weight of {} of {}; {why}",
-                    policy.leader_share,
+                t!(
+                    msg::LEADER_BY_SHARE,
+                    policy.leader_share.to_string(),
                     names(),
-                    reachable.normalize(),
-                    core_weight.normalize()
+                    reachable.normalize().to_string(),
+                    core_weight.normalize().to_string(),
+                    t!(msg::WHY_NOT_EXCEEDING)
                 )
             })
         }
@@ -344,9 +374,7 @@ fn banded(
         .indicators
         .iter()
         .position(|o| o.id == bands.by)
-        .ok_or_else(|| {
-            Error::invalid_plan(format!("bands.by \"{}\" is not an indicator", bands.by))
-        })?;
+        .ok_or_else(|| Error::invalid_plan(t!(msg::BANDS_BY, &bands.by)))?;
     let selector_unit = plan.indicators.get(selector).and_then(|s| s.unit.as_ref());
     let mut compiled = Vec::with_capacity(bands.bands.len());
     for band in &bands.bands {

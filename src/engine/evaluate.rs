@@ -7,9 +7,11 @@ use rust_decimal::Decimal;
 
 use super::rules::{self, Part};
 use super::{CompiledIndicator, Engine, GradeTable, Grading, Requirement};
+use crate::decision::msg as judging;
 use crate::decision::rule::apply as rule_apply;
 use crate::decision::{Conformity, DecisionRule, Method, Zone};
-use crate::error::Error;
+use crate::error::msg::{PLACE_INDICATOR, PLACE_PRODUCT, PLACE_VALUE};
+use crate::error::{t, Error};
 use crate::indicator::Direction;
 use crate::limit::{ends_contain, Ends, Limit};
 use crate::measurement::Measurement;
@@ -17,6 +19,22 @@ use crate::product::{Product, Value};
 use crate::rounding::{round_exact, Interval, Mark, RoundingMode};
 use crate::unit::{convert_difference, convert_value, Unit};
 use crate::verdict::{GradeReached, IndicatorVerdict, Margin, Outcome, PolicyApplied, Verdict};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        INDICATOR_WITHOUT_UNIT = "value \"{0}\" is in \"{1}\" but the indicator has no unit",
+            "数值 \"{0}\" 的单位是 \"{1}\"，但该指标没有单位";
+        PASS_FAIL_FOR_NUMBER = "a pass/fail value for a {0} indicator, which takes a number",
+            "{0} 指标应为数值，却给出合格/不合格值";
+        QUALITATIVE_TAKES_PASS_FAIL = "a qualitative indicator takes \"pass\" or \"fail\"",
+            "定性指标应为 \"pass\" 或 \"fail\"";
+        /// What overflowed: the margin to a set's end.
+        MARGIN = "the margin {0} − {1}", "余量 {0} − {1}";
+        /// What overflowed: the margin's share of the bound it is measured from.
+        SHARE = "the share of the margin {0} in its bound {1}", "余量 {0} 占其界限 {1} 的比例";
+    }
+}
 
 /// A value for one indicator, in the indicator's unit.
 #[derive(Clone, Copy, Debug)]
@@ -59,11 +77,16 @@ pub(crate) fn value_in(
 ) -> Result<Decimal, Error> {
     let raw = m.value().value();
     match (m.unit(), unit) {
-        (Some(from), Some(to)) if from != to => convert(deviations, raw, from, to)
-            .map_err(|e| e.context(format!("indicator \"{id}\": value \"{m}\""))),
-        (Some(from), None) => Err(Error::incompatible(format!(
-            "indicator \"{id}\": value \"{m}\" is in \"{from}\" but the indicator has no unit"
-        ))),
+        (Some(from), Some(to)) if from != to => convert(deviations, raw, from, to).map_err(|e| {
+            e.place(t!(PLACE_VALUE, m.to_string()))
+                .place(t!(PLACE_INDICATOR, id))
+        }),
+        (Some(from), None) => Err(Error::incompatible(t!(
+            msg::INDICATOR_WITHOUT_UNIT,
+            m.to_string(),
+            from.to_string()
+        ))
+        .place(t!(PLACE_INDICATOR, id))),
         _ => Ok(raw),
     }
 }
@@ -75,16 +98,17 @@ pub(crate) fn input_of(ind: &CompiledIndicator, value: Option<&Value>) -> Result
     match value {
         None => Ok(Input::Missing),
         Some(Value::Qualitative(pass)) if qualitative => Ok(Input::Qualitative(*pass)),
-        Some(Value::Qualitative(pass)) => Err(Error::incompatible(format!(
-            "indicator \"{}\": value \"{}\": a pass/fail value for a {} indicator, which takes a number",
-            ind.id,
-            if *pass { "pass" } else { "fail" },
-            ind.direction
-        ))),
-        Some(Value::Measured(m)) if qualitative => Err(Error::incompatible(format!(
-            "indicator \"{}\": value \"{m}\": a qualitative indicator takes \"pass\" or \"fail\"",
-            ind.id
-        ))),
+        Some(Value::Qualitative(pass)) => Err(Error::incompatible(t!(
+            msg::PASS_FAIL_FOR_NUMBER,
+            ind.direction.to_string()
+        ))
+        .place(t!(PLACE_VALUE, if *pass { "pass" } else { "fail" }))
+        .place(t!(PLACE_INDICATOR, &ind.id))),
+        Some(Value::Measured(m)) if qualitative => {
+            Err(Error::incompatible(t!(msg::QUALITATIVE_TAKES_PASS_FAIL))
+                .place(t!(PLACE_VALUE, m.to_string()))
+                .place(t!(PLACE_INDICATOR, &ind.id)))
+        }
         Some(Value::Measured(m)) => Ok(Input::Number {
             x: value_in(&ind.id, ind.unit.as_ref(), ind.deviations, m)?,
             mark: m.value().mark(),
@@ -110,7 +134,7 @@ fn member(
     }
     let round = |v: Decimal, i: Interval| {
         round_exact(v, mark, i, RoundingMode::HalfEven)
-            .ok_or_else(|| Error::overflow(format!("rounding {v} to interval {i}")))
+            .ok_or_else(|| Error::overflow(t!(judging::ROUNDING, v.to_string(), i.to_string())))
     };
     let interval = ind.interval.unwrap_or_else(|| limit.written_interval());
     match (ind.interval, ind.unit.as_ref(), limit.unit()) {
@@ -139,7 +163,7 @@ fn margin_to(
 ) -> Result<Option<(Decimal, Decimal)>, Error> {
     let distance = |a: Decimal, b: Decimal| {
         a.checked_sub(b)
-            .ok_or_else(|| Error::overflow(format!("the margin {a} − {b}")))
+            .ok_or_else(|| Error::overflow(t!(msg::MARGIN, a.to_string(), b.to_string())))
     };
     let from_lower = ends
         .0
@@ -152,15 +176,19 @@ fn margin_to(
     Ok(rules::pick_margin(direction, from_lower, from_upper))
 }
 
-/// The margin with its share of the bound it is measured from (absent for a zero bound).
-fn margin_of(value: Decimal, bound: Decimal) -> Margin {
-    Margin {
-        value,
-        share: (!bound.is_zero())
-            .then(|| value.checked_div(bound.abs()))
-            .flatten()
-            .map(|s| s.round_dp(6).normalize()),
-    }
+/// The margin with its share of the bound it is measured from (absent for a zero bound). A
+/// share beyond 28 digits is an error, never a missing share (which would read as a zero
+/// bound).
+fn margin_of(value: Decimal, bound: Decimal) -> Result<Margin, Error> {
+    let share = if bound.is_zero() {
+        None
+    } else {
+        let s = value.checked_div(bound.abs()).ok_or_else(|| {
+            Error::overflow(t!(msg::SHARE, value.to_string(), bound.abs().to_string()))
+        })?;
+        Some(s.round_dp(6).normalize())
+    };
+    Ok(Margin { value, share })
 }
 
 /// Orders decision-rule statements from best to worst.
@@ -214,9 +242,7 @@ fn against(
             return Err(Error::invalid(
                 "value",
                 &m.to_string(),
-                format!(
-                    "the decision rule \"{rule}\" needs the expanded uncertainty U of the value (write \"{m} ± U\")"
-                ),
+                t!(judging::NEEDS_UNCERTAINTY, rule.to_string(), m.to_string()),
             ))
         }
     };
@@ -265,7 +291,7 @@ fn judge_level<'a>(
         }
     }
     if let Some((m, bound, req, compared, interval)) = smallest {
-        j.margin = Some(margin_of(m, bound));
+        j.margin = Some(margin_of(m, bound)?);
         (j.decided, j.compared, j.interval) = (Some(req), compared, interval);
     }
     if let Some((req, compared, interval)) = failed {
@@ -312,7 +338,7 @@ impl Engine {
     /// When a value cannot be compared with its indicator (a unit of another dimension, a
     /// number for a qualitative indicator), with the product and indicator named.
     pub fn evaluate(&self, product: &Product) -> Result<Verdict, Error> {
-        let place = |e: Error| e.context(format!("product \"{}\"", product.id));
+        let place = |e: Error| e.place(t!(PLACE_PRODUCT, &product.id));
         let inputs = self
             .indicators
             .iter()
@@ -331,10 +357,10 @@ impl Engine {
             };
             let verdict = self
                 .judge(ind, *input, value.map(|v| v.to_string()), how, &inputs)
-                .map_err(|e| place(e.context(format!("indicator \"{}\"", ind.id))))?;
+                .map_err(|e| place(e.place(t!(PLACE_INDICATOR, &ind.id))))?;
             indicators.push(verdict);
         }
-        Ok(self.verdict(product.id.clone(), indicators))
+        self.verdict(product.id.clone(), indicators).map_err(place)
     }
 
     /// Judges a batch; one result per product, in input order. A bad product is an error in
@@ -451,7 +477,11 @@ impl Engine {
     }
 
     /// The verdict from the indicators' verdicts, classified by [`rules::classify`].
-    pub(crate) fn verdict(&self, product: String, indicators: Vec<IndicatorVerdict>) -> Verdict {
+    pub(crate) fn verdict(
+        &self,
+        product: String,
+        indicators: Vec<IndicatorVerdict>,
+    ) -> Result<Verdict, Error> {
         let parts = self
             .indicators
             .iter()
@@ -461,8 +491,8 @@ impl Engine {
                 weight: ind.weight,
                 outcome: v.outcome,
             });
-        let c = rules::classify(&self.policy, self.core_weight, parts);
-        Verdict {
+        let c = rules::classify(&self.policy, self.core_weight, parts)?;
+        Ok(Verdict {
             product,
             class: c.class,
             decided_by: c
@@ -474,7 +504,7 @@ impl Engine {
             core_weight: self.core_weight.normalize(),
             policy: self.policy_applied(),
             indicators,
-        }
+        })
     }
 
     pub(crate) fn policy_applied(&self) -> PolicyApplied {

@@ -16,12 +16,31 @@ use super::evaluate::value_in;
 use super::rules::{self, LeaderRule};
 use super::{CompiledIndicator, Engine, GradeTable, Grading};
 use crate::decision::Method;
-use crate::error::Error;
+use crate::error::{t, Error, Text};
 use crate::indicator::{Direction, Tolerance};
 use crate::limit::{Bound, Ends};
 use crate::plan::MissingPolicy;
 use crate::product::{Product, Value};
 use crate::verdict::{Class, Outcome};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        OUTSIDE = "outside the fast path: {0}", "超出快速判定的范围：{0}";
+        RELATIVE_TOLERANCE = "a relative tolerance", "相对等效容差";
+        TOO_LARGE = "a limit too large for the fast path", "限值过大，快速判定无法容纳";
+        WEIGHT = "weight", "权重";
+        LEVEL_WITHOUT_END = "a level without the end its direction measures from", "对标水平缺少其方向所依据的端点";
+        ROUNDED_VALUE = "rounded-value judgement", "修约值比较法";
+        GUARD_BAND_RULE = "a decision rule with a guard band", "带保护带的判定规则";
+        BANDED = "grades chosen by band", "按分档选择的等级";
+        MANY_DECIMALS = "limits with more than 12 decimals", "小数超过 12 位的限值";
+        /// What overflowed: the core weight as an integer at the weight scale.
+        TOTAL_CORE_WEIGHT = "the total core weight at the fast path's scale", "快速判定精度下的核心指标总权重";
+        /// What overflowed: the leader rule's weight threshold at the weight scale.
+        LEADER_WEIGHT = "the leader weight at the fast path's scale", "快速判定精度下的领跑者权重";
+    }
+}
 
 /// The value a prepared product holds for a missing indicator.
 const MISSING: i64 = i64::MIN;
@@ -370,8 +389,8 @@ fn scale_of(ends: &Ends) -> u32 {
         .unwrap_or(0)
 }
 
-fn unsupported(id: &str, why: &str) -> Error {
-    Error::invalid("indicator", id, format!("outside the fast path: {why}"))
+fn unsupported(id: &str, why: Text) -> Error {
+    Error::invalid("indicator", id, t!(msg::OUTSIDE, why))
 }
 
 impl Engine {
@@ -397,16 +416,18 @@ impl Engine {
             .iter()
             .filter(|i| i.core)
             .try_fold(0i64, |total, i| total.checked_add(i.weight))
-            .ok_or_else(|| Error::overflow("the total core weight at the fast path's scale"))?;
+            .ok_or_else(|| Error::overflow(t!(msg::TOTAL_CORE_WEIGHT)))?;
         // The exact rule's threshold at the weight scale: integer weights reach w ⇔ reach ⌈w⌉.
         let lower = |w: Decimal| {
             let scaled = w.checked_mul(Decimal::from(10i64.checked_pow(weight_scale)?))?;
             i64::try_from(scaled.ceil().mantissa()).ok()
         };
+        // Weights are never negative (the plan check), so every sum of core weights the loops
+        // below add up lies between 0 and this total: none of them overflows.
         let _ = core_total;
-        let leader = rules::leader_rule(&self.policy, self.core_weight)
+        let leader = rules::leader_rule(&self.policy, self.core_weight)?
             .map(lower)
-            .ok_or_else(|| Error::overflow("the leader weight at the fast path's scale"))?;
+            .ok_or_else(|| Error::overflow(t!(msg::LEADER_WEIGHT)))?;
         let hot = hot_loop(&indicators);
         Ok(Classifier {
             hot,
@@ -449,7 +470,8 @@ fn fast_indicator(
         counts: ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing),
         missing_gap: ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing),
         core: rules::exceeding(ind.class, Outcome::Exceeds),
-        weight: scaled(ind.weight, weight_scale).ok_or_else(|| unsupported(&ind.id, "weight"))?,
+        weight: scaled(ind.weight, weight_scale)
+            .ok_or_else(|| unsupported(&ind.id, t!(msg::WEIGHT)))?,
         qualitative: ind.direction == Direction::Qualitative,
         compared: ind.compared(),
         reqs: Vec::new(),
@@ -467,7 +489,7 @@ fn fast_indicator(
     let table = lowerable(ind)?;
     let level_ends: Vec<Ends> = ind.level_requirements().map(|r| r.ends).collect();
     let scale = scale_for(ind, &level_ends, table)?;
-    let not_held = || unsupported(&ind.id, "a limit too large for the fast path");
+    let not_held = || unsupported(&ind.id, t!(msg::TOO_LARGE));
     let grades = match table {
         Some(t) => t
             .grades
@@ -512,15 +534,15 @@ fn fast_indicator(
 /// what it cannot hold (the exact path answers for such plans).
 fn lowerable(ind: &CompiledIndicator) -> Result<Option<&GradeTable>, Error> {
     if ind.method != Method::FullValue {
-        return Err(unsupported(&ind.id, "rounded-value judgement"));
+        return Err(unsupported(&ind.id, t!(msg::ROUNDED_VALUE)));
     }
     if ind.rule != crate::decision::DecisionRule::Simple {
-        return Err(unsupported(&ind.id, "a decision rule with a guard band"));
+        return Err(unsupported(&ind.id, t!(msg::GUARD_BAND_RULE)));
     }
     match &ind.grading {
         Grading::None => Ok(None),
         Grading::Table(t) => Ok(Some(t)),
-        Grading::Banded { .. } => Err(unsupported(&ind.id, "grades chosen by band")),
+        Grading::Banded { .. } => Err(unsupported(&ind.id, t!(msg::BANDED))),
     }
 }
 
@@ -540,7 +562,7 @@ fn scale_for(
         scale = scale.max(t.normalize().scale());
     }
     if scale > MAX_SCALE {
-        return Err(unsupported(&ind.id, "limits with more than 12 decimals"));
+        return Err(unsupported(&ind.id, t!(msg::MANY_DECIMALS)));
     }
     Ok(scale)
 }
@@ -565,9 +587,9 @@ fn margin_exceeds(ind: &CompiledIndicator, level_ends: &[Ends], scale: u32) -> R
     let t = match ind.margin_tolerance {
         None => return Ok(Span::EMPTY),
         Some(Tolerance::Absolute(t)) => t,
-        Some(_) => return Err(unsupported(&ind.id, "a relative tolerance")),
+        Some(_) => return Err(unsupported(&ind.id, t!(msg::RELATIVE_TOLERANCE))),
     };
-    let not_held = || unsupported(&ind.id, "a limit too large for the fast path");
+    let not_held = || unsupported(&ind.id, t!(msg::TOO_LARGE));
     let t = scaled(t, scale).ok_or_else(not_held)?;
     let lowers: Vec<Decimal> = level_ends
         .iter()
@@ -609,12 +631,7 @@ fn margin_exceeds(ind: &CompiledIndicator, level_ends: &[Ends], scale: u32) -> R
             lo: above(tight_lower)?,
             hi: below(tight_upper)?,
         },
-        _ => {
-            return Err(unsupported(
-                &ind.id,
-                "a level without the end its direction measures from",
-            ))
-        }
+        _ => return Err(unsupported(&ind.id, t!(msg::LEVEL_WITHOUT_END))),
     })
 }
 
@@ -643,7 +660,7 @@ impl Classifier {
                         return Ok(None);
                     }
                     let d = value_in(id, unit.as_ref(), ind.deviations, m)
-                        .map_err(|e| e.context(format!("product \"{}\"", product.id)))?;
+                        .map_err(|e| e.place(t!(crate::error::msg::PLACE_PRODUCT, &product.id)))?;
                     match scaled(d, ind.scale) {
                         Some(x) if x != MISSING => x,
                         _ => return Ok(None),

@@ -32,12 +32,12 @@
 //! # Ok::<(), duibiao::Error>(())
 //! ```
 
-mod compile;
+pub(crate) mod compile;
 
-mod evaluate;
-mod fast;
+pub(crate) mod evaluate;
+pub(crate) mod fast;
 pub(crate) mod rules;
-mod standards;
+pub(crate) mod standards;
 
 pub use standards::Requirements;
 
@@ -46,6 +46,7 @@ pub use fast::{Classifier, FastOutcome, Prepared};
 use rust_decimal::Decimal;
 
 use crate::decision::{DecisionRule, Method};
+use crate::error::Lang;
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
 use crate::limit::{Ends, Limit};
 use crate::plan::{Policy, Role};
@@ -182,10 +183,50 @@ impl Engine {
 
     /// Warnings about the compiled plan that its check cannot see without the benchmark levels:
     /// today, that no product could ever be a leader (too few core indicators, or too little
-    /// core weight, can exceed their level). The command line prints them on stderr.
+    /// core weight, can exceed their level). The command line prints them on stderr. In
+    /// English; [`Engine::warnings_in`] writes them in another language.
     pub fn warnings(&self) -> Vec<String> {
+        self.warnings_in(Lang::En)
+    }
+
+    /// The [`warnings`](Engine::warnings) in `lang` ([`Lang::Both`]: the Chinese text, then
+    /// ` — ` and the English one, as [`crate::Error::message`] writes).
+    ///
+    /// ```
+    /// // Only "a" is stated by a benchmark: 1 of the core weight 3 can exceed, below 0.5 × 3.
+    /// let plan = duibiao::Plan::from_toml_str(r#"
+    /// schema_version = 1
+    /// category = { en = "x" }
+    /// standards = [{ code = "Q/S 1-2024", role = "subject" }, { code = "GB 1-2000", role = "benchmark" }]
+    /// [[indicators]]
+    /// id = "a"
+    /// direction = "lower-is-better"
+    /// requirements = { "GB 1-2000" = "≤ 4" }
+    /// [[indicators]]
+    /// id = "b"
+    /// direction = "lower-is-better"
+    /// requirements = { "Q/S 1-2024" = "≤ 4" }
+    /// [[indicators]]
+    /// id = "c"
+    /// direction = "lower-is-better"
+    /// requirements = { "Q/S 1-2024" = "≤ 4" }
+    /// "#)?;
+    /// let engine = plan.compile()?;
+    /// assert!(engine.warnings()[0].starts_with(
+    ///     r#"policy.leader-share: 0.5: no product could ever be a leader: the core indicators that can exceed their level ("a") carry a weight of 1 of 3;"#
+    /// ));
+    /// assert!(engine.warnings_in(duibiao::Lang::Zh)[0].starts_with(
+    ///     r#"policy.leader-share：0.5：任何产品都不可能成为领跑者：能够优于对标水平的核心指标（"a"）的权重合计为 1，核心指标总权重为 3；"#
+    /// ));
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn warnings_in(&self, lang: Lang) -> Vec<String> {
         compile::leader_unreachable(&self.indicators, &self.policy, self.core_weight)
             .into_iter()
+            .map(|w| match lang {
+                Lang::Both => format!("{} — {}", w.render(Lang::Zh), w.render(Lang::En)),
+                one => w.render(one),
+            })
             .collect()
     }
 

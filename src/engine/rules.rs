@@ -14,9 +14,20 @@
 
 use rust_decimal::Decimal;
 
+use crate::error::{t, Error};
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
 use crate::plan::{MissingPolicy, Policy};
 use crate::verdict::{Class, Margin, Outcome};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        /// What overflowed: the leader rule's weight threshold.
+        LEADER_WEIGHT = "the leader share {0} × the total core weight {1}", "领跑者权重比例 {0} × 核心指标总权重 {1}";
+        /// What overflowed: the sum of the exceeding core weights.
+        EXCEEDING_WEIGHT = "the exceeding core weight", "优于对标水平的核心指标权重";
+    }
+}
 
 /// The outcome of an indicator that is not judged against a level: `NotCompared` when no
 /// benchmark states it (whether or not a value is given: there is nothing to compare with, so
@@ -70,12 +81,17 @@ pub(crate) fn margin_tolerance(
 
 /// Whether a margin is beyond a tolerance: strictly more than an absolute tolerance; a share
 /// (in percent) strictly more than a relative one, or a positive margin where the level's
-/// bound is zero (no share).
+/// bound is zero (no share). A share whose percentage is beyond 28 digits lies beyond every
+/// tolerance a decimal holds when it is positive, and below it when negative: exact, so no
+/// error.
 pub(crate) fn beyond(tolerance: Tolerance, margin: Margin) -> bool {
     match tolerance {
         Tolerance::Absolute(t) => margin.value > t,
         Tolerance::Relative(p) => match margin.share {
-            Some(share) => share.saturating_mul(Decimal::ONE_HUNDRED) > p,
+            Some(share) => match share.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(percent) => percent > p,
+                None => share.is_sign_positive(),
+            },
             None => margin.value > Decimal::ZERO,
         },
         #[allow(unreachable_patterns)]
@@ -140,13 +156,29 @@ impl<W: PartialOrd + Copy> LeaderRule<W> {
 
 /// The policy's leader rule: `leader-min-exceeding` core indicators when set (never with 0),
 /// else `leader-share` × the total core weight (never when the total is 0).
-pub(crate) fn leader_rule(policy: &Policy, core_weight: Decimal) -> LeaderRule<Decimal> {
-    match policy.leader_min_exceeding {
+///
+/// # Errors
+///
+/// When the product is beyond 28 digits (a plan's share is at most 1, so only a plan built
+/// without its check reaches it).
+pub(crate) fn leader_rule(
+    policy: &Policy,
+    core_weight: Decimal,
+) -> Result<LeaderRule<Decimal>, Error> {
+    Ok(match policy.leader_min_exceeding {
         Some(0) => LeaderRule::Never,
         Some(n) => LeaderRule::Count(n as usize),
         None if core_weight <= Decimal::ZERO => LeaderRule::Never,
-        None => LeaderRule::Weight(policy.leader_share.saturating_mul(core_weight)),
-    }
+        None => LeaderRule::Weight(policy.leader_share.checked_mul(core_weight).ok_or_else(
+            || {
+                Error::overflow(t!(
+                    msg::LEADER_WEIGHT,
+                    policy.leader_share.to_string(),
+                    core_weight.to_string()
+                ))
+            },
+        )?),
+    })
 }
 
 /// The class, the indices of the indicators that decided it (those making the gap, or those
@@ -169,11 +201,16 @@ pub(crate) struct Part {
 /// The class by the policy (design decision 4): **gap** if any outcome makes a gap, **leader**
 /// if not and enough core weight exceeds, **follower** otherwise. Every path (products,
 /// standards, the subject standard, rankings, reports) classifies with this function.
+///
+/// # Errors
+///
+/// When the exceeding weight or the leader rule's threshold is beyond 28 digits (weights are
+/// never negative, so neither exceeds the total core weight of a compiled plan).
 pub(crate) fn classify(
     policy: &Policy,
     core_weight: Decimal,
     parts: impl Iterator<Item = Part>,
-) -> Classified {
+) -> Result<Classified, Error> {
     let mut gaps = Vec::new();
     let mut exceeds = Vec::new();
     let mut weight = Decimal::ZERO;
@@ -183,19 +220,120 @@ pub(crate) fn classify(
         }
         if exceeding(p.class, p.outcome) {
             exceeds.push(k);
-            weight = weight.saturating_add(p.weight);
+            weight = weight
+                .checked_add(p.weight)
+                .ok_or_else(|| Error::overflow(t!(msg::EXCEEDING_WEIGHT)))?;
         }
     }
     let (class, decided_by) = if !gaps.is_empty() {
         (Class::Gap, gaps)
-    } else if leader_rule(policy, core_weight).holds(weight, exceeds.len()) {
+    } else if leader_rule(policy, core_weight)?.holds(weight, exceeds.len()) {
         (Class::Leader, exceeds)
     } else {
         (Class::Follower, Vec::new())
     };
-    Classified {
+    Ok(Classified {
         class,
         decided_by,
         exceeding_weight: weight,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAX: Decimal = Decimal::MAX;
+
+    fn part(weight: Decimal, outcome: Outcome) -> Part {
+        Part {
+            class: IndicatorClass::Core,
+            weight,
+            outcome,
+        }
+    }
+
+    #[test]
+    fn the_exceeding_weight_is_summed_exactly_or_refused() {
+        let policy = Policy::default();
+        let two = [
+            part(Decimal::ONE, Outcome::Exceeds),
+            part(Decimal::TWO, Outcome::Meets),
+        ];
+        let c = classify(&policy, Decimal::from(3), two.into_iter()).unwrap();
+        assert_eq!(
+            (c.class, c.exceeding_weight),
+            (Class::Follower, Decimal::ONE)
+        );
+        let c = classify(
+            &policy,
+            Decimal::from(3),
+            [
+                part(Decimal::ONE, Outcome::Exceeds),
+                part(Decimal::TWO, Outcome::Exceeds),
+            ]
+            .into_iter(),
+        )
+        .unwrap();
+        assert_eq!((c.class, c.decided_by), (Class::Leader, vec![0, 1]));
+        // Beyond 28 digits: an error, never a saturated sum.
+        let e = classify(
+            &policy,
+            MAX,
+            [part(MAX, Outcome::Exceeds), part(MAX, Outcome::Exceeds)].into_iter(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the exceeding core weight: the result does not fit in 28 significant digits"
+        );
+        assert_eq!(
+            e.message(crate::Lang::Zh),
+            "优于对标水平的核心指标权重：结果超出 28 位有效数字"
+        );
+    }
+
+    #[test]
+    fn the_leader_threshold_is_exact_or_refused() {
+        let policy = Policy::default();
+        assert_eq!(
+            leader_rule(&policy, Decimal::from(3)).unwrap(),
+            LeaderRule::Weight(Decimal::new(15, 1))
+        );
+        assert_eq!(
+            leader_rule(&policy, Decimal::ZERO).unwrap(),
+            LeaderRule::Never
+        );
+        // A share above 1 is refused by the plan check; built without it, the product may not
+        // fit.
+        let policy = Policy {
+            leader_share: Decimal::TWO,
+            ..Policy::default()
+        };
+        let e = leader_rule(&policy, MAX).unwrap_err();
+        assert!(e.is_overflow());
+        assert_eq!(
+            e.to_string(),
+            format!("the leader share 2 × the total core weight {MAX}: the result does not fit in 28 significant digits")
+        );
+    }
+
+    #[test]
+    fn a_share_too_large_for_its_percentage_is_beyond_every_tolerance() {
+        let share = |s: Decimal| Margin {
+            value: Decimal::ONE,
+            share: Some(s),
+        };
+        let huge = MAX / Decimal::TEN;
+        assert!(beyond(Tolerance::Relative(MAX), share(huge)));
+        assert!(!beyond(Tolerance::Relative(Decimal::ZERO), share(-huge)));
+        assert!(beyond(
+            Tolerance::Relative(Decimal::from(5)),
+            share(Decimal::new(6, 2))
+        ));
+        assert!(!beyond(
+            Tolerance::Relative(Decimal::from(5)),
+            share(Decimal::new(5, 2))
+        ));
     }
 }

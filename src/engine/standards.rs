@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use super::evaluate::{How, Input};
 use super::{CompiledIndicator, Engine, Requirement};
 use crate::decision::Method;
-use crate::error::Error;
+use crate::error::msg::{
+    PLACE_COLUMN, PLACE_INDICATOR, PLACE_LINE, PLACE_STANDARD, PLACE_STANDARDS,
+};
+use crate::error::{t, Error};
 use crate::indicator::Direction;
 use crate::limit::{ends_strictness, Bound, Limit};
 use crate::rounding::Mark;
@@ -16,6 +19,29 @@ use crate::verdict::{
     IndicatorVerdict, LevelRequirement, Outcome, StandardIndicatorVerdict, StandardOutcome,
     StandardVerdict, Verdict,
 };
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        /// A fault the CSV reader found, in its own words.
+        READER = "{0}", "{0}";
+        HEADER = "header: {0}", "表头：{0}";
+        FIRST_COLUMN = "the first column must be \"id\"", "第一列必须是 \"id\"";
+        QUALITATIVE_NO_LIMIT = "limit \"{0}\": a qualitative indicator takes no limit (write \"pass\" or leave it empty)",
+            "限值 \"{0}\"：定性指标不设限值（请写 \"pass\" 或留空）";
+        NO_GUARANTEE = "a requirement guarantees no value", "该要求不保证任何数值";
+        NO_SUBJECT = "the plan has no standard with role \"subject\" to compare",
+            "方案中没有 role 为 \"subject\" 的标准（执行标准）可供对比";
+    }
+}
+
+/// `standard "…": indicator "…"`, the place of a standard's requirement.
+fn at_requirement<'a>(code: &'a str, indicator: &'a str) -> impl Fn(Error) -> Error + 'a {
+    move |e| {
+        e.place(t!(PLACE_INDICATOR, indicator))
+            .place(t!(PLACE_STANDARD, code))
+    }
+}
 
 /// The requirements of one standard, by indicator id (`"flush-water" → ≤ 3.8 L`).
 pub type Requirements = BTreeMap<String, Limit>;
@@ -120,22 +146,28 @@ impl Engine {
             .from_reader(reader);
         let columns: Vec<String> = match rdr.headers() {
             Ok(h) => h.iter().map(str::to_owned).collect(),
-            Err(e) => return vec![Err(Error::invalid_plan(format!("standards: header: {e}")))],
+            Err(e) => {
+                return vec![Err(
+                    Error::invalid_plan(t!(msg::HEADER, e.to_string())).place(t!(PLACE_STANDARDS))
+                )]
+            }
         };
         if columns.first().map(String::as_str) != Some("id") {
-            return vec![Err(Error::invalid_plan(
-                "standards: line 1: the first column must be \"id\"",
-            ))];
+            return vec![Err(Error::invalid_plan(t!(msg::FIRST_COLUMN))
+                .place(t!(PLACE_LINE, 1usize))
+                .place(t!(PLACE_STANDARDS)))];
         }
         rdr.records()
             .enumerate()
             .map(|(i, record)| {
-                let place = format!("line {}", i + 2);
+                let place = |e: Error| e.place(t!(PLACE_LINE, i.saturating_add(2)));
                 let record = record.map_err(|e| {
-                    Error::invalid_plan(format!("standards: {e}")).context(place.clone())
+                    place(
+                        Error::invalid_plan(t!(msg::READER, e.to_string()))
+                            .place(t!(PLACE_STANDARDS)),
+                    )
                 })?;
-                self.standard_row(&columns, &record)
-                    .map_err(|e| e.context(place.clone()))
+                self.standard_row(&columns, &record).map_err(place)
             })
             .collect()
     }
@@ -148,7 +180,7 @@ impl Engine {
         let mut cells = record.iter();
         let id = cells.next().unwrap_or_default().to_owned();
         id.parse::<StandardCode>()
-            .map_err(|e| e.context("standards: column \"id\""))?;
+            .map_err(|e| e.place(t!(PLACE_COLUMN, "id")).place(t!(PLACE_STANDARDS)))?;
         let mut requirements = Requirements::new();
         for (column, cell) in columns.iter().skip(1).zip(cells) {
             let qualitative = self
@@ -158,9 +190,7 @@ impl Engine {
             if cell.is_empty() || (qualitative && PASS.contains(&cell)) {
                 continue;
             }
-            let limit: Limit = cell.parse().map_err(|e: Error| {
-                e.context(format!("standard \"{id}\": indicator \"{column}\""))
-            })?;
+            let limit: Limit = cell.parse().map_err(at_requirement(&id, column))?;
             requirements.insert(column.clone(), limit);
         }
         Ok((id, requirements))
@@ -189,11 +219,9 @@ impl Engine {
     ) -> Result<Verdict, Error> {
         let mut guaranteed = Vec::with_capacity(self.indicators.len());
         for ind in &self.indicators {
-            let place =
-                |e: Error| e.context(format!("standard \"{code}\": indicator \"{}\"", ind.id));
             guaranteed.push(
                 self.guaranteed_by(ind, requirements.get(&ind.id))
-                    .map_err(place)?,
+                    .map_err(at_requirement(code, &ind.id))?,
             );
         }
         // Bands are chosen by the selector's first guaranteed value.
@@ -216,8 +244,7 @@ impl Engine {
             .zip(self.indicators.iter().map(|i| requirements.get(&i.id)))
         {
             let given = limit.map(|l| l.to_string());
-            let place =
-                |e: Error| e.context(format!("standard \"{code}\": indicator \"{}\"", ind.id));
+            let place = at_requirement(code, &ind.id);
             let verdict = match g {
                 Guarantee::NotStated => self.judge(ind, Input::Missing, given, how, &inputs),
                 Guarantee::Qualitative => self.unjudged(ind, Outcome::NotCompared, how),
@@ -229,7 +256,8 @@ impl Engine {
             .map_err(place)?;
             indicators.push(verdict);
         }
-        Ok(self.verdict(code.to_owned(), indicators))
+        self.verdict(code.to_owned(), indicators)
+            .map_err(|e| e.place(t!(PLACE_STANDARD, code)))
     }
 
     /// What a standard's requirement guarantees for an indicator.
@@ -241,8 +269,9 @@ impl Engine {
         if ind.direction == Direction::Qualitative {
             return match limit {
                 None => Ok(Guarantee::Qualitative),
-                Some(limit) => Err(Error::invalid_plan(format!(
-                    "limit \"{limit}\": a qualitative indicator takes no limit (write \"pass\" or leave it empty)"
+                Some(limit) => Err(Error::invalid_plan(t!(
+                    msg::QUALITATIVE_NO_LIMIT,
+                    limit.to_string()
                 ))),
             };
         }
@@ -271,7 +300,7 @@ impl Engine {
                 worst = Some(v);
             }
         }
-        worst.ok_or_else(|| Error::invalid_plan("a requirement guarantees no value"))
+        worst.ok_or_else(|| Error::invalid_plan(t!(msg::NO_GUARANTEE)))
     }
 
     /// An indicator a standard's requirement is not judged on by value: a qualitative one (not
@@ -299,9 +328,10 @@ impl Engine {
     ///
     /// When the plan names no subject standard.
     pub fn compare_standards(&self) -> Result<StandardVerdict, Error> {
-        let subject = self.subject.clone().ok_or_else(|| {
-            Error::invalid_plan("the plan has no standard with role \"subject\" to compare")
-        })?;
+        let subject = self
+            .subject
+            .clone()
+            .ok_or_else(|| Error::invalid_plan(t!(msg::NO_SUBJECT)))?;
         let requirements: Requirements = self
             .indicators
             .iter()
