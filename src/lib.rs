@@ -132,7 +132,20 @@ pub struct ReadmeDoctests;
 /// test reads. Not part of the stable API.
 #[doc(hidden)]
 pub fn __message_catalogue() -> Vec<&'static error::Msg> {
-    let modules: &[&[&'static error::Msg]] = &[error::msg::ALL, number::msg::ALL];
+    let modules: &[&[&'static error::Msg]] = &[
+        error::msg::ALL,
+        number::msg::ALL,
+        limit::msg::ALL,
+        limit::parse::msg::ALL,
+        rounding::msg::ALL,
+        standard::msg::ALL,
+        standard::code::msg::ALL,
+        unit::dimension::msg::ALL,
+        unit::kind::msg::ALL,
+        unit::parse::msg::ALL,
+        unit::quantity::msg::ALL,
+        unit::uom_door::msg::ALL,
+    ];
     modules.iter().flat_map(|m| m.iter().copied()).collect()
 }
 
