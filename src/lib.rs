@@ -145,6 +145,16 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         engine::fast::msg::ALL,
         engine::rules::msg::ALL,
         engine::standards::msg::ALL,
+        limit::msg::ALL,
+        limit::parse::msg::ALL,
+        rounding::msg::ALL,
+        standard::msg::ALL,
+        standard::code::msg::ALL,
+        unit::dimension::msg::ALL,
+        unit::kind::msg::ALL,
+        unit::parse::msg::ALL,
+        unit::quantity::msg::ALL,
+        unit::uom_door::msg::ALL,
     ];
     modules.iter().flat_map(|m| m.iter().copied()).collect()
 }

@@ -43,8 +43,29 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{t, Error};
 use crate::number::parse_decimal;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        INTERVAL = "expected k×10ⁿ with k = 1, 2 or 5 (such as 0.1, 0.5, 0.02, 1, 20, 100)",
+            "应为 k×10ⁿ，k = 1、2 或 5（如 0.1、0.5、0.02、1、20、100）";
+        INTERVAL_TOO_LARGE = "{0} is beyond the largest interval, 5×10²⁷ (twice an interval must fit in a decimal)",
+            "{0} 超出最大的修约间隔 5×10²⁷（修约间隔的两倍须在小数的范围内）";
+        NO_FIGURES = "expected at least one significant figure", "应至少保留一位有效数字";
+        ZERO_FIGURES = "zero has no significant figures", "零没有有效数字";
+        FIGURE_OF = "{0} significant figure of {1}", "{1} 的 {0} 位有效数字";
+        FIGURES_OF = "{0} significant figures of {1}", "{1} 的 {0} 位有效数字";
+        MODE = "expected \"half-even\", \"up\" or \"down\"", "应为 \"half-even\"、\"up\" 或 \"down\"";
+        MARK_NOT_FIVE = "a (+) or (−) mark belongs only to a value whose last non-zero digit is 5",
+            "(+) 或 (−) 标记只用于末位非零数字为 5 的数值";
+        MARK_AFTER_NUMBER = "expected a mark \"(+)\" or \"(−)\" after the number", "数字之后应为标记 \"(+)\" 或 \"(−)\"";
+        MARK_FOUND = "expected a mark \"(+)\" or \"(−)\", found \"({0})\"", "应为标记 \"(+)\" 或 \"(−)\"，却是 \"({0})\"";
+        NUMBER_BEFORE_MARK = "expected a number before the mark", "标记之前应为数字";
+        ROUNDING = "rounding {0} to interval {1}", "按修约间隔 {1} 修约 {0}";
+    }
+}
 
 /// The largest power of ten an interval may have (twice the interval must still fit a decimal).
 const MAX_EXPONENT: i32 = 27;
@@ -83,16 +104,36 @@ impl Interval {
     ///
     /// When `value` is zero, negative, or not of that form.
     pub fn new(value: Decimal) -> Result<Interval, Error> {
-        Interval::from_decimal(value).ok_or_else(|| {
-            Error::invalid(
-                "rounding interval",
-                &value.to_string(),
-                "expected k×10ⁿ with k = 1, 2 or 5 (such as 0.1, 0.5, 0.02, 1, 20, 100)",
-            )
-        })
+        Interval::checked(value, &value.to_string())
+    }
+
+    /// `value` as an interval, or the error that says why it is none; `text` is how it was
+    /// written.
+    fn checked(value: Decimal, text: &str) -> Result<Interval, Error> {
+        if let Some(interval) = Interval::from_decimal(value) {
+            return Ok(interval);
+        }
+        let detail = match Interval::form(value) {
+            Some((k, exp)) if exp > MAX_EXPONENT => {
+                t!(
+                    msg::INTERVAL_TOO_LARGE,
+                    format!("{k}×10{}", superscript(exp))
+                )
+            }
+            _ => t!(msg::INTERVAL),
+        };
+        Err(Error::invalid("rounding interval", text, detail))
     }
 
     fn from_decimal(value: Decimal) -> Option<Interval> {
+        let (k, exp) = Interval::form(value)?;
+        (MIN_EXPONENT..=MAX_EXPONENT)
+            .contains(&exp)
+            .then_some(Interval { k, exp })
+    }
+
+    /// `value` as k×10ⁿ with k ∈ {1, 2, 5}, whatever n is.
+    fn form(value: Decimal) -> Option<(u8, i32)> {
         if value <= Decimal::ZERO {
             return None;
         }
@@ -109,9 +150,7 @@ impl Interval {
             5 => 5,
             _ => return None,
         };
-        (MIN_EXPONENT..=MAX_EXPONENT)
-            .contains(&exp)
-            .then_some(Interval { k, exp })
+        Some((k, exp))
     }
 
     /// The interval 10⁻ⁿ: round to `n` decimals (negative `n` rounds to tens, hundreds …).
@@ -144,14 +183,14 @@ impl Interval {
             return Err(Error::invalid(
                 "significant figures",
                 "0",
-                "expected at least one significant figure",
+                t!(msg::NO_FIGURES),
             ));
         }
         if value.is_zero() {
             return Err(Error::invalid(
                 "value",
                 &value.to_string(),
-                "zero has no significant figures",
+                t!(msg::ZERO_FIGURES),
             ));
         }
         // Position of the leading digit: value = 0.d… × 10^(digits - scale).
@@ -160,9 +199,15 @@ impl Interval {
         let leading = digits - i64::from(value.scale()) - 1; // exponent of the leading digit
         let exp = leading - i64::from(figures) + 1;
         if exp > i64::from(MAX_EXPONENT) {
-            return Err(Error::overflow(format!(
-                "{figures} significant figure{} of {value}",
-                if figures == 1 { "" } else { "s" }
+            let of = if figures == 1 {
+                msg::FIGURE_OF
+            } else {
+                msg::FIGURES_OF
+            };
+            return Err(Error::overflow(t!(
+                of,
+                figures.to_string(),
+                value.to_string()
             )));
         }
         // Below the smallest interval every digit is kept anyway.
@@ -207,6 +252,19 @@ impl Default for Interval {
     }
 }
 
+/// `n` in Unicode superscripts: `²⁸`, `⁻³`.
+fn superscript(n: i32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut out = String::new();
+    if n < 0 {
+        out.push('⁻');
+    }
+    for d in n.unsigned_abs().to_string().bytes() {
+        out.extend(DIGITS.get(usize::from(d.wrapping_sub(b'0'))));
+    }
+    out
+}
+
 /// `k` × 10^exp, exact, written with max(0, −exp) decimals. The exponent range of [`Interval`]
 /// keeps it inside a decimal.
 fn scaled(k: u8, exp: i32) -> Decimal {
@@ -228,13 +286,7 @@ impl FromStr for Interval {
 
     fn from_str(s: &str) -> Result<Interval, Error> {
         let value = parse_decimal(s.trim(), "rounding interval")?;
-        Interval::from_decimal(value).ok_or_else(|| {
-            Error::invalid(
-                "rounding interval",
-                s.trim(),
-                "expected k×10ⁿ with k = 1, 2 or 5 (such as 0.1, 0.5, 0.02, 1, 20, 100)",
-            )
-        })
+        Interval::checked(value, s.trim())
     }
 }
 
@@ -302,11 +354,7 @@ impl FromStr for RoundingMode {
             "half-even" | "half_even" | "even" => Ok(RoundingMode::HalfEven),
             "up" | "只进不舍" => Ok(RoundingMode::Up),
             "down" | "只舍不进" => Ok(RoundingMode::Down),
-            other => Err(Error::syntax(
-                "rounding mode",
-                other,
-                "expected \"half-even\", \"up\" or \"down\"",
-            )),
+            other => Err(Error::syntax("rounding mode", other, t!(msg::MODE))),
         }
     }
 }
@@ -353,7 +401,7 @@ impl ReportedValue {
             return Err(Error::invalid(
                 "reported value",
                 &ReportedValue { value, mark }.to_string(),
-                "a (+) or (−) mark belongs only to a value whose last non-zero digit is 5",
+                t!(msg::MARK_NOT_FIVE),
             ));
         }
         Ok(ReportedValue { value, mark })
@@ -415,7 +463,7 @@ impl FromStr for ReportedValue {
                 return Err(Error::syntax(
                     "reported value",
                     text,
-                    "expected a mark \"(+)\" or \"(−)\" after the number",
+                    t!(msg::MARK_AFTER_NUMBER),
                 ));
             };
             let mark = match m.trim() {
@@ -425,7 +473,7 @@ impl FromStr for ReportedValue {
                     return Err(Error::syntax(
                         "reported value",
                         text,
-                        format!("expected a mark \"(+)\" or \"(−)\", found \"({m})\""),
+                        t!(msg::MARK_FOUND, m),
                     ))
                 }
             };
@@ -435,7 +483,7 @@ impl FromStr for ReportedValue {
         };
         let value = parse_decimal(number, "reported value").map_err(|e| {
             if mark.is_some() {
-                Error::syntax("reported value", text, "expected a number before the mark")
+                Error::syntax("reported value", text, t!(msg::NUMBER_BEFORE_MARK))
             } else {
                 e
             }
@@ -508,7 +556,11 @@ impl Rounding {
     pub fn round(&self, value: impl Into<ReportedValue>) -> Result<Decimal, Error> {
         let reported = value.into();
         round_exact(reported.value, reported.mark, self.interval, self.mode).ok_or_else(|| {
-            Error::overflow(format!("rounding {reported} to interval {}", self.interval))
+            Error::overflow(t!(
+                msg::ROUNDING,
+                reported.to_string(),
+                self.interval.to_string()
+            ))
         })
     }
 }

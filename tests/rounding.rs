@@ -3,6 +3,7 @@
 mod util;
 
 use duibiao::rounding::{Interval, Mark, ReportedValue, Rounding, RoundingMode};
+use duibiao::Lang;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -98,6 +99,61 @@ fn marks_only_on_a_trailing_five() {
     assert_eq!(
         "16.5(+)".parse::<ReportedValue>().unwrap().mark(),
         Some(Mark::Plus)
+    );
+}
+
+/// The messages of rounding in Chinese, word for word, and problem 18's interval beyond the
+/// largest one: it is k×10ⁿ, so the message says what is wrong with it instead.
+#[test]
+fn messages_in_chinese() {
+    let zh = |e: duibiao::Error| e.message(Lang::Zh);
+    assert_eq!(
+        zh("3".parse::<Interval>().unwrap_err()),
+        r#"修约间隔 "3"：应为 k×10ⁿ，k = 1、2 或 5（如 0.1、0.5、0.02、1、20、100）"#
+    );
+    assert_eq!(
+        zh("abc".parse::<Interval>().unwrap_err()),
+        r#"修约间隔 "abc"：应为十进制数，却是 "a""#
+    );
+    let big = "50000000000000000000000000000"
+        .parse::<Interval>()
+        .unwrap_err();
+    assert!(big.is_invalid());
+    assert_eq!(
+        big.to_string(),
+        r#"rounding interval "50000000000000000000000000000": 5×10²⁸ is beyond the largest interval, 5×10²⁷ (twice an interval must fit in a decimal)"#
+    );
+    assert_eq!(
+        zh(big),
+        r#"修约间隔 "50000000000000000000000000000"：5×10²⁸ 超出最大的修约间隔 5×10²⁷（修约间隔的两倍须在小数的范围内）"#
+    );
+    assert!("5000000000000000000000000000".parse::<Interval>().is_ok());
+    assert_eq!(
+        Interval::new("10000000000000000000000000000".parse().unwrap())
+            .unwrap_err()
+            .to_string(),
+        r#"rounding interval "10000000000000000000000000000": 1×10²⁸ is beyond the largest interval, 5×10²⁷ (twice an interval must fit in a decimal)"#
+    );
+    assert_eq!(
+        zh("fast".parse::<RoundingMode>().unwrap_err()),
+        r#"修约方式 "fast"：应为 "half-even"、"up" 或 "down""#
+    );
+    assert_eq!(
+        zh("16.4(+)".parse::<ReportedValue>().unwrap_err()),
+        r#"报出值 "16.4(+)"：(+) 或 (−) 标记只用于末位非零数字为 5 的数值"#
+    );
+    assert_eq!(
+        zh("16.5(x)".parse::<ReportedValue>().unwrap_err()),
+        r#"报出值 "16.5(x)"：应为标记 "(+)" 或 "(−)"，却是 "(x)""#
+    );
+    assert_eq!(
+        zh(Interval::significant_figures(Decimal::ONE, 0).unwrap_err()),
+        r#"有效位数 "0"：应至少保留一位有效数字"#
+    );
+    let max: Decimal = "79228162514264337593543950335".parse().unwrap();
+    assert_eq!(
+        zh(Interval::new(Decimal::TEN).unwrap().round(max).unwrap_err()),
+        "按修约间隔 10 修约 79228162514264337593543950335：结果超出 28 位有效数字"
     );
 }
 

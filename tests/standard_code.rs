@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use duibiao::{
-    Adoption, AdoptionDegree, AmendmentKind, Family, Level, Names, Standard, StandardCode,
+    Adoption, AdoptionDegree, AmendmentKind, Family, Lang, Level, Names, Standard, StandardCode,
     StandardKind, Status,
 };
 use proptest::prelude::*;
@@ -401,6 +401,70 @@ fn errors_word_for_word() {
     assert_error(
         "ITU-T Rec. 8013",
         r#"standard number "ITU-T Rec. 8013": expected a recommendation such as "G.8013" after "ITU-T Rec.""#,
+    );
+}
+
+/// The same refusals in Chinese, word for word.
+#[test]
+fn errors_in_chinese() {
+    for (input, message) in [
+        ("GB/T abc", r#"标准编号 "GB/T abc"："GB/T" 之后应为顺序号"#),
+        (
+            "",
+            r#"标准编号 ""：应为标准编号，如 "GB/T 8170-2008" 或 "ISO 9001:2015""#,
+        ),
+        (
+            "ABCD 123",
+            r#"标准编号 "ABCD 123"：应为已知的标准代号，如 "GB/T"、"ISO" 或 "EN"，却是 "ABCD""#,
+        ),
+        (
+            "8170-2008",
+            r#"标准编号 "8170-2008"：应为标准代号，如 "GB/T" 或 "ISO"，却是 "8170-2008""#,
+        ),
+        (
+            "GB/T 8170-208",
+            r#"标准编号 "GB/T 8170-208"："-" 之后应为两位或四位数的年份"#,
+        ),
+        (
+            "ISO 9001:15",
+            r#"标准编号 "ISO 9001:15"：":" 之后应为四位数的年份"#,
+        ),
+        (
+            "GB/T 8170-2008 xyz",
+            r#"标准编号 "GB/T 8170-2008 xyz"："GB/T 8170-2008" 之后不应再有内容，却是 "xyz""#,
+        ),
+        (
+            "GB 8170 号",
+            r#"标准编号 "GB 8170 号"：应为字母、数字和标点，却是 "号""#,
+        ),
+        (
+            "DB5/T 380-2017",
+            r#"标准编号 "DB5/T 380-2017"："DB" 之后应为两位数的省级行政区划代码（市级为四位或六位）"#,
+        ),
+        (
+            "T/ 001-2022",
+            r#"标准编号 "T/ 001-2022"："T/" 之后应为社会团体代号"#,
+        ),
+        (
+            "GB/T 8170-2008/",
+            r#"标准编号 "GB/T 8170-2008/"："GB/T 8170-2008/" 之后应为修改单或所采用的标准"#,
+        ),
+        (
+            "ITU-T Rec. 8013",
+            r#"标准编号 "ITU-T Rec. 8013"："ITU-T Rec." 之后应为建议书编号，如 "G.8013""#,
+        ),
+    ] {
+        let err = input.parse::<StandardCode>().unwrap_err();
+        assert_eq!(err.message(Lang::Zh), message, "{input:?}");
+    }
+    let err = "EQV".parse::<AdoptionDegree>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"adoption degree "EQV": expected "IDT", "MOD" or "NEQ""#
+    );
+    assert_eq!(
+        err.message(Lang::Zh),
+        r#"采用程度 "EQV"：应为 "IDT"、"MOD" 或 "NEQ""#
     );
 }
 

@@ -65,6 +65,15 @@ A judgement converts the value into the limit's unit, so it gives an error rathe
 outcome when the converted value cannot be held: `judge \"0.0000000000000000000000001 mm\" \"> 0 km\"`
 is refused, never a silent `fail`. Where the ratio does not terminate, a value within half a
 unit of the 28th significant digit of a limit's end may compare as equal to it.
+
+## Unknown units
+
+A symbol missing from the table is refused as an unknown unit, with a hint only where the
+correction is obvious: the same letters in another case (`kpa` → `kPa`, `KW` → `kW`, `hz` →
+`Hz`), a letter written twice or once too few (`kgg` → `kg`, `wat` → `watt`), one letter off
+in a word (`celcius` → `celsius`). A hint never changes, adds or drops an SI prefix, since a
+unit a power of ten away from the one written is worse than none: `mW`, `Mm`, `mpa`, `hPa` and
+`microin` get no hint, and neither does `rad`.
 ";
 
 #[test]

@@ -2,7 +2,9 @@
 
 use std::str::FromStr;
 
-use duibiao::{check_same_kind, convert_difference, convert_value, Quantity, QuantityKind, Unit};
+use duibiao::{
+    check_same_kind, convert_difference, convert_value, Lang, Quantity, QuantityKind, Unit,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -278,6 +280,143 @@ fn dimensions_and_names() {
     assert_eq!(unit("mm").name_zh(), Some("毫米"));
     assert_eq!(unit("kWh").name_en(), Some("kilowatt hour"));
     assert_eq!(unit("W/W").name_en(), None);
+}
+
+/// Problem 18 of the December 2026 findings: a hint never names the same unit with another SI
+/// prefix (`mW` is not "MW", 10⁹ times larger), nor an unrelated unit two letters away (`rad`
+/// is not "gram"). Slips of case away from the prefix and doubled letters are still corrected.
+#[test]
+fn suggestions_keep_the_prefix() {
+    for text in [
+        "mW",
+        "mw",
+        "rad",
+        "Mm",
+        "ML",
+        "mpa",
+        "GW",
+        "hPa",
+        "Nm",
+        "microin",
+        "milliwatt",
+    ] {
+        assert_eq!(
+            Unit::from_str(text).unwrap_err().to_string(),
+            format!(r#"unit "{text}": unknown unit"#),
+            "{text}"
+        );
+    }
+    for (text, meant) in [
+        ("kpa", "kPa"),
+        ("Mpa", "MPa"),
+        ("KW", "kW"),
+        ("kwh", "kWh"),
+        ("pa", "Pa"),
+        ("hz", "Hz"),
+        ("KG", "kg"),
+        ("kgg", "kg"),
+        ("wat", "watt"),
+        ("celcius", "celsius"),
+    ] {
+        assert_eq!(
+            Unit::from_str(text).unwrap_err().to_string(),
+            format!(r#"unit "{text}": unknown unit, did you mean "{meant}"?"#),
+            "{text}"
+        );
+        // The hint reads back as a unit.
+        assert!(Unit::from_str(meant).is_ok(), "{meant}");
+    }
+    // In a limit, as the finding had it.
+    assert_eq!(
+        "≤ 500 mW"
+            .parse::<duibiao::Limit>()
+            .unwrap_err()
+            .to_string(),
+        r#"limit "≤ 500 mW": unit "mW": unknown unit"#
+    );
+}
+
+/// The messages of the unit module in Chinese, word for word.
+#[test]
+fn error_messages_in_chinese() {
+    let zh = |e: duibiao::Error| e.message(Lang::Zh);
+    for (text, message) in [
+        ("kgg", r#"单位 "kgg"：未知单位，是否应为 "kg"？"#),
+        ("furlong", r#"单位 "furlong"：未知单位"#),
+        (
+            "W/(m·Kk)",
+            r#"单位 "W/(m·Kk)"：单位 "Kk"：未知单位，是否应为 "K"？"#,
+        ),
+        ("", r#"单位 ""：应为单位符号，如 "mm" 或 "W/(m·K)""#),
+        (
+            "W/m·K",
+            r#"单位 "W/m·K"："/" 之后的乘积有歧义：请把分母放在括号中，如 "W/(m·K)""#,
+        ),
+        ("W/(m·K", r#"单位 "W/(m·K"：应为 ")""#),
+        ("m)", r#"单位 "m)"：多余的 ")""#),
+        ("m^", r#"单位 "m^"：应为整数的幂，如 "²" 或 "^-1""#),
+        ("m^0", r#"单位 "m^0"：幂为零"#),
+        (
+            "dB/m",
+            r#"单位 "dB/m"：以分贝表示的级不能与其他单位组合，也不能乘方"#,
+        ),
+        (
+            "((((((((((m))))))))))",
+            r#"单位 "((((((((((m))))))))))"：括号嵌套过深"#,
+        ),
+    ] {
+        assert_eq!(zh(Unit::from_str(text).unwrap_err()), message, "{text:?}");
+    }
+    for (text, message) in [
+        ("abc", r#"量值 "abc"：应为数字加单位，如 "3.50 W/W""#),
+        (
+            "5 kgg",
+            r#"量值 "5 kgg"：单位 "kgg"：未知单位，是否应为 "kg"？"#,
+        ),
+        (
+            "4,0 L",
+            r#"量值 "4,0 L"：数值 "4,0"：此处逗号不是小数点：请写小数点 "."，且不要写千位分隔符"#,
+        ),
+        ("Δ5 m", r#"量值 "Δ5 m"：差值符号 "Δ" 只用于温度"#),
+    ] {
+        assert_eq!(
+            zh(Quantity::from_str(text).unwrap_err()),
+            message,
+            "{text:?}"
+        );
+    }
+    let q = |t: &str| Quantity::from_str(t).unwrap();
+    // Dimensions are named in Chinese too, composite ones factor by factor.
+    assert_eq!(
+        zh(q("1 mm").checked_add(&q("1 kg")).unwrap_err()),
+        r#"不能将 "kg"（质量）换算为 "mm"（长度）"#
+    );
+    assert_eq!(
+        zh(q("1 kg/m³").to(&unit("W")).unwrap_err()),
+        r#"不能将 "kg/m³"（质量·长度⁻³）换算为 "W"（功率）"#
+    );
+    assert_eq!(
+        zh(q("20 °C").checked_add(&q("30 °C")).unwrap_err()),
+        r#"不能将两个绝对温度 "20 °C" 和 "30 °C" 相加：请加上温差，如 "Δ2 K""#
+    );
+    assert_eq!(
+        zh(q("Δ2 K").checked_cmp(&q("2 K")).unwrap_err()),
+        r#"不能比较 "Δ2 K" 与 "2 K"：一个是温差，另一个是绝对温度"#
+    );
+    assert_eq!(
+        zh(q("60 dB").checked_add(&q("60 dB")).unwrap_err()),
+        r#"量值 "60 dB"：不能对以分贝表示的级做加法：分贝是对数单位"#
+    );
+    assert_eq!(
+        zh(q("79228162514264337593543950335 km")
+            .to(&unit("mm"))
+            .unwrap_err()),
+        "将 79228162514264337593543950335 km 换算为 mm：结果超出 28 位有效数字"
+    );
+    assert_eq!(
+        zh(check_same_kind(Some("APF"), Some("SEER")).unwrap_err()),
+        "不能比较 APF 与 SEER"
+    );
 }
 
 /// Error messages, word for word.

@@ -44,7 +44,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod parse;
+pub(crate) mod parse;
 
 pub(crate) use parse::MAX_LIMIT_LEN;
 
@@ -54,9 +54,18 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{t, Error};
 use crate::rounding::{Interval, Mark, ReportedValue};
 use crate::unit::Unit;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        OVERFLOW_BOUNDS = "the bounds of limit \"{0}\"", "限值 \"{0}\" 的界限";
+        EMPTY = "the lower end lies above the upper end, so no value can conform",
+            "下端高于上端，任何数值都不能符合";
+    }
+}
 
 /// One end of a conforming set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -183,8 +192,7 @@ pub struct Limit {
 
 impl Limit {
     pub(crate) fn from_form(form: Form, unit: Option<Unit>) -> Result<Limit, Error> {
-        let overflow =
-            || Error::overflow(format!("the bounds of limit \"{}\"", show(&form, &unit)));
+        let overflow = || Error::overflow(t!(msg::OVERFLOW_BOUNDS, show(&form, &unit)));
         let hundred = Decimal::ONE_HUNDRED;
         let (lower, upper, digit) = match &form {
             Form::Lower { at, inclusive } => (
@@ -276,11 +284,7 @@ impl Limit {
         if let (Some(l), Some(u)) = (lower, upper) {
             let empty = l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive));
             if empty {
-                return Err(Error::invalid(
-                    "limit",
-                    &show(&form, &unit),
-                    "the lower end lies above the upper end, so no value can conform",
-                ));
+                return Err(Error::invalid("limit", &show(&form, &unit), t!(msg::EMPTY)));
             }
         }
         Ok(Limit {

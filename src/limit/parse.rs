@@ -3,9 +3,70 @@
 use rust_decimal::Decimal;
 
 use super::{Form, Limit, Num};
-use crate::error::Error;
+use crate::error::{t, Error, Text};
 use crate::number::{parse_decimal, truncate};
 use crate::unit::Unit;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        PLACE_LIMIT = "limit \"{0}\"", "限值 \"{0}\"";
+        EXPECTED_LIMIT = "expected a limit such as \"≥ 97.0 %\"", "应为限值，如 \"≥ 97.0 %\"";
+        UNCLOSED_EXCLUSION = "expected \")\" to close \"(不含\" at the end of the limit",
+            "限值末尾的 \"(不含\" 缺少与之配对的 \")\"";
+        OPEN_BOUNDARY = "\"以上\"/\"以下\" leave the boundary open to doubt: write \"及以上\", \"及以下\", \"不小于\" or \"不大于\"",
+            "\"以上\"/\"以下\" 是否包含界限值不明确：请写 \"及以上\"、\"及以下\"、\"不小于\" 或 \"不大于\"";
+        EXCLUSION_ONLY_DEVIATIONS = "\"(不含…)\" applies only to deviations such as \"10 ± 0.1\"",
+            "\"(不含…)\" 只用于偏差形式，如 \"10 ± 0.1\"";
+        EXPECTED_NUMBER = "expected a number", "应为数字";
+        EXPECTED_FORM = "expected a comparison (≥, >, ≤, <, 不小于 …), a range (A ~ B) or a deviation (A ± b) around the number",
+            "数字前后应有比较符号（≥、>、≤、<、不小于 …）、范围（A ~ B）或偏差（A ± b）";
+        EXPECTED_RELATIVE_FOUND = "expected \"(1 ± b%)\", found \"({0})\"", "应为 \"(1 ± b%)\"，却是 \"({0})\"";
+        COMMA = "a comma is not a decimal separator here: write the decimal point \".\"",
+            "此处逗号不是小数点：请写小数点 \".\"";
+        EXPECTED_NUMBER_FOUND = "expected a number, found \"{0}\"", "应为数字，却是 \"{0}\"";
+        EXPECTED_NUMBER_AFTER = "expected a number after \"{0}\", found \"{1}\"", "\"{0}\" 之后应为数字，却是 \"{1}\"";
+        EXPECTED_NUMBER_AFTER_NOTHING = "expected a number after \"{0}\", found nothing", "\"{0}\" 之后应为数字，却什么也没有";
+        EXPECTED_NUMBER_AFTER_OPERATOR = "expected a number after \"{0}\", found an operator", "\"{0}\" 之后应为数字，却是运算符";
+        EXPECTED_NUMBER_AFTER_WORD = "expected a number after \"{0}\"", "\"{0}\" 之后应为数字";
+        UNEXPECTED = "unexpected \"{0}\": expected a number, a unit or one of ≥ > ≤ < ~ ±",
+            "多余的 \"{0}\"：应为数字、单位或 ≥ > ≤ < ~ ± 之一";
+        NUMBER_COMMA = "\"{0}\": a comma is not a decimal separator here: write the decimal point \".\" and no thousands separator",
+            "\"{0}\"：此处逗号不是小数点：请写小数点 \".\"，且不要写千位分隔符";
+        EXPECTED_POWER_SUPERSCRIPT = "expected a power of ten such as \"10³\" after \"{0}×\"", "\"{0}×\" 之后应为 10 的幂，如 \"10³\"";
+        EXPECTED_POWER_FOUND = "expected a power of ten (10, 100, 10³ …) after \"{0}×\", found \"{1}\"",
+            "\"{0}×\" 之后应为 10 的幂（10、100、10³ …），却是 \"{1}\"";
+        POWER_BEYOND = "the power of ten 10^{0} is beyond what a decimal holds", "10 的幂 10^{0} 超出小数所能容纳的范围";
+        POWER_OVERFLOW = "limit \"{0}\": {1}×10^{2}", "限值 \"{0}\"：{1}×10^{2}";
+        TWO_UNITS = "the numbers are written in two units, \"{0}\" and \"{1}\": write one unit",
+            "数字写了两个单位 \"{0}\" 和 \"{1}\"：请只写一个单位";
+        UNEXPECTED_AFTER_ONE_SIDED = "unexpected text after \"{0}\": a one-sided limit holds one number and its unit",
+            "\"{0}\" 之后有多余文字：单侧限值只含一个数字及其单位";
+        RANGE_LOWER_OPEN = "a range opens its lower end with \">\" only", "范围的下端只能用 \">\" 表示不含该值";
+        EXPECTED_RANGE_LOWER = "expected the lower end of a range such as \"10 ~ 20\"", "应为范围的下端，如 \"10 ~ 20\"";
+        EXPECTED_TILDE = "expected \"~\" between the two ends of a range", "范围的两端之间应为 \"~\"";
+        RANGE_UPPER_OPEN = "a range opens its upper end with \"<\" only", "范围的上端只能用 \"<\" 表示不含该值";
+        DASH_AMBIGUOUS = "\"-\" between numbers is ambiguous with a minus sign here: write the range with \"~\"",
+            "此处数字之间的 \"-\" 可能被当作负号：请用 \"~\" 写范围";
+        EXPECTED_RANGE_UPPER = "expected the upper end of the range after \"~\"", "\"~\" 之后应为范围的上端";
+        UNEXPECTED_AFTER_RANGE = "unexpected text after the upper end of the range", "范围的上端之后有多余文字";
+        EXPECTED_NOMINAL = "expected the nominal value before \"(1 ± b%)\"", "\"(1 ± b%)\" 之前应为基本数值";
+        UNEXPECTED_AFTER_RELATIVE = "unexpected text after \"(1 ± b%)\"", "\"(1 ± b%)\" 之后有多余文字";
+        UNEXPECTED_AFTER_DEVIATION = "unexpected text after the deviation \"± b\"", "偏差 \"± b\" 之后有多余文字";
+        EXPECTED_NUMBER_AFTER_SIGN = "expected a number after the sign of the deviation", "偏差的符号之后应为数字";
+        EXPECTED_BOTH_DEVIATIONS = "expected both deviations, \"+b₁\" and \"-b₂\", such as \"10 +0.2 -0.1\"",
+            "应写出上下两个偏差 \"+b₁\" 和 \"-b₂\"，如 \"10 +0.2 -0.1\"";
+        UNEXPECTED_AFTER_DEVIATIONS = "unexpected text after the deviations", "偏差之后有多余文字";
+        EXPECTED_DEVIATION = "expected \"± b\", \"+b₁ -b₂\" or \"(1 ± b%)\" after the nominal value",
+            "基本数值之后应为 \"± b\"、\"+b₁ -b₂\" 或 \"(1 ± b%)\"";
+        DEVIATION_SIGN = "a deviation is written without a sign after ± (\"10 ± 0.1\")", "± 之后的偏差不带符号（\"10 ± 0.1\"）";
+        RELATIVE_FORM = "a relative deviation is written \"A(1 ± b%)\"", "相对偏差写作 \"A(1 ± b%)\"";
+        EXPECTED_EXCLUDED = "expected the excluded deviation inside \"(不含…)\", such as \"(不含0.1)\"",
+            "\"(不含…)\" 中应写出不含的偏差，如 \"(不含0.1)\"";
+        EXCLUSION_NAMES_NONE = "\"(不含{0})\" names no deviation of the limit (+{1}, -{2})",
+            "\"(不含{0})\" 不是该限值的偏差（+{1}、-{2}）";
+    }
+}
 
 /// The longest limit text read at all.
 pub(crate) const MAX_LIMIT_LEN: usize = 256;
@@ -140,16 +201,12 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
         return Err(Error::invalid(
             WHAT,
             &truncate(input),
-            format!("longer than {MAX_LIMIT_LEN} bytes"),
+            t!(crate::number::msg::LONGER_THAN_BYTES, MAX_LIMIT_LEN),
         ));
     }
     let original = input.trim();
     if original.is_empty() {
-        return Err(Error::syntax(
-            WHAT,
-            original,
-            "expected a limit such as \"≥ 97.0 %\"",
-        ));
+        return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_LIMIT)));
     }
     let text = normalise(original);
     let mut body: &str = text.trim();
@@ -162,11 +219,7 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
             .strip_prefix("(不含")
             .and_then(|c| c.strip_suffix(')'))
         else {
-            return Err(Error::syntax(
-                WHAT,
-                original,
-                "expected \")\" to close \"(不含\" at the end of the limit",
-            ));
+            return Err(Error::syntax(WHAT, original, t!(msg::UNCLOSED_EXCLUSION)));
         };
         exclusion = Some(inner.trim().to_owned());
         body = head.trim_end();
@@ -203,11 +256,7 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
             }
         }
         if cmp.is_none() && (body.ends_with("以上") || body.ends_with("以下")) {
-            return Err(Error::syntax(
-                WHAT,
-                original,
-                "\"以上\"/\"以下\" leave the boundary open to doubt: write \"及以上\", \"及以下\", \"不小于\" or \"不大于\"",
-            ));
+            return Err(Error::syntax(WHAT, original, t!(msg::OPEN_BOUNDARY)));
         }
     }
 
@@ -225,7 +274,7 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
                 return Err(Error::syntax(
                     WHAT,
                     original,
-                    "\"(不含…)\" applies only to deviations such as \"10 ± 0.1\"",
+                    t!(msg::EXCLUSION_ONLY_DEVIATIONS),
                 ));
             }
             return one_sided(*c, symbol, tokens.get(1..).unwrap_or_default(), original);
@@ -237,13 +286,13 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
             return Err(Error::syntax(
                 WHAT,
                 original,
-                "\"(不含…)\" applies only to deviations such as \"10 ± 0.1\"",
+                t!(msg::EXCLUSION_ONLY_DEVIATIONS),
             ));
         }
         return one_sided(c, &word, &tokens, original);
     }
     if tokens.is_empty() {
-        return Err(Error::syntax(WHAT, original, "expected a number"));
+        return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_NUMBER)));
     }
     // A leading comparison symbol that the prefix table did not take (a range like ">10~20").
     let has = |t: &Token| tokens.iter().any(|x| x == t);
@@ -257,17 +306,13 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
         return Err(Error::syntax(
             WHAT,
             original,
-            "\"(不含…)\" applies only to deviations such as \"10 ± 0.1\"",
+            t!(msg::EXCLUSION_ONLY_DEVIATIONS),
         ));
     }
     if has(&Token::Tilde) || has(&Token::Minus) {
         return range(&tokens, original);
     }
-    Err(Error::syntax(
-        WHAT,
-        original,
-        "expected a comparison (≥, >, ≤, <, 不小于 …), a range (A ~ B) or a deviation (A ± b) around the number",
-    ))
+    Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_FORM)))
 }
 
 /// Splits the body into numbers, units and operators.
@@ -357,11 +402,11 @@ fn tokenize(
                     return Err(Error::syntax(
                         WHAT,
                         original,
-                        format!("expected \"(1 ± b%)\", found \"({inner})\""),
+                        t!(msg::EXPECTED_RELATIVE_FOUND, inner),
                     ));
                 };
-                let n = parse_decimal(number.trim(), "number")
-                    .map_err(|e| e.context(format!("{WHAT} \"{original}\"")))?;
+                let n =
+                    parse_decimal(number.trim(), "number").map_err(|e| e.place(place(original)))?;
                 tokens.push(Token::Relative(Num::plain(n)));
                 i = chars
                     .iter()
@@ -373,13 +418,7 @@ fn tokenize(
                 tokens.push(Token::Num(num));
                 i = next;
             }
-            ',' | '，' => {
-                return Err(Error::syntax(
-                    WHAT,
-                    original,
-                    "a comma is not a decimal separator here: write the decimal point \".\"",
-                ))
-            }
+            ',' | '，' => return Err(Error::syntax(WHAT, original, t!(msg::COMMA))),
             _ if starts_unit(c) => {
                 let start = pos;
                 let mut j = i;
@@ -414,37 +453,36 @@ fn tokenize(
                     // Where a number belongs, say so rather than that the word is no unit.
                     Err(_) if !tokens.iter().any(|t| matches!(t, Token::Num(_))) => {
                         let after = match (tokens.last(), lead) {
-                            (Some(Token::Cmp(Cmp::Ge)), _) => " after \"≥\"".to_owned(),
-                            (Some(Token::Cmp(Cmp::Gt)), _) => " after \">\"".to_owned(),
-                            (Some(Token::Cmp(Cmp::Le)), _) => " after \"≤\"".to_owned(),
-                            (Some(Token::Cmp(Cmp::Lt)), _) => " after \"<\"".to_owned(),
-                            (_, Some(word)) => format!(" after \"{word}\""),
-                            _ => String::new(),
+                            (Some(Token::Cmp(Cmp::Ge)), _) => Some("≥"),
+                            (Some(Token::Cmp(Cmp::Gt)), _) => Some(">"),
+                            (Some(Token::Cmp(Cmp::Le)), _) => Some("≤"),
+                            (Some(Token::Cmp(Cmp::Lt)), _) => Some("<"),
+                            (_, Some(word)) => Some(word),
+                            _ => None,
                         };
-                        return Err(Error::syntax(
-                            WHAT,
-                            original,
-                            format!("expected a number{after}, found \"{text}\""),
-                        ));
+                        let detail = match after {
+                            Some(after) => t!(msg::EXPECTED_NUMBER_AFTER, after, text),
+                            None => t!(msg::EXPECTED_NUMBER_FOUND, text),
+                        };
+                        return Err(Error::syntax(WHAT, original, detail));
                     }
-                    Err(e) => return Err(e.context(format!("{WHAT} \"{original}\""))),
+                    Err(e) => return Err(e.place(place(original))),
                 };
                 tokens.push(Token::Unit(unit));
                 i = j;
             }
             _ => {
                 let shown: String = tail(body, pos).chars().take(12).collect();
-                return Err(Error::syntax(
-                    WHAT,
-                    original,
-                    format!(
-                        "unexpected \"{shown}\": expected a number, a unit or one of ≥ > ≤ < ~ ±"
-                    ),
-                ));
+                return Err(Error::syntax(WHAT, original, t!(msg::UNEXPECTED, shown)));
             }
         }
     }
     Ok(tokens)
+}
+
+/// `limit "…"`, the place of an error found inside a limit.
+fn place(original: &str) -> Text {
+    t!(msg::PLACE_LIMIT, original)
 }
 
 /// The text from byte `pos` on (a char boundary from `char_indices`), or "" past the end.
@@ -493,16 +531,12 @@ fn number(
         let shown = body
             .get(chars.get(start).map(|&(p, _)| p).unwrap_or(0)..end)
             .unwrap_or_default();
-        return Err(Error::syntax(
-            WHAT,
-            original,
-            format!("\"{shown}\": a comma is not a decimal separator here: write the decimal point \".\" and no thousands separator"),
-        ));
+        return Err(Error::syntax(WHAT, original, t!(msg::NUMBER_COMMA, shown)));
     }
     let from = chars.get(start).map(|&(p, _)| p).unwrap_or(0);
     let to = chars.get(j).map(|&(p, _)| p).unwrap_or(body.len());
     let mantissa = parse_decimal(body.get(from..to).unwrap_or_default(), "number")
-        .map_err(|e| e.context(format!("{WHAT} \"{original}\"")))?;
+        .map_err(|e| e.place(place(original)))?;
     // Power of ten?
     let mut k = j;
     while matches!(chars.get(k), Some((_, ' '))) {
@@ -578,7 +612,7 @@ fn number(
             Error::syntax(
                 WHAT,
                 original,
-                format!("expected a power of ten such as \"10³\" after \"{mantissa}×\""),
+                t!(msg::EXPECTED_POWER_SUPERSCRIPT, mantissa.to_string()),
             )
         })?;
         next = n;
@@ -593,18 +627,24 @@ fn number(
         return Err(Error::syntax(
             WHAT,
             original,
-            format!("expected a power of ten (10, 100, 10³ …) after \"{mantissa}×\", found \"{digits}\""),
+            t!(msg::EXPECTED_POWER_FOUND, mantissa.to_string(), digits),
         ));
     }
     if !(-28..=28).contains(&exp) {
         return Err(Error::invalid(
             WHAT,
             original,
-            format!("the power of ten 10^{exp} is beyond what a decimal holds"),
+            t!(msg::POWER_BEYOND, exp.to_string()),
         ));
     }
-    let value = scale_by(mantissa, exp)
-        .ok_or_else(|| Error::overflow(format!("{WHAT} \"{original}\": {mantissa}×10^{exp}")))?;
+    let value = scale_by(mantissa, exp).ok_or_else(|| {
+        Error::overflow(t!(
+            msg::POWER_OVERFLOW,
+            original,
+            mantissa.to_string(),
+            exp.to_string()
+        ))
+    })?;
     Ok((
         Num {
             mantissa,
@@ -656,9 +696,7 @@ fn one_unit(units: &[Option<Unit>], original: &str) -> Result<Option<Unit>, Erro
                 return Err(Error::syntax(
                     WHAT,
                     original,
-                    format!(
-                        "the numbers are written in two units, \"{f}\" and \"{u}\": write one unit"
-                    ),
+                    t!(msg::TWO_UNITS, f.to_string(), u.to_string()),
                 ))
             }
         }
@@ -668,25 +706,21 @@ fn one_unit(units: &[Option<Unit>], original: &str) -> Result<Option<Unit>, Erro
 
 fn one_sided(c: Cmp, word: &str, tokens: &[Token], original: &str) -> Result<Limit, Error> {
     let Some((at, unit, rest)) = quantity(tokens) else {
-        let found = match tokens.first() {
-            None => "nothing".to_owned(),
-            Some(Token::Unit(u)) => format!("\"{u}\""),
+        let detail = match tokens.first() {
+            None => t!(msg::EXPECTED_NUMBER_AFTER_NOTHING, word),
+            Some(Token::Unit(u)) => t!(msg::EXPECTED_NUMBER_AFTER, word, u.to_string()),
             Some(Token::Minus) | Some(Token::Plus) => {
                 return signed_one_sided(c, word, tokens, original);
             }
-            Some(_) => "an operator".to_owned(),
+            Some(_) => t!(msg::EXPECTED_NUMBER_AFTER_OPERATOR, word),
         };
-        return Err(Error::syntax(
-            WHAT,
-            original,
-            format!("expected a number after \"{word}\", found {found}"),
-        ));
+        return Err(Error::syntax(WHAT, original, detail));
     };
     if !rest.is_empty() {
         return Err(Error::syntax(
             WHAT,
             original,
-            format!("unexpected text after \"{word} {at}\": a one-sided limit holds one number and its unit"),
+            t!(msg::UNEXPECTED_AFTER_ONE_SIDED, format!("{word} {at}")),
         ));
     }
     make_one_sided(c, at, unit)
@@ -699,16 +733,14 @@ fn signed_one_sided(c: Cmp, word: &str, tokens: &[Token], original: &str) -> Res
         return Err(Error::syntax(
             WHAT,
             original,
-            format!("expected a number after \"{word}\""),
+            t!(msg::EXPECTED_NUMBER_AFTER_WORD, word),
         ));
     };
     if !tail.is_empty() {
         return Err(Error::syntax(
             WHAT,
             original,
-            format!(
-                "unexpected text after \"{word}\": a one-sided limit holds one number and its unit"
-            ),
+            t!(msg::UNEXPECTED_AFTER_ONE_SIDED, word),
         ));
     }
     if negative {
@@ -755,33 +787,16 @@ fn range(tokens: &[Token], original: &str) -> Result<Limit, Error> {
         match c {
             Cmp::Gt => low_inclusive = false,
             Cmp::Ge => {}
-            _ => {
-                return Err(Error::syntax(
-                    WHAT,
-                    original,
-                    "a range opens its lower end with \">\" only",
-                ))
-            }
+            _ => return Err(Error::syntax(WHAT, original, t!(msg::RANGE_LOWER_OPEN))),
         }
         t = rest;
     }
-    let (low, low_unit, rest) = signed_quantity(t).ok_or_else(|| {
-        Error::syntax(
-            WHAT,
-            original,
-            "expected the lower end of a range such as \"10 ~ 20\"",
-        )
-    })?;
+    let (low, low_unit, rest) = signed_quantity(t)
+        .ok_or_else(|| Error::syntax(WHAT, original, t!(msg::EXPECTED_RANGE_LOWER)))?;
     let (dash, rest) = match rest {
         [Token::Tilde, rest @ ..] => (false, rest),
         [Token::Minus, rest @ ..] => (true, rest),
-        _ => {
-            return Err(Error::syntax(
-                WHAT,
-                original,
-                "expected \"~\" between the two ends of a range",
-            ))
-        }
+        _ => return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_TILDE))),
     };
     let mut rest = rest;
     let mut high_inclusive = true;
@@ -789,13 +804,7 @@ fn range(tokens: &[Token], original: &str) -> Result<Limit, Error> {
         match c {
             Cmp::Lt => high_inclusive = false,
             Cmp::Le => {}
-            _ => {
-                return Err(Error::syntax(
-                    WHAT,
-                    original,
-                    "a range opens its upper end with \"<\" only",
-                ))
-            }
+            _ => return Err(Error::syntax(WHAT, original, t!(msg::RANGE_UPPER_OPEN))),
         }
         rest = r;
     }
@@ -805,24 +814,15 @@ fn range(tokens: &[Token], original: &str) -> Result<Limit, Error> {
             || !low_inclusive
             || !high_inclusive)
     {
-        return Err(Error::syntax(
-            WHAT,
-            original,
-            "\"-\" between numbers is ambiguous with a minus sign here: write the range with \"~\"",
-        ));
+        return Err(Error::syntax(WHAT, original, t!(msg::DASH_AMBIGUOUS)));
     }
-    let (high, high_unit, tail) = signed_quantity(rest).ok_or_else(|| {
-        Error::syntax(
-            WHAT,
-            original,
-            "expected the upper end of the range after \"~\"",
-        )
-    })?;
+    let (high, high_unit, tail) = signed_quantity(rest)
+        .ok_or_else(|| Error::syntax(WHAT, original, t!(msg::EXPECTED_RANGE_UPPER)))?;
     if !tail.is_empty() {
         return Err(Error::syntax(
             WHAT,
             original,
-            "unexpected text after the upper end of the range",
+            t!(msg::UNEXPECTED_AFTER_RANGE),
         ));
     }
     let unit = one_unit(&[low_unit, high_unit], original)?;
@@ -854,11 +854,7 @@ fn deviation(tokens: &[Token], exclusion: Option<&str>, original: &str) -> Resul
     // A (1 ± b%) [U]
     if let [Token::Relative(pct), tail @ ..] = rest {
         let Some(nominal) = nominal else {
-            return Err(Error::syntax(
-                WHAT,
-                original,
-                "expected the nominal value before \"(1 ± b%)\"",
-            ));
+            return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_NOMINAL)));
         };
         let unit = match tail {
             [] => None,
@@ -867,7 +863,7 @@ fn deviation(tokens: &[Token], exclusion: Option<&str>, original: &str) -> Resul
                 return Err(Error::syntax(
                     WHAT,
                     original,
-                    "unexpected text after \"(1 ± b%)\"",
+                    t!(msg::UNEXPECTED_AFTER_RELATIVE),
                 ))
             }
         };
@@ -889,14 +885,14 @@ fn deviation(tokens: &[Token], exclusion: Option<&str>, original: &str) -> Resul
                 return Err(Error::syntax(
                     WHAT,
                     original,
-                    "expected a number after \"±\"",
+                    t!(msg::EXPECTED_NUMBER_AFTER_WORD, "±"),
                 ));
             };
             if !tail.is_empty() {
                 return Err(Error::syntax(
                     WHAT,
                     original,
-                    "unexpected text after the deviation \"± b\"",
+                    t!(msg::UNEXPECTED_AFTER_DEVIATION),
                 ));
             }
             (b, b, vec![u])
@@ -904,48 +900,28 @@ fn deviation(tokens: &[Token], exclusion: Option<&str>, original: &str) -> Resul
         [Token::Plus, tail @ ..] | [Token::Minus, tail @ ..] => {
             let first_plus = matches!(rest.first(), Some(Token::Plus));
             let (b1, u1, tail) = quantity(tail).ok_or_else(|| {
-                Error::syntax(
-                    WHAT,
-                    original,
-                    "expected a number after the sign of the deviation",
-                )
+                Error::syntax(WHAT, original, t!(msg::EXPECTED_NUMBER_AFTER_SIGN))
             })?;
             let (b2, u2, tail) = match tail {
                 [Token::Minus, t @ ..] if first_plus => quantity(t),
                 [Token::Plus, t @ ..] if !first_plus => quantity(t),
                 _ => None,
             }
-            .ok_or_else(|| {
-                Error::syntax(
-                    WHAT,
-                    original,
-                    "expected both deviations, \"+b₁\" and \"-b₂\", such as \"10 +0.2 -0.1\"",
-                )
-            })?;
+            .ok_or_else(|| Error::syntax(WHAT, original, t!(msg::EXPECTED_BOTH_DEVIATIONS)))?;
             if !tail.is_empty() {
                 return Err(Error::syntax(
                     WHAT,
                     original,
-                    "unexpected text after the deviations",
+                    t!(msg::UNEXPECTED_AFTER_DEVIATIONS),
                 ));
             }
             let (plus, minus) = if first_plus { (b1, b2) } else { (b2, b1) };
             (plus, minus, vec![u1, u2])
         }
-        _ => {
-            return Err(Error::syntax(
-                WHAT,
-                original,
-                "expected \"± b\", \"+b₁ -b₂\" or \"(1 ± b%)\" after the nominal value",
-            ))
-        }
+        _ => return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_DEVIATION))),
     };
     if plus.value.is_sign_negative() || minus.value.is_sign_negative() {
-        return Err(Error::invalid(
-            WHAT,
-            original,
-            "a deviation is written without a sign after ± (\"10 ± 0.1\")",
-        ));
+        return Err(Error::invalid(WHAT, original, t!(msg::DEVIATION_SIGN)));
     }
     let dev_unit = one_unit(&units, original)?;
     // Relative: the nominal has its own unit, not %, and the deviation is in %.
@@ -953,11 +929,7 @@ fn deviation(tokens: &[Token], exclusion: Option<&str>, original: &str) -> Resul
     if let (Some(n), Some(nu), Some(du)) = (nominal, nominal_unit.as_ref(), dev_unit.as_ref()) {
         if is_percent(du) && !is_percent(nu) {
             if plus != minus {
-                return Err(Error::syntax(
-                    WHAT,
-                    original,
-                    "a relative deviation is written \"A(1 ± b%)\"",
-                ));
+                return Err(Error::syntax(WHAT, original, t!(msg::RELATIVE_FORM)));
             }
             let (plus_open, minus_open) = opened(exclusion, &plus, &minus, original)?;
             return Limit::from_form(
@@ -1003,11 +975,7 @@ fn opened(
         .filter(|s| !s.is_empty())
         .collect();
     if items.is_empty() {
-        return Err(Error::syntax(
-            WHAT,
-            original,
-            "expected the excluded deviation inside \"(不含…)\", such as \"(不含0.1)\"",
-        ));
+        return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_EXCLUDED)));
     }
     for item in items {
         let item = item.trim_end_matches('%').trim();
@@ -1018,8 +986,7 @@ fn opened(
         } else {
             (None, item)
         };
-        let n = parse_decimal(number.trim(), "number")
-            .map_err(|e| e.context(format!("{WHAT} \"{original}\"")))?;
+        let n = parse_decimal(number.trim(), "number").map_err(|e| e.place(place(original)))?;
         let matches_plus = n == plus.mantissa && plus.exp == 0 || n == plus.value;
         let matches_minus = n == minus.mantissa && minus.exp == 0 || n == minus.value;
         match sign {
@@ -1033,7 +1000,12 @@ fn opened(
                 return Err(Error::syntax(
                     WHAT,
                     original,
-                    format!("\"(不含{item})\" names no deviation of the limit (+{plus}, -{minus})"),
+                    t!(
+                        msg::EXCLUSION_NAMES_NONE,
+                        item,
+                        plus.to_string(),
+                        minus.to_string()
+                    ),
                 ))
             }
         }

@@ -11,7 +11,49 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::Error;
+use crate::error::{t, Error, Text};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        EXPECTED_ASCII = "expected letters, digits and punctuation, found \"{0}\"", "应为字母、数字和标点，却是 \"{0}\"";
+        TOO_LONG = "expected at most {0} characters", "应至多 {0} 个字符";
+        TOO_LONG_CANONICAL = "expected at most {0} characters, written canonically as \"{1}\"",
+            "应至多 {0} 个字符，规范写法为 \"{1}\"";
+        NOTHING_AFTER = "expected nothing after \"{0}\", found \"{1}\"", "\"{0}\" 之后不应再有内容，却是 \"{1}\"";
+        UNKNOWN_PREFIX = "expected a known prefix such as \"GB/T\", \"ISO\" or \"EN\", found \"{0}\"",
+            "应为已知的标准代号，如 \"GB/T\"、\"ISO\" 或 \"EN\"，却是 \"{0}\"";
+        FOUR_DIGIT_YEAR = "expected a four-digit year after \"{0}\"", "\"{0}\" 之后应为四位数的年份";
+        TWO_OR_FOUR_DIGIT_YEAR = "expected a year of two or four digits after \"{0}\"", "\"{0}\" 之后应为两位或四位数的年份";
+        EXPECTED_CODE = "expected a standard number such as \"GB/T 8170-2008\" or \"ISO 9001:2015\"",
+            "应为标准编号，如 \"GB/T 8170-2008\" 或 \"ISO 9001:2015\"";
+        EXPECTED_PREFIX = "expected a standard prefix such as \"GB/T\" or \"ISO\", found \"{0}\"",
+            "应为标准代号，如 \"GB/T\" 或 \"ISO\"，却是 \"{0}\"";
+        GROUP_CODE = "expected the group's code after \"T/\"", "\"T/\" 之后应为社会团体代号";
+        PROVINCE = "expected a province code of two digits (or four or six for a city) after \"DB\"",
+            "\"DB\" 之后应为两位数的省级行政区划代码（市级为四位或六位）";
+        NUMBER_AFTER = "expected a number after \"{0}\"", "\"{0}\" 之后应为顺序号";
+        ENTERPRISE = "expected the enterprise's code and number after \"Q/\"", "\"Q/\" 之后应为企业代号和顺序号";
+        XG_NUMBER = "expected the amendment sheet's number after \"XG\"", "\"XG\" 之后应为修改单的编号";
+        AMENDMENT_OR_ADOPTED = "expected an amendment sheet or an adopted standard after \"{0}\"",
+            "\"{0}\" 之后应为修改单或所采用的标准";
+        JIS_DIVISION = "expected a division letter after \"JIS\"", "\"JIS\" 之后应为部门字母";
+        NUMBER_WITHOUT_POINTS = "expected a number without points after \"{0}\", found \"{1}\"",
+            "\"{0}\" 之后应为不带点的顺序号，却是 \"{1}\"";
+        MONTH_AFTER_YEAR = "expected a two-digit month after the year and \"-\"", "年份和 \"-\" 之后应为两位数的月份";
+        AMENDMENT_AFTER_PLUS = "expected an amendment such as \"A1\" or \"AMD1\" after \"{0}+\"",
+            "\"{0}+\" 之后应为修正案，如 \"A1\" 或 \"AMD1\"";
+        AMENDMENT_NUMBER = "expected the amendment's number after \"{0}\"", "\"{0}\" 之后应为修正案的编号";
+        ASTM_DESIGNATION = "expected a designation such as \"D3745\" after \"ASTM\"", "\"ASTM\" 之后应为标准号，如 \"D3745\"";
+        ASTM_COMPANION = "expected the metric companion \"{0}\" after \"{1}/\"", "\"{1}/\" 之后应为对应的公制标准 \"{0}\"";
+        REAPPROVAL_CLOSE = "expected \")\" after the year of reapproval", "重新确认的年份之后应为 \")\"";
+        EDITORIAL = "expected the editorial change's number after \"e\"", "\"e\" 之后应为编辑性修改的序号";
+        RECOMMENDATION = "expected a recommendation such as \"{0}\" after \"{1}\"", "\"{1}\" 之后应为建议书编号，如 \"{0}\"";
+        MONTH_AFTER_PAREN = "expected a two-digit month after \"(\"", "\"(\" 之后应为两位数的月份";
+        SLASH_MONTH_YEAR = "expected \"/\" between the month and the year", "月份和年份之间应为 \"/\"";
+        CLOSE_AFTER_YEAR = "expected \")\" after the year", "年份之后应为 \")\"";
+    }
+}
 
 /// What the error messages call the text being read.
 const WHAT: &str = "standard number";
@@ -679,7 +721,7 @@ fn normalize(original: &str) -> Result<String, Error> {
             return Err(Error::syntax(
                 WHAT,
                 original,
-                format!("expected letters, digits and punctuation, found \"{c}\""),
+                t!(msg::EXPECTED_ASCII, c.to_string()),
             ));
         }
         mapped.push(c);
@@ -709,7 +751,7 @@ fn parse(text: &str) -> Result<StandardCode, Error> {
         return Err(Error::invalid(
             WHAT,
             &crate::number::truncate(original),
-            format!("expected at most {MAX_CODE_LEN} characters"),
+            t!(msg::TOO_LONG, MAX_CODE_LEN),
         ));
     }
     let norm = normalize(original)?;
@@ -720,8 +762,8 @@ fn parse(text: &str) -> Result<StandardCode, Error> {
     };
     let code = p.code(true)?;
     if !p.rest().is_empty() {
-        return Err(p.error(format!(
-            "expected nothing after \"{}\", found \"{}\"",
+        return Err(p.error(t!(
+            msg::NOTHING_AFTER,
             p.consumed().trim_end(),
             p.rest().trim_start()
         )));
@@ -733,8 +775,9 @@ fn parse(text: &str) -> Result<StandardCode, Error> {
         return Err(Error::invalid(
             WHAT,
             &crate::number::truncate(original),
-            format!(
-                "expected at most {MAX_CODE_LEN} characters, written canonically as \"{}\"",
+            t!(
+                msg::TOO_LONG_CANONICAL,
+                MAX_CODE_LEN,
                 crate::number::truncate(&canonical)
             ),
         ));
@@ -763,14 +806,12 @@ fn expand_two_digit_year(yy: u16) -> u16 {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, detail: impl Into<crate::error::Text>) -> Error {
+    fn error(&self, detail: Text) -> Error {
         Error::syntax(WHAT, self.original, detail)
     }
 
     fn unknown_prefix(&self, letters: &str) -> Error {
-        self.error(format!(
-            "expected a known prefix such as \"GB/T\", \"ISO\" or \"EN\", found \"{letters}\""
-        ))
+        self.error(t!(msg::UNKNOWN_PREFIX, letters))
     }
 
     fn rest(&self) -> &'a str {
@@ -837,7 +878,7 @@ impl<'a> Parser<'a> {
         let y = self.digits();
         match y.parse::<u16>() {
             Ok(v) if y.len() == 4 && (1000..=2999).contains(&v) => Ok(v),
-            _ => Err(self.error(format!("expected a four-digit year after \"{after}\""))),
+            _ => Err(self.error(t!(msg::FOUR_DIGIT_YEAR, after))),
         }
     }
 
@@ -847,9 +888,7 @@ impl<'a> Parser<'a> {
         match (y.len(), y.parse::<u16>()) {
             (2, Ok(v)) => Ok(expand(v)),
             (4, Ok(v)) if (1000..=2999).contains(&v) => Ok(v),
-            _ => Err(self.error(format!(
-                "expected a year of two or four digits after \"{after}\""
-            ))),
+            _ => Err(self.error(t!(msg::TWO_OR_FOUR_DIGIT_YEAR, after))),
         }
     }
 
@@ -876,9 +915,7 @@ impl<'a> Parser<'a> {
 
     fn code(&mut self, allow_adopted: bool) -> Result<StandardCode, Error> {
         if self.rest().is_empty() {
-            return Err(self.error(
-                "expected a standard number such as \"GB/T 8170-2008\" or \"ISO 9001:2015\"",
-            ));
+            return Err(self.error(t!(msg::EXPECTED_CODE)));
         }
         let rest = self.rest();
         let known = PREFIXES
@@ -914,14 +951,12 @@ impl<'a> Parser<'a> {
         let mut code = match letters {
             "" => {
                 let word: String = self.rest().chars().take_while(|&c| c != ' ').collect();
-                return Err(self.error(format!(
-                    "expected a standard prefix such as \"GB/T\" or \"ISO\", found \"{word}\""
-                )));
+                return Err(self.error(t!(msg::EXPECTED_PREFIX, word)));
             }
             "T" if self.eat('/') => {
                 let org = self.take_while(|c| c.is_ascii_uppercase());
                 if org.is_empty() {
-                    return Err(self.error("expected the group's code after \"T/\""));
+                    return Err(self.error(t!(msg::GROUP_CODE)));
                 }
                 Self::blank(Family::Group, format!("T/{org}"))
             }
@@ -933,9 +968,7 @@ impl<'a> Parser<'a> {
             "DB" => {
                 let province = self.digits();
                 if !matches!(province.len(), 2 | 4 | 6) {
-                    return Err(self.error(
-                        "expected a province code of two digits (or four or six for a city) after \"DB\"",
-                    ));
+                    return Err(self.error(t!(msg::PROVINCE)));
                 }
                 let mut prefix = format!("DB{province}");
                 if self.peek() == Some('/') {
@@ -969,12 +1002,9 @@ impl<'a> Parser<'a> {
             _ => return Err(self.unknown_prefix(letters)),
         };
         self.eat(' ');
-        code.number = self.dotted_number().ok_or_else(|| {
-            self.error(format!(
-                "expected a number after \"{}\"",
-                self.consumed().trim_end()
-            ))
-        })?;
+        code.number = self
+            .dotted_number()
+            .ok_or_else(|| self.error(t!(msg::NUMBER_AFTER, self.consumed().trim_end())))?;
         self.chinese_tail(code, allow_adopted)
     }
 
@@ -999,7 +1029,7 @@ impl<'a> Parser<'a> {
             }
         }
         if !body.ends_with(|c: char| c.is_ascii_digit()) {
-            return Err(self.error("expected the enterprise's code and number after \"Q/\""));
+            return Err(self.error(t!(msg::ENTERPRISE)));
         }
         Ok(body)
     }
@@ -1018,7 +1048,7 @@ impl<'a> Parser<'a> {
             let n = self.digits();
             let number = n
                 .parse::<u32>()
-                .map_err(|_| self.error("expected the amendment sheet's number after \"XG\""))?;
+                .map_err(|_| self.error(t!(msg::XG_NUMBER)))?;
             let year = if self.eat('-') {
                 Some(self.short_or_long_year("-", expand_two_digit_year)?)
             } else {
@@ -1034,10 +1064,7 @@ impl<'a> Parser<'a> {
         if allow_adopted && self.peek() == Some('/') && code.year.is_some() {
             self.pos += 1;
             if self.rest().is_empty() {
-                return Err(self.error(format!(
-                    "expected an amendment sheet or an adopted standard after \"{}\"",
-                    self.consumed()
-                )));
+                return Err(self.error(t!(msg::AMENDMENT_OR_ADOPTED, self.consumed())));
             }
             code.adopted = Some(Box::new(self.code(false)?));
         }
@@ -1058,9 +1085,7 @@ impl<'a> Parser<'a> {
                     self.eat(' ');
                     code.division = Some(l);
                 }
-                _ if family == Family::Jis => {
-                    return Err(self.error("expected a division letter after \"JIS\""))
-                }
+                _ if family == Family::Jis => return Err(self.error(t!(msg::JIS_DIVISION))),
                 _ => {}
             }
         }
@@ -1072,17 +1097,11 @@ impl<'a> Parser<'a> {
         } else {
             ""
         };
-        let number = self.dotted_number().ok_or_else(|| {
-            self.error(format!(
-                "expected a number after \"{}\"",
-                self.consumed().trim_end()
-            ))
-        })?;
+        let number = self
+            .dotted_number()
+            .ok_or_else(|| self.error(t!(msg::NUMBER_AFTER, self.consumed().trim_end())))?;
         if number.contains('.') && !matches!(family, Family::Ieee | Family::Ansi | Family::AsNzs) {
-            return Err(self.error(format!(
-                "expected a number without points after \"{}\", found \"{number}\"",
-                code.prefix
-            )));
+            return Err(self.error(t!(msg::NUMBER_WITHOUT_POINTS, &code.prefix, number)));
         }
         code.number = format!("{letters}{number}");
         let hyphen_year = family.syntax() == Syntax::HyphenYear;
@@ -1104,11 +1123,7 @@ impl<'a> Parser<'a> {
                 let m = self.digits();
                 match m.parse::<u8>() {
                     Ok(v) if m.len() == 2 && (1..=12).contains(&v) => code.month = Some(v),
-                    _ => {
-                        return Err(
-                            self.error("expected a two-digit month after the year and \"-\"")
-                        )
-                    }
+                    _ => return Err(self.error(t!(msg::MONTH_AFTER_YEAR))),
                 }
             }
         }
@@ -1148,19 +1163,16 @@ impl<'a> Parser<'a> {
         {
             (Spelling::En, "A")
         } else if plus {
-            return Err(self.error(format!(
-                "expected an amendment such as \"A1\" or \"AMD1\" after \"{}+\"",
-                self.consumed()
-            )));
+            return Err(self.error(t!(msg::AMENDMENT_AFTER_PLUS, self.consumed())));
         } else {
             return Ok(None);
         };
         self.pos += 1 + label.len();
         self.eat(' ');
         let n = self.digits();
-        let number = n.parse::<u32>().map_err(|_| {
-            self.error(format!("expected the amendment's number after \"{label}\""))
-        })?;
+        let number = n
+            .parse::<u32>()
+            .map_err(|_| self.error(t!(msg::AMENDMENT_NUMBER, label)))?;
         let year = if self.eat(':') {
             Some(self.four_digit_year(":")?)
         } else {
@@ -1182,13 +1194,11 @@ impl<'a> Parser<'a> {
         self.eat(' ');
         let designation = self
             .astm_designation()
-            .ok_or_else(|| self.error("expected a designation such as \"D3745\" after \"ASTM\""))?;
+            .ok_or_else(|| self.error(t!(msg::ASTM_DESIGNATION)))?;
         if self.eat('/') {
             let expected = format!("{designation}M");
             if !self.eat_str(&expected) {
-                return Err(self.error(format!(
-                    "expected the metric companion \"{expected}\" after \"{designation}/\""
-                )));
+                return Err(self.error(t!(msg::ASTM_COMPANION, expected, designation)));
             }
             code.companion = Some(expected);
         }
@@ -1206,16 +1216,16 @@ impl<'a> Parser<'a> {
         if self.eat('(') {
             code.reapproved = Some(self.four_digit_year("(")?);
             if !self.eat(')') {
-                return Err(self.error("expected \")\" after the year of reapproval"));
+                return Err(self.error(t!(msg::REAPPROVAL_CLOSE)));
             }
         }
         if self.peek() == Some('e') && self.peek_at(1).is_some_and(|c| c.is_ascii_digit()) {
             self.pos += 1;
             let e = self.digits();
-            code.editorial =
-                Some(e.parse::<u32>().map_err(|_| {
-                    self.error("expected the editorial change's number after \"e\"")
-                })?);
+            code.editorial = Some(
+                e.parse::<u32>()
+                    .map_err(|_| self.error(t!(msg::EDITORIAL)))?,
+            );
         }
         Ok(code)
     }
@@ -1241,19 +1251,18 @@ impl<'a> Parser<'a> {
             self.eat(' ');
         }
         let number = self.itu_number().ok_or_else(|| {
-            self.error(format!(
-                "expected a recommendation such as \"G.8013\" after \"{}\"",
+            self.error(t!(
+                msg::RECOMMENDATION,
+                "G.8013",
                 self.consumed().trim_end()
             ))
         })?;
         code.number = number;
         if self.eat('/') {
-            code.companion = Some(self.itu_number().ok_or_else(|| {
-                self.error(format!(
-                    "expected a recommendation such as \"Y.1731\" after \"{}\"",
-                    self.consumed()
-                ))
-            })?);
+            code.companion =
+                Some(self.itu_number().ok_or_else(|| {
+                    self.error(t!(msg::RECOMMENDATION, "Y.1731", self.consumed()))
+                })?);
         }
         if self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c.is_ascii_digit()) {
             self.pos += 1;
@@ -1266,15 +1275,15 @@ impl<'a> Parser<'a> {
             let m = self.digits();
             let month = match m.parse::<u8>() {
                 Ok(v) if m.len() == 2 && (1..=12).contains(&v) => v,
-                _ => return Err(self.error("expected a two-digit month after \"(\"")),
+                _ => return Err(self.error(t!(msg::MONTH_AFTER_PAREN))),
             };
             if !self.eat('/') {
-                return Err(self.error("expected \"/\" between the month and the year"));
+                return Err(self.error(t!(msg::SLASH_MONTH_YEAR)));
             }
             code.year = Some(self.four_digit_year("/")?);
             code.month = Some(month);
             if !self.eat(')') {
-                return Err(self.error("expected \")\" after the year"));
+                return Err(self.error(t!(msg::CLOSE_AFTER_YEAR)));
             }
         }
         Ok(code)

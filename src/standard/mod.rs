@@ -71,14 +71,21 @@
 //! # Ok::<(), duibiao::Error>(())
 //! ```
 
-mod code;
+pub(crate) mod code;
 
 pub(crate) use code::MAX_CODE_LEN;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{t, Error};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        ADOPTION_DEGREE = "expected \"IDT\", \"MOD\" or \"NEQ\"", "应为 \"IDT\"、\"MOD\" 或 \"NEQ\"";
+    }
+}
 
 pub use code::{Amendment, AmendmentKind, Family, Level, StandardCode, StandardCodeParts};
 
@@ -214,7 +221,7 @@ impl std::str::FromStr for AdoptionDegree {
             _ => Err(Error::syntax(
                 "adoption degree",
                 s,
-                "expected \"IDT\", \"MOD\" or \"NEQ\"",
+                t!(msg::ADOPTION_DEGREE),
             )),
         }
     }

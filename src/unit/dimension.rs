@@ -2,15 +2,53 @@
 
 use std::fmt;
 
-/// The seven SI base dimensions, in the order of [`Dimension`]'s exponents.
-const BASE_NAMES: [&str; 7] = [
-    "length",
-    "mass",
-    "time",
-    "electric current",
-    "temperature",
-    "amount of substance",
-    "luminous intensity",
+use crate::error::{t, Lang, Msg, Text};
+
+/// The messages of this module: the names of dimensions, for messages in either language.
+pub(crate) mod msg {
+    crate::error::messages! {
+        LENGTH = "length", "长度";
+        MASS = "mass", "质量";
+        TIME = "time", "时间";
+        CURRENT = "electric current", "电流";
+        TEMPERATURE = "temperature", "温度";
+        AMOUNT = "amount of substance", "物质的量";
+        LUMINOUS_INTENSITY = "luminous intensity", "发光强度";
+        LEVEL = "level", "级";
+        /// `{0}` is the weighting: `A`.
+        WEIGHTED_LEVEL = "{0}-weighted level", "{0} 计权声级";
+        DIMENSIONLESS = "dimensionless", "无量纲";
+        AREA = "area", "面积";
+        VOLUME = "volume", "体积";
+        FREQUENCY = "frequency", "频率";
+        VELOCITY = "velocity", "速度";
+        VOLUME_FLOW = "volume flow", "体积流量";
+        FORCE = "force", "力";
+        PRESSURE = "pressure", "压力";
+        ENERGY = "energy", "能量";
+        POWER = "power", "功率";
+        POTENTIAL = "electric potential", "电势";
+        RESISTANCE = "electrical resistance", "电阻";
+        THERMAL_CONDUCTIVITY = "thermal conductivity", "热导率";
+        ILLUMINANCE = "illuminance", "光照度";
+        LUMINOUS_EFFICACY = "luminous efficacy", "光视效能";
+        /// A base dimension raised to a power: `length⁻³`.
+        POWER_OF = "{0}{1}", "{0}{1}";
+        /// Two factors of a product of dimensions: `mass·length⁻³`.
+        PRODUCT = "{0}·{1}", "{0}·{1}";
+    }
+}
+
+/// The seven SI base dimensions, in the order of [`Dimension`]'s exponents, as templates
+/// with their English and Chinese names.
+const BASE_TEXTS: [&Msg; 7] = [
+    msg::LENGTH,
+    msg::MASS,
+    msg::TIME,
+    msg::CURRENT,
+    msg::TEMPERATURE,
+    msg::AMOUNT,
+    msg::LUMINOUS_INTENSITY,
 ];
 
 /// What kind of logarithmic level a unit measures, if any.
@@ -109,31 +147,59 @@ impl Dimension {
         Some(Dimension::new(exponents))
     }
 
-    /// The everyday name of a common dimension.
-    fn name(&self) -> Option<&'static str> {
-        match self.level {
-            Level::Decibel => return Some("level"),
-            Level::DecibelA => return Some("A-weighted level"),
-            Level::Linear => {}
+    /// The name of the dimension in every language: the everyday name where there is one,
+    /// the product of base dimensions otherwise, as `Display` writes it in English.
+    pub(crate) fn text(&self) -> Text {
+        if let Some(name) = self.name_text() {
+            return name;
         }
-        Some(match self.exponents {
-            [0, 0, 0, 0, 0, 0, 0] => "dimensionless",
-            [2, 0, 0, 0, 0, 0, 0] => "area",
-            [3, 0, 0, 0, 0, 0, 0] => "volume",
-            [0, 0, -1, 0, 0, 0, 0] => "frequency",
-            [1, 0, -1, 0, 0, 0, 0] => "velocity",
-            [3, 0, -1, 0, 0, 0, 0] => "volume flow",
-            [1, 1, -2, 0, 0, 0, 0] => "force",
-            [-1, 1, -2, 0, 0, 0, 0] => "pressure",
-            [2, 1, -2, 0, 0, 0, 0] => "energy",
-            [2, 1, -3, 0, 0, 0, 0] => "power",
-            [2, 1, -3, -1, 0, 0, 0] => "electric potential",
-            [2, 1, -3, -2, 0, 0, 0] => "electrical resistance",
-            [1, 1, -3, 0, -1, 0, 0] => "thermal conductivity",
-            [-2, 0, 0, 0, 0, 0, 1] => "illuminance",
-            [-2, -1, 3, 0, 0, 0, 1] => "luminous efficacy",
-            _ => return None,
-        })
+        let mut out: Option<Text> = None;
+        for positive in [true, false] {
+            for (name, &e) in BASE_TEXTS.iter().zip(&self.exponents) {
+                if e == 0 || (e > 0) != positive {
+                    continue;
+                }
+                let mut factor = t!(*name);
+                if e != 1 {
+                    let mut sup = String::new();
+                    // Writing to a String cannot fail.
+                    let _ = write_superscript(&mut sup, e);
+                    factor = t!(msg::POWER_OF, factor, sup);
+                }
+                out = Some(match out {
+                    None => factor,
+                    Some(before) => t!(msg::PRODUCT, before, factor),
+                });
+            }
+        }
+        out.unwrap_or_else(|| t!(msg::DIMENSIONLESS))
+    }
+
+    /// The everyday name of a common dimension, in every language.
+    fn name_text(&self) -> Option<Text> {
+        let m: &'static Msg = match self.level {
+            Level::Decibel => msg::LEVEL,
+            Level::DecibelA => return Some(t!(msg::WEIGHTED_LEVEL, "A")),
+            Level::Linear => match self.exponents {
+                [0, 0, 0, 0, 0, 0, 0] => msg::DIMENSIONLESS,
+                [2, 0, 0, 0, 0, 0, 0] => msg::AREA,
+                [3, 0, 0, 0, 0, 0, 0] => msg::VOLUME,
+                [0, 0, -1, 0, 0, 0, 0] => msg::FREQUENCY,
+                [1, 0, -1, 0, 0, 0, 0] => msg::VELOCITY,
+                [3, 0, -1, 0, 0, 0, 0] => msg::VOLUME_FLOW,
+                [1, 1, -2, 0, 0, 0, 0] => msg::FORCE,
+                [-1, 1, -2, 0, 0, 0, 0] => msg::PRESSURE,
+                [2, 1, -2, 0, 0, 0, 0] => msg::ENERGY,
+                [2, 1, -3, 0, 0, 0, 0] => msg::POWER,
+                [2, 1, -3, -1, 0, 0, 0] => msg::POTENTIAL,
+                [2, 1, -3, -2, 0, 0, 0] => msg::RESISTANCE,
+                [1, 1, -3, 0, -1, 0, 0] => msg::THERMAL_CONDUCTIVITY,
+                [-2, 0, 0, 0, 0, 0, 1] => msg::ILLUMINANCE,
+                [-2, -1, 3, 0, 0, 0, 1] => msg::LUMINOUS_EFFICACY,
+                _ => return None,
+            },
+        };
+        Some(t!(m))
     }
 }
 
@@ -155,26 +221,6 @@ pub(crate) fn write_superscript(f: &mut impl fmt::Write, n: i8) -> fmt::Result {
 
 impl fmt::Display for Dimension {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(name) = self.name() {
-            return f.write_str(name);
-        }
-        let mut first = true;
-        // Positive exponents first, then negative ones, each in base order.
-        for positive in [true, false] {
-            for (name, &e) in BASE_NAMES.iter().zip(&self.exponents) {
-                if e == 0 || (e > 0) != positive {
-                    continue;
-                }
-                if !first {
-                    f.write_str("·")?;
-                }
-                first = false;
-                f.write_str(name)?;
-                if e != 1 {
-                    write_superscript(f, e)?;
-                }
-            }
-        }
-        Ok(())
+        f.write_str(&self.text().render(Lang::En))
     }
 }

@@ -3,7 +3,15 @@
 
 use std::fmt;
 
-use crate::error::Error;
+use crate::error::{t, Error};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        KINDS = "cannot compare {0} with {1}", "不能比较 {0} 与 {1}";
+        KINDS_DIMENSIONS = "cannot compare {0} ({1}) with {2} ({3})", "不能比较 {0}（{1}）与 {2}（{3}）";
+    }
+}
 
 use super::{Dimension, Unit};
 
@@ -76,9 +84,12 @@ impl QuantityKind {
     pub fn check_comparable(&self, other: &QuantityKind) -> Result<(), Error> {
         check_same_kind(Some(&self.name), Some(&other.name))?;
         if self.dimension != other.dimension {
-            return Err(Error::incompatible(format!(
-                "cannot compare {} ({}) with {} ({})",
-                self.name, self.dimension, other.name, other.dimension
+            return Err(Error::incompatible(t!(
+                msg::KINDS_DIMENSIONS,
+                &self.name,
+                self.dimension.text(),
+                &other.name,
+                other.dimension.text()
             )));
         }
         Ok(())
@@ -108,9 +119,7 @@ impl fmt::Display for QuantityKind {
 /// An incompatible error naming both kinds.
 pub fn check_same_kind(a: Option<&str>, b: Option<&str>) -> Result<(), Error> {
     match (a, b) {
-        (Some(a), Some(b)) if a != b => {
-            Err(Error::incompatible(format!("cannot compare {a} with {b}")))
-        }
+        (Some(a), Some(b)) if a != b => Err(Error::incompatible(t!(msg::KINDS, a, b))),
         _ => Ok(()),
     }
 }

@@ -42,15 +42,15 @@
 //! temperatures cannot be added, and absolute minus absolute is a difference. Decibel levels
 //! cannot be combined with other units, and no arithmetic applies to them.
 
-mod dimension;
+pub(crate) mod dimension;
 mod exact;
-mod kind;
-mod parse;
+pub(crate) mod kind;
+pub(crate) mod parse;
 
 pub(crate) use parse::{MAX_UNIT_DEPTH, MAX_UNIT_LEN};
-mod quantity;
+pub(crate) mod quantity;
 mod table;
-mod uom_door;
+pub(crate) mod uom_door;
 
 use std::fmt;
 use std::str::FromStr;
@@ -263,9 +263,10 @@ impl FromStr for Unit {
 
     /// # Errors
     ///
-    /// A syntax error for malformed text, an unknown-unit error (with the nearest known
-    /// spelling) for a symbol missing from the table, an invalid error for a decibel level
-    /// combined with other units.
+    /// A syntax error for malformed text, an unknown-unit error (with the spelling meant where
+    /// the correction is obvious, never one with another SI prefix: `kpa` → "kPa", `mW` none)
+    /// for a symbol missing from the table, an invalid error for a decibel level combined with
+    /// other units.
     fn from_str(text: &str) -> Result<Unit, Error> {
         let trimmed = text.trim();
         if let Some(e) = table::lookup(trimmed) {

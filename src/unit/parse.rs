@@ -7,11 +7,33 @@
 
 use std::fmt::Write as _;
 
-use crate::error::Error;
+use crate::error::{t, Error, Text};
 use crate::number::truncate;
 
 use super::dimension::{write_superscript, Dimension};
 use super::table::{self, Entry, Ratio};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        PLACE_UNIT = "unit \"{0}\"", "单位 \"{0}\"";
+        UNEXPECTED = "unexpected \"{0}\"", "多余的 \"{0}\"";
+        LEVEL_COMBINED = "a level in decibels cannot be combined with other units or raised to a power",
+            "以分贝表示的级不能与其他单位组合，也不能乘方";
+        OVERFLOW_FACTOR = "unit \"{0}\": factor or dimension", "单位 \"{0}\"：换算系数或量纲";
+        SYMBOL_BEFORE_POWER = "expected a unit symbol before \"**\"", "\"**\" 之前应为单位符号";
+        PRODUCT_AFTER_SLASH = "a product after \"/\" is ambiguous: put the denominator in parentheses, such as \"W/(m·K)\"",
+            "\"/\" 之后的乘积有歧义：请把分母放在括号中，如 \"W/(m·K)\"";
+        TOO_DEEP = "parentheses nested too deeply", "括号嵌套过深";
+        EXPECTED_CLOSE = "expected \")\"", "应为 \")\"";
+        TWO_POWERS = "two powers in a row", "连续写了两个幂";
+        POWER_ZERO = "a power of zero", "幂为零";
+        EXPECTED_SYMBOL = "expected a unit symbol such as \"mm\" or \"W/(m·K)\"", "应为单位符号，如 \"mm\" 或 \"W/(m·K)\"";
+        EXPECTED_SYMBOL_FOUND = "expected a unit symbol, found \"{0}\"", "应为单位符号，却是 \"{0}\"";
+        POWER_TOO_LARGE = "power too large in \"{0}\"", "\"{0}\" 中的幂过大";
+        WHOLE_POWER = "expected a whole-number power such as \"²\" or \"^-1\"", "应为整数的幂，如 \"²\" 或 \"^-1\"";
+    }
+}
 
 /// The longest unit text read at all, in bytes.
 pub(crate) const MAX_UNIT_LEN: usize = 100;
@@ -49,7 +71,7 @@ pub(crate) fn parse(input: &str) -> Result<Parsed, Error> {
         return Err(Error::invalid(
             "unit",
             &truncate(input),
-            format!("longer than {MAX_UNIT_LEN} bytes"),
+            t!(crate::number::msg::LONGER_THAN_BYTES, MAX_UNIT_LEN),
         ));
     }
     let mut p = Parser {
@@ -60,7 +82,7 @@ pub(crate) fn parse(input: &str) -> Result<Parsed, Error> {
     let terms = p.expr()?;
     p.skip_space();
     if let Some(c) = p.rest.chars().next() {
-        return Err(p.syntax(format!("unexpected \"{c}\"")));
+        return Err(p.syntax(t!(msg::UNEXPECTED, c.to_string())));
     }
     let single_level = match terms.as_slice() {
         [Term {
@@ -71,16 +93,12 @@ pub(crate) fn parse(input: &str) -> Result<Parsed, Error> {
         _ => false,
     };
     if !single_level && contains_level(&terms) {
-        return Err(Error::invalid(
-            "unit",
-            input,
-            "a level in decibels cannot be combined with other units or raised to a power",
-        ));
+        return Err(Error::invalid("unit", input, t!(msg::LEVEL_COMBINED)));
     }
     let mut text = String::new();
     write_terms(&mut text, &terms);
-    let (dimension, factor) = evaluate(&terms, 1)
-        .ok_or_else(|| Error::overflow(format!("unit \"{input}\": factor or dimension")))?;
+    let (dimension, factor) =
+        evaluate(&terms, 1).ok_or_else(|| Error::overflow(t!(msg::OVERFLOW_FACTOR, input)))?;
     Ok(Parsed {
         text,
         dimension,
@@ -162,7 +180,7 @@ fn is_operator(c: char) -> bool {
 }
 
 impl<'a> Parser<'a> {
-    fn syntax(&self, detail: impl Into<crate::error::Text>) -> Error {
+    fn syntax(&self, detail: Text) -> Error {
         Error::syntax("unit", self.input, detail)
     }
 
@@ -187,14 +205,12 @@ impl<'a> Parser<'a> {
         loop {
             self.skip_space();
             let divide = if self.rest.starts_with("**") {
-                return Err(self.syntax("expected a unit symbol before \"**\""));
+                return Err(self.syntax(t!(msg::SYMBOL_BEFORE_POWER)));
             } else if self.eat("/") {
                 true
             } else if ['·', '⋅', '*', '.', '×'].iter().any(|c| self.eat_char(*c)) {
                 if seen_divide {
-                    return Err(self.syntax(
-                        "a product after \"/\" is ambiguous: put the denominator in parentheses, such as \"W/(m·K)\"",
-                    ));
+                    return Err(self.syntax(t!(msg::PRODUCT_AFTER_SLASH)));
                 }
                 false
             } else {
@@ -216,12 +232,12 @@ impl<'a> Parser<'a> {
         let (atom, mut power) = if self.eat("(") {
             self.depth += 1;
             if self.depth > MAX_UNIT_DEPTH {
-                return Err(self.syntax("parentheses nested too deeply"));
+                return Err(self.syntax(t!(msg::TOO_DEEP)));
             }
             let inner = self.expr()?;
             self.skip_space();
             if !self.eat(")") {
-                return Err(self.syntax("expected \")\""));
+                return Err(self.syntax(t!(msg::EXPECTED_CLOSE)));
             }
             self.depth -= 1;
             (Atom::Group(inner), 1)
@@ -230,12 +246,12 @@ impl<'a> Parser<'a> {
         };
         if let Some(p) = self.power()? {
             if power != 1 {
-                return Err(self.syntax("two powers in a row"));
+                return Err(self.syntax(t!(msg::TWO_POWERS)));
             }
             power = p;
         }
         if power == 0 {
-            return Err(self.syntax("a power of zero"));
+            return Err(self.syntax(t!(msg::POWER_ZERO)));
         }
         Ok(Term {
             divide,
@@ -261,8 +277,8 @@ impl<'a> Parser<'a> {
         let word = self.rest.get(..end).unwrap_or_default();
         if word.is_empty() {
             return Err(match self.rest.chars().next() {
-                None => self.syntax("expected a unit symbol such as \"mm\" or \"W/(m·K)\""),
-                Some(c) => self.syntax(format!("expected a unit symbol, found \"{c}\"")),
+                None => self.syntax(t!(msg::EXPECTED_SYMBOL)),
+                Some(c) => self.syntax(t!(msg::EXPECTED_SYMBOL_FOUND, c.to_string())),
             });
         }
         self.rest = self.rest.get(end..).unwrap_or_default();
@@ -275,7 +291,7 @@ impl<'a> Parser<'a> {
                 let power = word
                     .get(stem.len()..)
                     .and_then(|d| d.parse::<i8>().ok())
-                    .ok_or_else(|| self.syntax(format!("power too large in \"{word}\"")))?;
+                    .ok_or_else(|| self.syntax(t!(msg::POWER_TOO_LARGE, word)))?;
                 return Ok((Atom::Entry(e), power));
             }
         }
@@ -283,7 +299,7 @@ impl<'a> Parser<'a> {
         Err(if word == self.input {
             err
         } else {
-            err.context(format!("unit \"{}\"", self.input))
+            err.place(t!(msg::PLACE_UNIT, self.input))
         })
     }
 
@@ -316,6 +332,6 @@ impl<'a> Parser<'a> {
         }
         text.parse::<i8>()
             .map(Some)
-            .map_err(|_| self.syntax("expected a whole-number power such as \"²\" or \"^-1\""))
+            .map_err(|_| self.syntax(t!(msg::WHOLE_POWER)))
     }
 }

@@ -6,13 +6,46 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::error::Error;
+use crate::error::{t, Error};
 use crate::number::{ascii_number_char, parse_decimal, truncate};
 
 use super::dimension::Dimension;
 use super::exact::{self, Fault, Terms};
 use super::table::exact_mul;
 use super::Unit;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        PLACE_QUANTITY = "quantity \"{0}\"", "量值 \"{0}\"";
+        CONVERTING = "converting {0} {1} to {2}", "将 {0} {1} 换算为 {2}";
+        CANNOT_CONVERT = "cannot convert \"{0}\" ({1}) to \"{2}\" ({3})", "不能将 \"{0}\"（{1}）换算为 \"{2}\"（{3}）";
+        FACTOR = "the factor from {0} to {1}", "从 {0} 到 {1} 的换算系数";
+        UNDERFLOW = "converting {0} {1} to {2}: the result is not 0 but smaller than 10⁻²⁸, the smallest step of a decimal: it would be rounded to 0",
+            "将 {0} {1} 换算为 {2}：结果不为 0，但小于小数的最小步长 10⁻²⁸：会被修约为 0";
+        TOO_MANY_DIGITS = "converting {0} {1} to {2}: the exact result has more digits than a decimal holds (28 decimal places, 28 significant digits)",
+            "将 {0} {1} 换算为 {2}：精确结果的位数超出小数所能容纳（28 位小数，28 位有效数字）";
+        TOO_MANY_DIGITS_ROUNDED = "converting {0} {1} to {2}: the exact result has more digits than a decimal holds (28 decimal places, 28 significant digits): it would be rounded to {3}",
+            "将 {0} {1} 换算为 {2}：精确结果的位数超出小数所能容纳（28 位小数，28 位有效数字）：会被修约为 {3}";
+        BELOW_ABSOLUTE_ZERO = "below absolute zero ({0} {1})", "低于绝对零度（{0} {1}）";
+        LEVEL_ADD = "cannot add a level in decibels: decibels are logarithmic", "不能对以分贝表示的级做加法：分贝是对数单位";
+        LEVEL_SUBTRACT = "cannot subtract a level in decibels: decibels are logarithmic", "不能对以分贝表示的级做减法：分贝是对数单位";
+        LEVEL_MULTIPLY = "cannot multiply a level in decibels: decibels are logarithmic", "不能对以分贝表示的级做乘法：分贝是对数单位";
+        ADD_TEMPERATURES = "cannot add two absolute temperatures \"{0}\" and \"{1}\": add a difference such as \"Δ2 K\"",
+            "不能将两个绝对温度 \"{0}\" 和 \"{1}\" 相加：请加上温差，如 \"Δ2 K\"";
+        ADDING = "adding {0} and {1}", "{0} 加 {1}";
+        SUBTRACT_TEMPERATURE = "cannot subtract the absolute temperature \"{0}\" from the difference \"{1}\"",
+            "不能从温差 \"{1}\" 中减去绝对温度 \"{0}\"";
+        SUBTRACTING = "subtracting {0} from {1}", "{1} 减 {0}";
+        MULTIPLY_OFFSET = "cannot multiply an absolute temperature on a scale with an offset: convert to K first",
+            "不能对零点有偏移的温标上的绝对温度做乘法：请先换算为 K";
+        MULTIPLYING = "multiplying {0} by {1}", "{0} 乘以 {1}";
+        COMPARE_DIFFERENCE = "cannot compare \"{0}\" with \"{1}\": one is a temperature difference, the other an absolute temperature",
+            "不能比较 \"{0}\" 与 \"{1}\"：一个是温差，另一个是绝对温度";
+        EXPECTED_QUANTITY = "expected a number followed by a unit, such as \"3.50 W/W\"", "应为数字加单位，如 \"3.50 W/W\"";
+        DIFFERENCE_NOT_TEMPERATURE = "a difference \"Δ\" applies to temperatures only", "差值符号 \"Δ\" 只用于温度";
+    }
+}
 
 /// A value in a unit (量值): `3.50 W/W`, `1 in`, `-40 °C`, `97.0 %`.
 ///
@@ -39,20 +72,29 @@ pub struct Quantity {
 }
 
 fn overflow(value: Decimal, from: &Unit, to: &Unit) -> Error {
-    Error::overflow(format!("converting {value} {from} to {to}"))
+    Error::overflow(t!(
+        msg::CONVERTING,
+        value.to_string(),
+        from.to_string(),
+        to.to_string()
+    ))
 }
 
 fn conversion(from: &Unit, to: &Unit, absolute: bool) -> Result<Terms, Error> {
     let (fd, td) = (from.dimension(), to.dimension());
     if fd != td {
-        return Err(Error::incompatible(format!(
-            "cannot convert \"{from}\" ({fd}) to \"{to}\" ({td})"
+        return Err(Error::incompatible(t!(
+            msg::CANNOT_CONVERT,
+            from.to_string(),
+            fd.text(),
+            to.to_string(),
+            td.text()
         )));
     }
     let (f, t) = (from.ratio(), to.ratio());
     let (num, den) = exact_mul(f.num, t.den)
         .zip(exact_mul(f.den, t.num))
-        .ok_or_else(|| Error::overflow(format!("the factor from {from} to {to}")))?;
+        .ok_or_else(|| Error::overflow(t!(msg::FACTOR, from.to_string(), to.to_string())))?;
     Ok(Terms {
         offset_from: if absolute { from.offset() } else { None },
         num,
@@ -65,17 +107,16 @@ fn conversion(from: &Unit, to: &Unit, absolute: bool) -> Result<Terms, Error> {
 
 /// Applies the conversion, turning a fault into the error of the house style.
 fn apply(value: Decimal, from: &Unit, to: &Unit, terms: &Terms) -> Result<Decimal, Error> {
-    exact::convert(value, terms).map_err(|fault| match fault {
-        Fault::TooLarge => overflow(value, from, to),
-        Fault::Underflow => Error::inexact(format!(
-            "converting {value} {from} to {to}: the result is not 0 but smaller than 10⁻²⁸, the smallest step of a decimal: it would be rounded to 0"
-        )),
-        Fault::Digits { rounded } => Error::inexact(format!(
-            "converting {value} {from} to {to}: the exact result has more digits than a decimal holds (28 decimal places, 28 significant digits){}",
-            rounded
-                .map(|r| format!(": it would be rounded to {r}"))
-                .unwrap_or_default()
-        )),
+    exact::convert(value, terms).map_err(|fault| {
+        let (v, f, u) = (value.to_string(), from.to_string(), to.to_string());
+        match fault {
+            Fault::TooLarge => overflow(value, from, to),
+            Fault::Underflow => Error::inexact(t!(msg::UNDERFLOW, v, f, u)),
+            Fault::Digits { rounded: None } => Error::inexact(t!(msg::TOO_MANY_DIGITS, v, f, u)),
+            Fault::Digits { rounded: Some(r) } => {
+                Error::inexact(t!(msg::TOO_MANY_DIGITS_ROUNDED, v, f, u, r.to_string()))
+            }
+        }
     })
 }
 
@@ -89,7 +130,7 @@ fn check_absolute_zero(value: Decimal, unit: &Unit) -> Result<(), Error> {
         return Err(Error::invalid(
             "temperature",
             &format!("{value} {unit}"),
-            format!("below absolute zero ({zero} {unit})"),
+            t!(msg::BELOW_ABSOLUTE_ZERO, zero.to_string(), unit.to_string()),
         ));
     }
     Ok(())
@@ -285,13 +326,10 @@ impl Quantity {
         ))
     }
 
-    fn refuse_level(&self, op: &str) -> Result<(), Error> {
+    /// Refuses arithmetic on a level: `op` says which (`msg::LEVEL_ADD` …).
+    fn refuse_level(&self, op: &'static crate::error::Msg) -> Result<(), Error> {
         if self.unit.dimension().is_level() {
-            return Err(Error::invalid(
-                "quantity",
-                &self.to_string(),
-                format!("cannot {op} a level in decibels: decibels are logarithmic"),
-            ));
+            return Err(Error::invalid("quantity", &self.to_string(), t!(op)));
         }
         Ok(())
     }
@@ -317,10 +355,12 @@ impl Quantity {
     /// An incompatible error for different dimensions or two absolute temperatures, an invalid
     /// error for decibel levels, an overflow error beyond 28 significant digits.
     pub fn checked_add(&self, other: &Quantity) -> Result<Quantity, Error> {
-        self.refuse_level("add")?;
+        self.refuse_level(msg::LEVEL_ADD)?;
         if self.absolute_temperature() && other.absolute_temperature() {
-            return Err(Error::incompatible(format!(
-                "cannot add two absolute temperatures \"{self}\" and \"{other}\": add a difference such as \"Δ2 K\""
+            return Err(Error::incompatible(t!(
+                msg::ADD_TEMPERATURES,
+                self.to_string(),
+                other.to_string()
             )));
         }
         let (mine, theirs) = if self.difference && !other.difference {
@@ -331,7 +371,7 @@ impl Quantity {
         };
         let value = mine
             .checked_add(theirs)
-            .ok_or_else(|| Error::overflow(format!("adding {self} and {other}")))?;
+            .ok_or_else(|| Error::overflow(t!(msg::ADDING, self.to_string(), other.to_string())))?;
         Ok(Quantity {
             value,
             unit: self.unit.clone(),
@@ -354,17 +394,18 @@ impl Quantity {
     /// As [`Quantity::checked_add`]; an incompatible error for a difference minus an absolute
     /// temperature.
     pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity, Error> {
-        self.refuse_level("subtract")?;
+        self.refuse_level(msg::LEVEL_SUBTRACT)?;
         if self.difference && other.absolute_temperature() {
-            return Err(Error::incompatible(format!(
-                "cannot subtract the absolute temperature \"{other}\" from the difference \"{self}\""
+            return Err(Error::incompatible(t!(
+                msg::SUBTRACT_TEMPERATURE,
+                other.to_string(),
+                self.to_string()
             )));
         }
         let theirs = self.other_in_my_unit(other)?;
-        let value = self
-            .value
-            .checked_sub(theirs)
-            .ok_or_else(|| Error::overflow(format!("subtracting {other} from {self}")))?;
+        let value = self.value.checked_sub(theirs).ok_or_else(|| {
+            Error::overflow(t!(msg::SUBTRACTING, other.to_string(), self.to_string()))
+        })?;
         let difference = is_temperature(&self.unit) && (self.difference || !other.difference);
         Ok(Quantity {
             value,
@@ -388,18 +429,17 @@ impl Quantity {
     /// An invalid error for a level or an absolute °C / °F temperature, an overflow error
     /// beyond 28 significant digits.
     pub fn checked_mul(&self, factor: Decimal) -> Result<Quantity, Error> {
-        self.refuse_level("multiply")?;
+        self.refuse_level(msg::LEVEL_MULTIPLY)?;
         if self.absolute_temperature() && self.unit.has_offset() {
             return Err(Error::invalid(
                 "quantity",
                 &self.to_string(),
-                "cannot multiply an absolute temperature on a scale with an offset: convert to K first",
+                t!(msg::MULTIPLY_OFFSET),
             ));
         }
-        let value = self
-            .value
-            .checked_mul(factor)
-            .ok_or_else(|| Error::overflow(format!("multiplying {self} by {factor}")))?;
+        let value = self.value.checked_mul(factor).ok_or_else(|| {
+            Error::overflow(t!(msg::MULTIPLYING, self.to_string(), factor.to_string()))
+        })?;
         Ok(Quantity {
             value,
             unit: self.unit.clone(),
@@ -423,8 +463,10 @@ impl Quantity {
     /// difference; an overflow error when `other` does not fit in this unit.
     pub fn checked_cmp(&self, other: &Quantity) -> Result<Ordering, Error> {
         if self.difference != other.difference {
-            return Err(Error::incompatible(format!(
-                "cannot compare \"{self}\" with \"{other}\": one is a temperature difference, the other an absolute temperature"
+            return Err(Error::incompatible(t!(
+                msg::COMPARE_DIFFERENCE,
+                self.to_string(),
+                other.to_string()
             )));
         }
         Ok(self.value.cmp(&self.other_in_my_unit(other)?))
@@ -442,7 +484,7 @@ impl FromStr for Quantity {
     /// A syntax error when no number leads, the number's or the unit's errors otherwise, each
     /// placed inside `quantity "…"`.
     fn from_str(text: &str) -> Result<Quantity, Error> {
-        let place = || format!("quantity \"{}\"", truncate(text));
+        let place = || t!(msg::PLACE_QUANTITY, truncate(text));
         let trimmed = text.trim();
         let (difference, body) = match trimmed.strip_prefix('Δ') {
             Some(rest) => (true, rest.trim_start()),
@@ -458,21 +500,21 @@ impl FromStr for Quantity {
             return Err(Error::syntax(
                 "quantity",
                 &truncate(text),
-                "expected a number followed by a unit, such as \"3.50 W/W\"",
+                t!(msg::EXPECTED_QUANTITY),
             ));
         }
-        let value = parse_decimal(number, "number").map_err(|e| e.context(place()))?;
+        let value = parse_decimal(number, "number").map_err(|e| e.place(place()))?;
         let unit_text = unit_text.trim();
         let unit = if unit_text.is_empty() {
             Unit::one()
         } else {
-            unit_text.parse::<Unit>().map_err(|e| e.context(place()))?
+            unit_text.parse::<Unit>().map_err(|e| e.place(place()))?
         };
         if difference && !is_temperature(&unit) {
             return Err(Error::invalid(
                 "quantity",
                 &truncate(text),
-                "a difference \"Δ\" applies to temperatures only",
+                t!(msg::DIFFERENCE_NOT_TEMPERATURE),
             ));
         }
         Ok(Quantity {

@@ -23,32 +23,38 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use uom::si::f64 as q;
 
-use crate::error::Error;
+use crate::error::{t, Error};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        NOT_FINITE = "not a finite number", "不是有限数";
+        VALUE = "the value {0}", "数值 {0}";
+        TOO_SMALL = "too small for a decimal: it would need more than 28 decimal places", "对小数而言过小：需要超过 28 位小数";
+        VALUE_AS_F64 = "the value {0} as f64", "数值 {0} 转为 f64";
+        DIFFERENCE_TO_ABSOLUTE = "cannot convert the temperature difference \"{0}\" to an absolute temperature",
+            "不能将温差 \"{0}\" 换算为绝对温度";
+        ABSOLUTE_TO_DIFFERENCE = "cannot convert the absolute temperature \"{0}\" to a temperature difference",
+            "不能将绝对温度 \"{0}\" 换算为温差";
+    }
+}
 
 use super::{Quantity, Unit};
 
 /// The shortest decimal that reads back as `x`.
 pub(crate) fn decimal_from_f64(x: f64) -> Result<Decimal, Error> {
     if !x.is_finite() {
-        return Err(Error::invalid(
-            "value",
-            &x.to_string(),
-            "not a finite number",
-        ));
+        return Err(Error::invalid("value", &x.to_string(), t!(msg::NOT_FINITE)));
     }
     let sci = format!("{x:e}");
-    let too_big = || Error::overflow(format!("the value {sci}"));
+    let too_big = || Error::overflow(t!(msg::VALUE, &sci));
     let (mantissa, exponent) = sci.split_once('e').ok_or_else(too_big)?;
     let exponent: i32 = exponent.parse().map_err(|_| too_big())?;
     let fraction_digits = mantissa.split_once('.').map_or(0, |(_, f)| f.len());
     let digits: i128 = mantissa.replace('.', "").parse().map_err(|_| too_big())?;
     let scale = i32::try_from(fraction_digits).map_err(|_| too_big())? - exponent;
     if scale > 28 {
-        return Err(Error::invalid(
-            "value",
-            &sci,
-            "too small for a decimal: it would need more than 28 decimal places",
-        ));
+        return Err(Error::invalid("value", &sci, t!(msg::TOO_SMALL)));
     }
     let (digits, scale) = if scale < 0 {
         let shift = 10i128
@@ -68,7 +74,7 @@ fn si_unit(symbol: &str) -> Result<Unit, Error> {
 fn to_f64(value: Decimal) -> Result<f64, Error> {
     value
         .to_f64()
-        .ok_or_else(|| Error::overflow(format!("the value {value} as f64")))
+        .ok_or_else(|| Error::overflow(t!(msg::VALUE_AS_F64, value.to_string())))
 }
 
 macro_rules! door {
@@ -129,8 +135,9 @@ impl TryFrom<&Quantity> for q::ThermodynamicTemperature {
     /// Refuses a temperature difference.
     fn try_from(x: &Quantity) -> Result<q::ThermodynamicTemperature, Error> {
         if x.is_difference() {
-            return Err(Error::incompatible(format!(
-                "cannot convert the temperature difference \"{x}\" to an absolute temperature"
+            return Err(Error::incompatible(t!(
+                msg::DIFFERENCE_TO_ABSOLUTE,
+                x.to_string()
             )));
         }
         let k = x.to(&si_unit("K")?)?;
@@ -156,8 +163,9 @@ impl TryFrom<&Quantity> for q::TemperatureInterval {
     /// Refuses an absolute temperature.
     fn try_from(x: &Quantity) -> Result<q::TemperatureInterval, Error> {
         if x.unit().dimension() == super::Dimension::TEMPERATURE && !x.is_difference() {
-            return Err(Error::incompatible(format!(
-                "cannot convert the absolute temperature \"{x}\" to a temperature difference"
+            return Err(Error::incompatible(t!(
+                msg::ABSOLUTE_TO_DIFFERENCE,
+                x.to_string()
             )));
         }
         let k = x.to_difference(&si_unit("K")?)?;
