@@ -268,7 +268,8 @@ impl FromStr for Measurement {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Measurement, Error> {
-        let text = s.trim();
+        // A byte order mark pasted from a file is not part of the value.
+        let text = s.trim().trim_start_matches('\u{feff}').trim_start();
         if text.len() > MAX_MEASUREMENT_LEN {
             return Err(Error::invalid(
                 "value",
@@ -280,7 +281,11 @@ impl FromStr for Measurement {
             return Err(Error::syntax("value", text, t!(msg::EXPECTED_VALUE)));
         }
         let (body, k) = split_coverage(text)?;
-        let (head, tail) = match body.split_once('±').or_else(|| body.split_once("+/-")) {
+        let (head, tail) = match body
+            .split_once('±')
+            .or_else(|| body.split_once("+/-"))
+            .or_else(|| body.split_once("+-"))
+        {
             Some((h, t)) => (h.trim(), Some(t.trim())),
             None => (body, None),
         };

@@ -575,3 +575,43 @@ fn judging_in_english_and_chinese() {
         r#"指标 "flush-water"：超出快速判定的范围：修约值比较法"#,
     );
 }
+
+/// Problem 18 of the findings (wrong-answers-2026-12): the limits and values whose messages
+/// misled, each now read or refused with the form it means, in both languages.
+#[test]
+fn problem_18_limits_and_values_as_people_write_them() {
+    // A signed end of a range is a range, not a deviation.
+    let signed: Limit = "-5 ~ +5".parse().unwrap();
+    assert_eq!(signed, "-5 ~ 5".parse::<Limit>().unwrap());
+    let upper: Limit = "5 ~ +10".parse().unwrap();
+    assert_eq!(upper, "5 ~ 10".parse::<Limit>().unwrap());
+    both(
+        "10 -0.1 -0.2".parse::<Limit>(),
+        r#"limit "10 -0.1 -0.2": both deviations lie below the nominal value: write the range they mean, "9.8 ~ 9.9""#,
+        r#"限值 "10 -0.1 -0.2"：两个偏差都在标称值之下：请写出它们表示的范围 "9.8 ~ 9.9""#,
+    );
+    both(
+        "10 +0.1 +0.2 mm".parse::<Limit>(),
+        r#"limit "10 +0.1 +0.2 mm": both deviations lie above the nominal value: write the range they mean, "10.1 ~ 10.2 mm""#,
+        r#"限值 "10 +0.1 +0.2 mm"：两个偏差都在标称值之上：请写出它们表示的范围 "10.1 ~ 10.2 mm""#,
+    );
+    both(
+        "≥ 5 且 ≤ 3".parse::<Limit>(),
+        r#"limit "≥ 5 且 ≤ 3": two conditions joined by "且" are not one limit: write the range they mean, "A ~ B" for "≥ A 且 ≤ B""#,
+        r#"限值 "≥ 5 且 ≤ 3"：以 "且" 连接的两个条件不是一个限值：请写出它们表示的范围，"≥ A 且 ≤ B" 写作 "A ~ B""#,
+    );
+    // "+-" is read as "±", as "+/-" is; a byte order mark pasted before a limit or a value is
+    // not part of it.
+    assert_eq!(
+        "9.8 +- 0.3".parse::<Measurement>().unwrap(),
+        "9.8 ± 0.3".parse::<Measurement>().unwrap()
+    );
+    assert_eq!(
+        "\u{feff}≥ 4".parse::<Limit>().unwrap(),
+        "≥ 4".parse::<Limit>().unwrap()
+    );
+    assert_eq!(
+        "\u{feff}9.8".parse::<Measurement>().unwrap(),
+        "9.8".parse::<Measurement>().unwrap()
+    );
+}

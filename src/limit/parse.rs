@@ -57,6 +57,12 @@ pub(crate) mod msg {
         EXPECTED_BOTH_DEVIATIONS = "expected both deviations, \"+b₁\" and \"-b₂\", such as \"10 +0.2 -0.1\"",
             "应写出上下两个偏差 \"+b₁\" 和 \"-b₂\"，如 \"10 +0.2 -0.1\"";
         UNEXPECTED_AFTER_DEVIATIONS = "unexpected text after the deviations", "偏差之后有多余文字";
+        JOINED_CONDITIONS = "two conditions joined by \"{0}\" are not one limit: write the range they mean, \"A ~ B\" for \"≥ A 且 ≤ B\"",
+            "以 \"{0}\" 连接的两个条件不是一个限值：请写出它们表示的范围，\"≥ A 且 ≤ B\" 写作 \"A ~ B\"";
+        SIDE_BELOW = "below", "之下";
+        SIDE_ABOVE = "above", "之上";
+        SAME_SIDE_DEVIATIONS = "both deviations lie {0} the nominal value: write the range they mean, \"{1}\"",
+            "两个偏差都在标称值{0}：请写出它们表示的范围 \"{1}\"";
         EXPECTED_DEVIATION = "expected \"± b\", \"+b₁ -b₂\" or \"(1 ± b%)\" after the nominal value",
             "基本数值之后应为 \"± b\"、\"+b₁ -b₂\" 或 \"(1 ± b%)\"";
         DEVIATION_SIGN = "a deviation is written without a sign after ± (\"10 ± 0.1\")", "± 之后的偏差不带符号（\"10 ± 0.1\"）";
@@ -204,9 +210,19 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
             t!(crate::number::msg::LONGER_THAN_BYTES, MAX_LIMIT_LEN),
         ));
     }
-    let original = input.trim();
+    // A byte order mark pasted from a file is not part of the limit.
+    let original = input.trim().trim_start_matches('\u{feff}').trim_start();
     if original.is_empty() {
         return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_LIMIT)));
+    }
+    for joint in ["并且", "且", " and "] {
+        if original.contains(joint) {
+            return Err(Error::syntax(
+                WHAT,
+                original,
+                t!(msg::JOINED_CONDITIONS, joint.trim()),
+            ));
+        }
     }
     let text = normalise(original);
     let mut body: &str = text.trim();
@@ -296,10 +312,15 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
     }
     // A leading comparison symbol that the prefix table did not take (a range like ">10~20").
     let has = |t: &Token| tokens.iter().any(|x| x == t);
-    if has(&Token::PlusMinus)
-        || tokens.iter().any(|t| matches!(t, Token::Relative(_)))
-        || has(&Token::Plus)
-    {
+    let relative = tokens.iter().any(|t| matches!(t, Token::Relative(_)));
+    // A range may sign its ends: "-5 ~ +5", "5 ~ +10".
+    if has(&Token::Tilde) && !has(&Token::PlusMinus) && !relative && exclusion.is_none() {
+        return range(&tokens, original);
+    }
+    if let Some(e) = same_side_deviations(&tokens, original) {
+        return Err(e);
+    }
+    if has(&Token::PlusMinus) || relative || has(&Token::Plus) {
         return deviation(&tokens, exclusion.as_deref(), original);
     }
     if exclusion.is_some() {
@@ -835,6 +856,54 @@ fn range(tokens: &[Token], original: &str) -> Result<Limit, Error> {
         },
         unit,
     )
+}
+
+/// `A -b₁ -b₂` or `A +b₁ +b₂`: two deviations on one side of the nominal, as tolerance tables
+/// write a shifted zone (`10 -0.1 -0.2` is 9.8 … 9.9). Not a form duibiao reads: the error
+/// names the range it means.
+fn same_side_deviations(tokens: &[Token], original: &str) -> Option<Error> {
+    let strip_unit = |t: &[Token]| -> Vec<Token> {
+        t.iter()
+            .filter(|x| !matches!(x, Token::Unit(_)))
+            .cloned()
+            .collect()
+    };
+    let plain = strip_unit(tokens);
+    let [Token::Num(a), s1, Token::Num(b1), s2, Token::Num(b2)] = plain.as_slice() else {
+        return None;
+    };
+    let below = matches!((s1, s2), (Token::Minus, Token::Minus));
+    let above = matches!((s1, s2), (Token::Plus, Token::Plus));
+    if !below && !above {
+        return None;
+    }
+    let unit = tokens.iter().find_map(|t| match t {
+        Token::Unit(u) => Some(format!(" {u}")),
+        _ => None,
+    });
+    let (x, y) = if below {
+        (
+            a.value.checked_sub(b2.value)?,
+            a.value.checked_sub(b1.value)?,
+        )
+    } else {
+        (
+            a.value.checked_add(b1.value)?,
+            a.value.checked_add(b2.value)?,
+        )
+    };
+    let (low, high) = if x <= y { (x, y) } else { (y, x) };
+    let range = format!("{low} ~ {high}{}", unit.unwrap_or_default());
+    let side = if below {
+        t!(msg::SIDE_BELOW)
+    } else {
+        t!(msg::SIDE_ABOVE)
+    };
+    Some(Error::syntax(
+        WHAT,
+        original,
+        t!(msg::SAME_SIDE_DEVIATIONS, side, range),
+    ))
 }
 
 fn signed_quantity(tokens: &[Token]) -> Option<(Num, Option<Unit>, &[Token])> {
