@@ -79,6 +79,7 @@
     )
 )]
 
+mod encoding;
 mod error;
 mod limits;
 mod measurement;

@@ -95,6 +95,8 @@ pub(crate) enum Grading {
 #[derive(Clone, Debug)]
 pub(crate) struct CompiledIndicator {
     pub(crate) id: String,
+    /// The name, for products columns headed by the Chinese name.
+    pub(crate) name: Names,
     pub(crate) unit: Option<Unit>,
     pub(crate) unit_text: Option<String>,
     pub(crate) direction: Direction,
@@ -197,6 +199,12 @@ impl Engine {
     /// The indicator ids, in plan order.
     pub fn indicator_ids(&self) -> impl Iterator<Item = &str> {
         self.indicators.iter().map(|i| i.id.as_str())
+    }
+
+    /// The indicator ids with their names, in plan order (a products column may be headed by
+    /// the Chinese name: [`crate::product::CsvRows::keep_named`]).
+    pub fn indicator_names(&self) -> impl Iterator<Item = (&str, &Names)> {
+        self.indicators.iter().map(|i| (i.id.as_str(), &i.name))
     }
 
     /// The benchmark level of an indicator: the strictest benchmark requirements (several when
