@@ -421,6 +421,7 @@ impl<R: Read> CsvRows<R> {
 
     /// Reads the next row into the reader's record: `Some(Ok(line))` (the sheet row in a
     /// workbook), `Some(Err)` for a row the CSV reader refuses, `None` at the end.
+    #[cfg_attr(not(feature = "xlsx"), allow(clippy::infallible_destructuring_match))]
     pub(crate) fn advance(&mut self) -> Option<Result<u64, Error>> {
         if self.stopped {
             return None;

@@ -523,6 +523,35 @@ mod xlsx {
             sheet_error(&boolean),
             "row 2: product \"P1\": indicator \"flush-water\": value \"TRUE\": a TRUE/FALSE cell: write pass or fail (合格 or 不合格) as text"
         );
+        let date = one_row(|ws| {
+            let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+            let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 5).unwrap();
+            ws.write_datetime_with_format(1, 1, &day, &format).unwrap();
+        });
+        assert_eq!(
+            sheet_error(&date),
+            "row 2: product \"P1\": indicator \"flush-water\": value \"45296\": a date or time cell: format the cell as a number or as text"
+        );
+        let division = one_row(|ws| {
+            ws.write_formula(1, 1, "=1/0")
+                .unwrap()
+                .set_formula_result(1, 1, "#DIV/0!");
+        });
+        assert_eq!(
+            sheet_error(&division),
+            "row 2: product \"P1\": indicator \"flush-water\": value \"#DIV/0!\": an error cell: correct the formula, or leave the cell empty for a missing value"
+        );
+        // A date in a column no indicator reads (a test date) changes nothing.
+        let dated = one_row(|ws| {
+            ws.write_number(1, 1, 3.5).unwrap();
+            ws.write_string(0, 2, "检测日期").unwrap();
+            let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+            let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 5).unwrap();
+            ws.write_datetime_with_format(1, 2, &day, &format).unwrap();
+        });
+        let rows = xlsx_rows(&dated, &engine, None);
+        assert_eq!(rows.0, rows.1);
+        assert_eq!(rows.0[0].as_ref().unwrap().class.as_str(), "leader");
         let beyond = one_row(|ws| {
             ws.write_number(1, 1, 3.5).unwrap();
             ws.write_string(1, 4, "stray").unwrap();
@@ -553,6 +582,32 @@ mod xlsx {
                 "products: the workbook is {} bytes, more than the 1000 a workbook may hold (limit `workbook_bytes`)",
                 book.len()
             )
+        );
+        // A workbook that expands more than 16 times (here long remarks of one letter) is
+        // refused before its cells are read, as an archive of huge parts (a zip bomb) is.
+        let mut repeated = Workbook::new();
+        let ws = repeated.add_worksheet();
+        ws.write_string(0, 0, "id").unwrap();
+        for r in 1..20 {
+            ws.write_string(r, 0, format!("P{r}")).unwrap();
+            ws.write_string(r, 1, format!("{}{r}", "a".repeat(30_000)))
+                .unwrap();
+        }
+        let repeated = repeated.save_to_buffer().unwrap();
+        let mut tight = Limits::default();
+        tight.workbook_bytes = repeated.len();
+        let error =
+            Source::<&'static [u8]>::xlsx(std::io::Cursor::new(&repeated), &engine, &tight, None)
+                .err()
+                .unwrap()
+                .to_string();
+        assert!(
+            error.starts_with("products: the workbook's parts hold ")
+                && error.ends_with(&format!(
+                    "bytes uncompressed, more than the {} a workbook may expand to (16 times the limit `workbook_bytes`)",
+                    16 * repeated.len()
+                )),
+            "{error}"
         );
         assert_eq!(
             open(&Limits::default(), Some("结果")),
@@ -591,5 +646,211 @@ mod xlsx {
             csv_as_xlsx.starts_with("products: the workbook cannot be read: "),
             "{csv_as_xlsx}"
         );
+    }
+}
+
+/// The command line: `--encoding` on the commands that read products, plans detected, the
+/// file-level faults exit 2 with one located line, an `.xlsx` read by its name.
+#[cfg(feature = "cli")]
+mod cli {
+    use super::*;
+    use std::process::Command;
+
+    fn data(name: &str) -> String {
+        format!("{}/tests/data/findings/{name}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    fn run(args: &[&str]) -> (Option<i32>, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+
+    #[test]
+    fn every_command_reads_gbk_products_and_refuses_them_as_utf8() {
+        let (plan2, gbk) = (data("plan2.toml"), data("gbk_zh.csv"));
+        let (code, out, err) = run(&["evaluate", &plan2, "--products", &gbk, "--format", "csv"]);
+        assert_eq!((code, err.as_str()), (Some(0), ""));
+        assert_eq!(
+            out,
+            "product,class,decided_by,exceeding_weight,core_weight,冲水量,待机功率,error\nP1,leader,冲水量 待机功率,2,2,exceeds,exceeds,\n"
+        );
+        for command in ["evaluate", "rank", "report"] {
+            let (code, out, err) =
+                run(&[command, &plan2, "--products", &gbk, "--encoding", "gb18030"]);
+            assert_eq!(code, Some(0), "{command}: {err}");
+            assert!(out.contains("P1"), "{command}: {out}");
+            let (code, out, err) =
+                run(&[command, &plan2, "--products", &gbk, "--encoding", "utf-8"]);
+            assert_eq!((code, out.as_str()), (Some(2), ""), "{command}");
+            assert_eq!(
+                err,
+                format!("error: {gbk}: products: line 1, byte 3: the file is not UTF-8 (it looks like GB18030, as Excel saves \"CSV (逗号分隔)\" on Chinese Windows): read it with --encoding gb18030, or save it as \"CSV UTF-8 (逗号分隔)\"\n"),
+                "{command}"
+            );
+        }
+        let (code, _, err) = run(&[
+            "evaluate",
+            &plan2,
+            "--products",
+            &gbk,
+            "--encoding",
+            "latin1",
+        ]);
+        assert_eq!(code, Some(2));
+        assert_eq!(
+            err,
+            "error: encoding \"latin1\": expected auto, utf-8, gb18030, gbk, utf-16le or utf-16be\n"
+        );
+    }
+
+    #[test]
+    fn rank_reads_a_gbk_standards_file_as_its_utf8_form() {
+        let plan = format!(
+            "{}/examples/plans/smart-toilet.toml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let utf8 = format!(
+            "{}/examples/plans/smart-toilet.standards.csv",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let dir = std::env::temp_dir().join(format!("duibiao-standards-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let gbk = dir.join("standards.csv");
+        std::fs::write(&gbk, gb18030(&std::fs::read_to_string(&utf8).unwrap())).unwrap();
+        let expected = run(&["rank", &plan, "--standards", &utf8, "--format", "csv"]);
+        assert_eq!(expected.0, Some(0), "{}", expected.2);
+        assert!(expected.1.lines().count() > 2, "{}", expected.1);
+        let gbk = gbk.to_str().unwrap();
+        for encoding in ["auto", "gbk"] {
+            let got = run(&[
+                "rank",
+                &plan,
+                "--standards",
+                gbk,
+                "--format",
+                "csv",
+                "--encoding",
+                encoding,
+            ]);
+            assert_eq!(got, expected, "{encoding}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_header_fault_exits_2_without_a_warning_about_its_columns() {
+        let plan = data("plan.toml");
+        for name in ["header_case.csv", "semicolon.csv", "empty.csv", "utf16.csv"] {
+            let (code, out, err) = run(&[
+                "evaluate",
+                &plan,
+                "--products",
+                &data(name),
+                "--encoding",
+                "gb18030",
+            ]);
+            assert_eq!((code, out.as_str()), (Some(2), ""), "{name}");
+            assert_eq!(err.lines().count(), 1, "{name}: {err}");
+            assert!(!err.contains("names no indicator"), "{name}: {err}");
+        }
+        let (_, _, err) = run(&["evaluate", &plan, "--products", &data("header_case.csv")]);
+        assert_eq!(
+            err,
+            format!("error: {}: products: line 1: the first column must be \"id\", found \"ID\": write it in lower case\n", data("header_case.csv"))
+        );
+    }
+
+    #[test]
+    fn json_products_and_plans_are_decoded_too() {
+        let plan = data("plan.toml");
+        let (code, out, err) = run(&[
+            "evaluate",
+            &plan,
+            "--products",
+            &data("j_gbk.json"),
+            "--format",
+            "csv",
+        ]);
+        assert_eq!((code, err.as_str()), (Some(0), ""));
+        assert!(
+            out.ends_with("样品,leader,flush-water,1,1,exceeds,\n"),
+            "{out}"
+        );
+        let (code, out, _) = run(&["validate", &data("p_bom.toml")]);
+        assert_eq!((code, out.as_str()), (Some(0), "ok\n"));
+        let (code, _, err) = run(&["validate", &data("p_gbk.toml")]);
+        assert_eq!(code, Some(2));
+        assert!(err.contains("subjec智能坐便器"), "decoded: {err}");
+        let (code, _, err) = run(&["validate", &data("p_binary.toml")]);
+        assert_eq!(code, Some(2));
+        assert_eq!(
+            err,
+            format!("error: {}: line 1, byte 0: the file is not UTF-8 text (it holds NUL bytes: a binary file?): save it as UTF-8\n", data("p_binary.toml"))
+        );
+    }
+
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn an_xlsx_file_is_read_by_its_name_and_sheet() {
+        let dir = std::env::temp_dir().join(format!("duibiao-xlsx-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("products.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        ws.set_name("封面").unwrap();
+        ws.write_string(0, 0, "检测报告").unwrap();
+        let ws = book.add_worksheet();
+        ws.set_name("结果").unwrap();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string(0, 1, "flush-water").unwrap();
+        ws.write_string(1, 0, "P1").unwrap();
+        ws.write_number(1, 1, 3.5).unwrap();
+        book.save(&path).unwrap();
+        let (plan, products) = (data("plan.toml"), path.to_str().unwrap().to_owned());
+        let (code, out, err) = run(&[
+            "evaluate",
+            &plan,
+            "--products",
+            &products,
+            "--sheet",
+            "结果",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!((code, err.as_str()), (Some(0), ""));
+        assert_eq!(
+            out,
+            "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
+        );
+        let (code, _, err) = run(&["evaluate", &plan, "--products", &products]);
+        assert_eq!(code, Some(2));
+        assert_eq!(
+            err,
+            format!("error: {products}: products: row 1: the first column must be \"id\", found \"检测报告\"\n")
+        );
+        let (code, _, err) = run(&[
+            "evaluate",
+            &plan,
+            "--products",
+            &data("gbk_zh.csv"),
+            "--sheet",
+            "结果",
+        ]);
+        assert_eq!(code, Some(2));
+        assert_eq!(
+            err,
+            format!(
+                "error: {}: --sheet reads a sheet of an .xlsx workbook, and this is not one\n",
+                data("gbk_zh.csv")
+            )
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

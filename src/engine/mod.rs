@@ -153,8 +153,8 @@ impl Engine {
         &self.category
     }
 
-    /// The columns of a products file that name no indicator of the plan (a misspelt header
-    /// would otherwise make every product miss that indicator).
+    /// The columns of a products file that name no indicator of the plan by its id or its
+    /// Chinese name (a misspelt header would otherwise make every product miss that indicator).
     ///
     /// ```
     /// # let plan = duibiao::Plan::from_toml_str(r#"
@@ -165,11 +165,12 @@ impl Engine {
     /// # role = "benchmark"
     /// # [[indicators]]
     /// # id = "flush-water"
+    /// # name = { zh = "冲水量" }
     /// # direction = "lower-is-better"
     /// # requirements = { "GB 1-2000" = "≤ 4" }
     /// # "#)?;
     /// let engine = plan.compile()?;
-    /// let unknown: Vec<&str> = engine.unknown_columns(["id", "flush_water"]).collect();
+    /// let unknown: Vec<&str> = engine.unknown_columns(["id", "flush_water", "冲水量"]).collect();
     /// assert_eq!(unknown, ["flush_water"]);
     /// # Ok::<(), duibiao::Error>(())
     /// ```
@@ -177,9 +178,18 @@ impl Engine {
         &'a self,
         columns: impl IntoIterator<Item = &'a str> + 'a,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        columns
-            .into_iter()
-            .filter(move |c| *c != "id" && !self.indicators.iter().any(|i| i.id == *c))
+        columns.into_iter().filter(move |c| {
+            *c != "id"
+                && !self.indicators.iter().any(|i| {
+                    i.id == *c
+                        || i.name
+                            .zh
+                            .as_deref()
+                            .map(str::trim)
+                            .filter(|z| !z.is_empty())
+                            == Some(c.trim())
+                })
+        })
     }
 
     /// Warnings about the compiled plan that its check cannot see without the benchmark levels:
