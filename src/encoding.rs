@@ -296,13 +296,15 @@ impl<R: Read> Decoder<R> {
         self.fill_to(4)?;
         let head = self.pending();
         if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xd0\xcf\x11\xe0") {
-            let what = if head.starts_with(b"PK") {
+            let zip = head.starts_with(b"PK");
+            let what = if zip {
                 "an Excel workbook (.xlsx) or another zip archive"
             } else {
                 "an Excel 97-2003 workbook (.xls)"
             };
             let advice = match self.kind {
-                Kind::Csv => "read it as a workbook (a file named .xlsx), or save it as \"CSV UTF-8 (逗号分隔)\"",
+                Kind::Csv if zip => "read it as a workbook (a file named .xlsx), or save it as \"CSV UTF-8 (逗号分隔)\"",
+                Kind::Csv => "save it as a workbook (.xlsx) or as \"CSV UTF-8 (逗号分隔)\"",
                 Kind::Text | Kind::Plan => "save it as UTF-8 text",
             };
             self.fail(format!(
@@ -851,6 +853,10 @@ mod tests {
         assert_eq!(
             read(b"PK\x03\x04\x14\0\0\0", Encoding::Auto).unwrap_err(),
             "line 1, byte 0: the file is an Excel workbook (.xlsx) or another zip archive, not text: read it as a workbook (a file named .xlsx), or save it as \"CSV UTF-8 (逗号分隔)\""
+        );
+        assert_eq!(
+            read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", Encoding::Auto).unwrap_err(),
+            "line 1, byte 0: the file is an Excel 97-2003 workbook (.xls), not text: save it as a workbook (.xlsx) or as \"CSV UTF-8 (逗号分隔)\""
         );
         // A NUL byte after the first line is text for the reader behind (a bad cell).
         assert_eq!(
