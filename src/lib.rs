@@ -62,10 +62,12 @@
 //!
 //! # Features
 //!
-//! - `cli` (default): the `duibiao` command-line tool (clap, indicatif). Library users can
-//!   turn it off with `default-features = false`.
+//! - `cli` (default): the `duibiao` command-line tool (clap, indicatif; and `xlsx`). Library
+//!   users can turn it off with `default-features = false`.
 //! - `rayon`: `Classifier::class_batch_parallel` judges batches on every core, results
 //!   in input order.
+//! - `xlsx` (on with `cli`): products from Excel workbooks, `product::CsvRows::xlsx` and
+//!   `stream::Source::xlsx` (calamine).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -79,6 +81,7 @@
     )
 )]
 
+mod encoding;
 mod error;
 mod limits;
 mod measurement;

@@ -70,6 +70,10 @@ pub struct Limits {
     /// The longest products text read by [`crate::product::read_json_with`], in bytes
     /// (default 1 GiB; CSV is streamed and needs no such bound).
     pub products_bytes: usize,
+    /// The largest Excel workbook read as products (`.xlsx`), in bytes (default 16 MiB); its
+    /// parts uncompressed and the cells held may each be 16 times that (a workbook is a zip
+    /// archive, read whole).
+    pub workbook_bytes: usize,
 }
 
 impl Limits {
@@ -109,6 +113,7 @@ impl Default for Limits {
             columns: 10_001,
             row_bytes: 1024 * 1024,
             products_bytes: 1024 * 1024 * 1024,
+            workbook_bytes: 16 * 1024 * 1024,
         }
     }
 }

@@ -14,6 +14,7 @@ use std::io::Read;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::encoding::{Decoder, Encoding};
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::measurement::Measurement;
@@ -92,6 +93,9 @@ impl Product {
     }
 }
 
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
 /// The longest cell read at all.
 const MAX_CELL: usize = Limits::CELL_BYTES;
 
@@ -132,6 +136,11 @@ pub fn read_csv_with<R: Read>(
 /// while it is read, ids by [`Limits::id_bytes`], cells by [`Limits::CELL_BYTES`]. As an
 /// iterator it yields one product (or the error of its row, with its line) per row.
 ///
+/// The file is decoded as it is read ([`Decoder`]): UTF-8 with or without a byte order mark,
+/// GB18030 (GBK) and UTF-16 with a byte order mark are detected ([`CsvRows::new`]) or named
+/// ([`CsvRows::with_encoding`]). With the `xlsx` feature, [`CsvRows::xlsx`] reads the same
+/// table from the first sheet of an Excel workbook (or a named one).
+///
 /// ```
 /// use duibiao::product::CsvRows;
 ///
@@ -143,44 +152,115 @@ pub fn read_csv_with<R: Read>(
 /// # Ok::<(), duibiao::Error>(())
 /// ```
 pub struct CsvRows<R> {
-    records: csv::Reader<RowBound<R>>,
+    records: Records<R>,
     columns: Vec<String>,
     /// Per column: read as a value (`id` and ignored columns are not).
     keep: Vec<bool>,
     record: csv::StringRecord,
+    /// The cells of the current row that hold no value (a workbook's dates, errors, booleans
+    /// and numbers beyond 15 digits), by column, with what is wrong.
+    faults: Vec<(usize, String)>,
     id_bytes: usize,
     /// A row too long leaves the reader nowhere: no more rows.
     stopped: bool,
 }
 
+/// Where the rows come from.
+enum Records<R> {
+    Csv(Box<csv::Reader<RowBound<Decoder<R>>>>),
+    #[cfg(feature = "xlsx")]
+    Sheet(xlsx::Sheet),
+}
+
 impl<R: Read> CsvRows<R> {
-    /// Reads and checks the header.
+    /// Reads and checks the header, detecting the encoding ([`Encoding::Auto`]).
     ///
     /// # Errors
     ///
-    /// When the header cannot be read (not UTF-8, beyond a limit), does not start with `id`, or
-    /// names a column twice.
+    /// When the header cannot be read (not text in an encoding read, beyond a limit), the
+    /// file is empty, the header does not start with `id` (a `;` or tab delimiter, `ID`), or
+    /// names a column twice: each with its line and what to do.
     pub fn new(reader: R, limits: &Limits) -> Result<CsvRows<R>, Error> {
+        CsvRows::with_encoding(reader, limits, Encoding::Auto)
+    }
+
+    /// Like [`CsvRows::new`], reading the file in `encoding` ([`Encoding::Auto`] detects it).
+    ///
+    /// ```
+    /// use duibiao::product::{CsvRows, Encoding};
+    ///
+    /// let gbk = b"id,flush-water\nP1,3.5 \xc9\xfd\n"; // "3.5 升" in GBK
+    /// let limits = duibiao::Limits::default();
+    /// let mut rows = CsvRows::with_encoding(&gbk[..], &limits, Encoding::Gb18030)?;
+    /// assert_eq!(rows.next().transpose()?.map(|p| p.values["flush-water"].to_string()), Some("3.5 L".into()));
+    /// let mut rows = CsvRows::with_encoding(&gbk[..], &limits, Encoding::Utf8)?;
+    /// assert!(rows.next().unwrap().unwrap_err().to_string().starts_with(
+    ///     "products: line 2, byte 22: the file is not UTF-8 (it looks like GB18030"));
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`CsvRows::new`].
+    pub fn with_encoding(
+        reader: R,
+        limits: &Limits,
+        encoding: Encoding,
+    ) -> Result<CsvRows<R>, Error> {
+        let decoder = Decoder::of_kind(reader, encoding, crate::encoding::Kind::Csv);
         let mut records = csv::ReaderBuilder::new()
             .flexible(true)
             .trim(csv::Trim::All)
-            .from_reader(RowBound::new(reader, limits.row_bytes));
+            .from_reader(RowBound::new(decoder, limits.row_bytes));
         let columns: Vec<String> = records
             .headers()
             .map(|h| h.iter().map(str::to_owned).collect())
-            .map_err(|e| {
-                Error::invalid_plan(format!("products: header: {}", crate::number::clip(e)))
-            })?;
-        check_header(&columns, limits)?;
+            .map_err(|e| header_error(&e))?;
+        check_header(&columns, limits, "line 1")?;
+        Ok(CsvRows::of(
+            Records::Csv(Box::new(records)),
+            columns,
+            limits,
+        ))
+    }
+
+    /// Reads and checks the header of the first sheet of an Excel workbook (`.xlsx`), or of the
+    /// sheet named `sheet`: the same table as a CSV file, each row located by its sheet row
+    /// (`row 7`), within the same limits, and the workbook within
+    /// [`Limits::workbook_bytes`]. No reader is kept (the sheet is read whole), so `R` is
+    /// free: the reader type of the caller's other sources.
+    ///
+    /// A cell's text: a text cell's text; a number cell's shortest decimal that reads back as
+    /// the same binary number (`97.0` typed in a number cell reads `97`, the same value; a
+    /// number beyond 15 significant digits, a formula's binary rounding, is refused); a
+    /// boolean, date or error cell is refused. A cell formatted as a percentage holds the
+    /// fraction (`97%` is 0.97): write percentages as text.
+    ///
+    /// # Errors
+    ///
+    /// When the workbook is larger than [`Limits::workbook_bytes`], cannot be read, has no
+    /// sheet `sheet`, or its header is not a products header (as [`CsvRows::new`]).
+    #[cfg(feature = "xlsx")]
+    pub fn xlsx<W: Read + std::io::Seek>(
+        workbook: W,
+        limits: &Limits,
+        sheet: Option<&str>,
+    ) -> Result<CsvRows<R>, Error> {
+        let (columns, sheet) = xlsx::read(workbook, sheet, limits)?;
+        Ok(CsvRows::of(Records::Sheet(sheet), columns, limits))
+    }
+
+    fn of(records: Records<R>, columns: Vec<String>, limits: &Limits) -> CsvRows<R> {
         let keep = columns.iter().enumerate().map(|(k, _)| k > 0).collect();
-        Ok(CsvRows {
+        CsvRows {
             records,
             columns,
             keep,
             record: csv::StringRecord::new(),
+            faults: Vec::new(),
             id_bytes: limits.id_bytes,
             stopped: false,
-        })
+        }
     }
 
     /// Reads only the columns named in `ids` (a plan's indicator ids); the others are ignored,
@@ -197,7 +277,115 @@ impl<R: Read> CsvRows<R> {
         self
     }
 
-    /// The header's columns, `id` first.
+    /// Reads only the columns naming one of `indicators`, given as (id, Chinese name): a
+    /// column is the indicator whose id it is, or whose Chinese name (`names.zh`, trimmed as
+    /// column names are) it is; the others are ignored as with [`CsvRows::keep_only`]. A
+    /// column read by its Chinese name reads as the indicator's id from then on.
+    ///
+    /// ```
+    /// use duibiao::product::CsvRows;
+    ///
+    /// let text = "id,冲洗平均用水量\nP1,3.5\n";
+    /// let rows = CsvRows::new(text.as_bytes(), &duibiao::Limits::default())?
+    ///     .keep_named([("flush-water", Some("冲洗平均用水量"))])?;
+    /// assert_eq!(rows.columns(), ["id", "flush-water"]);
+    /// let p = rows.into_iter().next().unwrap()?;
+    /// assert_eq!(p.values["flush-water"].to_string(), "3.5");
+    ///
+    /// let both = "id,flush-water,冲洗平均用水量\nP1,3.5,3.6\n";
+    /// let error = CsvRows::new(both.as_bytes(), &duibiao::Limits::default())?
+    ///     .keep_named([("flush-water", Some("冲洗平均用水量"))])
+    ///     .err().unwrap();
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     r#"products: line 1: columns 2 "flush-water" and 3 "冲洗平均用水量" both name indicator "flush-water" (by its id and by its Chinese name): keep one"#
+    /// );
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When a column could be two indicators (the id of one and the Chinese name of another,
+    /// or the Chinese name of two), or two columns name the same indicator: the message names
+    /// the ids to write instead.
+    pub fn keep_named<'a>(
+        mut self,
+        indicators: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
+    ) -> Result<CsvRows<R>, Error> {
+        let indicators: Vec<(&str, Option<&str>)> = indicators
+            .into_iter()
+            .map(|(id, zh)| (id, zh.map(str::trim).filter(|z| !z.is_empty())))
+            .collect();
+        let header = self.header_place();
+        let mut named: Vec<Option<&str>> = vec![None; self.columns.len()];
+        for (k, column) in self.columns.iter().enumerate().skip(1) {
+            let by_id = indicators.iter().find(|(id, _)| *id == column.as_str());
+            let by_zh: Vec<&str> = indicators
+                .iter()
+                .filter(|(id, zh)| *zh == Some(column.as_str()) && Some(*id) != by_id.map(|i| i.0))
+                .map(|(id, _)| *id)
+                .collect();
+            let shown = crate::number::truncate(column);
+            let list = |ids: &[&str]| {
+                ids.iter()
+                    .map(|id| format!("\"{}\"", crate::number::truncate(id)))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            };
+            let indicator = match (by_id, by_zh.as_slice()) {
+                (Some((id, _)), []) => Some(id),
+                (None, [id]) => Some(id),
+                (None, []) => None,
+                (Some((id, _)), others) => {
+                    return Err(Error::invalid_plan(format!(
+                        "products: {header}: column {} \"{shown}\" is the id of indicator \"{}\" and the Chinese name of {}: name the column by the id it means ({})",
+                        k + 1,
+                        crate::number::truncate(id),
+                        indicators_named(others),
+                        list(&[&[*id][..], others].concat())
+                    )))
+                }
+                (None, several) => {
+                    return Err(Error::invalid_plan(format!(
+                        "products: {header}: column {} \"{shown}\" is the Chinese name of {}: name the column by the id it means ({})",
+                        k + 1,
+                        indicators_named(several),
+                        list(several)
+                    )))
+                }
+            };
+            if let Some(slot) = named.get_mut(k) {
+                *slot = indicator.copied();
+            }
+        }
+        let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for (k, id) in named.iter().enumerate() {
+            let Some(id) = id else { continue };
+            if let Some(first) = seen.insert(id, k) {
+                let column = |k: usize| {
+                    crate::number::truncate(self.columns.get(k).map_or("", String::as_str))
+                };
+                return Err(Error::invalid_plan(format!(
+                    "products: {header}: columns {} \"{}\" and {} \"{}\" both name indicator \"{}\" (by its id and by its Chinese name): keep one",
+                    first + 1,
+                    column(first),
+                    k + 1,
+                    column(k),
+                    crate::number::truncate(id)
+                )));
+            }
+        }
+        self.keep = named.iter().map(Option::is_some).collect();
+        for (column, id) in self.columns.iter_mut().zip(&named) {
+            if let Some(id) = id {
+                (*id).clone_into(column);
+            }
+        }
+        Ok(self)
+    }
+
+    /// The header's columns, `id` first (a column read by an indicator's Chinese name as the
+    /// indicator's id, after [`CsvRows::keep_named`]).
     pub fn columns(&self) -> &[String] {
         &self.columns
     }
@@ -212,17 +400,43 @@ impl<R: Read> CsvRows<R> {
             .map(|(c, _)| c.as_str())
     }
 
-    /// Reads the next row into the reader's record: `Some(Ok(line))`, `Some(Err)` for a row
-    /// the CSV reader refuses, `None` at the end.
+    /// Where the header is: `line 1`, or the sheet row of a workbook.
+    fn header_place(&self) -> String {
+        match &self.records {
+            Records::Csv(_) => "line 1".to_owned(),
+            #[cfg(feature = "xlsx")]
+            Records::Sheet(sheet) => format!("row {}", sheet.header_row()),
+        }
+    }
+
+    /// The place of row `n` as [`CsvRows::advance`] gives it: `line 7` in a CSV file, `row 7`
+    /// in a sheet.
+    pub(crate) fn place(&self, n: u64) -> String {
+        match &self.records {
+            Records::Csv(_) => format!("line {n}"),
+            #[cfg(feature = "xlsx")]
+            Records::Sheet(_) => format!("row {n}"),
+        }
+    }
+
+    /// Reads the next row into the reader's record: `Some(Ok(line))` (the sheet row in a
+    /// workbook), `Some(Err)` for a row the CSV reader refuses, `None` at the end.
+    #[cfg_attr(not(feature = "xlsx"), allow(clippy::infallible_destructuring_match))]
     pub(crate) fn advance(&mut self) -> Option<Result<u64, Error>> {
         if self.stopped {
             return None;
         }
-        match self.records.read_record(&mut self.record) {
+        let records = match &mut self.records {
+            Records::Csv(records) => records,
+            #[cfg(feature = "xlsx")]
+            Records::Sheet(sheet) => return sheet.next_row(&mut self.record, &mut self.faults),
+        };
+        match records.read_record(&mut self.record) {
             Ok(true) => Some(Ok(self.record.position().map_or(0, csv::Position::line))),
             Ok(false) => None,
             Err(e) => {
-                // An I/O error (a row beyond `row_bytes`) leaves the reader nowhere: stop.
+                // An I/O error (a row beyond `row_bytes`, a byte the decoder refuses) leaves the
+                // reader nowhere: stop.
                 self.stopped = matches!(e.kind(), csv::ErrorKind::Io(_));
                 let line = e.position().map(csv::Position::line);
                 let error = Error::invalid_plan(format!("products: {}", crate::number::clip(&e)));
@@ -239,20 +453,29 @@ impl<R: Read> CsvRows<R> {
         &self.record
     }
 
+    /// Whether a cell the current row reads (its id, a kept column, or one beyond the header)
+    /// holds no value: a workbook's date, error or boolean cell.
+    pub(crate) fn has_faults(&self) -> bool {
+        self.faults
+            .iter()
+            .any(|(k, _)| *k == 0 || self.keep.get(*k).copied().unwrap_or(true))
+    }
+
     /// The current row's id, checked as every path checks it: not empty, within `id_bytes`,
     /// and no more cells than columns.
     pub(crate) fn id(&self) -> Result<&str, Error> {
         let id = self.record.get(0).unwrap_or_default();
+        if let Some((_, fault)) = self.faults.iter().find(|(k, _)| *k == 0) {
+            return Err(Error::invalid("product id", id, fault.as_str()));
+        }
         check_id(id, self.id_bytes)?;
-        if self.record.len() > self.columns.len() {
+        let beyond = self.faults.iter().find(|(k, _)| *k >= self.columns.len());
+        if self.record.len() > self.columns.len() || beyond.is_some() {
+            let cells = beyond.map_or(self.record.len(), |(k, _)| k + 1);
             return Err(Error::invalid(
                 "row",
                 id,
-                format!(
-                    "{} cells for {} columns",
-                    self.record.len(),
-                    self.columns.len()
-                ),
+                format!("{cells} cells for {} columns", self.columns.len()),
             ));
         }
         Ok(id)
@@ -262,8 +485,26 @@ impl<R: Read> CsvRows<R> {
     pub(crate) fn to_product(&self) -> Result<Product, Error> {
         let id = self.id()?;
         let mut product = Product::new(id);
-        for ((column, cell), keep) in self.columns.iter().zip(self.record.iter()).zip(&self.keep) {
-            if !keep || cell.is_empty() {
+        for (k, ((column, cell), keep)) in self
+            .columns
+            .iter()
+            .zip(self.record.iter())
+            .zip(&self.keep)
+            .enumerate()
+        {
+            if !keep {
+                continue;
+            }
+            let place = || format!("product \"{id}\": indicator \"{column}\"");
+            if let Some((_, fault)) = self.faults.iter().find(|(c, _)| *c == k) {
+                return Err(Error::invalid(
+                    "value",
+                    &crate::number::truncate(cell),
+                    fault.as_str(),
+                )
+                .context(place()));
+            }
+            if cell.is_empty() {
                 continue;
             }
             if cell.len() > MAX_CELL {
@@ -272,7 +513,7 @@ impl<R: Read> CsvRows<R> {
                     &crate::number::truncate(cell),
                     format!("longer than {MAX_CELL} bytes"),
                 )
-                .context(format!("product \"{id}\": indicator \"{column}\"")));
+                .context(place()));
             }
             product = product.with(column, cell)?;
         }
@@ -280,37 +521,62 @@ impl<R: Read> CsvRows<R> {
     }
 }
 
+/// "indicator "a"", or "indicators "a" and "b"".
+fn indicators_named(ids: &[&str]) -> String {
+    let quoted: Vec<String> = ids
+        .iter()
+        .map(|id| format!("\"{}\"", crate::number::truncate(id)))
+        .collect();
+    match quoted.as_slice() {
+        [one] => format!("indicator {one}"),
+        [init @ .., last] => format!("indicators {} and {last}", init.join(", ")),
+        [] => String::new(),
+    }
+}
+
 impl<R: Read> Iterator for CsvRows<R> {
     type Item = Result<Product, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        Some(self.advance()?.and_then(|line| {
-            self.to_product()
-                .map_err(|e| e.context(format!("line {line}")))
-        }))
+        Some(
+            self.advance()?
+                .and_then(|line| self.to_product().map_err(|e| e.context(self.place(line)))),
+        )
     }
 }
 
-/// The header: `id` first, at most `limits.columns` columns, none twice.
-fn check_header(columns: &[String], limits: &Limits) -> Result<(), Error> {
+/// The message for a header the CSV reader could not read: the decoder's or the row bound's
+/// fault (which name their place), or the reader's own.
+fn header_error(e: &csv::Error) -> Error {
+    match e.kind() {
+        csv::ErrorKind::Io(io) if crate::encoding::is_located(io) => {
+            Error::invalid_plan(format!("products: {io}"))
+        }
+        csv::ErrorKind::Io(io) => Error::invalid_plan(format!("products: line 1: {io}")),
+        _ => Error::invalid_plan(format!("products: line 1: {}", crate::number::clip(e))),
+    }
+}
+
+/// The header (at `place`, `line 1` or a sheet row): `id` first, at most `limits.columns`
+/// columns, none twice. A header that is not one says what to do: a file saved with `;` or
+/// tabs between the columns, `ID` in capitals, an empty file.
+fn check_header(columns: &[String], limits: &Limits, place: &str) -> Result<(), Error> {
     if columns.len() > limits.columns {
         return Err(Error::invalid_plan(format!(
-            "products: line 1: {} columns, more than the {} a products file may hold (limit `columns`)",
+            "products: {place}: {} columns, more than the {} a products file may hold (limit `columns`)",
             columns.len(),
             limits.columns
         )));
     }
-    if columns.first().map(String::as_str) != Some("id") {
-        return Err(Error::invalid_plan(format!(
-            "products: line 1: the first column must be \"id\", found \"{}\"",
-            crate::number::truncate(columns.first().map(String::as_str).unwrap_or_default())
-        )));
+    let first = columns.first().map(String::as_str).unwrap_or_default();
+    if first != "id" {
+        return Err(Error::invalid_plan(header_fault(columns, place)));
     }
     let mut seen = std::collections::BTreeMap::new();
     for (k, c) in columns.iter().enumerate() {
         if let Some(first) = seen.insert(c.as_str(), k) {
             return Err(Error::invalid_plan(format!(
-                "products: line 1: column \"{}\" appears twice (columns {} and {}): which value counts?",
+                "products: {place}: column \"{}\" appears twice (columns {} and {}): which value counts?",
                 crate::number::truncate(c),
                 first + 1,
                 k + 1
@@ -318,6 +584,36 @@ fn check_header(columns: &[String], limits: &Limits) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// What is wrong with a header whose first column is not `id`, and what to do.
+fn header_fault(columns: &[String], place: &str) -> String {
+    let first = columns.first().map(String::as_str).unwrap_or_default();
+    if columns.is_empty() || columns == [""] {
+        return "products: the file is empty: a products file starts with a header such as \"id,flush-water\" (the product id, then one column per indicator id)".to_owned();
+    }
+    for (delimiter, name) in [(';', "\";\""), ('\t', "tabs")] {
+        let head = first.split(delimiter).next().unwrap_or_default().trim();
+        if columns.len() == 1 && first.contains(delimiter) && head.eq_ignore_ascii_case("id") {
+            return format!(
+                "products: {place}: the columns are separated by {name}, not commas: save the file as comma-separated CSV (\"CSV UTF-8 (逗号分隔)\")"
+            );
+        }
+    }
+    let shown = crate::number::truncate(first);
+    if first.eq_ignore_ascii_case("id") {
+        return format!(
+            "products: {place}: the first column must be \"id\", found \"{shown}\": write it in lower case"
+        );
+    }
+    if let Some(k) = columns.iter().position(|c| c.eq_ignore_ascii_case("id")) {
+        return format!(
+            "products: {place}: the first column must be \"id\", found \"{shown}\": move column {} \"{}\" first",
+            k + 1,
+            crate::number::truncate(columns.get(k).map_or("", String::as_str))
+        );
+    }
+    format!("products: {place}: the first column must be \"id\", found \"{shown}\"")
 }
 
 /// A product id: not empty, at most `id_bytes` long.

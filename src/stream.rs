@@ -41,7 +41,7 @@ use std::io::Read;
 use crate::engine::{Classifier, FastOutcome, Prepared};
 use crate::error::Error;
 use crate::limits::Limits;
-use crate::product::{self, CsvRows, Product};
+use crate::product::{self, CsvRows, Encoding, Product};
 use crate::verdict::{Summary, Verdict};
 use crate::Engine;
 
@@ -64,7 +64,53 @@ impl<R: Read> Source<R> {
     ///
     /// When the header cannot be read or is not a products header (see [`CsvRows::new`]).
     pub fn csv(reader: R, engine: &Engine, limits: &Limits) -> Result<Source<R>, Error> {
-        let rows = CsvRows::new(reader, limits)?.keep_only(engine.indicator_ids());
+        Source::csv_with_encoding(reader, engine, limits, Encoding::Auto)
+    }
+
+    /// Like [`Source::csv`], reading the file in `encoding` ([`Encoding::Auto`], which
+    /// [`Source::csv`] uses, detects UTF-8, GB18030 and UTF-16 with a byte order mark). A column
+    /// headed by an indicator's Chinese name (`names.zh`) reads as that indicator
+    /// ([`CsvRows::keep_named`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Source::csv`], and when a column could be two indicators or two columns name one.
+    pub fn csv_with_encoding(
+        reader: R,
+        engine: &Engine,
+        limits: &Limits,
+        encoding: Encoding,
+    ) -> Result<Source<R>, Error> {
+        let rows = CsvRows::with_encoding(reader, limits, encoding)?.keep_named(
+            engine
+                .indicator_names()
+                .map(|(id, names)| (id, names.zh.as_deref())),
+        )?;
+        Ok(Source {
+            rows: Rows::Csv(rows),
+        })
+    }
+
+    /// The products of the first sheet of an Excel workbook, or of the sheet named `sheet`
+    /// ([`CsvRows::xlsx`]): read as a CSV file is, each row located by its sheet row
+    /// (`row 7`). `R` is free (the sheet is read whole): the reader type of the caller's other
+    /// sources.
+    ///
+    /// # Errors
+    ///
+    /// As [`CsvRows::xlsx`] and [`Source::csv_with_encoding`].
+    #[cfg(feature = "xlsx")]
+    pub fn xlsx<W: Read + std::io::Seek>(
+        workbook: W,
+        engine: &Engine,
+        limits: &Limits,
+        sheet: Option<&str>,
+    ) -> Result<Source<R>, Error> {
+        let rows = CsvRows::xlsx(workbook, limits, sheet)?.keep_named(
+            engine
+                .indicator_names()
+                .map(|(id, names)| (id, names.zh.as_deref())),
+        )?;
         Ok(Source {
             rows: Rows::Csv(rows),
         })
@@ -135,7 +181,7 @@ fn next_product<R: Read>(rows: &mut Rows<R>) -> Option<Result<Placed, Error>> {
     match rows {
         Rows::Csv(csv) => Some(
             csv.advance()?
-                .map(|line| (format!("line {line}"), csv.to_product())),
+                .map(|line| (csv.place(line), csv.to_product())),
         ),
         Rows::Json(entries) => {
             let (i, entry) = entries.next()?;
@@ -198,6 +244,9 @@ impl Fast {
     /// or pass/fail) within the cell limit; `None` sends the row to the exact path.
     fn summary<R: Read>(&mut self, engine: &Engine, rows: &CsvRows<R>) -> Option<Summary> {
         let id = rows.id().ok()?;
+        if rows.has_faults() {
+            return None;
+        }
         let record = rows.record();
         let cell = |c: &Option<usize>| c.and_then(|k| record.get(k)).unwrap_or("");
         if self
@@ -248,7 +297,7 @@ impl<R: Read> Iterator for Summaries<'_, R> {
             if let Some(summary) = fast.summary(self.engine, csv) {
                 return Some(Ok(summary));
             }
-            let verdict = judge(self.engine, format!("line {line}"), csv.to_product());
+            let verdict = judge(self.engine, csv.place(line), csv.to_product());
             return Some(verdict.map(|v| Summary::of(&v)));
         }
         let verdict =

@@ -6,7 +6,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The layers, lowest first, as `docs/design.md` lists them.
 const LAYERS: &[&[&str]] = &[
-    &["error", "number", "text", "schema_text", "unique"],
+    &[
+        "error",
+        "number",
+        "text",
+        "schema_text",
+        "unique",
+        "encoding",
+    ],
     &[
         "rounding",
         "unit",

@@ -114,7 +114,8 @@ enum Command {
     Evaluate {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
-        /// The products file: .csv (id column, one column per indicator) or .json.
+        /// The products file: .csv (id column, one column per indicator), .json or .xlsx (the
+        /// same table in a sheet).
         #[arg(long)]
         products: std::path::PathBuf,
         /// table for people; json, csv or md for scripts and reports.
@@ -127,6 +128,8 @@ enum Command {
         /// gives the same output; this is for checking it).
         #[arg(long)]
         exact: bool,
+        #[command(flatten)]
+        input: Input,
     },
     /// Judge the plan's subject standard (执行标准) against the benchmark level.
     Compare {
@@ -140,7 +143,7 @@ enum Command {
     Rank {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
-        /// The products file: .csv or .json.
+        /// The products file: .csv, .json or .xlsx.
         #[arg(
             long,
             required_unless_present = "standards",
@@ -158,6 +161,8 @@ enum Command {
         /// (replaces the plan's `policy.ranking.leaders.share`).
         #[arg(long)]
         share: Option<String>,
+        #[command(flatten)]
+        input: Input,
         /// table for people; json, csv or md for scripts and reports.
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
@@ -167,7 +172,7 @@ enum Command {
     Report {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
-        /// The products file: .csv or .json.
+        /// The products file: .csv, .json or .xlsx.
         #[arg(long)]
         products: std::path::PathBuf,
         /// md for people, csv (one row per product × indicator) or json for machines.
@@ -179,11 +184,26 @@ enum Command {
         /// Write the report to this file instead of standard output.
         #[arg(long)]
         output: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        input: Input,
     },
     /// Print the JSON Schema of the plan file (docs/schema/plan-v1.schema.json).
     Schema,
     /// Evaluate the bundled example (a smart toilet plan and eight products) and explain it.
     Demo,
+}
+
+/// How the products (or standards) file is read.
+#[derive(clap::Args)]
+struct Input {
+    /// The products file's encoding: auto (detected: a byte order mark, else UTF-8, else
+    /// GB18030 when the text is clearly GB18030), utf-8, gb18030 (or gbk), utf-16le, utf-16be.
+    /// Plans are always detected.
+    #[arg(long, default_value = "auto")]
+    encoding: String,
+    /// The sheet of an .xlsx products workbook to read (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -306,9 +326,10 @@ fn run(command: Command) -> Result<String, Failure> {
             format,
             quiet,
             exact,
+            input,
         } => {
             let engine = compile_or_exit(&plan);
-            let (source, large) = open_products(&engine, &products)?;
+            let (source, large) = open_products(&engine, &products, &input)?;
             let stdout = std::io::stdout();
             let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
             evaluate(&engine, source, format, exact, quiet || !large, out).unwrap_or_else(|e| {
@@ -337,11 +358,12 @@ fn run(command: Command) -> Result<String, Failure> {
             top,
             share,
             format,
+            input,
         } => {
             let engine = compile_or_exit(&plan);
             let verdicts = match (products, standards) {
-                (Some(products), _) => verdicts(&engine, &products)?,
-                (None, Some(standards)) => standard_verdicts(&engine, &standards)?,
+                (Some(products), _) => verdicts(&engine, &products, &input)?,
+                (None, Some(standards)) => standard_verdicts(&engine, &standards, &input)?,
                 (None, None) => return Err(Failure("rank: give --products or --standards".into())),
             };
             let mut ranker = duibiao::rank::Ranker::new(&engine)?;
@@ -364,11 +386,12 @@ fn run(command: Command) -> Result<String, Failure> {
             format,
             lang,
             output,
+            input,
         } => {
             let lang: duibiao::report::Lang = lang.parse()?;
             let (source, _) = read_plan(&plan).map_err(Failure)?;
             let engine = compile_or_exit(&plan);
-            let verdicts = verdicts(&engine, &products)?;
+            let verdicts = verdicts(&engine, &products, &input)?;
             let ranking = duibiao::rank::Ranker::new(&engine)?.rank(&verdicts)?;
             let report = duibiao::report::Report::new(engine.category(), &verdicts, Some(&ranking))
                 .with_names(&source);
@@ -451,7 +474,11 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("plan \"{shown}\": {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("plan \"{shown}\": {e}"))?;
+    // UTF-8 (with or without a byte order mark), UTF-16 with one, or GB18030, detected.
+    let text = duibiao::product::Encoding::Auto
+        .decode(&bytes)
+        .map_err(|e| format!("{shown}: {e}"))?;
     let plan = if path.extension().is_some_and(|e| e == "json") {
         duibiao::Plan::from_json_str(&text)
     } else {
@@ -468,8 +495,21 @@ fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> 
 fn open_products(
     engine: &duibiao::Engine,
     path: &std::path::Path,
+    input: &Input,
 ) -> Result<(Source<Box<dyn std::io::Read>>, bool), Failure> {
     let shown = path.display().to_string();
+    let encoding: duibiao::product::Encoding = input.encoding.parse()?;
+    let workbook = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if workbook {
+        return open_workbook(engine, path, input.sheet.as_deref());
+    }
+    if input.sheet.is_some() {
+        return Err(Failure(format!(
+            "{shown}: --sheet reads a sheet of an .xlsx workbook, and this is not one"
+        )));
+    }
     let (reader, large): (Box<dyn std::io::Read>, bool) = if shown == "-" {
         (Box::new(std::io::stdin().lock()), false)
     } else {
@@ -496,11 +536,41 @@ fn open_products(
     };
     let reader: Box<dyn std::io::Read> = Box::new(reader);
     let source = if json {
-        Source::json(reader, engine, &limits)
+        // Decoded as CSV is: any encoding `--encoding` names or `auto` detects.
+        let decoded: Box<dyn std::io::Read> =
+            Box::new(duibiao::product::Decoder::new(reader, encoding));
+        Source::json(decoded, engine, &limits)
     } else {
-        Source::csv(reader, engine, &limits)
+        Source::csv_with_encoding(reader, engine, &limits, encoding)
     }
     .map_err(|e| Failure(format!("{shown}: {e}")))?;
+    warn_ignored(&shown, &source);
+    Ok((source, large))
+}
+
+/// The first sheet of an .xlsx workbook, or the one `--sheet` names.
+fn open_workbook(
+    engine: &duibiao::Engine,
+    path: &std::path::Path,
+    sheet: Option<&str>,
+) -> Result<(Source<Box<dyn std::io::Read>>, bool), Failure> {
+    let shown = path.display().to_string();
+    let file =
+        std::fs::File::open(path).map_err(|e| Failure(format!("products \"{shown}\": {e}")))?;
+    let large = file.metadata().is_ok_and(|m| m.len() >= 1 << 20);
+    let source = Source::xlsx(
+        std::io::BufReader::new(file),
+        engine,
+        &duibiao::Limits::default(),
+        sheet,
+    )
+    .map_err(|e| Failure(format!("{shown}: {e}")))?;
+    warn_ignored(&shown, &source);
+    Ok((source, large))
+}
+
+/// Warns on stderr about the columns that name no indicator (ignored).
+fn warn_ignored(shown: &str, source: &Source<Box<dyn std::io::Read>>) {
     let ignored = source.ignored();
     const SHOWN: usize = 10;
     for column in ignored.iter().take(SHOWN) {
@@ -515,7 +585,6 @@ fn open_products(
             ignored.len() - SHOWN
         );
     }
-    Ok((source, large))
 }
 
 /// A name shown in a message: at most 64 characters.
@@ -566,9 +635,10 @@ fn evaluate(
 fn verdicts(
     engine: &duibiao::Engine,
     path: &std::path::Path,
+    input: &Input,
 ) -> Result<Vec<duibiao::Verdict>, Failure> {
     let shown = path.display().to_string();
-    let (source, _) = open_products(engine, path)?;
+    let (source, _) = open_products(engine, path, input)?;
     let mut out = Vec::new();
     for v in source.verdicts(engine) {
         match v {
@@ -584,12 +654,15 @@ fn verdicts(
 fn standard_verdicts(
     engine: &duibiao::Engine,
     path: &std::path::Path,
+    input: &Input,
 ) -> Result<Vec<duibiao::Verdict>, Failure> {
     let shown = path.display().to_string();
+    let encoding: duibiao::product::Encoding = input.encoding.parse()?;
     let file =
         std::fs::File::open(path).map_err(|e| Failure(format!("standards \"{shown}\": {e}")))?;
     let mut out = Vec::new();
-    for row in engine.read_standards(std::io::BufReader::new(file)) {
+    let decoded = duibiao::product::Decoder::new(std::io::BufReader::new(file), encoding);
+    for row in engine.read_standards(decoded) {
         match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
             Ok(v) => out.push(v),
             Err(e) => eprintln!("error: {shown}: {e} (left out)"),

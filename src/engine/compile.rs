@@ -190,6 +190,7 @@ fn indicator(
     let graded = !matches!(grading, Grading::None);
     Ok(CompiledIndicator {
         id: ind.id.clone(),
+        name: ind.name.clone(),
         unit_text: unit.as_ref().map(|u| u.to_string()),
         unit,
         direction: ind.direction,

@@ -96,6 +96,8 @@ pub(crate) enum Grading {
 #[derive(Clone, Debug)]
 pub(crate) struct CompiledIndicator {
     pub(crate) id: String,
+    /// The name, for products columns headed by the Chinese name.
+    pub(crate) name: Names,
     pub(crate) unit: Option<Unit>,
     pub(crate) unit_text: Option<String>,
     pub(crate) direction: Direction,
@@ -152,8 +154,8 @@ impl Engine {
         &self.category
     }
 
-    /// The columns of a products file that name no indicator of the plan (a misspelt header
-    /// would otherwise make every product miss that indicator).
+    /// The columns of a products file that name no indicator of the plan by its id or its
+    /// Chinese name (a misspelt header would otherwise make every product miss that indicator).
     ///
     /// ```
     /// # let plan = duibiao::Plan::from_toml_str(r#"
@@ -164,11 +166,12 @@ impl Engine {
     /// # role = "benchmark"
     /// # [[indicators]]
     /// # id = "flush-water"
+    /// # name = { zh = "冲水量" }
     /// # direction = "lower-is-better"
     /// # requirements = { "GB 1-2000" = "≤ 4" }
     /// # "#)?;
     /// let engine = plan.compile()?;
-    /// let unknown: Vec<&str> = engine.unknown_columns(["id", "flush_water"]).collect();
+    /// let unknown: Vec<&str> = engine.unknown_columns(["id", "flush_water", "冲水量"]).collect();
     /// assert_eq!(unknown, ["flush_water"]);
     /// # Ok::<(), duibiao::Error>(())
     /// ```
@@ -176,9 +179,18 @@ impl Engine {
         &'a self,
         columns: impl IntoIterator<Item = &'a str> + 'a,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        columns
-            .into_iter()
-            .filter(move |c| *c != "id" && !self.indicators.iter().any(|i| i.id == *c))
+        columns.into_iter().filter(move |c| {
+            *c != "id"
+                && !self.indicators.iter().any(|i| {
+                    i.id == *c
+                        || i.name
+                            .zh
+                            .as_deref()
+                            .map(str::trim)
+                            .filter(|z| !z.is_empty())
+                            == Some(c.trim())
+                })
+        })
     }
 
     /// Warnings about the compiled plan that its check cannot see without the benchmark levels:
@@ -238,6 +250,12 @@ impl Engine {
     /// The indicator ids, in plan order.
     pub fn indicator_ids(&self) -> impl Iterator<Item = &str> {
         self.indicators.iter().map(|i| i.id.as_str())
+    }
+
+    /// The indicator ids with their names, in plan order (a products column may be headed by
+    /// the Chinese name: [`crate::product::CsvRows::keep_named`]).
+    pub fn indicator_names(&self) -> impl Iterator<Item = (&str, &Names)> {
+        self.indicators.iter().map(|i| (i.id.as_str(), &i.name))
     }
 
     /// The benchmark level of an indicator: the strictest benchmark requirements (several when
