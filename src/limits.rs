@@ -46,8 +46,9 @@ pub struct Limits {
     /// 28 significant digits and 64 characters; this lets a plan holding a number of a million
     /// digits be refused in one pass over the text, before the TOML or JSON reader sees it.
     pub digits: usize,
-    /// The deepest nesting of tables and arrays in a plan file, TOML or JSON, and in a
-    /// products JSON file (default 32; a plan nests at most 8 deep).
+    /// The deepest nesting of tables and arrays in a plan file, TOML or JSON, and in one entry
+    /// of a products JSON array (the array counts as one) or line of a JSON Lines file
+    /// (default 32; a plan nests at most 8 deep).
     pub nesting: usize,
     /// The most standards a plan lists (default 1 000).
     pub standards: usize,
@@ -65,10 +66,13 @@ pub struct Limits {
     pub text_bytes: usize,
     /// The most columns in a products CSV file, the `id` column included (default 10 001).
     pub columns: usize,
-    /// The longest row of a products CSV file, in bytes (default 1 MiB).
+    /// The longest row of a products CSV file, entry of a products JSON array or line of a
+    /// JSON Lines file, in bytes (default 1 MiB): the most a products reader holds at once.
     pub row_bytes: usize,
-    /// The longest products text read by [`crate::product::read_json_with`], in bytes
-    /// (default 1 GiB; CSV is streamed and needs no such bound).
+    /// The longest products text given whole to [`crate::product::read_json_with`], in bytes
+    /// (default 1 GiB). Files read as a stream (CSV, a JSON array, JSON Lines: the
+    /// [`crate::stream::Source`] readers, the command line) hold one row at a time and are
+    /// not bounded in size.
     pub products_bytes: usize,
     /// The largest Excel workbook read as products (`.xlsx`), in bytes (default 16 MiB); its
     /// parts uncompressed and the cells held may each be 16 times that (a workbook is a zip

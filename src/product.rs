@@ -4,10 +4,12 @@
 //! CSV: a header with an `id` column and one column per indicator id; each cell a value as
 //! [`Measurement`] reads it (`3.9 L`, `3.9 ± 0.1 L`, `16.5(+)`, a bare number in the
 //! indicator's unit), `pass`/`fail` (`合格`/`不合格`) for qualitative indicators, or empty for a
-//! missing value. JSON: an array of `{ "id": "P1", "values": { "flush-water": "3.9 L" } }`.
+//! missing value. JSON: an array of `{ "id": "P1", "values": { "flush-water": "3.9 L" } }`;
+//! JSON Lines: one such object per line.
 //!
-//! Reading streams: [`read_csv`] yields one product per row, and a bad row is an error for that
-//! row alone, with its line.
+//! Reading streams: [`read_csv`] ([`CsvRows`]) yields one product per row and [`JsonRows`] one
+//! per JSON entry or line, with flat memory; a bad row or entry is an error for it alone, with
+//! its place ([`Place`]: `line 7`, `products[3]`).
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -411,11 +413,11 @@ impl<R: Read> CsvRows<R> {
 
     /// The place of row `n` as [`CsvRows::advance`] gives it: `line 7` in a CSV file, `row 7`
     /// in a sheet.
-    pub(crate) fn place(&self, n: u64) -> String {
+    pub(crate) fn place(&self, n: u64) -> Place {
         match &self.records {
-            Records::Csv(_) => format!("line {n}"),
+            Records::Csv(_) => Place::Line(n),
             #[cfg(feature = "xlsx")]
-            Records::Sheet(_) => format!("row {n}"),
+            Records::Sheet(_) => Place::Row(n),
         }
     }
 
@@ -446,6 +448,12 @@ impl<R: Read> CsvRows<R> {
                 }))
             }
         }
+    }
+
+    /// True when the last error ended the reading (a row beyond `row_bytes`, a read that
+    /// failed).
+    pub(crate) fn stopped(&self) -> bool {
+        self.stopped
     }
 
     /// The current row's cells.
@@ -538,10 +546,10 @@ impl<R: Read> Iterator for CsvRows<R> {
     type Item = Result<Product, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        Some(
-            self.advance()?
-                .and_then(|line| self.to_product().map_err(|e| e.context(self.place(line)))),
-        )
+        Some(self.advance()?.and_then(|line| {
+            self.to_product()
+                .map_err(|e| e.context(self.place(line).to_string()))
+        }))
     }
 }
 
@@ -771,51 +779,54 @@ fn entry_error(e: &serde_json::Error) -> String {
     crate::number::clip(full.strip_suffix(&suffix).unwrap_or(&full))
 }
 
-/// How deep arrays and objects nest in JSON text, counted as [`crate::limits`] counts a value
-/// (0 for a scalar, 1 for a flat array), in one pass over the bytes and before any parsing.
-fn json_text_depth(text: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for b in text.bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
-/// What a JSON text that is not an array holds, for the message.
-fn json_kind(text: &str) -> &'static str {
-    match text.trim_start().bytes().next() {
-        Some(b'{') => "an object",
-        Some(b'"') => "a string",
-        Some(b't' | b'f') => "a boolean",
-        Some(b'n') => "null",
+/// What a JSON text that is not an array starts, for the message.
+fn json_kind(first: u8) -> &'static str {
+    match first {
+        b'{' => "an object",
+        b'"' => "a string",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
         _ => "a number",
     }
 }
 
+/// The example every message about the shape of a products JSON file shows.
+const JSON_EXAMPLE: &str = r#"{"id": "P1", "values": {"flush-water": "3.9 L"}}"#;
+
+/// Where a product was read: a line of a CSV or JSON Lines file, or an entry of a JSON array.
+/// Shown as errors show it: `line 7`, `products[3]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Place {
+    /// A 1-based line: a CSV row (its first line, when a quoted cell holds a line break) or a
+    /// JSON Lines record.
+    Line(u64),
+    /// A 0-based entry of a JSON array.
+    Entry(usize),
+    /// A 1-based row of a workbook's sheet.
+    Row(u64),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Line(n) => write!(f, "line {n}"),
+            Place::Entry(i) => write!(f, "products[{i}]"),
+            Place::Row(n) => write!(f, "row {n}"),
+        }
+    }
+}
+
 /// Reads products from a JSON array of `{ "id": …, "values": { indicator: text } }`; each item
-/// is a product or the error of its entry (`products[3]: …`).
+/// is a product or the error of its entry (`products[3]: …`). The text is read as
+/// [`JsonRows::array`] reads a stream, so both give the same products and the same messages;
+/// a fault that would stop the stream (the array cut short, text after it) refuses the whole
+/// text here.
 ///
 /// An entry is refused, the others read on, when it repeats a key (`"id"` twice, or an
-/// indicator twice in `values`), when its id is empty or blank (as in CSV), or when a key of
-/// `values` has leading or trailing whitespace (it would name no indicator).
+/// indicator twice in `values`), when its id is empty or blank (as in CSV), when a key of
+/// `values` has leading or trailing whitespace (it would name no indicator), when it is not
+/// well-formed JSON, nests too deep or is too long.
 ///
 /// # Errors
 ///
@@ -825,28 +836,14 @@ pub fn read_json(text: &str) -> Result<Vec<Result<Product, Error>>, Error> {
     read_json_with(text, &Limits::default())
 }
 
-/// Like [`read_json`], within `limits`: at most [`Limits::products_bytes`] bytes, nested at
-/// most [`Limits::nesting`] deep, ids of at most [`Limits::id_bytes`] bytes.
+/// Like [`read_json`], within `limits`: a text of at most [`Limits::products_bytes`] bytes,
+/// entries of at most [`Limits::row_bytes`] bytes nested at most [`Limits::nesting`] deep (the
+/// array counts as one), ids of at most [`Limits::id_bytes`] bytes.
 ///
 /// # Errors
 ///
 /// As [`read_json`].
 pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product, Error>>, Error> {
-    Ok(read_json_keeping(text, limits, &|_| true)?
-        .into_iter()
-        .enumerate()
-        .map(|(i, entry)| entry.map_err(|e| e.context(format!("products[{i}]"))))
-        .collect())
-}
-
-/// Like [`read_json_with`], reading only the values whose key `keep` accepts (a plan's
-/// indicator ids); the other keys are checked as keys (no repeat, no padding) but their values
-/// are never read. An entry's error does not name its place (`products[i]`): the caller does.
-pub(crate) fn read_json_keeping(
-    text: &str,
-    limits: &Limits,
-    keep: &dyn Fn(&str) -> bool,
-) -> Result<Vec<Result<Product, Error>>, Error> {
     if text.len() > limits.products_bytes {
         return Err(Error::invalid_plan(format!(
             "products: {} bytes, more than the {} a products file may hold (limit `products_bytes`)",
@@ -854,49 +851,637 @@ pub(crate) fn read_json_keeping(
             limits.products_bytes
         )));
     }
-    limits.check_nesting("products", json_text_depth(text))?;
-    let file_error = |e: &serde_json::Error| {
-        Error::invalid_plan(format!("products: {}", crate::text::json_error(text, e)))
-    };
-    // Entries are kept as raw text: going through `serde_json::Value` or a map would settle
-    // duplicate keys silently, the last one winning.
-    let records: Vec<&serde_json::value::RawValue> = match serde_json::from_str(text) {
-        Ok(records) => records,
-        Err(e) if e.is_data() => {
-            // Well-formed JSON that is not an array, or a fault the array reader met first.
-            return Err(match serde_json::from_str::<&serde_json::value::RawValue>(text) {
-                Err(e) => file_error(&e),
-                Ok(_) => Error::invalid_plan(format!(
-                    "products: expected a JSON array of products such as [{{\"id\": \"P1\", \"values\": {{\"flush-water\": \"3.9 L\"}}}}], found {}",
-                    json_kind(text)
-                )),
-            });
+    let mut rows = JsonRows::array(text.as_bytes(), limits)?;
+    let mut out = Vec::new();
+    while let Some(entry) = rows.next() {
+        match entry {
+            Err(e) if rows.stopped() => return Err(e),
+            entry => out.push(entry),
         }
-        Err(e) => return Err(file_error(&e)),
-    };
-    let id_bytes = limits.id_bytes;
-    Ok(records
-        .into_iter()
-        .map(|raw| json_product(raw.get(), id_bytes, keep))
-        .collect())
+    }
+    Ok(out)
 }
 
-/// One entry of a products JSON file.
-fn json_product(raw: &str, id_bytes: usize, keep: &dyn Fn(&str) -> bool) -> Result<Product, Error> {
-    let record: ProductRecord =
-        serde_json::from_str(raw).map_err(|e| Error::invalid_plan(entry_error(&e)))?;
+/// A 1-based line and column (in characters) in a products file.
+#[derive(Clone, Copy, Debug)]
+struct Position {
+    line: u64,
+    column: u64,
+}
+
+impl Position {
+    /// The position after `b`: a line break starts a line, a UTF-8 continuation byte is part
+    /// of the character before.
+    fn step(&mut self, b: u8) {
+        if b == b'\n' {
+            self.line = self.line.saturating_add(1);
+            self.column = 1;
+        } else if b & 0xC0 != 0x80 {
+            self.column = self.column.saturating_add(1);
+        }
+    }
+
+    /// The position `offset` bytes into `text`, which starts here.
+    fn after(mut self, text: &[u8], offset: usize) -> Position {
+        for &b in text.get(..offset).unwrap_or(text) {
+            self.step(b);
+        }
+        self
+    }
+}
+
+/// How an entry's scan ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// A `,` between entries of the array.
+    Comma,
+    /// The `]` closing the array.
+    Close,
+    /// A line break (JSON Lines).
+    Newline,
+    /// The end of the input.
+    Eof,
+}
+
+/// One entry's bytes as scanned: where it starts, how deep it nests, whether it was cut.
+struct Scan {
+    start: Position,
+    deepest: usize,
+    too_long: bool,
+    in_string: bool,
+    blank: bool,
+    end: End,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// After `[`: an entry or `]`.
+    Open,
+    /// After `,`: an entry.
+    Next,
+    /// After `]`: only whitespace may follow.
+    Closed,
+    /// Every entry read.
+    Done,
+    /// A fault of the file ended the reading.
+    Stopped,
+}
+
+/// A products JSON file read one entry at a time, with flat memory: a JSON array of
+/// `{ "id": …, "values": { indicator: text } }` ([`JsonRows::array`]) or JSON Lines, one such
+/// object per line ([`JsonRows::lines`]). The reader splits the input into entries (tracking
+/// strings, escapes and nesting, no entry held beyond [`Limits::row_bytes`]); each entry is
+/// then read on its own, so an entry's fault is that entry's error alone (with its place:
+/// `products[3]`, or `line 4` in JSON Lines) and the reading goes on. A UTF-8 byte order mark
+/// at the start is skipped.
+///
+/// A fault of the file itself stops the reading with an error, after the entries before it:
+/// the array cut short (`products: line 2, column 1: EOF while parsing a list`), text after
+/// the array, a trailing comma, a read that fails ([`JsonRows::stopped`] tells it apart).
+///
+/// ```
+/// use duibiao::product::{JsonRows, Place};
+///
+/// let text = "\u{feff}[{\"id\": \"P1\", \"values\": {\"a\": \"3.5\"}}, {\"id\": \"P2\", \"values\": {\"a\": \"x\"}}, {\"id\": \"P3\"}]";
+/// let mut rows = JsonRows::array(text.as_bytes(), &duibiao::Limits::default())?;
+/// assert_eq!(rows.next().unwrap()?.values["a"].to_string(), "3.5");
+/// let error = rows.next().unwrap().unwrap_err().to_string();
+/// assert!(error.starts_with(r#"products[1]: product "P2": indicator "a": value "x""#), "{error}");
+/// assert_eq!((rows.place(), rows.product_id()), (Some(Place::Entry(1)), Some("P2")));
+/// assert_eq!(rows.next().unwrap()?.id, "P3");
+/// assert!(rows.next().is_none() && !rows.stopped());
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+pub struct JsonRows<R> {
+    input: std::io::BufReader<R>,
+    /// JSON Lines rather than one array.
+    lines: bool,
+    /// The indicator ids whose values are read (all, when `None`).
+    keep: Option<std::collections::BTreeSet<String>>,
+    id_bytes: usize,
+    record_bytes: usize,
+    nesting: usize,
+    /// The current entry's bytes.
+    record: Vec<u8>,
+    /// The position of the next byte.
+    at: Position,
+    /// Entries of the array read so far.
+    entries: usize,
+    state: State,
+    place: Option<Place>,
+    product: Option<String>,
+}
+
+impl<R: Read> JsonRows<R> {
+    /// A JSON array of products, read entry by entry: the opening `[` is read and checked
+    /// here.
+    ///
+    /// # Errors
+    ///
+    /// When the input is empty, cannot be read, or is not a JSON array.
+    pub fn array(reader: R, limits: &Limits) -> Result<JsonRows<R>, Error> {
+        let mut rows = JsonRows::new(reader, limits, false);
+        match rows.start()? {
+            Some(b'[') => {
+                rows.bump(b'[');
+                Ok(rows)
+            }
+            Some(b) if b"{\"tfn-0123456789".contains(&b) => Err(Error::invalid_plan(format!(
+                "products: expected a JSON array of products such as [{JSON_EXAMPLE}], found {}",
+                json_kind(b)
+            ))),
+            Some(_) => {
+                let quote = rows.quote_here();
+                Err(rows.file_error(&format!(
+                    "{quote}expected a JSON array of products such as [{JSON_EXAMPLE}]"
+                )))
+            }
+            None => Err(Error::invalid_plan(format!(
+                "products: the file is empty: expected a JSON array of products such as [{JSON_EXAMPLE}]"
+            ))),
+        }
+    }
+
+    /// JSON Lines: one product object per line, such as `{"id": "P1", "values": {…}}`; blank
+    /// lines are skipped and faults are placed by line (`line 4: …`).
+    ///
+    /// # Errors
+    ///
+    /// When the input is empty (or blank), cannot be read, or is a JSON array (read it with
+    /// [`JsonRows::array`]).
+    pub fn lines(reader: R, limits: &Limits) -> Result<JsonRows<R>, Error> {
+        let mut rows = JsonRows::new(reader, limits, true);
+        match rows.start()? {
+            Some(b'[') => Err(rows.file_error(
+                "a JSON array, but JSON Lines holds one product object per line: read the file as a JSON array (.json)",
+            )),
+            Some(_) => Ok(rows),
+            None => Err(Error::invalid_plan(format!(
+                "products: the file is empty: expected one product per line such as {JSON_EXAMPLE}"
+            ))),
+        }
+    }
+
+    fn new(reader: R, limits: &Limits, lines: bool) -> JsonRows<R> {
+        JsonRows {
+            input: std::io::BufReader::with_capacity(1 << 16, reader),
+            lines,
+            keep: None,
+            id_bytes: limits.id_bytes,
+            record_bytes: limits.row_bytes,
+            nesting: limits.nesting,
+            record: Vec::new(),
+            at: Position { line: 1, column: 1 },
+            entries: 0,
+            state: State::Open,
+            place: None,
+            product: None,
+        }
+    }
+
+    /// Reads only the values keyed by `ids` (a plan's indicator ids); the other keys are
+    /// checked as keys (no repeat, no padding) but their values are never read.
+    #[must_use]
+    pub fn keep_only<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> JsonRows<R> {
+        self.keep = Some(ids.into_iter().map(str::to_owned).collect());
+        self
+    }
+
+    /// The place of the entry read last.
+    pub fn place(&self) -> Option<Place> {
+        self.place
+    }
+
+    /// The product id of the entry read last, when it could be read (also when the entry is
+    /// an error: its values were wrong, not its id).
+    pub fn product_id(&self) -> Option<&str> {
+        self.product.as_deref()
+    }
+
+    /// True when the last error was a fault of the file that ended the reading.
+    pub fn stopped(&self) -> bool {
+        self.state == State::Stopped
+    }
+
+    /// A fault of the file at the current position.
+    fn file_error(&self, message: &str) -> Error {
+        Error::invalid_plan(format!(
+            "products: line {}, column {}: {message}",
+            self.at.line, self.at.column
+        ))
+    }
+
+    /// The text at the current position quoted, followed by `: ` (empty when there is none
+    /// to show).
+    fn quote_here(&mut self) -> String {
+        let head = std::io::BufRead::fill_buf(&mut self.input)
+            .map(|b| String::from_utf8_lossy(b.get(..160).unwrap_or(b)).into_owned())
+            .unwrap_or_default();
+        crate::text::quote_at(&head, 0, 0)
+            .map(|q| format!("{q}: "))
+            .unwrap_or_default()
+    }
+
+    /// The next byte without reading it; `None` at the end.
+    fn peek(&mut self) -> Result<Option<u8>, Error> {
+        loop {
+            match std::io::BufRead::fill_buf(&mut self.input) {
+                Ok(buf) => return Ok(buf.first().copied()),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.state = State::Stopped;
+                    return Err(Error::invalid_plan(format!(
+                        "products: line {}: {}",
+                        self.at.line,
+                        crate::number::clip(e)
+                    )));
+                }
+            }
+        }
+    }
+
+    /// Takes the byte `b` just peeked.
+    fn bump(&mut self, b: u8) {
+        std::io::BufRead::consume(&mut self.input, 1);
+        self.at.step(b);
+    }
+
+    /// Skips JSON whitespace; the next byte, if any.
+    fn skip_whitespace(&mut self) -> Result<Option<u8>, Error> {
+        while let Some(b) = self.peek()? {
+            if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                return Ok(Some(b));
+            }
+            self.bump(b);
+        }
+        Ok(None)
+    }
+
+    /// Skips the byte order mark and whitespace at the start; the first byte, if any.
+    fn start(&mut self) -> Result<Option<u8>, Error> {
+        // Byte by byte: a read may hand over less than the whole mark.
+        if self.peek()? == Some(0xEF) {
+            for b in [0xEF, 0xBB, 0xBF] {
+                if self.peek()? != Some(b) {
+                    return Err(self.file_error("the text is not UTF-8: save the file as UTF-8"));
+                }
+                std::io::BufRead::consume(&mut self.input, 1);
+            }
+        }
+        self.skip_whitespace()
+    }
+
+    /// Scans one entry from the current byte into `record`: up to the `,` or `]` that ends
+    /// it at the array's level (or the line break, in JSON Lines), which is consumed. Bytes
+    /// beyond `record_bytes` are counted, never kept.
+    fn scan(&mut self) -> Result<Scan, Error> {
+        self.record.clear();
+        let mut scan = Scan {
+            start: self.at,
+            deepest: 0,
+            too_long: false,
+            in_string: false,
+            blank: true,
+            end: End::Eof,
+        };
+        let (mut depth, mut escaped) = (0usize, false);
+        loop {
+            let buf = match std::io::BufRead::fill_buf(&mut self.input) {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.state = State::Stopped;
+                    return Err(Error::invalid_plan(format!(
+                        "products: line {}: {}",
+                        self.at.line,
+                        crate::number::clip(e)
+                    )));
+                }
+            };
+            if buf.is_empty() {
+                scan.end = End::Eof;
+                break;
+            }
+            let mut taken = buf.len();
+            let mut end = None;
+            for (k, &b) in buf.iter().enumerate() {
+                if b == b'\n' && self.lines {
+                    end = Some(End::Newline);
+                } else if scan.in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if b == b'\\' {
+                        escaped = true;
+                    } else if b == b'"' {
+                        scan.in_string = false;
+                    }
+                } else {
+                    match b {
+                        b'"' => scan.in_string = true,
+                        b'[' | b'{' => {
+                            depth += 1;
+                            scan.deepest = scan.deepest.max(depth);
+                        }
+                        b']' | b'}' if depth > 0 => depth -= 1,
+                        b']' if !self.lines => end = Some(End::Close),
+                        b',' if depth == 0 && !self.lines => end = Some(End::Comma),
+                        _ => {}
+                    }
+                }
+                if end.is_some() {
+                    taken = k;
+                    break;
+                }
+                if !matches!(b, b' ' | b'\t' | b'\r') {
+                    scan.blank = false;
+                }
+                self.at.step(b);
+            }
+            let bytes = buf.get(..taken).unwrap_or_default();
+            if !scan.too_long {
+                if self.record.len().saturating_add(bytes.len()) > self.record_bytes {
+                    scan.too_long = true;
+                    self.record.clear();
+                } else {
+                    self.record.extend_from_slice(bytes);
+                }
+            }
+            match end {
+                Some(e) => {
+                    let terminator = if e == End::Comma { b',' } else { b']' };
+                    let terminator = if e == End::Newline { b'\n' } else { terminator };
+                    std::io::BufRead::consume(&mut self.input, taken + 1);
+                    self.at.step(terminator);
+                    scan.end = e;
+                    break;
+                }
+                None => std::io::BufRead::consume(&mut self.input, taken),
+            }
+        }
+        while self
+            .record
+            .last()
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            self.record.pop();
+        }
+        Ok(scan)
+    }
+
+    /// The next entry of the array, with its place.
+    fn next_entry(&mut self) -> Option<Result<Product, Error>> {
+        let stop = |rows: &mut Self, e: Error| {
+            rows.state = State::Stopped;
+            Some(Err(e))
+        };
+        loop {
+            match self.state {
+                State::Done | State::Stopped => return None,
+                State::Closed => {
+                    return match self.skip_whitespace() {
+                        Err(e) => Some(Err(e)),
+                        Ok(None) => {
+                            self.state = State::Done;
+                            None
+                        }
+                        Ok(Some(_)) => {
+                            let e = self.file_error("text after the end of the array");
+                            stop(self, e)
+                        }
+                    };
+                }
+                State::Open | State::Next => {}
+            }
+            let first = match self.skip_whitespace() {
+                Ok(b) => b,
+                Err(e) => return Some(Err(e)),
+            };
+            match first {
+                None => {
+                    let e = self.file_error("EOF while parsing a list");
+                    return stop(self, e);
+                }
+                Some(b']') if self.state == State::Next => {
+                    let e = self.file_error("trailing comma: remove the \",\" before \"]\"");
+                    return stop(self, e);
+                }
+                Some(b']') => {
+                    self.bump(b']');
+                    self.state = State::Closed;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            let scan = match self.scan() {
+                Ok(scan) => scan,
+                Err(e) => return Some(Err(e)),
+            };
+            match scan.end {
+                End::Eof => {
+                    let what = if scan.in_string { "a string" } else { "a list" };
+                    let e = self.file_error(&format!("EOF while parsing {what}"));
+                    return stop(self, e);
+                }
+                End::Close => self.state = State::Closed,
+                _ => self.state = State::Next,
+            }
+            let place = Place::Entry(self.entries);
+            self.entries = self.entries.saturating_add(1);
+            return Some(self.entry(place, &scan));
+        }
+    }
+
+    /// The next non-blank line of a JSON Lines file, with its place.
+    fn next_line(&mut self) -> Option<Result<Product, Error>> {
+        loop {
+            if matches!(self.state, State::Done | State::Stopped) {
+                return None;
+            }
+            let scan = match self.scan() {
+                Ok(scan) => scan,
+                Err(e) => return Some(Err(e)),
+            };
+            if scan.end == End::Eof {
+                self.state = State::Done;
+            }
+            if scan.blank {
+                continue;
+            }
+            return Some(self.entry(Place::Line(scan.start.line), &scan));
+        }
+    }
+
+    /// Reads the entry just scanned.
+    fn entry(&mut self, place: Place, scan: &Scan) -> Result<Product, Error> {
+        self.place = Some(place);
+        self.product = None;
+        // In JSON Lines the place is the line: a located fault names it once.
+        let located = |at: Position, message: String| {
+            let e =
+                Error::invalid_plan(format!("line {}, column {}: {message}", at.line, at.column));
+            match place {
+                Place::Line(_) | Place::Row(_) => e,
+                Place::Entry(_) => e.context(place.to_string()),
+            }
+        };
+        let depth = scan.deepest.saturating_add(usize::from(!self.lines));
+        if scan.too_long {
+            let what = if self.lines { "a line" } else { "an entry" };
+            return Err(Error::invalid_plan(format!(
+                "{what} longer than {} bytes (limit `row_bytes`)",
+                self.record_bytes
+            ))
+            .context(place.to_string()));
+        }
+        if depth > self.nesting {
+            return Err(Error::invalid_plan(format!(
+                "tables and arrays nested {depth} deep, deeper than {} (limit `nesting`)",
+                self.nesting
+            ))
+            .context(place.to_string()));
+        }
+        if self.record.is_empty() {
+            return Err(located(
+                scan.start,
+                format!("\",\": expected a product such as {JSON_EXAMPLE}"),
+            ));
+        }
+        let text = match std::str::from_utf8(&self.record) {
+            Ok(text) => text,
+            Err(e) => {
+                let at = scan.start.after(&self.record, e.valid_up_to());
+                return Err(located(
+                    at,
+                    "the text is not UTF-8: save the file as UTF-8".to_owned(),
+                ));
+            }
+        };
+        let start = scan.start;
+        let locate = |e: &serde_json::Error| {
+            let offset = json_offset(text, e);
+            let message = entry_error(e);
+            let at = start.after(text.as_bytes(), offset);
+            let token_end = text
+                .get(offset..)
+                .and_then(|r| r.find([',', '}', ']', '\n']))
+                .map_or(text.len(), |p| offset + p);
+            match crate::text::quote_at(text, offset, token_end) {
+                Some(q) if e.is_syntax() => located(at, format!("{q}: {message}")),
+                _ => located(at, message),
+            }
+        };
+        match json_product(text, self.id_bytes, self.keep.as_ref(), &locate) {
+            Ok(product) => {
+                self.product = Some(product.id.clone());
+                Ok(product)
+            }
+            Err(fault) => {
+                self.product = fault.id;
+                Err(if fault.located {
+                    fault.error
+                } else {
+                    fault.error.context(place.to_string())
+                })
+            }
+        }
+    }
+}
+
+impl<R: Read> Iterator for JsonRows<R> {
+    type Item = Result<Product, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.place = None;
+        self.product = None;
+        if self.lines {
+            self.next_line()
+        } else {
+            self.next_entry()
+        }
+    }
+}
+
+/// The byte offset in `text` where a serde_json error points (its line and column, 1-based,
+/// the column in bytes), on a character boundary.
+fn json_offset(text: &str, e: &serde_json::Error) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = line_start
+        .saturating_add(e.column().saturating_sub(1))
+        .min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The id of an entry that cannot be read as a product, when it has exactly one string id.
+fn json_id(raw: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        id: String,
+    }
+    serde_json::from_str::<IdOnly>(raw)
+        .ok()
+        .map(|r| r.id)
+        .filter(|id| !id.trim().is_empty())
+}
+
+/// Why an entry is not a product: the error, and the entry's id when it could be read.
+struct Fault {
+    id: Option<String>,
+    error: Error,
+    /// The error names its line and column already (a fault of the JSON text).
+    located: bool,
+}
+
+impl Fault {
+    fn of(id: Option<String>, error: Error) -> Fault {
+        Fault {
+            id,
+            error,
+            located: false,
+        }
+    }
+}
+
+/// One entry of a products JSON file. A fault of the JSON text itself is placed by `locate`.
+fn json_product(
+    raw: &str,
+    id_bytes: usize,
+    keep: Option<&std::collections::BTreeSet<String>>,
+    locate: &dyn Fn(&serde_json::Error) -> Error,
+) -> Result<Product, Fault> {
+    let record: ProductRecord = serde_json::from_str(raw).map_err(|e| Fault {
+        id: json_id(raw).filter(|id| id.len() <= id_bytes),
+        located: !e.is_data(),
+        error: if e.is_data() {
+            Error::invalid_plan(entry_error(&e))
+        } else {
+            locate(&e)
+        },
+    })?;
     if record.id.trim().is_empty() {
-        return Err(Error::invalid(
-            "product id",
-            &crate::number::truncate(&record.id),
-            "a product needs an id",
+        return Err(Fault::of(
+            None,
+            Error::invalid(
+                "product id",
+                &crate::number::truncate(&record.id),
+                "a product needs an id",
+            ),
         ));
     }
     if record.id.len() > id_bytes {
-        return Err(Error::invalid(
-            "product id",
-            &crate::number::truncate(&record.id),
-            format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
+        return Err(Fault::of(
+            None,
+            Error::invalid(
+                "product id",
+                &crate::number::truncate(&record.id),
+                format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
+            ),
         ));
     }
     let mut product = Product::new(record.id);
@@ -904,30 +1489,42 @@ fn json_product(raw: &str, id_bytes: usize, keep: &dyn Fn(&str) -> bool) -> Resu
     for (indicator, text) in &record.values {
         let place = || format!("product \"{}\"", product.id);
         let trimmed = indicator.trim();
-        if trimmed.is_empty() {
-            return Err(Error::invalid_plan(format!(
+        let fault = if trimmed.is_empty() {
+            Some(format!(
                 "{}: \"{}\" in values: a value needs an indicator id",
                 place(),
                 crate::number::truncate(indicator)
-            )));
-        }
-        if trimmed != indicator {
-            return Err(Error::invalid_plan(format!(
+            ))
+        } else if trimmed != indicator {
+            Some(format!(
                 "{}: \"{}\" in values has leading or trailing whitespace: write \"{}\"",
                 place(),
                 crate::number::truncate(indicator),
                 crate::number::truncate(trimmed)
-            )));
-        }
-        if !seen.insert(indicator.as_str()) {
-            return Err(Error::invalid_plan(format!(
+            ))
+        } else if !seen.insert(indicator.as_str()) {
+            Some(format!(
                 "{}: \"{}\" appears twice in values",
                 place(),
                 crate::number::truncate(indicator)
-            )));
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = fault {
+            return Err(Fault::of(Some(product.id), Error::invalid_plan(message)));
         }
-        if keep(indicator) && !text.trim().is_empty() {
-            product = product.with(indicator, text)?;
+        if keep.is_none_or(|k| k.contains(indicator)) && !text.trim().is_empty() {
+            // As `Product::with` reads it, keeping the id for the fault.
+            match text.parse::<Value>() {
+                Ok(value) => {
+                    product.values.insert(indicator.clone(), value);
+                }
+                Err(e) => {
+                    let e = e.context(format!("{}: indicator \"{indicator}\"", place()));
+                    return Err(Fault::of(Some(product.id), e));
+                }
+            }
         }
     }
     Ok(product)

@@ -318,17 +318,19 @@ fn evaluate_streams_one_verdict_per_product() {
     assert_eq!(json.as_array().unwrap().len(), 8);
     assert_eq!(json[4]["class"], "gap");
     assert_eq!(json[4]["indicators"][0]["margin"]["value"], "-0.3");
-    // A bad row is reported in its place; the others still evaluate; exit 0.
+    // A bad row is reported in its place; the others still evaluate; exit 1.
     let dir = std::env::temp_dir().join(format!("duibiao-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad_products = dir.join("bad.csv");
     std::fs::write(&bad_products, "id,flush-water,standby-power,water-temperature,leakage-current\nA,3.5,0.5,38,0.3\nB,3 kg,0.5,38,0.3\nC,4.5,0.5,38,0.3\n").unwrap();
-    let out = ok(&[
+    let out = run(&[
         "evaluate",
         plan,
         "--products",
         bad_products.to_str().unwrap(),
     ]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).unwrap();
     assert!(out.contains("error: line 3: product \"B\": indicator \"flush-water\": value \"3 kg\": cannot convert \"kg\" (mass) to \"L\" (volume)"), "{out}");
     assert!(
         out.contains("1 leader 领跑 · 0 follower 跟跑 · 1 gap 差距 · 1 unreadable"),
@@ -529,7 +531,8 @@ fn rank_and_report_leave_out_a_bad_row_and_go_on() {
         vec!["report", plan, "--products", products.to_str().unwrap()],
     ] {
         let out = run(&args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        // Some rows failed: exit 1, with the answer for the others.
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(
             err.contains("line 3: product \"B\": indicator \"flush-water\": value \"3 kg\""),

@@ -368,7 +368,7 @@ fn products() {
     };
     assert_eq!(
         json("["),
-        ["products: line 1, column 1: EOF while parsing a list"]
+        ["products: line 1, column 2: EOF while parsing a list"]
     );
     assert_eq!(
         json("{}"),

@@ -215,7 +215,8 @@ fn problem_6_a_standard_equal_to_an_open_level_meets_it() {
 #[test]
 fn problem_9_a_standard_at_the_edge_of_a_decimal_is_an_error_not_a_panic() {
     // −79228162514264337593543950335 ~ 0 against 1 ~ 79228…: the margin of the lower end does
-    // not fit a decimal. An error for that standard, which `rank` leaves out (exit 0).
+    // not fit a decimal. An error for that standard, which `rank` leaves out (exit 1: a row
+    // failed, the others are ranked).
     let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
         .args([
             "rank",
@@ -226,7 +227,7 @@ fn problem_9_a_standard_at_the_edge_of_a_decimal_is_an_error_not_a_panic() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains("does not fit in 28 significant digits"),
         "{stderr}"

@@ -124,13 +124,14 @@ fn each_entry_stands_alone() {
 
 #[test]
 fn the_limits_still_hold() {
-    // Nesting is measured on the text before parsing: the reader's own recursion limit is not
-    // what refuses it any more.
+    // Nesting is measured while the entries are split, before parsing: the reader's own
+    // recursion limit is not what refuses it; the entry is refused, the file is not.
     assert_eq!(
-        product::read_json(&read("j_deep2.json"))
-            .unwrap_err()
-            .to_string(),
-        "products: tables and arrays nested 202 deep, deeper than 32 (limit `nesting`)"
+        entries(&read("j_deep2.json")),
+        [Err(
+            "products[0]: tables and arrays nested 202 deep, deeper than 32 (limit `nesting`)"
+                .to_owned()
+        )]
     );
     // Brackets inside strings do not count.
     let text = format!(
@@ -141,10 +142,14 @@ fn the_limits_still_hold() {
     let mut tight = Limits::default();
     tight.nesting = 2;
     assert_eq!(
-        product::read_json_with(r#"[{"id": "P1", "values": {}}]"#, &tight)
-            .unwrap_err()
-            .to_string(),
-        "products: tables and arrays nested 3 deep, deeper than 2 (limit `nesting`)"
+        entries_with(r#"[{"id": "P1", "values": {}}, {"id": "P2"}]"#, &tight),
+        [
+            Err(
+                "products[0]: tables and arrays nested 3 deep, deeper than 2 (limit `nesting`)"
+                    .to_owned()
+            ),
+            Ok("P2".to_owned())
+        ]
     );
     tight = Limits::default();
     tight.id_bytes = 2;
@@ -180,7 +185,7 @@ fn the_limits_still_hold() {
             "3",
             r#"products: expected a JSON array of products such as [{"id": "P1", "values": {"flush-water": "3.9 L"}}], found a number"#,
         ),
-        ("[", "products: line 1, column 1: EOF while parsing a list"),
+        ("[", "products: line 1, column 2: EOF while parsing a list"),
     ] {
         assert_eq!(
             product::read_json(text).unwrap_err().to_string(),
@@ -198,7 +203,7 @@ fn entries_with(text: &str, limits: &Limits) -> Vec<Result<String, String>> {
         .collect()
 }
 
-/// `evaluate` reports the refused entry as that product's error.
+/// `evaluate` reports the refused entry as that product's error, in that product's row.
 #[test]
 fn evaluate_reports_the_entry() {
     let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
@@ -210,7 +215,7 @@ fn evaluate_reports_the_entry() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(
-            r#",error,,,,,"products[0]: product ""P1"": ""flush-water"" appears twice in values""#
+            r#"P1,error,,,,,"products[0]: product ""P1"": ""flush-water"" appears twice in values""#
         ),
         "{stdout}"
     );

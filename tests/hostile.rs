@@ -327,8 +327,13 @@ proptest! {
             })
             .collect();
         let mut text = serde_json::to_string(&products).unwrap();
+        let mut lines: String = products
+            .iter()
+            .map(|p| format!("{}\n", serde_json::to_string(p).unwrap()))
+            .collect();
         if mutated {
             text = mutate(&text, &e);
+            lines = mutate(&lines, &e);
         }
         bounded("products JSON", &text, || {
             if let Ok(products) = product::read_json(&text) {
@@ -337,6 +342,47 @@ proptest! {
                 }
             }
         });
+        // The stream reads what the text API reads, with the same messages; a fault that
+        // stops the stream is the text API's refusal.
+        let shown = |r: Result<product::Product, duibiao::Error>| {
+            r.map(|p| format!("{p:?}")).map_err(|e| e.to_string())
+        };
+        bounded("products JSON stream", &text, || {
+            let by_text = product::read_json(&text);
+            let streamed = product::JsonRows::array(text.as_bytes(), &duibiao::Limits::default());
+            match (by_text, streamed) {
+                (Ok(entries), Ok(rows)) => {
+                    let entries: Vec<_> = entries.into_iter().map(shown).collect();
+                    prop_assert_eq!(entries, rows.map(shown).collect::<Vec<_>>());
+                }
+                (Err(e), Ok(rows)) => {
+                    let last = rows.map(shown).last();
+                    prop_assert_eq!(last, Some(Err(e.to_string())));
+                }
+                (Err(e), Err(s)) => prop_assert_eq!(e.to_string(), s.to_string()),
+                (Ok(_), Err(s)) => prop_assert!(false, "the stream refused {text:?}: {s}"),
+            }
+            Ok(())
+        })?;
+        bounded("products JSON Lines", &lines, || {
+            if let Ok(rows) = product::JsonRows::lines(lines.as_bytes(), &duibiao::Limits::default()) {
+                let read: Vec<_> = rows.map(shown).collect();
+                if !mutated {
+                    let array = product::read_json(&serde_json::to_string(&products).unwrap()).unwrap();
+                    // Entry i is line i + 1: the same products and messages, placed by line.
+                    let array: Vec<_> = array
+                        .into_iter()
+                        .map(shown)
+                        .enumerate()
+                        .map(|(i, r)| {
+                            r.map_err(|e| e.replacen(&format!("products[{i}]"), &format!("line {}", i + 1), 1))
+                        })
+                        .collect();
+                    prop_assert_eq!(read, array);
+                }
+            }
+            Ok(())
+        })?;
     }
 }
 

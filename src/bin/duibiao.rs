@@ -1,7 +1,12 @@
 //! `duibiao`: the command line of the duibiao crate.
 //!
-//! Exit status: 0 with an answer (pass and fail are both answers), 2 for malformed input with a
-//! one-line message on stderr that quotes the offending text.
+//! Exit status: 0 with an answer (pass and fail are both answers); 1 when some products (or
+//! standards) could not be read or judged: every other row is answered, each failed row's
+//! error is in the output (`evaluate`) or on stderr (`rank`, `report`, left out), and a count
+//! is on stderr; 1 also when the output could not be written; 2 for malformed input (a plan,
+//! an argument, a products file that cannot be read as a whole: empty, no `id` column, not a
+//! JSON array, cut short) with a one-line message on stderr that names the place and quotes
+//! the offending text.
 
 use std::process::ExitCode;
 
@@ -14,7 +19,7 @@ use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 use std::str::FromStr;
 
 use duibiao::report::RowWriter;
-use duibiao::stream::Source;
+use duibiao::stream::{DuplicateIds, Place, Seen, Source};
 use duibiao::unit::{convert_difference, convert_value};
 use duibiao::{Error, Limit, Measurement, StandardCode, Unit};
 
@@ -114,8 +119,9 @@ enum Command {
     Evaluate {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
-        /// The products file: .csv (id column, one column per indicator), .json or .xlsx (the
-        /// same table in a sheet).
+        /// The products file: .csv (id column, one column per indicator), .json (an array of
+        /// {"id", "values"}), .jsonl / .ndjson (one such object per line) or .xlsx (the same
+        /// table in a sheet); `-` reads standard input.
         #[arg(long)]
         products: std::path::PathBuf,
         /// table for people; json, csv or md for scripts and reports.
@@ -143,7 +149,7 @@ enum Command {
     Rank {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
-        /// The products file: .csv, .json or .xlsx.
+        /// The products file: .csv, .json, .jsonl, .ndjson or .xlsx; `-` reads standard input.
         #[arg(
             long,
             required_unless_present = "standards",
@@ -151,7 +157,8 @@ enum Command {
         )]
         products: Option<std::path::PathBuf>,
         /// Rank enterprise standards instead: a CSV with an `id` column (the standard number)
-        /// and one column per indicator holding each standard's requirement (`≤ 3.8 L`).
+        /// and one column per indicator holding each standard's requirement (`≤ 3.8 L`); `-`
+        /// reads standard input.
         #[arg(long)]
         standards: Option<std::path::PathBuf>,
         /// At most N leaders (replaces the plan's `policy.ranking.leaders.top`).
@@ -172,7 +179,7 @@ enum Command {
     Report {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
-        /// The products file: .csv, .json or .xlsx.
+        /// The products file: .csv, .json, .jsonl, .ndjson or .xlsx; `-` reads standard input.
         #[arg(long)]
         products: std::path::PathBuf,
         /// md for people, csv (one row per product × indicator) or json for machines.
@@ -241,6 +248,9 @@ enum ReportFormat {
 /// A one-line message for exit status 2.
 struct Failure(String);
 
+/// Set when some rows could not be read or judged: exit status 1.
+static ROWS_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
         Failure(e.to_string())
@@ -252,7 +262,11 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(out) => {
             print!("{out}");
-            ExitCode::SUCCESS
+            if ROWS_FAILED.load(std::sync::atomic::Ordering::Relaxed) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(Failure(e)) => {
             eprintln!("error: {e}");
@@ -330,13 +344,27 @@ fn run(command: Command) -> Result<String, Failure> {
         } => {
             let engine = compile_or_exit(&plan);
             let (source, large) = open_products(&engine, &products, &input)?;
+            let shown = products.display().to_string();
             let stdout = std::io::stdout();
             let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            evaluate(&engine, source, format, exact, quiet || !large, out).unwrap_or_else(|e| {
-                // Output closed early (a pipe into `head`) or a write failed.
-                eprintln!("error: writing the verdicts: {e}");
-                std::process::exit(1);
-            });
+            let done = evaluate(&engine, source, &shown, format, exact, quiet || !large, out)
+                .unwrap_or_else(|e| {
+                    // Output closed early (a pipe into `head`) or a write failed.
+                    eprintln!("error: writing the verdicts: {e}");
+                    std::process::exit(1);
+                });
+            if let Some(fault) = done.stopped {
+                return Err(Failure(format!(
+                    "{shown}: {fault} (the rows after it were not read)"
+                )));
+            }
+            if done.failed > 0 {
+                eprintln!(
+                    "error: {shown}: {} of {} products could not be read or judged: their rows say why",
+                    done.failed, done.rows
+                );
+                ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             Ok(String::new())
         }
         Command::Compare { plan, format } => {
@@ -488,10 +516,13 @@ fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> 
     Ok((plan, text))
 }
 
-/// The products file (or `-` for standard input), read once: JSON by the extension `.json`,
-/// else CSV. Warns on stderr about CSV columns that name no indicator (ignored; a misspelt
-/// header would make every product miss that indicator). Also whether the file is large
-/// enough (8 MiB, about 100,000 products of a dozen indicators) to show progress for.
+/// The products file (or `-` for standard input), read once: a JSON array by the extension
+/// `.json`, JSON Lines by `.jsonl` or `.ndjson`, CSV by `.csv`; anything else (standard input,
+/// a pipe, `/dev/stdin`, a process substitution) by its first character: `[` starts a JSON
+/// array, `{` a JSON Lines file, anything else is CSV. Warns on stderr about CSV columns that
+/// name no indicator (ignored; a misspelt header would make every product miss that
+/// indicator). Also whether the file is large enough (8 MiB, about 100,000 products of a
+/// dozen indicators) to show progress for.
 fn open_products(
     engine: &duibiao::Engine,
     path: &std::path::Path,
@@ -516,32 +547,46 @@ fn open_products(
         let file =
             std::fs::File::open(path).map_err(|e| Failure(format!("products \"{shown}\": {e}")))?;
         let large = file.metadata().is_ok_and(|m| m.len() >= 8 << 20);
-        (
-            Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
-            large,
-        )
+        (Box::new(file), large)
     };
     let limits = duibiao::Limits::default();
-    // JSON by the extension `.json`, CSV by `.csv`; anything else (standard input, a pipe)
-    // by its first character: `[` starts a JSON array.
+    #[derive(PartialEq)]
+    enum Kind {
+        Csv,
+        Json,
+        JsonLines,
+    }
     let extension = path.extension().map(|e| e.to_ascii_lowercase());
-    let mut reader = std::io::BufReader::new(reader);
-    let json = match extension.as_ref().and_then(|e| e.to_str()) {
-        Some("json") => true,
-        Some("csv") => false,
-        _ => std::io::BufRead::fill_buf(&mut reader).is_ok_and(|head| {
-            let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
-            head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
-        }),
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
+    let kind = match extension.as_ref().and_then(|e| e.to_str()) {
+        Some("json") => Kind::Json,
+        Some("jsonl" | "ndjson") => Kind::JsonLines,
+        Some("csv") => Kind::Csv,
+        _ => match std::io::BufRead::fill_buf(&mut reader) {
+            Ok(head) => {
+                let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+                match head.iter().find(|b| !b.is_ascii_whitespace()) {
+                    Some(b'[') => Kind::Json,
+                    Some(b'{') => Kind::JsonLines,
+                    _ => Kind::Csv,
+                }
+            }
+            Err(e) => return Err(Failure(format!("products \"{shown}\": {e}"))),
+        },
     };
     let reader: Box<dyn std::io::Read> = Box::new(reader);
-    let source = if json {
-        // Decoded as CSV is: any encoding `--encoding` names or `auto` detects.
-        let decoded: Box<dyn std::io::Read> =
-            Box::new(duibiao::product::Decoder::new(reader, encoding));
-        Source::json(decoded, engine, &limits)
-    } else {
-        Source::csv_with_encoding(reader, engine, &limits, encoding)
+    // Decoded as CSV is: any encoding `--encoding` names or `auto` detects.
+    let source = match kind {
+        Kind::Csv => Source::csv_with_encoding(reader, engine, &limits, encoding),
+        Kind::Json | Kind::JsonLines => {
+            let decoded: Box<dyn std::io::Read> =
+                Box::new(duibiao::product::Decoder::new(reader, encoding));
+            if kind == Kind::Json {
+                Source::json(decoded, engine, &limits)
+            } else {
+                Source::json_lines(decoded, engine, &limits)
+            }
+        }
     }
     .map_err(|e| Failure(format!("{shown}: {e}")))?;
     warn_ignored(&shown, &source);
@@ -596,42 +641,127 @@ fn truncated(s: &str) -> String {
     }
 }
 
+/// Product ids read twice in one file, warned on stderr: a stream cannot refuse them.
+struct Duplicates<'a> {
+    ids: DuplicateIds,
+    shown: &'a str,
+    said_unchecked: bool,
+}
+
+impl Duplicates<'_> {
+    fn new(shown: &str) -> Duplicates<'_> {
+        Duplicates {
+            ids: DuplicateIds::new(),
+            shown,
+            said_unchecked: false,
+        }
+    }
+
+    /// Checks the id of the row just read.
+    fn check(&mut self, product: Option<&str>, place: Option<Place>) {
+        let (Some(id), Some(place)) = (product, place) else {
+            return;
+        };
+        match self.ids.check(id, place) {
+            Seen::Again(first) => eprintln!(
+                "warning: {}: {place}: product \"{}\" appears twice ({first} and {place}): both are judged; give each product its own id",
+                self.shown,
+                truncated(id)
+            ),
+            Seen::Unchecked if !self.said_unchecked => {
+                self.said_unchecked = true;
+                if self.ids.is_full() {
+                    eprintln!(
+                        "warning: {}: {place}: more than {} products: the ids from here on are checked for duplicates against the first {} only",
+                        self.shown,
+                        self.ids.cap(),
+                        self.ids.cap()
+                    );
+                } else {
+                    eprintln!(
+                        "warning: {}: {place}: ids from here on are not checked for duplicates (beyond line or entry 2147483647)",
+                        self.shown
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What `evaluate` met: how many rows, how many failed, and the fault of the file that
+/// stopped the reading, if any.
+struct Evaluated {
+    rows: usize,
+    failed: usize,
+    stopped: Option<Error>,
+}
+
 /// `evaluate`: summaries (the fast path where it holds) for table, CSV and Markdown; full
-/// verdicts for JSON and with `--exact`. The same rows either way.
+/// verdicts for JSON and with `--exact`. The same rows either way. A row that cannot be read
+/// or judged is written as an error row naming its product when the id could be read; the
+/// others go on. Product ids read twice are warned on stderr.
 fn evaluate(
     engine: &duibiao::Engine,
     source: Source<Box<dyn std::io::Read>>,
+    shown: &str,
     format: Output,
     exact: bool,
     quiet: bool,
     out: impl std::io::Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<Evaluated> {
     let mut w = RowWriter::new(format.into(), engine.indicator_ids(), out)?;
     let progress = progress::Progress::new(quiet);
-    let mut row = 0usize;
+    let mut duplicates = Duplicates::new(shown);
+    let mut done = Evaluated {
+        rows: 0,
+        failed: 0,
+        stopped: None,
+    };
     if exact || format == Output::Json {
-        for v in source.verdicts(engine) {
-            progress.tick(row);
-            row += 1;
+        let mut rows = source.verdicts(engine);
+        while let Some(v) = rows.next() {
+            progress.tick(done.rows);
+            done.rows += 1;
+            duplicates.check(rows.product_id(), rows.place());
             match v {
                 Ok(v) => w.verdict(&v)?,
-                Err(e) => w.error(&e)?,
+                Err(e) => {
+                    w.error_of(rows.product_id(), &e)?;
+                    done.failed += 1;
+                    if rows.stopped() {
+                        done.stopped = Some(e);
+                    }
+                }
             }
         }
     } else {
-        for s in source.summaries(engine) {
-            progress.tick(row);
-            row += 1;
-            w.result(&s)?;
+        let mut rows = source.summaries(engine);
+        while let Some(s) = rows.next() {
+            progress.tick(done.rows);
+            done.rows += 1;
+            duplicates.check(rows.product_id(), rows.place());
+            match s {
+                Ok(s) => w.summary(&s)?,
+                Err(e) => {
+                    w.error_of(rows.product_id(), &e)?;
+                    done.failed += 1;
+                    if rows.stopped() {
+                        done.stopped = Some(e);
+                    }
+                }
+            }
         }
     }
-    progress.finish(row);
-    w.finish().map(|_| ())
+    progress.finish(done.rows);
+    w.finish()?;
+    Ok(done)
 }
 
 /// Every product of a file judged by `engine`, for `rank` and `report`. A row that cannot be
 /// read or judged never stops the others: its error, with its place, is printed on stderr and
-/// the row is left out.
+/// the row is left out (exit status 1). A fault of the file that stops the reading refuses
+/// the whole file: a ranking of the rows before it would mislead.
 fn verdicts(
     engine: &duibiao::Engine,
     path: &std::path::Path,
@@ -640,17 +770,23 @@ fn verdicts(
     let shown = path.display().to_string();
     let (source, _) = open_products(engine, path, input)?;
     let mut out = Vec::new();
-    for v in source.verdicts(engine) {
+    let mut rows = source.verdicts(engine);
+    while let Some(v) = rows.next() {
         match v {
             Ok(v) => out.push(v),
-            Err(e) => eprintln!("error: {shown}: {e} (left out)"),
+            Err(e) if rows.stopped() => return Err(Failure(format!("{shown}: {e}"))),
+            Err(e) => {
+                eprintln!("error: {shown}: {e} (left out)");
+                ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
         }
     }
     Ok(out)
 }
 
-/// Every enterprise standard of a file judged by its requirements; an unreadable row is left
-/// out with its error on stderr.
+/// Every enterprise standard of a file (or `-` for standard input) judged by its
+/// requirements; an unreadable row is left out with its error on stderr (exit status 1), an
+/// unreadable header refuses the file (exit status 2).
 fn standard_verdicts(
     engine: &duibiao::Engine,
     path: &std::path::Path,
@@ -658,14 +794,30 @@ fn standard_verdicts(
 ) -> Result<Vec<duibiao::Verdict>, Failure> {
     let shown = path.display().to_string();
     let encoding: duibiao::product::Encoding = input.encoding.parse()?;
-    let file =
-        std::fs::File::open(path).map_err(|e| Failure(format!("standards \"{shown}\": {e}")))?;
+    let reader: Box<dyn std::io::Read> = if shown == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path)
+            .map_err(|e| Failure(format!("standards \"{shown}\": {e}")))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let decoded = duibiao::product::Decoder::new(reader, encoding);
+    let rows = engine.read_standards(decoded);
+    // A fault of the header is the only item, and names no line of its own (every row's
+    // error starts with its line).
+    if let [Err(e)] = rows.as_slice() {
+        if e.to_string().starts_with("standards: ") {
+            return Err(Failure(format!("{shown}: {e}")));
+        }
+    }
     let mut out = Vec::new();
-    let decoded = duibiao::product::Decoder::new(std::io::BufReader::new(file), encoding);
-    for row in engine.read_standards(decoded) {
+    for row in rows {
         match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
             Ok(v) => out.push(v),
-            Err(e) => eprintln!("error: {shown}: {e} (left out)"),
+            Err(e) => {
+                eprintln!("error: {shown}: {e} (left out)");
+                ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
         }
     }
     Ok(out)

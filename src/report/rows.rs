@@ -204,19 +204,39 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn error(&mut self, e: &Error) -> io::Result<()> {
+        self.error_of(None, e)
+    }
+
+    /// Writes the error of a row whose product id could be read, with the id in the product
+    /// column (`P3,error,…` in CSV, `"product": "P3"` in JSON); as [`RowWriter::error`] when
+    /// `product` is `None`.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn error_of(&mut self, product: Option<&str>, e: &Error) -> io::Result<()> {
         self.tally.error += 1;
         match self.format {
             Format::Json => {
-                let text = serde_json::to_string(&serde_json::json!({ "error": e.to_string() }));
+                let text = serde_json::to_string(&match product {
+                    Some(p) => serde_json::json!({ "product": p, "error": e.to_string() }),
+                    None => serde_json::json!({ "error": e.to_string() }),
+                });
                 self.json(text)
             }
             Format::Csv => writeln!(
                 self.out,
-                ",error,,,{},{}",
+                "{},error,,,{},{}",
+                product.map(csv_field).unwrap_or_default(),
                 ",".repeat(self.columns),
                 csv_field(&e.to_string())
             ),
-            Format::Md => writeln!(self.out, "| — | error | 错误 | {} |", md(&e.to_string())),
+            Format::Md => writeln!(
+                self.out,
+                "| {} | error | 错误 | {} |",
+                product.map_or_else(|| "—".to_owned(), md),
+                md(&e.to_string())
+            ),
             Format::Table => writeln!(self.out, "error: {e}"),
         }
     }
