@@ -339,11 +339,6 @@ fn run(command: Command) -> Result<String, Failure> {
             format,
         } => {
             let engine = compile_or_exit(&plan);
-            let verdicts = match (products, standards) {
-                (Some(products), _) => verdicts(&engine, &products)?,
-                (None, Some(standards)) => standard_verdicts(&engine, &standards)?,
-                (None, None) => return Err(Failure("rank: give --products or --standards".into())),
-            };
             let mut ranker = duibiao::rank::Ranker::new(&engine)?;
             if top.is_some() || share.is_some() {
                 let mut cut = ranker.policy().leaders.clone();
@@ -355,8 +350,18 @@ fn run(command: Command) -> Result<String, Failure> {
                 }
                 ranker = ranker.leader_cut(cut)?;
             }
-            let ranking = ranker.rank(&verdicts)?;
-            Ok(duibiao::report::ranking(&ranking, format.into()))
+            let mut builder = ranker.builder();
+            let mut push = |v: &duibiao::Verdict| builder.push(v);
+            match (products, standards) {
+                (Some(products), _) => each_verdict(&engine, &products, &mut push)?,
+                (None, Some(standards)) => each_standard_verdict(&engine, &standards, &mut push)?,
+                (None, None) => return Err(Failure("rank: give --products or --standards".into())),
+            }
+            let ranking = builder.finish()?;
+            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            duibiao::report::write_ranking(&ranking, format.into(), out)
+                .unwrap_or_else(|e| written_or_exit("the ranking", &e));
+            Ok(String::new())
         }
         Command::Report {
             plan,
@@ -368,23 +373,31 @@ fn run(command: Command) -> Result<String, Failure> {
             let lang: duibiao::report::Lang = lang.parse()?;
             let (source, _) = read_plan(&plan).map_err(Failure)?;
             let engine = compile_or_exit(&plan);
-            let verdicts = verdicts(&engine, &products)?;
-            let ranking = duibiao::rank::Ranker::new(&engine)?.rank(&verdicts)?;
-            let report = duibiao::report::Report::new(engine.category(), &verdicts, Some(&ranking))
-                .with_names(&source);
-            let text = match format {
-                ReportFormat::Md => report.to_markdown(lang),
-                ReportFormat::Csv => report.to_csv(lang),
-                ReportFormat::Json => report.to_json()?,
+            let ranker = duibiao::rank::Ranker::new(&engine)?;
+            let mut builder =
+                duibiao::report::ReportBuilder::new(engine.category()).ranked_by(&ranker);
+            each_verdict(&engine, &products, &mut |v| builder.push(v))?;
+            let report = builder.finish()?.with_names(&source);
+            let write = |out: &mut dyn std::io::Write| match format {
+                ReportFormat::Md => report.write_markdown(lang, out),
+                ReportFormat::Csv => report.write_csv(lang, out),
+                ReportFormat::Json => report.write_json(out),
             };
             match output {
-                None => Ok(text),
+                None => {
+                    let mut out =
+                        std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                    write(&mut out).unwrap_or_else(|e| written_or_exit("the report", &e));
+                }
                 Some(path) => {
-                    std::fs::write(&path, text)
+                    let file = std::fs::File::create(&path)
                         .map_err(|e| Failure(format!("output \"{}\": {e}", path.display())))?;
-                    Ok(String::new())
+                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                    write(&mut out)
+                        .map_err(|e| Failure(format!("output \"{}\": {e}", path.display())))?;
                 }
             }
+            Ok(String::new())
         }
         Command::Schema => Ok(duibiao::plan::plan_json_schema()),
         Command::Demo => Ok(demo()?),
@@ -560,42 +573,49 @@ fn evaluate(
     w.finish().map(|_| ())
 }
 
-/// Every product of a file judged by `engine`, for `rank` and `report`. A row that cannot be
-/// read or judged never stops the others: its error, with its place, is printed on stderr and
-/// the row is left out.
-fn verdicts(
+/// Every product of a file judged by `engine` and given to `f` as it is read, for `rank` and
+/// `report`. A row that cannot be read or judged never stops the others: its error, with its
+/// place, is printed on stderr and the row is left out.
+fn each_verdict(
     engine: &duibiao::Engine,
     path: &std::path::Path,
-) -> Result<Vec<duibiao::Verdict>, Failure> {
+    f: &mut dyn FnMut(&duibiao::Verdict) -> Result<(), Error>,
+) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let (source, _) = open_products(engine, path)?;
-    let mut out = Vec::new();
     for v in source.verdicts(engine) {
         match v {
-            Ok(v) => out.push(v),
+            Ok(v) => f(&v)?,
             Err(e) => eprintln!("error: {shown}: {e} (left out)"),
         }
     }
-    Ok(out)
+    Ok(())
 }
 
-/// Every enterprise standard of a file judged by its requirements; an unreadable row is left
-/// out with its error on stderr.
-fn standard_verdicts(
+/// Every enterprise standard of a file judged by its requirements and given to `f`; an
+/// unreadable row is left out with its error on stderr.
+fn each_standard_verdict(
     engine: &duibiao::Engine,
     path: &std::path::Path,
-) -> Result<Vec<duibiao::Verdict>, Failure> {
+    f: &mut dyn FnMut(&duibiao::Verdict) -> Result<(), Error>,
+) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let file =
         std::fs::File::open(path).map_err(|e| Failure(format!("standards \"{shown}\": {e}")))?;
-    let mut out = Vec::new();
     for row in engine.read_standards(std::io::BufReader::new(file)) {
         match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
-            Ok(v) => out.push(v),
+            Ok(v) => f(&v)?,
             Err(e) => eprintln!("error: {shown}: {e} (left out)"),
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// After a failed write to standard output (a pipe into `head` closed early): the message,
+/// and exit 1, as `evaluate` does.
+fn written_or_exit(what: &str, e: &std::io::Error) {
+    eprintln!("error: writing {what}: {e}");
+    std::process::exit(1);
 }
 
 const DEMO_PLAN: &str = include_str!("../../examples/plans/smart-toilet.toml");
