@@ -49,7 +49,7 @@ use serde::Serialize;
 
 mod compact;
 
-pub(crate) use compact::{index, Decimals, Interner, Key, Keys, Packed};
+pub(crate) use compact::{index, outcome_code, outcome_of, Decimals, Interner, Key, Keys, Packed};
 
 use crate::engine::rules;
 use crate::engine::{Engine, Grading};
@@ -659,6 +659,8 @@ struct Part {
 /// let plan = Plan::from_toml_str(r#"
 /// schema_version = 1
 /// category = { en = "smart toilet" }
+/// [policy.ranking.leaders]
+/// top = 1
 /// [[standards]]
 /// code = "T/CZGX 001-2022"
 /// role = "benchmark"

@@ -8,13 +8,13 @@
 //! with a larger coefficient is kept whole in a side table and the `u64` holds its index. The
 //! round trip is exact: the same coefficient, scale and sign, so `4.00` stays `4.00`.
 
-use std::collections::HashMap;
-use std::hash::Hash;
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
 use crate::error::Error;
 use crate::indicator::IndicatorClass;
+use crate::verdict::Outcome;
 
 /// The low bits: the scale (0 to 28), or one of the two marks below.
 const SCALE_BITS: u32 = 5;
@@ -107,13 +107,13 @@ pub(crate) fn index(n: usize, what: &str) -> Result<u32, Error> {
     u32::try_from(n).map_err(|_| Error::overflow(format!("more than 4294967295 {what}")))
 }
 
-/// Values held once each, named by their index. `code` looks a value up in a hash map, after
+/// Values held once each, named by their index. `code` looks a value up in an ordered map, after
 /// a check of the value last seen in the same slot (a column of a report), which is the usual
 /// answer: a plan repeats the same few texts in every verdict.
 #[derive(Clone, Debug)]
 pub(crate) struct Interner<T> {
     values: Vec<T>,
-    codes: HashMap<T, u32>,
+    codes: BTreeMap<T, u32>,
     last: Vec<u32>,
 }
 
@@ -121,18 +121,18 @@ impl<T> Default for Interner<T> {
     fn default() -> Self {
         Interner {
             values: Vec::new(),
-            codes: HashMap::new(),
+            codes: BTreeMap::new(),
             last: Vec::new(),
         }
     }
 }
 
-impl<T: Clone + Eq + Hash> Interner<T> {
+impl<T: Clone + Ord> Interner<T> {
     /// The code of `value`, seen in `slot`.
     pub(crate) fn code<Q>(&mut self, slot: usize, value: &Q) -> Result<u32, Error>
     where
         T: std::borrow::Borrow<Q>,
-        Q: Eq + Hash + ToOwned<Owned = T> + ?Sized,
+        Q: Ord + ToOwned<Owned = T> + ?Sized,
     {
         if let Some(&c) = self.last.get(slot) {
             if self
@@ -161,6 +161,22 @@ impl<T: Clone + Eq + Hash> Interner<T> {
         Ok(c)
     }
 
+    /// The code of the value `make` builds, seen in `slot`: `same` tells whether a value held
+    /// is it, so that the value is built only when the slot's last one is not it.
+    pub(crate) fn code_with(
+        &mut self,
+        slot: usize,
+        same: impl Fn(&T) -> bool,
+        make: impl FnOnce() -> T,
+    ) -> Result<u32, Error> {
+        if let Some(&c) = self.last.get(slot) {
+            if self.values.get(c as usize).is_some_and(&same) {
+                return Ok(c);
+            }
+        }
+        self.code(slot, &make())
+    }
+
     /// The value of a code.
     pub(crate) fn get(&self, code: u32) -> Option<&T> {
         self.values.get(code as usize)
@@ -175,12 +191,52 @@ impl<T: Clone + Eq + Hash> Interner<T> {
 /// An indicator as a verdict names it: its id and class.
 pub(crate) type Key = (String, IndicatorClass);
 
+/// An indicator class as a number, for ordered maps; [`class_of`] reads it back.
+pub(crate) fn class_code(c: IndicatorClass) -> u8 {
+    match c {
+        IndicatorClass::Basic => 0,
+        IndicatorClass::Core => 1,
+        IndicatorClass::Innovation => 2,
+    }
+}
+
+/// The class of a [`class_code`].
+pub(crate) fn class_of(code: u8) -> IndicatorClass {
+    match code {
+        0 => IndicatorClass::Basic,
+        2 => IndicatorClass::Innovation,
+        _ => IndicatorClass::Core,
+    }
+}
+
+/// An outcome as a number, for ordered maps; [`outcome_of`] reads it back.
+pub(crate) fn outcome_code(o: Outcome) -> u8 {
+    match o {
+        Outcome::Exceeds => 0,
+        Outcome::Meets => 1,
+        Outcome::FallsShort => 2,
+        Outcome::Missing => 3,
+        Outcome::NotCompared => 4,
+    }
+}
+
+/// The outcome of an [`outcome_code`].
+pub(crate) fn outcome_of(code: u8) -> Outcome {
+    match code {
+        0 => Outcome::Exceeds,
+        1 => Outcome::Meets,
+        2 => Outcome::FallsShort,
+        4 => Outcome::NotCompared,
+        _ => Outcome::Missing,
+    }
+}
+
 /// The indicators verdicts name, each held once: a verdict's indicator at its plan position
 /// (the engine's order) is named by that position without a look-up; any other is interned.
 #[derive(Clone, Debug)]
 pub(crate) struct Keys {
     plan: Vec<Key>,
-    other: Interner<Key>,
+    other: Interner<(String, u8)>,
     /// The code last given at each position.
     last: Vec<u32>,
 }
@@ -212,7 +268,7 @@ impl Keys {
                 return Ok(c);
             }
         }
-        let other = self.other.code(0, &(id.to_owned(), class))?;
+        let other = self.other.code(0, &(id.to_owned(), class_code(class)))?;
         let c = index(self.plan.len().saturating_add(other as usize), "indicators")?;
         if self.last.len() <= at {
             self.last.resize(at.saturating_add(1), u32::MAX);
@@ -227,10 +283,13 @@ impl Keys {
     pub(crate) fn get(&self, code: u32) -> (&str, IndicatorClass) {
         let k = code as usize;
         let key = match k.checked_sub(self.plan.len()) {
-            None => self.plan.get(k),
-            Some(j) => self.other.get(j as u32),
+            None => self.plan.get(k).map(|(i, c)| (i.as_str(), *c)),
+            Some(j) => self
+                .other
+                .get(j as u32)
+                .map(|(i, c)| (i.as_str(), class_of(*c))),
         };
-        key.map_or(("", IndicatorClass::default()), |(i, c)| (i.as_str(), *c))
+        key.unwrap_or(("", IndicatorClass::default()))
     }
 
     /// How many codes there are.
@@ -287,6 +346,24 @@ mod tests {
                 (seed >> 40) as u32 % 29,
             );
             round_trip(d);
+        }
+    }
+
+    #[test]
+    fn classes_and_outcomes_come_back_from_their_codes() {
+        use IndicatorClass as C;
+        for c in [C::Basic, C::Core, C::Innovation] {
+            assert_eq!(class_of(class_code(c)), c);
+        }
+        use Outcome as O;
+        for o in [
+            O::Exceeds,
+            O::Meets,
+            O::FallsShort,
+            O::Missing,
+            O::NotCompared,
+        ] {
+            assert_eq!(outcome_of(outcome_code(o)), o);
         }
     }
 

@@ -15,8 +15,8 @@ use super::{
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::rank::{
-    index, CompactRanking, Decimals, Ids, Interner, Keys, Packed, RankBuilder, Ranker, Seq,
-    Standing,
+    index, outcome_code, outcome_of, CompactRanking, Decimals, Ids, Interner, Keys, Packed,
+    RankBuilder, Ranker, Seq, Standing,
 };
 use crate::report::ranking::RankingRef;
 use crate::standard::Names;
@@ -24,14 +24,15 @@ use crate::verdict::{Class, Outcome, Verdict};
 
 /// What a row repeats from its plan: the indicator, its unit, limit, standard, grade reached
 /// and outcome, each a code (text codes are 1 + the interned index, 0 for none).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Context {
     key: u32,
     unit: u32,
     limit: u32,
     standard: u32,
     grade: u32,
-    outcome: Outcome,
+    /// [`outcome_code`].
+    outcome: u8,
 }
 
 /// What a report keeps of one indicator of one product: 32 bytes, and the value's text.
@@ -66,7 +67,8 @@ struct Table {
     decimals: Decimals,
     keys: Keys,
     texts: Interner<String>,
-    grades: Interner<Names>,
+    /// Grade names as (zh, en).
+    grades: Interner<(Option<String>, Option<String>)>,
     contexts: Interner<Context>,
     deciders: Interner<String>,
     /// The plan's name of each key, once named ([`CompactReport::with_names`]).
@@ -212,11 +214,15 @@ impl<'r> ReportBuilder<'r> {
                     None => 0,
                     Some(g) => t
                         .grades
-                        .code(at, &g.name)?
+                        .code_with(
+                            at,
+                            |(zh, en)| *zh == g.name.zh && *en == g.name.en,
+                            || (g.name.zh.clone(), g.name.en.clone()),
+                        )?
                         .checked_add(1)
                         .ok_or_else(|| Error::overflow("more than 4294967295 grades"))?,
                 },
-                outcome: i.outcome,
+                outcome: outcome_code(i.outcome),
             };
             let value = match &i.value {
                 None => u32::MAX,
@@ -440,12 +446,16 @@ impl CompactReport {
                     unit: c.and_then(|c| text(c.unit)),
                     grade: c
                         .and_then(|c| c.grade.checked_sub(1))
-                        .and_then(|g| t.grades.get(g).cloned()),
+                        .and_then(|g| t.grades.get(g))
+                        .map(|(zh, en)| Names {
+                            zh: zh.clone(),
+                            en: en.clone(),
+                        }),
                     limit: c.and_then(|c| text(c.limit)),
                     standard: c.and_then(|c| text(c.standard)),
                     margin: t.decimals.get(row.margin),
                     share: t.decimals.get(row.share),
-                    outcome: c.map_or(Outcome::Missing, |c| c.outcome),
+                    outcome: c.map_or(Outcome::Missing, |c| outcome_of(c.outcome)),
                 }
             })
             .collect();

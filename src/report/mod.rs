@@ -45,7 +45,7 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fmt::Write as _;
 use std::io;
@@ -290,7 +290,7 @@ impl Report {
     /// The summary is counted as [`ReportBuilder`] counts it; a product's rank is looked up
     /// by id (the first ranked entry of that id).
     pub fn new(category: &Names, verdicts: &[Verdict], ranking: Option<&Ranking>) -> Report {
-        let mut places: HashMap<&str, Standing> = HashMap::new();
+        let mut places: BTreeMap<&str, Standing> = BTreeMap::new();
         for e in ranking.iter().flat_map(|r| &r.ranked) {
             places.entry(e.id.as_str()).or_insert(Standing {
                 rank: e.rank,
