@@ -47,6 +47,10 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+mod compact;
+
+pub(crate) use compact::{index, outcome_code, outcome_of, Decimals, Interner, Key, Keys, Packed};
+
 use crate::engine::rules;
 use crate::engine::{Engine, Grading};
 use crate::error::Error;
@@ -168,13 +172,39 @@ impl Ranking {
 pub struct Ranker<'e> {
     engine: &'e Engine,
     policy: RankingPolicy,
-    /// (id, weight, graded) of each core indicator, in plan order.
-    core: Vec<(String, Decimal, bool)>,
+    /// Each core indicator, in plan order.
+    core: Vec<Core>,
     total_weight: Decimal,
+}
+
+/// A core indicator as the ranker scores it.
+#[derive(Clone, Debug)]
+struct Core {
+    id: String,
+    weight: Decimal,
+    graded: bool,
+    /// Its position among the engine's indicators (and so in a verdict of the engine).
+    at: usize,
+}
+
+/// One core indicator's part of a score, the numbers only: what [`Ranker`] computes once per
+/// verdict, kept as [`ScorePart`] or compactly by a [`RankBuilder`].
+struct PartNumbers {
+    grade: Option<usize>,
+    share: Decimal,
+    margin_points: Decimal,
+    points: Decimal,
 }
 
 fn refuse(field: &'static str, text: impl ToString, detail: &str) -> Error {
     Error::invalid(field, &text.to_string(), detail).context("policy.ranking")
+}
+
+/// The grade points of a grade reached (0 without one or beyond the table).
+fn grade_points(points: &[Decimal], grade: Option<usize>) -> Decimal {
+    grade
+        .and_then(|k| points.get(k).copied())
+        .unwrap_or(Decimal::ZERO)
 }
 
 impl<'e> Ranker<'e> {
@@ -240,18 +270,21 @@ impl<'e> Ranker<'e> {
             }
         }
         check_cut(&policy.leaders)?;
-        let core: Vec<(String, Decimal, bool)> = engine
+        let core: Vec<Core> = engine
             .indicators
             .iter()
-            .filter(|i| i.class == IndicatorClass::Core)
-            .map(|i| {
-                let w = policy.weights.get(&i.id).copied().unwrap_or(i.weight);
-                (i.id.clone(), w, !matches!(i.grading, Grading::None))
+            .enumerate()
+            .filter(|(_, i)| i.class == IndicatorClass::Core)
+            .map(|(at, i)| Core {
+                id: i.id.clone(),
+                weight: policy.weights.get(&i.id).copied().unwrap_or(i.weight),
+                graded: !matches!(i.grading, Grading::None),
+                at,
             })
             .collect();
         let total_weight = core
             .iter()
-            .try_fold(Decimal::ZERO, |acc, (_, w, _)| acc.checked_add(*w))
+            .try_fold(Decimal::ZERO, |acc, c| acc.checked_add(c.weight))
             .ok_or_else(|| Error::overflow("the total ranking weight"))?;
         if total_weight <= Decimal::ZERO {
             return Err(Error::invalid(
@@ -311,6 +344,91 @@ impl<'e> Ranker<'e> {
         self.engine
     }
 
+    /// A verdict's indicator verdict for each core indicator (the first of that id, as a
+    /// search would find it): by position when the verdict lists the engine's indicators in
+    /// plan order, as every verdict of the engine does, else by search.
+    fn core_verdicts<'s, 'v: 's>(
+        &'s self,
+        verdict: &'v Verdict,
+    ) -> impl Iterator<Item = Option<&'v IndicatorVerdict>> + 's {
+        let plan = &self.engine.indicators;
+        let aligned = verdict.indicators.len() == plan.len()
+            && verdict
+                .indicators
+                .iter()
+                .zip(plan)
+                .all(|(v, i)| v.id == i.id);
+        self.core.iter().map(move |c| {
+            if aligned {
+                verdict.indicators.get(c.at)
+            } else {
+                verdict.indicators.iter().find(|v| v.id == c.id)
+            }
+        })
+    }
+
+    /// The score of a verdict: each core indicator's part given to `part` (with its position
+    /// among the core indicators), and the total and the count exceeding returned. The one
+    /// place a score is computed; [`Ranker::score`] and [`RankBuilder::push`] keep its numbers.
+    fn score_with(
+        &self,
+        verdict: &Verdict,
+        mut part: impl FnMut(usize, PartNumbers),
+    ) -> Result<(Decimal, usize), Error> {
+        let place = |e: Error| e.context(format!("scoring \"{}\"", verdict.product));
+        let cap = self.policy.margin_cap;
+        let mut sum = Decimal::ZERO;
+        let mut exceeding = 0;
+        for (k, (c, v)) in self
+            .core
+            .iter()
+            .zip(self.core_verdicts(verdict))
+            .enumerate()
+        {
+            if v.is_some_and(|v| v.outcome == Outcome::Exceeds) {
+                exceeding += 1;
+            }
+            let grade = match v {
+                Some(v) if c.graded => v.grade.as_ref().map(|g| g.rank),
+                Some(v) => rules::conforms(v.outcome).then_some(0),
+                None => None,
+            };
+            let grade_points = grade_points(&self.policy.grade_points, grade);
+            let share = v.map_or(-cap, |v| clamped_share(v, cap));
+            let id = &c.id;
+            let margin_points = self
+                .policy
+                .margin_points
+                .checked_mul(share)
+                .and_then(|x| x.checked_div(cap))
+                .ok_or_else(|| place(Error::overflow(format!("margin points of \"{id}\""))))?;
+            let points = grade_points
+                .checked_add(margin_points)
+                .ok_or_else(|| place(Error::overflow(format!("points of \"{id}\""))))?;
+            sum = c
+                .weight
+                .checked_mul(points)
+                .and_then(|x| sum.checked_add(x))
+                .ok_or_else(|| place(Error::overflow("the weighted sum of points")))?;
+            part(
+                k,
+                PartNumbers {
+                    grade,
+                    share,
+                    margin_points: margin_points.normalize(),
+                    points: points.normalize(),
+                },
+            );
+        }
+        let mut total = sum
+            .checked_div(self.total_weight)
+            .ok_or_else(|| place(Error::overflow("the score")))?
+            .round_dp_with_strategy(SCORE_DECIMALS, RoundingStrategy::MidpointNearestEven);
+        // Written with exactly SCORE_DECIMALS digits (`142.50`, not `142.5`).
+        total.rescale(SCORE_DECIMALS);
+        Ok((total, exceeding))
+    }
+
     /// Scores one verdict (whatever its eligibility). A core indicator the verdict lacks counts
     /// as missing.
     ///
@@ -342,55 +460,20 @@ impl<'e> Ranker<'e> {
     ///
     /// When the arithmetic overflows (weights or points beyond 28 significant digits).
     pub fn score(&self, verdict: &Verdict) -> Result<Score, Error> {
-        let place = |e: Error| e.context(format!("scoring \"{}\"", verdict.product));
-        let cap = self.policy.margin_cap;
         let mut parts = Vec::with_capacity(self.core.len());
-        let mut sum = Decimal::ZERO;
-        let mut exceeding = 0;
-        for (id, weight, graded) in &self.core {
-            let v = verdict.indicators.iter().find(|v| &v.id == id);
-            if v.is_some_and(|v| v.outcome == Outcome::Exceeds) {
-                exceeding += 1;
+        let (total, exceeding) = self.score_with(verdict, |k, p| {
+            if let Some(c) = self.core.get(k) {
+                parts.push(ScorePart {
+                    id: c.id.clone(),
+                    weight: c.weight,
+                    grade: p.grade,
+                    grade_points: grade_points(&self.policy.grade_points, p.grade),
+                    share: p.share,
+                    margin_points: p.margin_points,
+                    points: p.points,
+                });
             }
-            let grade = match v {
-                Some(v) if *graded => v.grade.as_ref().map(|g| g.rank),
-                Some(v) => rules::conforms(v.outcome).then_some(0),
-                None => None,
-            };
-            let grade_points = grade
-                .and_then(|k| self.policy.grade_points.get(k).copied())
-                .unwrap_or(Decimal::ZERO);
-            let share = v.map_or(-cap, |v| clamped_share(v, cap));
-            let margin_points = self
-                .policy
-                .margin_points
-                .checked_mul(share)
-                .and_then(|x| x.checked_div(cap))
-                .ok_or_else(|| place(Error::overflow(format!("margin points of \"{id}\""))))?;
-            let points = grade_points
-                .checked_add(margin_points)
-                .ok_or_else(|| place(Error::overflow(format!("points of \"{id}\""))))?;
-            sum = weight
-                .checked_mul(points)
-                .and_then(|x| sum.checked_add(x))
-                .ok_or_else(|| place(Error::overflow("the weighted sum of points")))?;
-            parts.push(ScorePart {
-                id: id.clone(),
-                weight: *weight,
-                grade,
-                grade_points,
-                share,
-                margin_points: margin_points.normalize(),
-                points: points.normalize(),
-            });
-        }
-        let total = sum
-            .checked_div(self.total_weight)
-            .ok_or_else(|| place(Error::overflow("the score")))?
-            .round_dp_with_strategy(SCORE_DECIMALS, RoundingStrategy::MidpointNearestEven);
-        // Written with exactly SCORE_DECIMALS digits (`142.50`, not `142.5`).
-        let mut total = total;
-        total.rescale(SCORE_DECIMALS);
+        })?;
         Ok(Score {
             total,
             exceeding,
@@ -398,21 +481,28 @@ impl<'e> Ranker<'e> {
         })
     }
 
-    /// Why a verdict is not eligible (empty when it is).
-    pub fn reasons(&self, verdict: &Verdict) -> Vec<Reason> {
-        let counts = |v: &&IndicatorVerdict| {
-            rules::makes_gap(v.class, v.outcome, verdict.policy.missing)
-                && match self.policy.eligibility {
+    /// The indicators of a verdict that make it ineligible, with their positions in it: the
+    /// one place eligibility is decided.
+    fn ineligible_by<'v>(
+        &self,
+        verdict: &'v Verdict,
+    ) -> impl Iterator<Item = (usize, &'v IndicatorVerdict)> + 'v {
+        let missing = verdict.policy.missing;
+        let eligibility = self.policy.eligibility;
+        verdict.indicators.iter().enumerate().filter(move |(_, v)| {
+            rules::makes_gap(v.class, v.outcome, missing)
+                && match eligibility {
                     Eligibility::NotGap => true,
                     Eligibility::BasicConforms => v.class == IndicatorClass::Basic,
                     _ => false,
                 }
-        };
-        verdict
-            .indicators
-            .iter()
-            .filter(counts)
-            .map(|v| Reason {
+        })
+    }
+
+    /// Why a verdict is not eligible (empty when it is).
+    pub fn reasons(&self, verdict: &Verdict) -> Vec<Reason> {
+        self.ineligible_by(verdict)
+            .map(|(_, v)| Reason {
                 indicator: v.id.clone(),
                 class: v.class,
                 outcome: v.outcome,
@@ -420,72 +510,52 @@ impl<'e> Ranker<'e> {
             .collect()
     }
 
+    /// A builder that ranks verdicts as they come, keeping per verdict only what the ranking
+    /// prints (see [`RankBuilder`]).
+    pub fn builder(&self) -> RankBuilder<'_> {
+        RankBuilder {
+            ranker: self,
+            ids: Ids::default(),
+            entries: Vec::new(),
+            parts: Vec::new(),
+            reasons: Vec::new(),
+            decimals: Decimals::default(),
+            keys: Keys::new(self.plan_keys()),
+            scored: 0,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The id and class of each indicator of the engine, in plan order.
+    pub(crate) fn plan_keys(&self) -> Vec<Key> {
+        self.engine
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), i.class))
+            .collect()
+    }
+
     /// Ranks verdicts of one category: the eligible by score (then the number of core
     /// indicators exceeding, then id) with dense ranks, the ineligible by id, the leaders a
-    /// prefix. See the [module](self) example.
+    /// prefix. See the [module](self) example. The same as pushing each verdict into a
+    /// [`Ranker::builder`] and [`CompactRanking::to_ranking`] of its end.
     ///
     /// # Errors
     ///
     /// When two verdicts carry the same id, or a score overflows.
     pub fn rank(&self, verdicts: &[Verdict]) -> Result<Ranking, Error> {
+        // Two ids alike are named before any score is computed.
         let mut ids: Vec<&str> = verdicts.iter().map(|v| v.product.as_str()).collect();
         ids.sort_unstable();
         if let Some(w) = ids.windows(2).find(|w| w.first() == w.get(1)) {
-            let id = w.first().copied().unwrap_or_default();
-            return Err(Error::invalid(
-                "ranking",
-                id,
-                "two entries carry this id; ids must be unique to rank",
-            ));
+            return Err(duplicate(w.first().copied().unwrap_or_default()));
         }
-        let mut ranked = Vec::new();
-        let mut ineligible = Vec::new();
+        drop(ids);
+        let mut b = self.builder();
         for v in verdicts {
-            let reasons = self.reasons(v);
-            if reasons.is_empty() {
-                ranked.push(RankedEntry {
-                    id: v.product.clone(),
-                    rank: 0,
-                    class: v.class,
-                    leader: false,
-                    score: self.score(v)?,
-                });
-            } else {
-                ineligible.push(Ineligible {
-                    id: v.product.clone(),
-                    class: v.class,
-                    reasons,
-                });
-            }
+            b.push(v)?;
         }
-        ranked.sort_by(|a, b| {
-            b.score
-                .total
-                .cmp(&a.score.total)
-                .then(b.score.exceeding.cmp(&a.score.exceeding))
-                .then(a.id.cmp(&b.id))
-        });
-        let mut rank = 0;
-        let mut previous: Option<(Decimal, usize)> = None;
-        for e in &mut ranked {
-            let key = (e.score.total, e.score.exceeding);
-            if previous != Some(key) {
-                rank += 1;
-                previous = Some(key);
-            }
-            e.rank = rank;
-        }
-        ineligible.sort_by(|a, b| a.id.cmp(&b.id));
-        let leader_count = cut_at(&ranked, &self.policy.leaders)?;
-        for e in ranked.iter_mut().take(leader_count) {
-            e.leader = true;
-        }
-        Ok(Ranking {
-            ranked,
-            ineligible,
-            cut: self.policy.leaders.clone(),
-            leader_count,
-        })
+        Ok(b.finish()?.to_ranking())
     }
 
     /// Evaluates the products with the engine, then ranks their verdicts.
@@ -500,6 +570,534 @@ impl<'e> Ranker<'e> {
             .map(|p| self.engine.evaluate(p))
             .collect::<Result<Vec<_>, _>>()?;
         self.rank(&verdicts)
+    }
+}
+
+fn duplicate(id: &str) -> Error {
+    Error::invalid(
+        "ranking",
+        id,
+        "two entries carry this id; ids must be unique to rank",
+    )
+}
+
+/// Ids held end to end in one text.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Ids {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Ids {
+    /// The bytes its tables hold.
+    pub(crate) fn bytes_held(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * std::mem::size_of::<usize>()
+    }
+
+    pub(crate) fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
+    pub(crate) fn push(&mut self, id: &str) {
+        self.text.push_str(id);
+        self.ends.push(self.text.len());
+    }
+
+    pub(crate) fn get(&self, i: usize) -> &str {
+        let start = match i.checked_sub(1) {
+            Some(j) => self.ends.get(j).copied().unwrap_or_default(),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or_default();
+        self.text.get(start..end).unwrap_or_default()
+    }
+}
+
+/// What a ranking keeps of one verdict (the id apart): 36 bytes.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// The score (0 when ineligible).
+    total: Decimal,
+    /// Core indicators exceeding.
+    exceeding: u32,
+    /// Eligible: its place among the eligible, in the order pushed (its parts are at
+    /// `at × core count`); ineligible: the first of its reasons.
+    at: u32,
+    /// Ineligible: how many reasons.
+    reasons: u32,
+    /// Once finished: its place in the ranking, or among the ineligible.
+    place: u32,
+    class: Class,
+    eligible: bool,
+}
+
+/// What a ranking keeps of one core indicator's score part (its id and weight are the
+/// ranker's): 32 bytes.
+#[derive(Clone, Copy, Debug)]
+struct Part {
+    share: Packed,
+    margin_points: Packed,
+    points: Packed,
+    /// The grade reached, `u32::MAX` for none.
+    grade: u32,
+}
+
+/// Ranks verdicts as they come (from [`Ranker::builder`]), keeping per verdict only what the
+/// ranking prints: the id, the class, the score with each core indicator's grade, share and
+/// points (decimals in 8 bytes), and for an ineligible verdict the indicators that made it
+/// so. No [`Verdict`] is kept: about 56 bytes and the id per verdict, and 32 bytes per core
+/// indicator of an eligible one (`docs/ranking.md`, "Memory").
+///
+/// The score and eligibility are decided when a verdict is pushed, by the same code as
+/// [`Ranker::score`] and [`Ranker::reasons`]; [`RankBuilder::finish`] orders, numbers and cuts.
+///
+/// ```
+/// use duibiao::{Plan, Product};
+/// use duibiao::rank::Ranker;
+///
+/// let plan = Plan::from_toml_str(r#"
+/// schema_version = 1
+/// category = { en = "smart toilet" }
+/// [policy.ranking.leaders]
+/// top = 1
+/// [[standards]]
+/// code = "T/CZGX 001-2022"
+/// role = "benchmark"
+/// [[indicators]]
+/// id = "flush-water"
+/// unit = "L"
+/// direction = "lower-is-better"
+/// requirements = { "T/CZGX 001-2022" = "≤ 4.0 L" }
+/// "#)?;
+/// let engine = plan.compile()?;
+/// let ranker = Ranker::new(&engine)?;
+/// let mut builder = ranker.builder();
+/// for (id, water) in [("A", "3.9"), ("B", "3.6"), ("C", "4.2")] {
+///     builder.push(&engine.evaluate(&Product::new(id).with("flush-water", water)?)?)?;
+/// }
+/// let ranking = builder.finish()?;
+/// let order: Vec<String> = ranking.ranked().map(|e| e.id).collect();
+/// assert_eq!(order, ["B", "A"]);
+/// assert_eq!(ranking.ineligible().next().map(|i| i.id).as_deref(), Some("C"));
+/// assert_eq!(ranking.leader_count(), 1);
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+pub struct RankBuilder<'r> {
+    ranker: &'r Ranker<'r>,
+    ids: Ids,
+    entries: Vec<Entry>,
+    parts: Vec<Part>,
+    reasons: Vec<(u32, Outcome)>,
+    decimals: Decimals,
+    keys: Keys,
+    /// Eligible verdicts so far.
+    scored: u32,
+    scratch: Vec<PartNumbers>,
+}
+
+impl RankBuilder<'_> {
+    /// Adds one verdict: decides its eligibility and, when eligible, its score.
+    ///
+    /// # Errors
+    ///
+    /// When the score overflows ([`Ranker::score`]); the builder is then as it was before.
+    /// Two verdicts with the same id are refused by [`RankBuilder::finish`].
+    pub fn push(&mut self, verdict: &Verdict) -> Result<(), Error> {
+        index(self.entries.len().saturating_add(1), "products ranked")?;
+        let mut reasons: Vec<(u32, Outcome)> = Vec::new();
+        for (at, v) in self.ranker.ineligible_by(verdict) {
+            reasons.push((self.keys.code(at, &v.id, v.class)?, v.outcome));
+        }
+        let entry = if reasons.is_empty() {
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            let scored = self.ranker.score_with(verdict, |_, p| scratch.push(p));
+            let (total, exceeding) = match scored {
+                Ok(s) => s,
+                Err(e) => {
+                    self.scratch = scratch;
+                    return Err(e);
+                }
+            };
+            let at = self.scored;
+            let exceeding = index(exceeding, "core indicators")?;
+            self.scored = at
+                .checked_add(1)
+                .ok_or_else(|| Error::overflow("more than 4294967295 products ranked"))?;
+            for p in scratch.drain(..) {
+                let part = Part {
+                    share: self.decimals.pack(p.share),
+                    margin_points: self.decimals.pack(p.margin_points),
+                    points: self.decimals.pack(p.points),
+                    grade: p
+                        .grade
+                        .and_then(|g| u32::try_from(g).ok())
+                        .unwrap_or(u32::MAX),
+                };
+                self.parts.push(part);
+            }
+            self.scratch = scratch;
+            Entry {
+                total,
+                exceeding,
+                at,
+                reasons: 0,
+                place: 0,
+                class: verdict.class,
+                eligible: true,
+            }
+        } else {
+            let at = index(self.reasons.len(), "reasons")?;
+            let count = index(reasons.len(), "reasons")?;
+            self.reasons.extend(reasons);
+            Entry {
+                total: Decimal::ZERO,
+                exceeding: 0,
+                at,
+                reasons: count,
+                place: 0,
+                class: verdict.class,
+                eligible: false,
+            }
+        };
+        self.ids.push(&verdict.product);
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// How many verdicts were pushed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True before the first verdict.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The bytes its per-verdict tables hold (their capacity, which grows by doubling), the
+    /// tables of what the plan repeats and the allocator's own overhead apart.
+    pub fn bytes_held(&self) -> usize {
+        held(
+            &self.ids,
+            &self.entries,
+            &self.parts,
+            &self.reasons,
+            &self.decimals,
+        )
+    }
+
+    /// The ranking: the eligible by score (then the number of core indicators exceeding, then
+    /// id) with dense ranks, the ineligible by id, the leaders a prefix.
+    ///
+    /// # Errors
+    ///
+    /// When two verdicts carry the same id (the first in id order is named).
+    pub fn finish(self) -> Result<CompactRanking, Error> {
+        let RankBuilder {
+            ranker,
+            mut ids,
+            mut entries,
+            mut parts,
+            mut reasons,
+            decimals,
+            keys,
+            ..
+        } = self;
+        ids.shrink();
+        entries.shrink_to_fit();
+        parts.shrink_to_fit();
+        reasons.shrink_to_fit();
+        let n = entries.len();
+        // Every index below is < n, which push checked fits in a u32.
+        let all = 0..n as u32;
+        let id = |i: u32| ids.get(i as usize);
+        let mut by_id: Vec<u32> = all.collect();
+        by_id.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+        let pair = |w: &[u32]| (w.first().copied(), w.get(1).copied());
+        if let Some((Some(a), _)) = by_id
+            .windows(2)
+            .map(pair)
+            .find(|&(a, b)| a.is_some() && a.map(id) == b.map(id))
+        {
+            return Err(duplicate(id(a)));
+        }
+        let eligible = |i: &u32| entries.get(*i as usize).is_some_and(|e| e.eligible);
+        let ineligible: Vec<u32> = by_id.iter().copied().filter(|i| !eligible(i)).collect();
+        let mut ranked: Vec<u32> = by_id.into_iter().filter(eligible).collect();
+        let key = |i: u32| {
+            entries
+                .get(i as usize)
+                .map_or((Decimal::ZERO, 0), |e| (e.total, e.exceeding))
+        };
+        ranked.sort_unstable_by(|&a, &b| {
+            let (ta, xa) = key(a);
+            let (tb, xb) = key(b);
+            tb.cmp(&ta).then(xb.cmp(&xa)).then(id(a).cmp(id(b)))
+        });
+        let mut ranks = Vec::with_capacity(ranked.len());
+        let mut rank = 0u32;
+        let mut previous = None;
+        for &i in &ranked {
+            let k = key(i);
+            if previous != Some(k) {
+                rank += 1;
+                previous = Some(k);
+            }
+            ranks.push(rank);
+        }
+        let cut = ranker.policy.leaders.clone();
+        let leader_count = cut_at(
+            ranked.len(),
+            |i| ranks.get(i).copied(),
+            |i| ranked.get(i).map(|&e| key(e).0),
+            &cut,
+        )?;
+        for order in [&ranked, &ineligible] {
+            for (place, &i) in order.iter().enumerate() {
+                if let Some(e) = entries.get_mut(i as usize) {
+                    e.place = place as u32;
+                }
+            }
+        }
+        Ok(CompactRanking {
+            ids,
+            entries,
+            parts,
+            reasons,
+            decimals,
+            keys,
+            core: ranker
+                .core
+                .iter()
+                .map(|c| (c.id.clone(), c.weight))
+                .collect(),
+            grade_points: ranker.policy.grade_points.clone(),
+            ranked,
+            ranks,
+            ineligible,
+            cut,
+            leader_count,
+        })
+    }
+}
+
+/// A ranking held compactly ([`RankBuilder::finish`]): one record per verdict, the entries
+/// made one at a time as they are read ([`CompactRanking::ranked`]). It serializes as the
+/// [`Ranking`] it stands for, byte for byte ([`CompactRanking::to_ranking`]).
+#[derive(Clone, Debug)]
+pub struct CompactRanking {
+    ids: Ids,
+    entries: Vec<Entry>,
+    parts: Vec<Part>,
+    reasons: Vec<(u32, Outcome)>,
+    decimals: Decimals,
+    keys: Keys,
+    /// (id, weight) of each core indicator.
+    core: Vec<(String, Decimal)>,
+    grade_points: Vec<Decimal>,
+    /// The eligible, best first (indices into `entries`).
+    ranked: Vec<u32>,
+    /// The rank of each place of `ranked`.
+    ranks: Vec<u32>,
+    /// The ineligible, by id.
+    ineligible: Vec<u32>,
+    cut: LeaderCut,
+    leader_count: usize,
+}
+
+/// A verdict's place in a ranking: its rank, score and whether it leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Standing {
+    pub(crate) rank: usize,
+    pub(crate) score: Decimal,
+    pub(crate) leader: bool,
+}
+
+impl CompactRanking {
+    /// How many verdicts were ranked or left out.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no verdict was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many are ranked.
+    pub fn ranked_len(&self) -> usize {
+        self.ranked.len()
+    }
+
+    /// How many are not eligible.
+    pub fn ineligible_len(&self) -> usize {
+        self.ineligible.len()
+    }
+
+    /// How many of the ranked (a prefix) are leaders.
+    pub fn leader_count(&self) -> usize {
+        self.leader_count
+    }
+
+    /// The leader cut applied.
+    pub fn cut(&self) -> &LeaderCut {
+        &self.cut
+    }
+
+    /// The bytes its per-verdict tables hold: about 56 and the id per verdict, 32 per core
+    /// indicator of a ranked one and 8 per reason of an ineligible one (`docs/ranking.md`,
+    /// "Memory"); the tables of what the plan repeats and the allocator's overhead apart.
+    pub fn bytes_held(&self) -> usize {
+        let order = self.ranked.capacity() + self.ranks.capacity() + self.ineligible.capacity();
+        held(
+            &self.ids,
+            &self.entries,
+            &self.parts,
+            &self.reasons,
+            &self.decimals,
+        ) + order * std::mem::size_of::<u32>()
+    }
+
+    /// The ranked entries, best first, each made when it is read.
+    pub fn ranked(&self) -> impl ExactSizeIterator<Item = RankedEntry> + '_ {
+        self.ranked
+            .iter()
+            .enumerate()
+            .map(move |(place, &i)| self.entry(place, i))
+    }
+
+    /// The ineligible, by id, each made when it is read.
+    pub fn ineligible(&self) -> impl ExactSizeIterator<Item = Ineligible> + '_ {
+        self.ineligible.iter().map(move |&i| self.left_out(i))
+    }
+
+    /// The whole [`Ranking`].
+    pub fn to_ranking(&self) -> Ranking {
+        Ranking {
+            ranked: self.ranked().collect(),
+            ineligible: self.ineligible().collect(),
+            cut: self.cut.clone(),
+            leader_count: self.leader_count,
+        }
+    }
+
+    /// The place of the `i`-th verdict pushed, when ranked.
+    pub(crate) fn standing(&self, i: usize) -> Option<Standing> {
+        let e = self.entries.get(i).filter(|e| e.eligible)?;
+        let place = e.place as usize;
+        Some(Standing {
+            rank: self.ranks.get(place).copied().unwrap_or_default() as usize,
+            score: e.total,
+            leader: place < self.leader_count,
+        })
+    }
+
+    fn entry(&self, place: usize, i: u32) -> RankedEntry {
+        let e = self.entries.get(i as usize).copied();
+        let k = self.core.len();
+        let first = e.map_or(0, |e| e.at as usize).saturating_mul(k);
+        let parts = self
+            .parts
+            .get(first..first.saturating_add(k))
+            .unwrap_or_default();
+        let parts = self
+            .core
+            .iter()
+            .zip(parts)
+            .map(|((id, weight), p)| {
+                let grade = (p.grade != u32::MAX).then_some(p.grade as usize);
+                ScorePart {
+                    id: id.clone(),
+                    weight: *weight,
+                    grade,
+                    grade_points: grade_points(&self.grade_points, grade),
+                    share: self.decimals.value(p.share),
+                    margin_points: self.decimals.value(p.margin_points),
+                    points: self.decimals.value(p.points),
+                }
+            })
+            .collect();
+        RankedEntry {
+            id: self.ids.get(i as usize).to_owned(),
+            rank: self.ranks.get(place).copied().unwrap_or_default() as usize,
+            class: e.map_or(Class::Gap, |e| e.class),
+            leader: place < self.leader_count,
+            score: Score {
+                total: e.map_or(Decimal::ZERO, |e| e.total),
+                exceeding: e.map_or(0, |e| e.exceeding as usize),
+                parts,
+            },
+        }
+    }
+
+    fn left_out(&self, i: u32) -> Ineligible {
+        let e = self.entries.get(i as usize).copied();
+        let first = e.map_or(0, |e| e.at as usize);
+        let count = e.map_or(0, |e| e.reasons as usize);
+        let reasons = self
+            .reasons
+            .get(first..first.saturating_add(count))
+            .unwrap_or_default()
+            .iter()
+            .map(|&(code, outcome)| {
+                let (id, class) = self.keys.get(code);
+                Reason {
+                    indicator: id.to_owned(),
+                    class,
+                    outcome,
+                }
+            })
+            .collect();
+        Ineligible {
+            id: self.ids.get(i as usize).to_owned(),
+            class: e.map_or(Class::Gap, |e| e.class),
+            reasons,
+        }
+    }
+}
+
+/// The bytes of a ranking's per-verdict tables.
+fn held(
+    ids: &Ids,
+    entries: &Vec<Entry>,
+    parts: &Vec<Part>,
+    reasons: &Vec<(u32, Outcome)>,
+    decimals: &Decimals,
+) -> usize {
+    use std::mem::size_of;
+    ids.bytes_held()
+        + entries.capacity() * size_of::<Entry>()
+        + parts.capacity() * size_of::<Part>()
+        + reasons.capacity() * size_of::<(u32, Outcome)>()
+        + decimals.bytes_held()
+}
+
+/// A sequence serialized from an iterator made anew each time.
+pub(crate) struct Seq<F>(pub(crate) F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for CompactRanking {
+    /// As the [`Ranking`] it stands for.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut st = s.serialize_struct("Ranking", 4)?;
+        st.serialize_field("ranked", &Seq(|| self.ranked()))?;
+        st.serialize_field("ineligible", &Seq(|| self.ineligible()))?;
+        st.serialize_field("cut", &self.cut)?;
+        st.serialize_field("leader-count", &self.leader_count)?;
+        st.end()
     }
 }
 
@@ -536,9 +1134,14 @@ fn clamped_share(v: &IndicatorVerdict, cap: Decimal) -> Decimal {
     raw.clamp(-cap, cap)
 }
 
-/// The number of leaders: the smallest cap, then ties at the cut.
-fn cut_at(ranked: &[RankedEntry], cut: &LeaderCut) -> Result<usize, Error> {
-    let n = ranked.len();
+/// The number of leaders among `n` ranked (the rank and score of each place given): the
+/// smallest cap, then ties at the cut.
+fn cut_at(
+    n: usize,
+    rank_at: impl Fn(usize) -> Option<u32>,
+    score_at: impl Fn(usize) -> Option<Decimal>,
+    cut: &LeaderCut,
+) -> Result<usize, Error> {
     let mut k = n;
     if let Some(top) = cut.top {
         k = k.min(usize::try_from(top).unwrap_or(usize::MAX));
@@ -552,9 +1155,8 @@ fn cut_at(ranked: &[RankedEntry], cut: &LeaderCut) -> Result<usize, Error> {
         k = k.min(by_share.max(1));
     }
     if let Some(min) = cut.min_score {
-        k = k.min(ranked.iter().take_while(|e| e.score.total >= min).count());
+        k = k.min((0..n).take_while(|&i| score_at(i) >= Some(min)).count());
     }
-    let rank_at = |i: usize| ranked.get(i).map(|e| e.rank);
     if k > 0 && k < n && rank_at(k - 1) == rank_at(k) {
         let tied = rank_at(k);
         match cut.ties {
@@ -571,4 +1173,20 @@ fn cut_at(ranked: &[RankedEntry], cut: &LeaderCut) -> Result<usize, Error> {
         }
     }
     Ok(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The records a ranking keeps per verdict: what `docs/ranking.md` ("Memory") counts.
+    /// They hold numbers and indices only; a verdict's texts are never kept (the ids apart).
+    #[test]
+    fn the_records_kept_per_verdict_are_small() {
+        assert_eq!(std::mem::size_of::<Entry>(), 36);
+        assert_eq!(std::mem::size_of::<Part>(), 32);
+        assert_eq!(std::mem::size_of::<(u32, Outcome)>(), 8);
+        // An entry, its id's end and its place in the order: 56 bytes at most, the id apart.
+        assert!(std::mem::size_of::<Entry>() + 8 + 2 * 4 <= 56);
+    }
 }

@@ -602,3 +602,39 @@ fn rank_ranks_enterprise_standards_too() {
         "{out}"
     );
 }
+
+/// Messages follow `--lang`, else the locale (issue 13): Chinese for a zh locale, both side by
+/// side with `--lang both`, English otherwise.
+#[test]
+fn messages_follow_lang_or_the_locale() {
+    let run = |args: &[&str], locale: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_duibiao"));
+        cmd.args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        match locale {
+            Some(l) => cmd.env("LANG", l),
+            None => cmd.env_remove("LANG"),
+        };
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let en = "error: limit \"≥ abc\": expected a number after \"≥\", found \"abc\"\n";
+    let zh = "error: 限值 \"≥ abc\"：\"≥\" 之后应为数字，却是 \"abc\"\n";
+    assert_eq!(run(&["judge", "5", "≥ abc"], None), en);
+    assert_eq!(run(&["judge", "5", "≥ abc"], Some("en_US.UTF-8")), en);
+    assert_eq!(run(&["judge", "5", "≥ abc"], Some("zh_CN.UTF-8")), zh);
+    assert_eq!(run(&["--lang", "zh", "judge", "5", "≥ abc"], None), zh);
+    assert_eq!(
+        run(
+            &["judge", "5", "≥ abc", "--lang", "en"],
+            Some("zh_CN.UTF-8")
+        ),
+        en
+    );
+    assert_eq!(
+        run(&["judge", "5", "≥ abc", "--lang", "both"], None),
+        format!("{} — {}", zh.trim_end(), en.trim_start_matches("error: "))
+    );
+}

@@ -21,7 +21,7 @@ use std::str::FromStr;
 use duibiao::report::RowWriter;
 use duibiao::stream::{DuplicateIds, Place, Seen, Source};
 use duibiao::unit::{convert_difference, convert_value};
-use duibiao::{Error, Limit, Measurement, StandardCode, Unit};
+use duibiao::{Error, Lang, Limit, Measurement, StandardCode, Unit};
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +31,11 @@ use duibiao::{Error, Limit, Measurement, StandardCode, Unit};
     long_about = None
 )]
 struct Cli {
+    /// The language of messages, and of a report's labels: zh, en or both (messages default
+    /// to the locale, LC_ALL / LC_MESSAGES / LANG: zh_CN.UTF-8 is zh, anything else en; a
+    /// report's labels default to both).
+    #[arg(long, global = true)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -185,9 +190,6 @@ enum Command {
         /// md for people, csv (one row per product × indicator) or json for machines.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
-        /// The labels' language: zh, en or both.
-        #[arg(long, default_value = "both")]
-        lang: String,
         /// Write the report to this file instead of standard output.
         #[arg(long)]
         output: Option<std::path::PathBuf>,
@@ -253,12 +255,61 @@ static ROWS_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBoo
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
-        Failure(e.to_string())
+        Failure(e.shown())
+    }
+}
+
+/// The language of messages: `--lang`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+/// `--lang` as given, if it was.
+static LANG_GIVEN: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang() -> Lang {
+    *LANG.get_or_init(|| {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .map_or(Lang::En, |l| Lang::from_locale(&l))
+    })
+}
+
+/// An error as the user reads it: in the language of messages.
+trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for Error {
+    fn shown(&self) -> String {
+        self.message(lang())
+    }
+}
+
+impl Shown for String {
+    fn shown(&self) -> String {
+        self.clone()
+    }
+}
+
+impl Shown for std::io::Error {
+    fn shown(&self) -> String {
+        self.to_string()
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(text) = &cli.lang {
+        match text.parse::<Lang>() {
+            Ok(l) => {
+                let _ = LANG.set(l);
+                let _ = LANG_GIVEN.set(l);
+            }
+            Err(e) => {
+                eprintln!("error: {}", e.shown());
+                return ExitCode::from(2);
+            }
+        }
+    }
     match run(cli.command) {
         Ok(out) => {
             print!("{out}");
@@ -269,7 +320,7 @@ fn main() -> ExitCode {
             }
         }
         Err(Failure(e)) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", e.shown());
             ExitCode::from(2)
         }
     }
@@ -350,7 +401,7 @@ fn run(command: Command) -> Result<String, Failure> {
             let done = evaluate(&engine, source, &shown, format, exact, quiet || !large, out)
                 .unwrap_or_else(|e| {
                     // Output closed early (a pipe into `head`) or a write failed.
-                    eprintln!("error: writing the verdicts: {e}");
+                    eprintln!("error: writing the verdicts: {}", e.shown());
                     std::process::exit(1);
                 });
             if let Some(fault) = done.stopped {
@@ -389,11 +440,6 @@ fn run(command: Command) -> Result<String, Failure> {
             input,
         } => {
             let engine = compile_or_exit(&plan);
-            let verdicts = match (products, standards) {
-                (Some(products), _) => verdicts(&engine, &products, &input)?,
-                (None, Some(standards)) => standard_verdicts(&engine, &standards, &input)?,
-                (None, None) => return Err(Failure("rank: give --products or --standards".into())),
-            };
             let mut ranker = duibiao::rank::Ranker::new(&engine)?;
             if top.is_some() || share.is_some() {
                 let mut cut = ranker.policy().leaders.clone();
@@ -405,37 +451,59 @@ fn run(command: Command) -> Result<String, Failure> {
                 }
                 ranker = ranker.leader_cut(cut)?;
             }
-            let ranking = ranker.rank(&verdicts)?;
-            Ok(duibiao::report::ranking(&ranking, format.into()))
+            let mut builder = ranker.builder();
+            let mut push = |v: &duibiao::Verdict| builder.push(v);
+            match (products, standards) {
+                (Some(products), _) => each_verdict(&engine, &products, &input, &mut push)?,
+                (None, Some(standards)) => {
+                    each_standard_verdict(&engine, &standards, &input, &mut push)?
+                }
+                (None, None) => return Err(Failure("rank: give --products or --standards".into())),
+            }
+            let ranking = builder.finish()?;
+            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            duibiao::report::write_ranking(&ranking, format.into(), out)
+                .unwrap_or_else(|e| written_or_exit("the ranking", &e));
+            Ok(String::new())
         }
         Command::Report {
             plan,
             products,
             format,
-            lang,
             output,
             input,
         } => {
-            let lang: duibiao::report::Lang = lang.parse()?;
+            // The labels follow --lang; without it both languages, side by side.
+            let lang = LANG_GIVEN.get().copied().unwrap_or(Lang::Both);
             let (source, _) = read_plan(&plan).map_err(Failure)?;
             let engine = compile_or_exit(&plan);
-            let verdicts = verdicts(&engine, &products, &input)?;
-            let ranking = duibiao::rank::Ranker::new(&engine)?.rank(&verdicts)?;
-            let report = duibiao::report::Report::new(engine.category(), &verdicts, Some(&ranking))
-                .with_names(&source);
-            let text = match format {
-                ReportFormat::Md => report.to_markdown(lang),
-                ReportFormat::Csv => report.to_csv(lang),
-                ReportFormat::Json => report.to_json()?,
+            let ranker = duibiao::rank::Ranker::new(&engine)?;
+            let mut builder =
+                duibiao::report::ReportBuilder::new(engine.category()).ranked_by(&ranker);
+            each_verdict(&engine, &products, &input, &mut |v| builder.push(v))?;
+            let report = builder.finish()?.with_names(&source);
+            let write = |out: &mut dyn std::io::Write| match format {
+                ReportFormat::Md => report.write_markdown(lang, out),
+                ReportFormat::Csv => report.write_csv(lang, out),
+                ReportFormat::Json => report.write_json(out),
             };
             match output {
-                None => Ok(text),
+                None => {
+                    let mut out =
+                        std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                    write(&mut out).unwrap_or_else(|e| written_or_exit("the report", &e));
+                }
                 Some(path) => {
-                    std::fs::write(&path, text)
-                        .map_err(|e| Failure(format!("output \"{}\": {e}", path.display())))?;
-                    Ok(String::new())
+                    let file = std::fs::File::create(&path).map_err(|e| {
+                        Failure(format!("output \"{}\": {}", path.display(), e.shown()))
+                    })?;
+                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                    write(&mut out).map_err(|e| {
+                        Failure(format!("output \"{}\": {}", path.display(), e.shown()))
+                    })?;
                 }
             }
+            Ok(String::new())
         }
         Command::Schema => Ok(duibiao::plan::plan_json_schema()),
         Command::Demo => Ok(demo()?),
@@ -502,17 +570,17 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("plan \"{shown}\": {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("plan \"{shown}\": {}", e.shown()))?;
     // UTF-8 (with or without a byte order mark), UTF-16 with one, or GB18030, detected.
     let text = duibiao::product::Encoding::Auto
         .decode(&bytes)
-        .map_err(|e| format!("{shown}: {e}"))?;
+        .map_err(|e| format!("{shown}: {}", e.shown()))?;
     let plan = if path.extension().is_some_and(|e| e == "json") {
         duibiao::Plan::from_json_str(&text)
     } else {
         duibiao::Plan::from_toml_str(&text)
     }
-    .map_err(|e| format!("{shown}: {e}"))?;
+    .map_err(|e| format!("{shown}: {}", e.shown()))?;
     Ok((plan, text))
 }
 
@@ -544,8 +612,8 @@ fn open_products(
     let (reader, large): (Box<dyn std::io::Read>, bool) = if shown == "-" {
         (Box::new(std::io::stdin().lock()), false)
     } else {
-        let file =
-            std::fs::File::open(path).map_err(|e| Failure(format!("products \"{shown}\": {e}")))?;
+        let file = std::fs::File::open(path)
+            .map_err(|e| Failure(format!("products \"{shown}\": {}", e.shown())))?;
         let large = file.metadata().is_ok_and(|m| m.len() >= 8 << 20);
         (Box::new(file), large)
     };
@@ -571,7 +639,7 @@ fn open_products(
                     _ => Kind::Csv,
                 }
             }
-            Err(e) => return Err(Failure(format!("products \"{shown}\": {e}"))),
+            Err(e) => return Err(Failure(format!("products \"{shown}\": {}", e.shown()))),
         },
     };
     let reader: Box<dyn std::io::Read> = Box::new(reader);
@@ -588,7 +656,7 @@ fn open_products(
             }
         }
     }
-    .map_err(|e| Failure(format!("{shown}: {e}")))?;
+    .map_err(|e| Failure(format!("{shown}: {}", e.shown())))?;
     warn_ignored(&shown, &source);
     Ok((source, large))
 }
@@ -600,8 +668,8 @@ fn open_workbook(
     sheet: Option<&str>,
 ) -> Result<(Source<Box<dyn std::io::Read>>, bool), Failure> {
     let shown = path.display().to_string();
-    let file =
-        std::fs::File::open(path).map_err(|e| Failure(format!("products \"{shown}\": {e}")))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure(format!("products \"{shown}\": {}", e.shown())))?;
     let large = file.metadata().is_ok_and(|m| m.len() >= 1 << 20);
     let source = Source::xlsx(
         std::io::BufReader::new(file),
@@ -609,7 +677,7 @@ fn open_workbook(
         &duibiao::Limits::default(),
         sheet,
     )
-    .map_err(|e| Failure(format!("{shown}: {e}")))?;
+    .map_err(|e| Failure(format!("{shown}: {}", e.shown())))?;
     warn_ignored(&shown, &source);
     Ok((source, large))
 }
@@ -758,47 +826,49 @@ fn evaluate(
     Ok(done)
 }
 
-/// Every product of a file judged by `engine`, for `rank` and `report`. A row that cannot be
-/// read or judged never stops the others: its error, with its place, is printed on stderr and
-/// the row is left out (exit status 1). A fault of the file that stops the reading refuses
-/// the whole file: a ranking of the rows before it would mislead.
-fn verdicts(
+/// Every product of a file judged by `engine` and given to `f` as it is read, for `rank` and
+/// `report`. A row that cannot be read or judged never stops the others: its error, with its
+/// place, is printed on stderr and the row is left out (exit status 1). A fault of the file
+/// that stops the reading refuses the whole file: a ranking of the rows before it would
+/// mislead.
+fn each_verdict(
     engine: &duibiao::Engine,
     path: &std::path::Path,
     input: &Input,
-) -> Result<Vec<duibiao::Verdict>, Failure> {
+    f: &mut dyn FnMut(&duibiao::Verdict) -> Result<(), Error>,
+) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let (source, _) = open_products(engine, path, input)?;
-    let mut out = Vec::new();
     let mut rows = source.verdicts(engine);
     while let Some(v) = rows.next() {
         match v {
-            Ok(v) => out.push(v),
-            Err(e) if rows.stopped() => return Err(Failure(format!("{shown}: {e}"))),
+            Ok(v) => f(&v)?,
+            Err(e) if rows.stopped() => return Err(Failure(format!("{shown}: {}", e.shown()))),
             Err(e) => {
-                eprintln!("error: {shown}: {e} (left out)");
+                eprintln!("error: {shown}: {} (left out)", e.shown());
                 ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Every enterprise standard of a file (or `-` for standard input) judged by its
-/// requirements; an unreadable row is left out with its error on stderr (exit status 1), an
-/// unreadable header refuses the file (exit status 2).
-fn standard_verdicts(
+/// requirements and given to `f`; an unreadable row is left out with its error on stderr
+/// (exit status 1), an unreadable header refuses the file (exit status 2).
+fn each_standard_verdict(
     engine: &duibiao::Engine,
     path: &std::path::Path,
     input: &Input,
-) -> Result<Vec<duibiao::Verdict>, Failure> {
+    f: &mut dyn FnMut(&duibiao::Verdict) -> Result<(), Error>,
+) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let encoding: duibiao::product::Encoding = input.encoding.parse()?;
     let reader: Box<dyn std::io::Read> = if shown == "-" {
         Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(path)
-            .map_err(|e| Failure(format!("standards \"{shown}\": {e}")))?;
+            .map_err(|e| Failure(format!("standards \"{shown}\": {}", e.shown())))?;
         Box::new(std::io::BufReader::new(file))
     };
     let decoded = duibiao::product::Decoder::new(reader, encoding);
@@ -807,20 +877,26 @@ fn standard_verdicts(
     // error starts with its line).
     if let [Err(e)] = rows.as_slice() {
         if e.to_string().starts_with("standards: ") {
-            return Err(Failure(format!("{shown}: {e}")));
+            return Err(Failure(format!("{shown}: {}", e.shown())));
         }
     }
-    let mut out = Vec::new();
     for row in rows {
         match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
-            Ok(v) => out.push(v),
+            Ok(v) => f(&v)?,
             Err(e) => {
-                eprintln!("error: {shown}: {e} (left out)");
+                eprintln!("error: {shown}: {} (left out)", e.shown());
                 ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
             }
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// After a failed write to standard output (a pipe into `head` closed early): the message,
+/// and exit 1, as `evaluate` does.
+fn written_or_exit(what: &str, e: &std::io::Error) {
+    eprintln!("error: writing {what}: {}", e.shown());
+    std::process::exit(1);
 }
 
 const DEMO_PLAN: &str = include_str!("../../examples/plans/smart-toilet.toml");
@@ -894,7 +970,7 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
         std::process::exit(2);
     }
     let engine = plan.compile().unwrap_or_else(|e| {
-        eprintln!("error: {}: {e}", path.display());
+        eprintln!("error: {}: {}", path.display(), e.shown());
         std::process::exit(2);
     });
     for w in engine.warnings() {
@@ -924,7 +1000,7 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
         let engine = match engine {
             Ok(engine) => engine,
             Err(e) => {
-                eprintln!("{}: error: {e}", path.display());
+                eprintln!("{}: error: {}", path.display(), e.shown());
                 std::process::exit(2);
             }
         };

@@ -44,26 +44,31 @@
 //! # Ok::<(), duibiao::Error>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod builder;
 mod ranking;
 mod rows;
 mod standard;
 
-pub use ranking::ranking;
+pub use builder::{CompactReport, ReportBuilder};
+pub use ranking::{ranking, write_ranking};
 pub use rows::{explain, Format, RowWriter, Tally};
 pub use standard::standard_verdict;
 
 use crate::error::Error;
 use crate::indicator::IndicatorClass;
 use crate::plan::Plan;
-use crate::rank::Ranking;
+use crate::rank::{Decimals, Packed, Ranking, Standing};
 use crate::standard::Names;
 use crate::verdict::{Class, Outcome, Verdict};
+use ranking::RankingRef;
 
 pub use crate::error::Lang;
 
@@ -235,53 +240,28 @@ pub struct Report {
 
 impl Report {
     /// Builds the report from verdicts (in the order given) and an optional ranking of them.
+    /// The summary is counted as [`ReportBuilder`] counts it; a product's rank is looked up
+    /// by id (the first ranked entry of that id).
     pub fn new(category: &Names, verdicts: &[Verdict], ranking: Option<&Ranking>) -> Report {
-        let ranked = |id: &str| ranking.and_then(|r| r.ranked.iter().find(|e| e.id == id));
+        let mut places: BTreeMap<&str, Standing> = BTreeMap::new();
+        for e in ranking.iter().flat_map(|r| &r.ranked) {
+            places.entry(e.id.as_str()).or_insert(Standing {
+                rank: e.rank,
+                score: e.score.total,
+                leader: e.leader,
+            });
+        }
+        let mut tally = SummaryTally::default();
         let products = verdicts
             .iter()
             .map(|v| {
-                let entry = ranked(&v.product);
-                ProductReport {
-                    id: v.product.clone(),
-                    class: v.class,
-                    decided_by: v.decided_by.clone(),
-                    rank: entry.map(|e| e.rank),
-                    score: entry.map(|e| e.score.total),
-                    leader: entry.is_some_and(|e| e.leader),
-                    indicators: v
-                        .indicators
-                        .iter()
-                        .map(|i| IndicatorRow {
-                            id: i.id.clone(),
-                            name: Names::default(),
-                            class: i.class,
-                            value: i.value.clone(),
-                            compared: i.compared,
-                            unit: i.unit.clone(),
-                            grade: i.grade.as_ref().map(|g| g.name.clone()),
-                            limit: i.limit.clone(),
-                            standard: i.standard.clone(),
-                            margin: i.margin.map(|m| m.value),
-                            share: i.margin.and_then(|m| m.share),
-                            outcome: i.outcome,
-                        })
-                        .collect(),
-                }
+                tally.push(v);
+                product_of(v, places.get(v.product.as_str()).copied())
             })
             .collect();
-        let count = |c: Class| verdicts.iter().filter(|v| v.class == c).count();
-        let summary = Summary {
-            products: verdicts.len(),
-            leaders: count(Class::Leader),
-            followers: count(Class::Follower),
-            gaps: count(Class::Gap),
-            ranked: ranking.map(|r| r.ranked.len()),
-            chosen_leaders: ranking.map(|r| r.leader_count),
-            gap_causes: gap_causes(verdicts),
-        };
         Report {
             category: category.clone(),
-            summary,
+            summary: tally.finish(ranking.map(|r| (r.ranked.len(), r.leader_count))),
             ranking: ranking.cloned(),
             products,
         }
@@ -290,11 +270,7 @@ impl Report {
     /// Adds the indicator names of the plan the verdicts came from.
     #[must_use]
     pub fn with_names(mut self, plan: &Plan) -> Report {
-        let names: BTreeMap<&str, &Names> = plan
-            .indicators
-            .iter()
-            .map(|i| (i.id.as_str(), &i.name))
-            .collect();
+        let names = plan_names(plan);
         for p in &mut self.products {
             for row in &mut p.indicators {
                 if let Some(n) = names.get(row.id.as_str()) {
@@ -302,11 +278,7 @@ impl Report {
                 }
             }
         }
-        for c in &mut self.summary.gap_causes {
-            if let Some(n) = names.get(c.indicator.as_str()) {
-                c.name = (*n).clone();
-            }
-        }
+        name_causes(&mut self.summary, &names);
         self
     }
 
@@ -326,228 +298,134 @@ impl Report {
     /// Classes and outcomes are written in their kebab-case names whatever the language;
     /// indicator and grade names follow `lang`.
     pub fn to_csv(&self, lang: Lang) -> String {
-        let mut s = String::from(
-            "product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome\n",
-        );
-        for p in &self.products {
-            for i in &p.indicators {
-                let cells = [
-                    p.id.clone(),
-                    p.class.as_str().to_owned(),
-                    opt(p.rank),
-                    opt(p.score),
-                    p.leader.to_string(),
-                    i.id.clone(),
-                    lang.name(&i.name),
-                    class_name(i.class).to_owned(),
-                    i.value.clone().unwrap_or_default(),
-                    opt(i.compared),
-                    i.unit.clone().unwrap_or_default(),
-                    i.grade.as_ref().map(|g| lang.name(g)).unwrap_or_default(),
-                    i.limit.clone().unwrap_or_default(),
-                    i.standard.clone().unwrap_or_default(),
-                    opt(i.margin),
-                    opt(i.share),
-                    i.outcome.as_str().to_owned(),
-                ];
-                let row: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-                s.push_str(&row.join(","));
-                s.push('\n');
-            }
-        }
-        s
+        let mut out = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = write_csv(&mut out, lang, self.products.iter().map(Cow::Borrowed));
+        text_of(out)
     }
 
     /// The report as Markdown: a title, the summary with the gap causes (达标提升), the ranking
     /// when given, and an indicator table per product.
     pub fn to_markdown(&self, lang: Lang) -> String {
-        let l = |zh: &str, en: &str| lang.label(zh, en);
-        let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "# {}: {}\n",
-            l("对标报告", "Benchmarking report"),
-            md(&lang.name(&self.category))
+        let mut out = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = write_markdown(
+            &mut out,
+            lang,
+            &self.category,
+            &self.summary,
+            self.ranking.as_ref().map(RankingRef::Full),
+            self.products.iter().map(Cow::Borrowed),
         );
-        let sm = &self.summary;
-        let _ = writeln!(s, "## {}\n", l("摘要", "Summary"));
-        let _ = writeln!(s, "| {} | {} |", l("项目", "item"), l("数量", "count"));
-        s.push_str("|---|---:|\n");
-        let mut line = |label: String, n: usize| {
-            let _ = writeln!(s, "| {label} | {n} |");
-        };
-        line(l("产品", "products"), sm.products);
-        line(lang.class(Class::Leader), sm.leaders);
-        line(lang.class(Class::Follower), sm.followers);
-        line(lang.class(Class::Gap), sm.gaps);
-        if let Some(n) = sm.ranked {
-            line(l("入榜", "ranked"), n);
-        }
-        if let Some(n) = sm.chosen_leaders {
-            line(l("领跑者", "chosen leaders"), n);
-        }
-        s.push('\n');
-        let _ = writeln!(s, "### {}\n", l("达标提升", "To raise the standard"));
-        if sm.gap_causes.is_empty() {
-            let _ = writeln!(s, "{}\n", l("无差距。", "No gaps."));
-        } else {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                l("指标", "indicator"),
-                l("差距产品", "products with a gap"),
-                lang.outcome(Outcome::FallsShort),
-                lang.outcome(Outcome::Missing),
-                l("最大差距比例", "worst share"),
-                l("差距比例中位数", "median share"),
-                l("最大差距", "worst margin"),
-            );
-            s.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
-            for c in &sm.gap_causes {
-                let _ = writeln!(
-                    s,
-                    "| {} | {} | {} | {} | {} | {} | {} |",
-                    md(&titled(&c.indicator, &lang.name(&c.name))),
-                    c.products,
-                    c.falls_short,
-                    c.missing,
-                    dash(c.worst_share),
-                    dash(c.median_share),
-                    with_unit(c.worst_margin, c.unit.as_deref()),
-                );
-            }
-            s.push('\n');
-        }
-        if let Some(r) = &self.ranking {
-            let _ = writeln!(s, "## {}\n", l("排行", "Ranking"));
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} |",
-                l("名次", "rank"),
-                l("产品", "product"),
-                l("得分", "score"),
-                l("优于项", "exceeding"),
-                l("类别", "class"),
-                l("领跑者", "chosen leader"),
-            );
-            s.push_str("|---:|---|---:|---:|---|---|\n");
-            for e in &r.ranked {
-                let _ = writeln!(
-                    s,
-                    "| {} | {} | {} | {} | {} | {} |",
-                    e.rank,
-                    md(&e.id),
-                    e.score.total,
-                    e.score.exceeding,
-                    lang.class(e.class),
-                    if e.leader { "✓" } else { "" }
-                );
-            }
-            if !r.ineligible.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "\n| {} | {} |",
-                    l("未入榜", "not ranked"),
-                    l("原因", "because")
-                );
-                s.push_str("|---|---|\n");
-                for i in &r.ineligible {
-                    let why: Vec<String> = i
-                        .reasons
-                        .iter()
-                        .map(|r| format!("{} {}", r.indicator, lang.outcome(r.outcome)))
-                        .collect();
-                    let _ = writeln!(s, "| {} | {} |", md(&i.id), md(&why.join("; ")));
-                }
-            }
-            s.push('\n');
-        }
-        let _ = writeln!(s, "## {}\n", l("产品", "Products"));
-        for p in &self.products {
-            let mut head = format!("### {} — {}", md(&p.id), lang.class(p.class));
-            if let (Some(rank), Some(score)) = (p.rank, p.score) {
-                let _ = write!(
-                    head,
-                    " ({} {rank}, {} {score}{})",
-                    l("名次", "rank"),
-                    l("得分", "score"),
-                    if p.leader {
-                        format!(", {}", l("领跑者", "chosen leader"))
-                    } else {
-                        String::new()
-                    }
-                );
-            }
-            let _ = writeln!(s, "{head}\n");
-            if !p.decided_by.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "{}: {}\n",
-                    l("判定依据", "decided by"),
-                    md(&p.decided_by.join(", "))
-                );
-            }
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                l("指标", "indicator"),
-                l("值", "value"),
-                l("等级", "grade"),
-                l("限值", "limit"),
-                l("标准", "standard"),
-                l("余量", "margin"),
-                l("余量比例", "share"),
-                l("结果", "outcome"),
-            );
-            s.push_str("|---|---:|---|---|---|---:|---:|---|\n");
-            for i in &p.indicators {
-                let _ = writeln!(
-                    s,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                    md(&titled(&i.id, &lang.name(&i.name))),
-                    md(i.value.as_deref().unwrap_or("—")),
-                    md(&i
-                        .grade
-                        .as_ref()
-                        .map(|g| lang.name(g))
-                        .unwrap_or_else(|| "—".to_owned())),
-                    md(i.limit.as_deref().unwrap_or("—")),
-                    md(i.standard.as_deref().unwrap_or("—")),
-                    with_unit(i.margin, i.unit.as_deref()),
-                    dash(i.share),
-                    lang.outcome(i.outcome),
-                );
-            }
-            s.push('\n');
-        }
-        s
+        text_of(out)
     }
 }
 
-/// Per indicator: the gap verdicts it decided, with the worst and median margin shares.
-fn gap_causes(verdicts: &[Verdict]) -> Vec<GapCause> {
-    let mut by_id: BTreeMap<&str, (GapCause, Vec<Decimal>)> = BTreeMap::new();
-    for v in verdicts.iter().filter(|v| v.class == Class::Gap) {
+/// Text written as UTF-8 by the renderers.
+fn text_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The names of a plan's indicators by id.
+fn plan_names(plan: &Plan) -> BTreeMap<&str, &Names> {
+    plan.indicators
+        .iter()
+        .map(|i| (i.id.as_str(), &i.name))
+        .collect()
+}
+
+fn name_causes(summary: &mut Summary, names: &BTreeMap<&str, &Names>) {
+    for c in &mut summary.gap_causes {
+        if let Some(n) = names.get(c.indicator.as_str()) {
+            c.name = (*n).clone();
+        }
+    }
+}
+
+/// A product of the report, copied from its verdict, with its place in the ranking.
+fn product_of(v: &Verdict, standing: Option<Standing>) -> ProductReport {
+    ProductReport {
+        id: v.product.clone(),
+        class: v.class,
+        decided_by: v.decided_by.clone(),
+        rank: standing.map(|s| s.rank),
+        score: standing.map(|s| s.score),
+        leader: standing.is_some_and(|s| s.leader),
+        indicators: v
+            .indicators
+            .iter()
+            .map(|i| IndicatorRow {
+                id: i.id.clone(),
+                name: Names::default(),
+                class: i.class,
+                value: i.value.clone(),
+                compared: i.compared,
+                unit: i.unit.clone(),
+                grade: i.grade.as_ref().map(|g| g.name.clone()),
+                limit: i.limit.clone(),
+                standard: i.standard.clone(),
+                margin: i.margin.map(|m| m.value),
+                share: i.margin.and_then(|m| m.share),
+                outcome: i.outcome,
+            })
+            .collect(),
+    }
+}
+
+/// The summary counted one verdict at a time: the classes, and per indicator that decides a
+/// gap its counts, its worst margin and every margin share (8 bytes each, for the median).
+/// The one place the summary is computed, for [`Report::new`] and [`ReportBuilder`].
+#[derive(Clone, Debug, Default)]
+struct SummaryTally {
+    products: usize,
+    leaders: usize,
+    followers: usize,
+    gaps: usize,
+    causes: BTreeMap<String, (GapCause, Vec<Packed>)>,
+    decimals: Decimals,
+}
+
+impl SummaryTally {
+    /// The bytes of the margin shares kept for the medians.
+    fn bytes_held(&self) -> usize {
+        self.causes
+            .values()
+            .map(|(_, s)| s.capacity() * std::mem::size_of::<Packed>())
+            .sum::<usize>()
+            + self.decimals.bytes_held()
+    }
+
+    fn push(&mut self, v: &Verdict) {
+        self.products += 1;
+        match v.class {
+            Class::Leader => self.leaders += 1,
+            Class::Follower => self.followers += 1,
+            Class::Gap => self.gaps += 1,
+        }
+        if v.class != Class::Gap {
+            return;
+        }
         for id in &v.decided_by {
             let Some(i) = v.indicators.iter().find(|i| &i.id == id) else {
                 continue;
             };
-            let (c, shares) = by_id.entry(i.id.as_str()).or_insert_with(|| {
-                (
-                    GapCause {
-                        indicator: i.id.clone(),
-                        name: Names::default(),
-                        products: 0,
-                        falls_short: 0,
-                        missing: 0,
-                        worst_share: None,
-                        median_share: None,
-                        worst_margin: None,
-                        unit: i.unit.clone(),
-                    },
-                    Vec::new(),
-                )
-            });
+            if !self.causes.contains_key(i.id.as_str()) {
+                let cause = GapCause {
+                    indicator: i.id.clone(),
+                    name: Names::default(),
+                    products: 0,
+                    falls_short: 0,
+                    missing: 0,
+                    worst_share: None,
+                    median_share: None,
+                    worst_margin: None,
+                    unit: i.unit.clone(),
+                };
+                self.causes.insert(i.id.clone(), (cause, Vec::new()));
+            }
+            let Some((c, shares)) = self.causes.get_mut(i.id.as_str()) else {
+                continue;
+            };
             c.products += 1;
             match i.outcome {
                 Outcome::Missing => c.missing += 1,
@@ -557,28 +435,266 @@ fn gap_causes(verdicts: &[Verdict]) -> Vec<GapCause> {
             if let Some(m) = i.margin {
                 c.worst_margin = Some(c.worst_margin.map_or(m.value, |w| w.min(m.value)));
                 if let Some(share) = m.share {
-                    shares.push(share);
+                    shares.push(self.decimals.pack(share));
                 }
             }
         }
     }
-    let mut out: Vec<GapCause> = by_id
-        .into_values()
-        .map(|(mut c, mut shares)| {
-            shares.sort();
-            c.worst_share = shares.first().copied();
-            c.median_share = median(&shares);
-            c
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.products
-            .cmp(&a.products)
-            .then(a.worst_share.is_none().cmp(&b.worst_share.is_none()))
-            .then(a.worst_share.cmp(&b.worst_share))
-            .then(a.indicator.cmp(&b.indicator))
-    });
-    out
+
+    /// The summary, with the ranked and chosen counts of a ranking when given.
+    fn finish(self, ranking: Option<(usize, usize)>) -> Summary {
+        let decimals = &self.decimals;
+        let mut causes: Vec<GapCause> = self
+            .causes
+            .into_values()
+            .map(|(mut c, shares)| {
+                let mut shares: Vec<Decimal> =
+                    shares.into_iter().map(|p| decimals.value(p)).collect();
+                shares.sort();
+                c.worst_share = shares.first().copied();
+                c.median_share = median(&shares);
+                c
+            })
+            .collect();
+        causes.sort_by(|a, b| {
+            b.products
+                .cmp(&a.products)
+                .then(a.worst_share.is_none().cmp(&b.worst_share.is_none()))
+                .then(a.worst_share.cmp(&b.worst_share))
+                .then(a.indicator.cmp(&b.indicator))
+        });
+        Summary {
+            products: self.products,
+            leaders: self.leaders,
+            followers: self.followers,
+            gaps: self.gaps,
+            ranked: ranking.map(|r| r.0),
+            chosen_leaders: ranking.map(|r| r.1),
+            gap_causes: causes,
+        }
+    }
+}
+
+/// Writes the Markdown report: what [`Report::to_markdown`] and
+/// [`CompactReport::write_markdown`] print.
+fn write_markdown<'p, W: io::Write>(
+    out: &mut W,
+    lang: Lang,
+    category: &Names,
+    sm: &Summary,
+    ranking: Option<RankingRef<'_>>,
+    products: impl Iterator<Item = Cow<'p, ProductReport>>,
+) -> io::Result<()> {
+    let l = |zh: &str, en: &str| lang.label(zh, en);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "# {}: {}\n",
+        l("对标报告", "Benchmarking report"),
+        md(&lang.name(category))
+    );
+    let _ = writeln!(s, "## {}\n", l("摘要", "Summary"));
+    let _ = writeln!(s, "| {} | {} |", l("项目", "item"), l("数量", "count"));
+    s.push_str("|---|---:|\n");
+    let mut line = |label: String, n: usize| {
+        let _ = writeln!(s, "| {label} | {n} |");
+    };
+    line(l("产品", "products"), sm.products);
+    line(lang.class(Class::Leader), sm.leaders);
+    line(lang.class(Class::Follower), sm.followers);
+    line(lang.class(Class::Gap), sm.gaps);
+    if let Some(n) = sm.ranked {
+        line(l("入榜", "ranked"), n);
+    }
+    if let Some(n) = sm.chosen_leaders {
+        line(l("领跑者", "chosen leaders"), n);
+    }
+    s.push('\n');
+    let _ = writeln!(s, "### {}\n", l("达标提升", "To raise the standard"));
+    if sm.gap_causes.is_empty() {
+        let _ = writeln!(s, "{}\n", l("无差距。", "No gaps."));
+    } else {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            l("指标", "indicator"),
+            l("差距产品", "products with a gap"),
+            lang.outcome(Outcome::FallsShort),
+            lang.outcome(Outcome::Missing),
+            l("最大差距比例", "worst share"),
+            l("差距比例中位数", "median share"),
+            l("最大差距", "worst margin"),
+        );
+        s.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
+        for c in &sm.gap_causes {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                md(&titled(&c.indicator, &lang.name(&c.name))),
+                c.products,
+                c.falls_short,
+                c.missing,
+                dash(c.worst_share),
+                dash(c.median_share),
+                with_unit(c.worst_margin, c.unit.as_deref()),
+            );
+        }
+        s.push('\n');
+    }
+    if let Some(r) = ranking {
+        let _ = writeln!(s, "## {}\n", l("排行", "Ranking"));
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} |",
+            l("名次", "rank"),
+            l("产品", "product"),
+            l("得分", "score"),
+            l("优于项", "exceeding"),
+            l("类别", "class"),
+            l("领跑者", "chosen leader"),
+        );
+        s.push_str("|---:|---|---:|---:|---|---|\n");
+        for e in r.ranked() {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} |",
+                e.rank,
+                md(&e.id),
+                e.score.total,
+                e.score.exceeding,
+                lang.class(e.class),
+                if e.leader { "✓" } else { "" }
+            );
+            flush_full(out, &mut s)?;
+        }
+        if r.ineligible_len() > 0 {
+            let _ = writeln!(
+                s,
+                "\n| {} | {} |",
+                l("未入榜", "not ranked"),
+                l("原因", "because")
+            );
+            s.push_str("|---|---|\n");
+            for i in r.ineligible() {
+                let why: Vec<String> = i
+                    .reasons
+                    .iter()
+                    .map(|r| format!("{} {}", r.indicator, lang.outcome(r.outcome)))
+                    .collect();
+                let _ = writeln!(s, "| {} | {} |", md(&i.id), md(&why.join("; ")));
+                flush_full(out, &mut s)?;
+            }
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "## {}\n", l("产品", "Products"));
+    for p in products {
+        let mut head = format!("### {} — {}", md(&p.id), lang.class(p.class));
+        if let (Some(rank), Some(score)) = (p.rank, p.score) {
+            let _ = write!(
+                head,
+                " ({} {rank}, {} {score}{})",
+                l("名次", "rank"),
+                l("得分", "score"),
+                if p.leader {
+                    format!(", {}", l("领跑者", "chosen leader"))
+                } else {
+                    String::new()
+                }
+            );
+        }
+        let _ = writeln!(s, "{head}\n");
+        if !p.decided_by.is_empty() {
+            let _ = writeln!(
+                s,
+                "{}: {}\n",
+                l("判定依据", "decided by"),
+                md(&p.decided_by.join(", "))
+            );
+        }
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            l("指标", "indicator"),
+            l("值", "value"),
+            l("等级", "grade"),
+            l("限值", "limit"),
+            l("标准", "standard"),
+            l("余量", "margin"),
+            l("余量比例", "share"),
+            l("结果", "outcome"),
+        );
+        s.push_str("|---|---:|---|---|---|---:|---:|---|\n");
+        for i in &p.indicators {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                md(&titled(&i.id, &lang.name(&i.name))),
+                md(i.value.as_deref().unwrap_or("—")),
+                md(&i
+                    .grade
+                    .as_ref()
+                    .map(|g| lang.name(g))
+                    .unwrap_or_else(|| "—".to_owned())),
+                md(i.limit.as_deref().unwrap_or("—")),
+                md(i.standard.as_deref().unwrap_or("—")),
+                with_unit(i.margin, i.unit.as_deref()),
+                dash(i.share),
+                lang.outcome(i.outcome),
+            );
+        }
+        s.push('\n');
+        flush_full(out, &mut s)?;
+    }
+    out.write_all(s.as_bytes())
+}
+
+/// Writes the CSV report: what [`Report::to_csv`] and [`CompactReport::write_csv`] print.
+fn write_csv<'p, W: io::Write>(
+    out: &mut W,
+    lang: Lang,
+    products: impl Iterator<Item = Cow<'p, ProductReport>>,
+) -> io::Result<()> {
+    let mut s = String::from(
+        "product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome\n",
+    );
+    for p in products {
+        for i in &p.indicators {
+            let cells = [
+                p.id.clone(),
+                p.class.as_str().to_owned(),
+                opt(p.rank),
+                opt(p.score),
+                p.leader.to_string(),
+                i.id.clone(),
+                lang.name(&i.name),
+                class_name(i.class).to_owned(),
+                i.value.clone().unwrap_or_default(),
+                opt(i.compared),
+                i.unit.clone().unwrap_or_default(),
+                i.grade.as_ref().map(|g| lang.name(g)).unwrap_or_default(),
+                i.limit.clone().unwrap_or_default(),
+                i.standard.clone().unwrap_or_default(),
+                opt(i.margin),
+                opt(i.share),
+                i.outcome.as_str().to_owned(),
+            ];
+            let row: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+            s.push_str(&row.join(","));
+            s.push('\n');
+        }
+        flush_full(out, &mut s)?;
+    }
+    out.write_all(s.as_bytes())
+}
+
+/// Writes the text gathered so far once it passes 64 KiB, and starts again.
+pub(crate) fn flush_full<W: io::Write>(out: &mut W, s: &mut String) -> io::Result<()> {
+    if s.len() >= 1 << 16 {
+        out.write_all(s.as_bytes())?;
+        s.clear();
+    }
+    Ok(())
 }
 
 /// The median of sorted values: the middle one, or the mean of the middle two (exact).

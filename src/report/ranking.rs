@@ -1,19 +1,99 @@
 //! A ranking (`rank`), as a table, CSV, JSON or Markdown.
 
-use super::{csv_field, md, Format};
-use crate::rank::Ranking;
+use std::borrow::Cow;
+use std::io;
+
+use serde::Serialize;
+
+use super::{csv_field, flush_full, md, Format};
+use crate::rank::{CompactRanking, Ineligible, RankedEntry, Ranking};
+
+/// A ranking whole or compact: what the renderers read.
+#[derive(Clone, Copy)]
+pub(crate) enum RankingRef<'a> {
+    Full(&'a Ranking),
+    Compact(&'a CompactRanking),
+}
+
+impl<'a> RankingRef<'a> {
+    pub(crate) fn ranked(self) -> Box<dyn Iterator<Item = Cow<'a, RankedEntry>> + 'a> {
+        match self {
+            RankingRef::Full(r) => Box::new(r.ranked.iter().map(Cow::Borrowed)),
+            RankingRef::Compact(r) => Box::new(r.ranked().map(Cow::Owned)),
+        }
+    }
+
+    pub(crate) fn ineligible(self) -> Box<dyn Iterator<Item = Cow<'a, Ineligible>> + 'a> {
+        match self {
+            RankingRef::Full(r) => Box::new(r.ineligible.iter().map(Cow::Borrowed)),
+            RankingRef::Compact(r) => Box::new(r.ineligible().map(Cow::Owned)),
+        }
+    }
+
+    pub(crate) fn ranked_len(self) -> usize {
+        match self {
+            RankingRef::Full(r) => r.ranked.len(),
+            RankingRef::Compact(r) => r.ranked_len(),
+        }
+    }
+
+    pub(crate) fn ineligible_len(self) -> usize {
+        match self {
+            RankingRef::Full(r) => r.ineligible.len(),
+            RankingRef::Compact(r) => r.ineligible_len(),
+        }
+    }
+
+    fn leader_count(self) -> usize {
+        match self {
+            RankingRef::Full(r) => r.leader_count,
+            RankingRef::Compact(r) => r.leader_count(),
+        }
+    }
+}
+
+impl Serialize for RankingRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RankingRef::Full(r) => r.serialize(s),
+            RankingRef::Compact(r) => r.serialize(s),
+        }
+    }
+}
 
 /// The ranking in one of the output formats.
 pub fn ranking(r: &Ranking, format: Format) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write(RankingRef::Full(r), format, &mut out);
+    super::text_of(out)
+}
+
+/// Writes a compact ranking in one of the output formats: the same bytes as [`ranking`] of
+/// its [`CompactRanking::to_ranking`], written as the entries are made.
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn write_ranking(
+    r: &CompactRanking,
+    format: Format,
+    mut out: impl io::Write,
+) -> io::Result<()> {
+    write(RankingRef::Compact(r), format, &mut out)?;
+    out.flush()
+}
+
+fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Result<()> {
     let mut s = String::new();
     match format {
         Format::Json => {
-            s = serde_json::to_string_pretty(r).unwrap_or_default();
+            serde_json::to_writer_pretty(&mut *out, &r)?;
             s.push('\n');
         }
         Format::Csv => {
             s.push_str("rank,id,score,exceeding,class,leader,ineligible_because\n");
-            for e in &r.ranked {
+            for e in r.ranked() {
                 s.push_str(&format!(
                     "{},{},{},{},{},{},\n",
                     e.rank,
@@ -23,14 +103,16 @@ pub fn ranking(r: &Ranking, format: Format) -> String {
                     e.class,
                     e.leader
                 ));
+                flush_full(out, &mut s)?;
             }
-            for i in &r.ineligible {
+            for i in r.ineligible() {
                 s.push_str(&format!(
                     ",{},,,{},false,{}\n",
                     csv_field(&i.id),
                     i.class,
-                    csv_field(&reasons(i))
+                    csv_field(&reasons(&i))
                 ));
+                flush_full(out, &mut s)?;
             }
         }
         Format::Table => {
@@ -38,7 +120,7 @@ pub fn ranking(r: &Ranking, format: Format) -> String {
                 "{:>4}  {:<16} {:>10} {:>6}  {:<9} {}\n",
                 "rank", "id", "score", "exceed", "class", "leader 领跑者"
             ));
-            for e in &r.ranked {
+            for e in r.ranked() {
                 s.push_str(&format!(
                     "{:>4}  {:<16} {:>10} {:>6}  {:<9} {}\n",
                     e.rank,
@@ -48,19 +130,22 @@ pub fn ranking(r: &Ranking, format: Format) -> String {
                     e.class.as_str(),
                     if e.leader { "yes 是" } else { "" }
                 ));
+                flush_full(out, &mut s)?;
             }
-            if !r.ineligible.is_empty() {
+            if r.ineligible_len() > 0 {
                 s.push_str("\nnot ranked 未入榜:\n");
-                for i in &r.ineligible {
-                    s.push_str(&format!("  {:<16} {}\n", i.id, reasons(i)));
+                for i in r.ineligible() {
+                    s.push_str(&format!("  {:<16} {}\n", i.id, reasons(&i)));
+                    flush_full(out, &mut s)?;
                 }
             }
+            let leaders = r.leader_count();
             s.push_str(&format!(
                 "\n{} ranked · {} leader{} 领跑者 · {} not ranked\n",
-                r.ranked.len(),
-                r.leader_count,
-                if r.leader_count == 1 { "" } else { "s" },
-                r.ineligible.len()
+                r.ranked_len(),
+                leaders,
+                if leaders == 1 { "" } else { "s" },
+                r.ineligible_len()
             ));
         }
         Format::Md => {
@@ -68,7 +153,7 @@ pub fn ranking(r: &Ranking, format: Format) -> String {
                 "| rank 名次 | id | score 得分 | exceeding 优于项 | class 类别 | leader 领跑者 |\n",
             );
             s.push_str("|---:|---|---:|---:|---|---|\n");
-            for e in &r.ranked {
+            for e in r.ranked() {
                 s.push_str(&format!(
                     "| {} | {} | {} | {} | {} {} | {} |\n",
                     e.rank,
@@ -79,19 +164,21 @@ pub fn ranking(r: &Ranking, format: Format) -> String {
                     e.class.zh(),
                     if e.leader { "✓" } else { "" }
                 ));
+                flush_full(out, &mut s)?;
             }
-            if !r.ineligible.is_empty() {
+            if r.ineligible_len() > 0 {
                 s.push_str("\n| not ranked 未入榜 | because 原因 |\n|---|---|\n");
-                for i in &r.ineligible {
-                    s.push_str(&format!("| {} | {} |\n", md(&i.id), md(&reasons(i))));
+                for i in r.ineligible() {
+                    s.push_str(&format!("| {} | {} |\n", md(&i.id), md(&reasons(&i))));
+                    flush_full(out, &mut s)?;
                 }
             }
         }
     }
-    s
+    out.write_all(s.as_bytes())
 }
 
-fn reasons(i: &crate::rank::Ineligible) -> String {
+fn reasons(i: &Ineligible) -> String {
     i.reasons
         .iter()
         .map(|r| format!("{} {}", r.indicator, r.outcome))
