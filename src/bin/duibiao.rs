@@ -449,16 +449,9 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
 }
 
-fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("plan \"{shown}\": {e}"))?;
-    let plan = if path.extension().is_some_and(|e| e == "json") {
-        duibiao::Plan::from_json_str(&text)
-    } else {
-        duibiao::Plan::from_toml_str(&text)
-    }
-    .map_err(|e| format!("{shown}: {e}"))?;
-    Ok((plan, text))
+/// The plan file, measured before it is read, parsed once and checked, each fault located.
+fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, duibiao::plan::Report), String> {
+    duibiao::plan::read_file(path, &duibiao::Limits::default()).map_err(|e| e.to_string())
 }
 
 /// The products file (or `-` for standard input), read once: JSON by the extension `.json`,
@@ -656,15 +649,17 @@ fn demo() -> Result<String, Error> {
 }
 
 fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
-    let (plan, text) = read_plan(path).unwrap_or_else(|message| {
+    let (plan, report) = read_plan(path).unwrap_or_else(|message| {
         eprintln!("error: {message}");
         std::process::exit(2);
     });
     // Faults with their line and column, as `validate` prints them.
-    let report = plan.check_in(&text);
     if !report.is_ok() {
         for fault in report.errors() {
             eprintln!("{}: {fault}", path.display());
+        }
+        if let Some(line) = report.omitted_line() {
+            eprintln!("{}: {line}", path.display());
         }
         std::process::exit(2);
     }
@@ -679,14 +674,13 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
 }
 
 fn validate(path: &std::path::Path) -> Result<String, Failure> {
-    let (plan, text) = match read_plan(path) {
+    let (plan, report) = match read_plan(path) {
         Ok(p) => p,
         Err(message) => {
             eprintln!("error: {message}");
             std::process::exit(2);
         }
     };
-    let report = plan.check_in(&text);
     if report.is_ok() {
         // The ranking policy is checked against the compiled plan (its weights name core
         // indicators).
@@ -715,6 +709,9 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
     } else {
         for f in &report.faults {
             eprintln!("{}: {f}", path.display());
+        }
+        if let Some(line) = report.omitted_line() {
+            eprintln!("{}: {line}", path.display());
         }
         std::process::exit(2);
     }

@@ -206,8 +206,15 @@ struct Checker {
 }
 
 impl Checker {
-    /// Records a fault, or counts it when `limit` faults are kept already.
-    fn fault(&mut self, severity: Severity, path: String, message: String, loc: Loc) {
+    /// Records a fault, or counts it when `limit` faults are kept already (its path and
+    /// message are then never written).
+    fn fault(
+        &mut self,
+        severity: Severity,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> String,
+        loc: Loc,
+    ) {
         if self.faults.len() >= self.limit {
             match severity {
                 Severity::Error => self.omitted_errors = self.omitted_errors.saturating_add(1),
@@ -220,17 +227,17 @@ impl Checker {
         self.faults.push((
             Fault {
                 severity,
-                path,
+                path: path(),
                 line: None,
                 column: None,
                 span: None,
-                message,
+                message: message(),
             },
             loc,
         ));
     }
 
-    fn error(&mut self, path: String, message: String, loc: Loc) {
+    fn error(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> String, loc: Loc) {
         self.fault(Severity::Error, path, message, loc);
     }
 
@@ -386,11 +393,13 @@ fn level_in_no_grade(c: &mut Checker, path: String, stated: &[Stated<'_>], grade
         .collect();
     c.fault(
         Severity::Warning,
-        path,
-        format!(
-            "no grade holds the benchmark level {}, so no value can exceed it by grade",
-            shown.join(" and ")
-        ),
+        || path,
+        || {
+            format!(
+                "no grade holds the benchmark level {}, so no value can exceed it by grade",
+                shown.join(" and ")
+            )
+        },
         Loc::key(),
     );
 }
@@ -399,8 +408,8 @@ fn check_standard(c: &mut Checker, i: usize, s: &PlanStandard) {
     let code = &s.standard.code;
     if s.standard.superseded_by.as_ref() == Some(code) {
         c.error(
-            format!("standards[{i}].superseded-by"),
-            format!("standard \"{code}\" is superseded by itself"),
+            || format!("standards[{i}].superseded-by"),
+            || format!("standard \"{code}\" is superseded by itself"),
             Loc::key(),
         );
     }
@@ -410,8 +419,8 @@ fn check_standard(c: &mut Checker, i: usize, s: &PlanStandard) {
         .is_some_and(|a| &a.code == code)
     {
         c.error(
-            format!("standards[{i}].adoption.code"),
-            format!("standard \"{code}\" adopts itself"),
+            || format!("standards[{i}].adoption.code"),
+            || format!("standard \"{code}\" adopts itself"),
             Loc::key_of(format!("standards[{i}].adoption")),
         );
     }
@@ -425,10 +434,12 @@ fn check_standard(c: &mut Checker, i: usize, s: &PlanStandard) {
             .unwrap_or_default();
         c.fault(
             Severity::Warning,
-            format!("standards[{i}].status"),
-            format!(
+            || format!("standards[{i}].status"),
+            || {
+                format!(
                 "benchmark \"{code}\" is withdrawn{by}: its requirements are no longer in force"
-            ),
+            )
+            },
             Loc::key(),
         );
     }
@@ -449,8 +460,8 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         let code = s.standard.code.clone();
         if let Some(&first) = codes.get(&code) {
             c.error(
-                format!("standards[{i}].code"),
-                format!("standard \"{code}\" is listed twice (first as standards[{first}])"),
+                || format!("standards[{i}].code"),
+                || format!("standard \"{code}\" is listed twice (first as standards[{first}])"),
                 Loc::value(),
             );
         } else {
@@ -465,8 +476,8 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         .count();
     if subjects > 1 {
         c.error(
-            "standards".into(),
-            format!("{subjects} standards have role \"subject\": a plan has at most one"),
+            || "standards".into(),
+            || format!("{subjects} standards have role \"subject\": a plan has at most one"),
             Loc::key(),
         );
     }
@@ -477,15 +488,15 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         .count();
     if benchmarks == 0 {
         c.error(
-            "standards".into(),
-            "no standard has role \"benchmark\": a plan compares against at least one".into(),
+            || "standards".into(),
+            || "no standard has role \"benchmark\": a plan compares against at least one".into(),
             Loc::key(),
         );
     }
     if plan.indicators.is_empty() {
         c.error(
-            "indicators".into(),
-            "the plan has no indicator".into(),
+            || "indicators".into(),
+            || "the plan has no indicator".into(),
             Loc::key(),
         );
     }
@@ -493,8 +504,8 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         || plan.policy.leader_share > rust_decimal::Decimal::ONE
     {
         c.error(
-            "policy.leader-share".into(),
-            format!("{} is outside 0 < share ≤ 1", plan.policy.leader_share),
+            || "policy.leader-share".into(),
+            || format!("{} is outside 0 < share ≤ 1", plan.policy.leader_share),
             Loc::key(),
         );
     }
@@ -518,7 +529,11 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
             None
         };
         if let Some(message) = message {
-            c.error("policy.leader-min-exceeding".into(), message, Loc::key());
+            c.error(
+                || "policy.leader-min-exceeding".into(),
+                || message,
+                Loc::key(),
+            );
         }
     }
 
@@ -531,11 +546,13 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
     for (i, ind) in plan.indicators.iter().enumerate() {
         if let Some(&f) = first.get(ind.id.as_str()).filter(|&&f| f != i) {
             c.error(
-                format!("indicators[{i}].id"),
-                format!(
-                    "indicator id \"{}\" is used twice (first by indicators[{f}])",
-                    ind.id
-                ),
+                || format!("indicators[{i}].id"),
+                || {
+                    format!(
+                        "indicator id \"{}\" is used twice (first by indicators[{f}])",
+                        ind.id
+                    )
+                },
                 Loc::value(),
             );
         }
@@ -550,30 +567,30 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
             .any(|(_, ind)| ind.weight > rust_decimal::Decimal::ZERO);
         if core.is_empty() {
             c.error(
-                "indicators".into(),
-                "no indicator is core, so no product could ever be a leader (leaders are decided on core indicators)".into(),
-                Loc::key(),
-            );
+                || "indicators".into(),
+                || "no indicator is core, so no product could ever be a leader (leaders are decided on core indicators)".into(),
+                Loc::key());
         } else if let (Some((k, ind)), false, false) = (core.first(), weighed, negative) {
             c.error(
-                format!("indicators[{k}].weight"),
-                format!(
+                || format!("indicators[{k}].weight"),
+                || format!(
                     "weight \"{}\": no core indicator has a weight above 0, so no product could ever be a leader (give one a weight above 0, or set policy.leader-min-exceeding)",
                     ind.weight
                 ),
-                Loc::key(),
-            );
+                Loc::key());
         }
     }
 
     for (i, s) in plan.standards.iter().enumerate() {
         if s.role == Role::Benchmark && !stated.contains(&s.standard.code) {
             c.error(
-                format!("standards[{i}]"),
-                format!(
-                    "benchmark \"{}\" states no requirement for any indicator",
-                    s.standard.code
-                ),
+                || format!("standards[{i}]"),
+                || {
+                    format!(
+                        "benchmark \"{}\" states no requirement for any indicator",
+                        s.standard.code
+                    )
+                },
                 Loc::value_of(format!("standards[{i}].code")),
             );
         }
@@ -593,26 +610,25 @@ fn check_indicator(
     let base = format!("indicators[{i}]");
     if ind.id.trim().is_empty() {
         c.error(
-            format!("{base}.id"),
-            "an indicator id is never empty".into(),
+            || format!("{base}.id"),
+            || "an indicator id is never empty".into(),
             Loc::value(),
         );
     } else if let Some(message) = id_fault(&ind.id) {
-        c.error(format!("{base}.id"), message, Loc::value());
+        c.error(|| format!("{base}.id"), || message, Loc::value());
     } else if ind.id == "id" {
         c.error(
-            format!("{base}.id"),
-            "indicator id \"id\" is the name of the products file's product-id column: choose another id".into(),
-            Loc::value(),
-        );
+            || format!("{base}.id"),
+            || "indicator id \"id\" is the name of the products file's product-id column: choose another id".into(),
+            Loc::value());
     }
     if let Some(t) = ind.tolerance {
         let (crate::indicator::Tolerance::Absolute(d) | crate::indicator::Tolerance::Relative(d)) =
             t;
         if d.is_sign_negative() && !d.is_zero() {
             c.error(
-                format!("{base}.tolerance"),
-                format!("tolerance \"{t}\": a tolerance is never negative"),
+                || format!("{base}.tolerance"),
+                || format!("tolerance \"{t}\": a tolerance is never negative"),
                 Loc::key(),
             );
         }
@@ -623,50 +639,55 @@ fn check_indicator(
         Some(text) => match text.parse::<Unit>() {
             Ok(u) => Ok(Some(u)),
             Err(e) => {
-                c.error(format!("{base}.unit"), e.to_string(), Loc::value());
+                c.error(|| format!("{base}.unit"), || e.to_string(), Loc::value());
                 Err(())
             }
         },
     };
     if ind.weight.is_sign_negative() {
         c.error(
-            format!("{base}.weight"),
-            format!("weight {} is negative", ind.weight),
+            || format!("{base}.weight"),
+            || format!("weight {} is negative", ind.weight),
             Loc::key(),
         );
     }
     if let Some(t) = &ind.test_method {
         if let Err(e) = t.parse::<StandardCode>() {
-            c.error(format!("{base}.test-method"), e.to_string(), Loc::value());
+            c.error(
+                || format!("{base}.test-method"),
+                || e.to_string(),
+                Loc::value(),
+            );
         }
     }
     // A limit and its set in the indicator's unit (`None` for the set when units are faulty);
     // a fault points at the limit, the value at `path`.
-    let read_limit = |c: &mut Checker, path: String, text: &str| -> Option<(Limit, Option<Ends>)> {
+    let read_limit = |c: &mut Checker,
+                      path: &dyn Fn() -> String,
+                      text: &str|
+     -> Option<(Limit, Option<Ends>)> {
         match text.parse::<Limit>() {
             Ok(limit) => {
                 match (limit.unit(), &unit) {
                     (Some(lu), Ok(Some(iu))) if !lu.is_compatible(iu) => {
                         c.error(
                             path,
-                            format!(
+                            || format!(
                                 "limit \"{text}\" is in \"{lu}\" ({}), the indicator in \"{iu}\" ({})",
                                 lu.dimension(),
                                 iu.dimension()
                             ),
-                            Loc::value(),
-                        );
+                            Loc::value());
                         return None;
                     }
                     (Some(lu), Ok(None)) => {
                         c.error(
                             path,
-                            format!(
+                            || format!(
                                 "limit \"{text}\" is in \"{lu}\" ({}) but the indicator has no unit",
                                 lu.dimension()
                             ),
-                            Loc::value(),
-                        );
+                            Loc::value());
                         return None;
                     }
                     _ => {}
@@ -675,17 +696,17 @@ fn check_indicator(
                     Ok(u) => match limit.ends_in(u.as_ref()) {
                         Ok(ends) => Some(ends),
                         Err(e) => {
-                            c.error(path, e.to_string(), Loc::value());
+                            c.error(path, || e.to_string(), Loc::value());
                             return None;
                         }
                     },
                     Err(()) => None,
                 };
-                direction_warning(c, &path, ind.direction, &limit, text);
+                direction_warning(c, path, ind.direction, &limit, text);
                 Some((limit, ends))
             }
             Err(e) => {
-                c.error(path, e.to_string(), Loc::value());
+                c.error(path, || e.to_string(), Loc::value());
                 None
             }
         }
@@ -695,18 +716,18 @@ fn check_indicator(
     let mut seen: BTreeMap<StandardCode, &str> = BTreeMap::new();
     let mut benchmark: Vec<Stated<'_>> = Vec::new();
     for (code_text, limit_text) in &ind.requirements {
-        let path = format!("{base}.requirements.\"{code_text}\"");
+        let path = || format!("{base}.requirements.\"{code_text}\"");
         let code = match code_text.parse::<StandardCode>() {
             Ok(code) => code,
             Err(e) => {
-                c.error(path, e.to_string(), Loc::key());
+                c.error(path, || e.to_string(), Loc::key());
                 continue;
             }
         };
         if let Some(first) = seen.get(&code) {
             c.error(
                 path,
-                format!("standard \"{code_text}\" is stated twice (also as \"{first}\")"),
+                || format!("standard \"{code_text}\" is stated twice (also as \"{first}\")"),
                 Loc::key(),
             );
             continue;
@@ -717,8 +738,8 @@ fn check_indicator(
             .map(|s| s.role);
         if role.is_none() {
             c.error(
-                path.clone(),
-                format!("standard \"{code}\" is not listed in the plan's standards"),
+                path,
+                || format!("standard \"{code}\" is not listed in the plan's standards"),
                 Loc::key(),
             );
         }
@@ -727,12 +748,11 @@ fn check_indicator(
         if qualitative {
             c.error(
                 path,
-                format!("limit \"{limit_text}\" on a qualitative indicator: its values are \"pass\" or \"fail\", so it takes no requirements"),
-                Loc::value(),
-            );
+                || format!("limit \"{limit_text}\" on a qualitative indicator: its values are \"pass\" or \"fail\", so it takes no requirements"),
+                Loc::value());
             continue;
         }
-        if let Some((_, ends)) = read_limit(c, path, limit_text) {
+        if let Some((_, ends)) = read_limit(c, &path, limit_text) {
             if let (Some(ends), Some(Role::Benchmark)) = (ends, role) {
                 benchmark.push(Stated {
                     code: code_text,
@@ -745,21 +765,23 @@ fn check_indicator(
     if let Some((a, b)) = disjoint_pair(&benchmark) {
         if let (Some(a), Some(b)) = (benchmark.get(a), benchmark.get(b)) {
             c.error(
-                format!("{base}.requirements.\"{}\"", b.code),
-                format!(
+                || format!("{base}.requirements.\"{}\"", b.code),
+                || format!(
                     "the benchmark level is empty: no value meets both \"{}\" = \"{}\" and \"{}\" = \"{}\"",
                     a.code, a.limit, b.code, b.limit
                 ),
-                Loc::key(),
-            );
+                Loc::key());
         }
         // An empty level lies in no grade either: said once.
         benchmark.clear();
     }
     if qualitative && !ind.grades.is_empty() {
         c.error(
-            format!("{base}.grades"),
-            "a qualitative indicator takes no grades: its values are \"pass\" or \"fail\"".into(),
+            || format!("{base}.grades"),
+            || {
+                "a qualitative indicator takes no grades: its values are \"pass\" or \"fail\""
+                    .into()
+            },
             Loc::key(),
         );
     } else {
@@ -769,8 +791,8 @@ fn check_indicator(
         }
         if ind.bands.is_some() && !ind.grades.is_empty() {
             c.error(
-                format!("{base}.grades"),
-                "the indicator has both grades and bands: write one of them".into(),
+                || format!("{base}.grades"),
+                || "the indicator has both grades and bands: write one of them".into(),
                 Loc::key(),
             );
         }
@@ -778,9 +800,11 @@ fn check_indicator(
     if let Some(bands) = &ind.bands {
         if qualitative {
             c.error(
-                format!("{base}.bands"),
-                "a qualitative indicator takes no bands: its values are \"pass\" or \"fail\""
-                    .into(),
+                || format!("{base}.bands"),
+                || {
+                    "a qualitative indicator takes no bands: its values are \"pass\" or \"fail\""
+                        .into()
+                },
                 Loc::key(),
             );
         } else {
@@ -813,32 +837,33 @@ fn check_bands(
     let selector = match chosen {
         None => {
             c.error(
-                by,
-                format!(
-                    "indicator \"{}\" chooses the band but is not in the plan",
-                    bands.by
-                ),
+                || by,
+                || {
+                    format!(
+                        "indicator \"{}\" chooses the band but is not in the plan",
+                        bands.by
+                    )
+                },
                 Loc::value(),
             );
             None
         }
         Some(s) if s.id == ind.id => {
             c.error(
-                by,
-                "an indicator cannot choose its own band".into(),
+                || by,
+                || "an indicator cannot choose its own band".into(),
                 Loc::value(),
             );
             None
         }
         Some(s) if s.direction == Direction::Qualitative => {
             c.error(
-                by,
-                format!(
+                || by,
+                || format!(
                     "indicator \"{}\" chooses the band but is qualitative: a band condition needs a number",
                     s.id
                 ),
-                Loc::value(),
-            );
+                Loc::value());
             None
         }
         // A selector whose unit does not read is reported on the selector itself.
@@ -849,8 +874,8 @@ fn check_bands(
     };
     if bands.bands.is_empty() {
         c.error(
-            format!("{base}.bands.bands"),
-            "no band is given: write at least one band, or grades instead of bands".into(),
+            || format!("{base}.bands.bands"),
+            || "no band is given: write at least one band, or grades instead of bands".into(),
             Loc::key(),
         );
     }
@@ -858,7 +883,7 @@ fn check_bands(
     for (b, band) in bands.bands.iter().enumerate() {
         let path = format!("{base}.bands.bands[{b}]");
         match band.when.parse::<Limit>() {
-            Err(e) => c.error(format!("{path}.when"), e.to_string(), Loc::value()),
+            Err(e) => c.error(|| format!("{path}.when"), || e.to_string(), Loc::value()),
             Ok(when) => {
                 if let Some(s) = &selector {
                     if let Some(ends) = condition(c, &format!("{path}.when"), &band.when, &when, s)
@@ -881,10 +906,9 @@ fn check_bands(
             .find(|(_, _, other)| ends_overlap(other, ends));
         if let Some((e, other_text, _)) = earlier {
             c.error(
-                format!("{base}.bands.bands[{b}].when"),
-                format!("condition \"{text}\" overlaps band {e} \"{other_text}\": a value in both would always take band {e}"),
-                Loc::value(),
-            );
+                || format!("{base}.bands.bands[{b}].when"),
+                || format!("condition \"{text}\" overlaps band {e} \"{other_text}\": a value in both would always take band {e}"),
+                Loc::value());
         }
     }
 }
@@ -920,13 +944,19 @@ fn condition(
     match result {
         Ok(ends) => Some(ends),
         Err(message) => {
-            c.error(path.to_owned(), message, Loc::value());
+            c.error(|| path.to_owned(), || message, Loc::value());
             None
         }
     }
 }
 
-fn direction_warning(c: &mut Checker, path: &str, d: Direction, limit: &Limit, text: &str) {
+fn direction_warning(
+    c: &mut Checker,
+    path: &dyn Fn() -> String,
+    d: Direction,
+    limit: &Limit,
+    text: &str,
+) {
     let suspicious = match d {
         Direction::HigherIsBetter => limit.lower().is_none(),
         Direction::LowerIsBetter => limit.upper().is_none(),
@@ -935,21 +965,24 @@ fn direction_warning(c: &mut Checker, path: &str, d: Direction, limit: &Limit, t
     if suspicious {
         c.fault(
             Severity::Warning,
-            path.to_owned(),
-            format!(
-                "limit \"{text}\" has no {} end but the indicator is {d}",
-                if d == Direction::HigherIsBetter {
-                    "lower"
-                } else {
-                    "upper"
-                }
-            ),
+            path,
+            || {
+                format!(
+                    "limit \"{text}\" has no {} end but the indicator is {d}",
+                    if d == Direction::HigherIsBetter {
+                        "lower"
+                    } else {
+                        "upper"
+                    }
+                )
+            },
             Loc::value(),
         );
     }
 }
 
-type ReadLimit<'r> = dyn Fn(&mut Checker, String, &str) -> Option<(Limit, Option<Ends>)> + 'r;
+type ReadLimit<'r> =
+    dyn Fn(&mut Checker, &dyn Fn() -> String, &str) -> Option<(Limit, Option<Ends>)> + 'r;
 
 /// Grades are listed best first: each grade's conforming set lies inside the next one's.
 /// Returns the grades' sets in the indicator's unit when every grade reads and is in order.
@@ -962,8 +995,8 @@ fn check_grades(
     let mut table = Some(Vec::with_capacity(grades.len()));
     let mut previous: Option<(usize, Ends)> = None;
     for (g, grade) in grades.iter().enumerate() {
-        let path = format!("{base}[{g}].limit");
-        let Some((limit, ends)) = read_limit(c, path.clone(), &grade.limit) else {
+        let path = || format!("{base}[{g}].limit");
+        let Some((limit, ends)) = read_limit(c, &path, &grade.limit) else {
             previous = None;
             table = None;
             continue;
@@ -978,17 +1011,16 @@ fn check_grades(
             if !ends_inside(prev, &ends) {
                 c.error(
                     path,
-                    format!(
+                    || format!(
                         "grades go from best to worst, so \"{}\" must hold every value of grade {p} \"{}\"",
                         grade.limit, grades.get(*p).map(|x| x.limit.as_str()).unwrap_or_default()
                     ),
-                    Loc::value(),
-                );
+                    Loc::value());
                 table = None;
             } else if ends_inside(&ends, prev) {
                 c.error(
                     path,
-                    format!("grade {g} has the same limit as grade {p}: grades must differ"),
+                    || format!("grade {g} has the same limit as grade {p}: grades must differ"),
                     Loc::value(),
                 );
                 table = None;

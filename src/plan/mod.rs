@@ -250,7 +250,7 @@ impl Plan {
 /// the file's name.
 pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<(Plan, Report), Error> {
     let shown = path.display().to_string();
-    let text = read_bounded(path, limits).map_err(|e| e.context(format!("plan \"{shown}\"")))?;
+    let text = read_bounded(path, &shown, limits)?;
     let read = if path.extension().is_some_and(|e| e == "json") {
         Plan::read_json(&text, limits)
     } else {
@@ -260,15 +260,18 @@ pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<(Plan, Repor
 }
 
 /// The text of a plan file, measured first.
-fn read_bounded(path: &std::path::Path, limits: &Limits) -> Result<String, Error> {
+fn read_bounded(path: &std::path::Path, shown: &str, limits: &Limits) -> Result<String, Error> {
     use std::io::Read;
-    let io = |e: std::io::Error| Error::invalid_plan(one_line(&e.to_string()));
+    let io = |e: std::io::Error| {
+        Error::invalid_plan(one_line(&e.to_string())).context(format!("plan \"{shown}\""))
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let too_large = |size: String| {
         Error::invalid_plan(format!(
             "the plan is {size} bytes, more than the {} a plan may hold (limit `plan_bytes`)",
             limits.plan_bytes
         ))
+        .context(shown)
     };
     let most = u64::try_from(limits.plan_bytes).unwrap_or(u64::MAX);
     let metadata = file.metadata().map_err(io)?;
