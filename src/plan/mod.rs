@@ -266,17 +266,15 @@ fn read_bounded(path: &std::path::Path, shown: &str, limits: &Limits) -> Result<
         Error::invalid_plan(one_line(&e.to_string())).context(format!("plan \"{shown}\""))
     };
     let file = std::fs::File::open(path).map_err(io)?;
-    let too_large = |size: String| {
-        Error::invalid_plan(format!(
-            "the plan is {size} bytes, more than the {} a plan may hold (limit `plan_bytes`)",
-            limits.plan_bytes
-        ))
-        .context(shown)
-    };
+    let too_large = |message: String| Error::invalid_plan(message).context(shown);
     let most = u64::try_from(limits.plan_bytes).unwrap_or(u64::MAX);
     let metadata = file.metadata().map_err(io)?;
     if metadata.is_file() && metadata.len() > most {
-        return Err(too_large(metadata.len().to_string()));
+        return Err(too_large(format!(
+            "the plan is {} bytes, more than the {} a plan may hold (limit `plan_bytes`)",
+            metadata.len(),
+            limits.plan_bytes
+        )));
     }
     // A pipe, or a file that grew: read one byte past the limit at most.
     let mut bytes = Vec::new();
@@ -284,7 +282,10 @@ fn read_bounded(path: &std::path::Path, shown: &str, limits: &Limits) -> Result<
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() > limits.plan_bytes {
-        return Err(too_large(format!("more than {}", limits.plan_bytes)));
+        return Err(too_large(format!(
+            "the plan is longer than {} bytes, the most a plan may hold (limit `plan_bytes`)",
+            limits.plan_bytes
+        )));
     }
     String::from_utf8(bytes).map_err(|_| {
         io(std::io::Error::new(
