@@ -78,6 +78,11 @@ pub struct Limits {
     /// parts uncompressed and the cells held may each be 16 times that (a workbook is a zip
     /// archive, read whole).
     pub workbook_bytes: usize,
+    /// The most faults a plan's check keeps (default 1 000): the first ones, in plan order;
+    /// the rest are counted ([`crate::plan::Report::omitted_errors`] and
+    /// [`crate::plan::Report::omitted_warnings`]), so a plan with a million faults is answered
+    /// quickly with a short report.
+    pub faults: usize,
 }
 
 impl Limits {
@@ -118,6 +123,7 @@ impl Default for Limits {
             row_bytes: 1024 * 1024,
             products_bytes: 1024 * 1024 * 1024,
             workbook_bytes: 16 * 1024 * 1024,
+            faults: 1_000,
         }
     }
 }
@@ -188,42 +194,40 @@ impl Limits {
     }
 }
 
-/// The nesting depth of a JSON value: 0 for a scalar, 1 for a flat array or object.
-pub(crate) fn json_depth(value: &serde_json::Value) -> usize {
-    // Iterative, so a deep value cannot overflow the stack here.
-    let mut deepest = 0;
-    let mut stack = vec![(value, 0usize)];
-    while let Some((v, outer)) = stack.pop() {
-        match v {
-            serde_json::Value::Array(items) => {
-                deepest = deepest.max(outer + 1);
-                stack.extend(items.iter().map(|x| (x, outer + 1)));
-            }
-            serde_json::Value::Object(map) => {
-                deepest = deepest.max(outer + 1);
-                stack.extend(map.values().map(|x| (x, outer + 1)));
-            }
-            _ => {}
-        }
+/// The nesting depth of a TOML document, 0 for a scalar, 1 for a flat array or table (the document is 1).
+pub(crate) fn toml_depth(root: &toml_edit::Item) -> usize {
+    use toml_edit::{Item, Value};
+    enum Node<'d> {
+        Item(&'d Item),
+        Value(&'d Value),
+        Table(&'d toml_edit::Table),
     }
-    deepest
-}
-
-/// The nesting depth of a TOML document, counted as [`json_depth`] counts (the document is 1).
-pub(crate) fn toml_depth(table: &toml::Table) -> usize {
-    let mut deepest = 1;
-    let mut stack: Vec<(&toml::Value, usize)> = table.values().map(|v| (v, 1)).collect();
-    while let Some((v, outer)) = stack.pop() {
-        match v {
-            toml::Value::Array(items) => {
-                deepest = deepest.max(outer + 1);
-                stack.extend(items.iter().map(|x| (x, outer + 1)));
+    // Iterative, so a deep document cannot overflow the stack here.
+    let mut deepest = 0;
+    let mut stack = vec![(Node::Item(root), 0usize)];
+    while let Some((node, outer)) = stack.pop() {
+        let inner = outer + 1;
+        match node {
+            Node::Item(Item::Table(t)) | Node::Table(t) => {
+                deepest = deepest.max(inner);
+                stack.extend(t.iter().map(|(_, v)| (Node::Item(v), inner)));
             }
-            toml::Value::Table(t) => {
-                deepest = deepest.max(outer + 1);
-                stack.extend(t.values().map(|x| (x, outer + 1)));
+            Node::Item(Item::ArrayOfTables(a)) => {
+                deepest = deepest.max(inner);
+                stack.extend(a.iter().map(|t| (Node::Table(t), inner)));
             }
-            _ => {}
+            Node::Item(Item::Value(v)) | Node::Value(v) => match v {
+                Value::Array(items) => {
+                    deepest = deepest.max(inner);
+                    stack.extend(items.iter().map(|x| (Node::Value(x), inner)));
+                }
+                Value::InlineTable(t) => {
+                    deepest = deepest.max(inner);
+                    stack.extend(t.iter().map(|(_, x)| (Node::Value(x), inner)));
+                }
+                _ => {}
+            },
+            Node::Item(Item::None) => {}
         }
     }
     deepest
@@ -235,12 +239,7 @@ mod tests {
 
     #[test]
     fn depth() {
-        let j = |s: &str| json_depth(&serde_json::from_str(s).unwrap());
-        assert_eq!(j("1"), 0);
-        assert_eq!(j("[]"), 1);
-        assert_eq!(j("[1, {}]"), 2);
-        assert_eq!(j(r#"{"a": [[1]], "b": 2}"#), 3);
-        let t = |s: &str| toml_depth(&toml::from_str(s).unwrap());
+        let t = |s: &str| toml_depth(toml_edit::ImDocument::parse(s).unwrap().as_item());
         assert_eq!(t("a = 1"), 1);
         assert_eq!(t("a = [[1]]"), 3);
         assert_eq!(t("[x.y]\nz = 1"), 3);

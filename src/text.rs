@@ -21,6 +21,54 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// [`line_col`] of each of `offsets`, in one pass over `text` (the offsets in any order): a
+/// report of a thousand faults in a text of megabytes on one line costs one scan, not one each.
+pub(crate) fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<(usize, usize)> = offsets
+        .iter()
+        .enumerate()
+        .map(|(k, &offset)| {
+            // An offset inside a character (or past the end) counts from the character's start.
+            let mut offset = offset.min(text.len());
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            (offset, k)
+        })
+        .collect();
+    order.sort_unstable();
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut line, mut column) = (1usize, 1usize);
+    let mut pending = order.iter().peekable();
+    for (at, b) in text.bytes().enumerate() {
+        while let Some(&&(offset, k)) = pending.peek() {
+            if offset != at {
+                break;
+            }
+            if let Some(slot) = out.get_mut(k) {
+                *slot = (line, column);
+            }
+            pending.next();
+        }
+        if pending.peek().is_none() {
+            break;
+        }
+        if b == b'\n' {
+            line += 1;
+            column = 1;
+        } else if b & 0xC0 != 0x80 {
+            column += 1;
+        }
+    }
+    // Offsets at the end of the text.
+    for &(_, k) in pending {
+        if let Some(slot) = out.get_mut(k) {
+            *slot = (line, column);
+        }
+    }
+    out
+}
+
 /// A reader's message on one line.
 pub(crate) fn one_line(message: &str) -> String {
     message

@@ -276,7 +276,7 @@ fn an_indicator_id_with_whitespace_at_an_end_or_a_control_character_is_an_error(
     assert_eq!(
         faults_of("inline.toml", &plan),
         [
-            r#"error: indicators[0].id: indicator id "flush\u{0007}water" holds a control character (U+0007)"#
+            r#"error: line 9, column 6: indicators[0].id: indicator id "flush\u{0007}water" holds a control character (U+0007)"#
         ]
     );
 }
@@ -296,7 +296,7 @@ fn no_band_is_an_error() {
     assert_eq!(
         faults("bands_empty.toml"),
         [
-            r#"error: line 20, column 1: indicators[0].bands.bands: no band is given: write at least one band, or grades instead of bands"#
+            r#"error: line 20, column 22: indicators[0].bands.bands: no band is given: write at least one band, or grades instead of bands"#
         ]
     );
 }
@@ -307,7 +307,7 @@ fn bands_and_grades_together_are_an_error() {
         faults("bands_and_grades.toml"),
         [
             r#"error: line 20, column 1: indicators[0].grades: the indicator has both grades and bands: write one of them"#,
-            r#"error: line 21, column 1: indicators[0].bands.bands: no band is given: write at least one band, or grades instead of bands"#,
+            r#"error: line 21, column 22: indicators[0].bands.bands: no band is given: write at least one band, or grades instead of bands"#,
         ]
     );
 }
@@ -357,7 +357,7 @@ fn a_plan_where_no_product_can_lead_is_refused_by_check_alone() {
     assert_eq!(
         faults("no_core.toml"),
         [
-            r#"error: indicators: no indicator is core, so no product could ever be a leader (leaders are decided on core indicators)"#
+            r#"error: line 16, column 1: indicators: no indicator is core, so no product could ever be a leader (leaders are decided on core indicators)"#
         ]
     );
     // validate and evaluate refuse the plan with the same fault (validate used to name
@@ -383,7 +383,14 @@ fn a_plan_where_no_product_can_lead_is_refused_by_check_alone() {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
-        assert_eq!(String::from_utf8(out.stderr).unwrap(), fault, "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let (first, snippet) = stderr.split_once('\n').unwrap();
+        assert_eq!(format!("{first}\n"), fault, "{args:?}");
+        assert_eq!(
+            snippet,
+            format!("  --> {plan}:19:1\n   |\n19 | weight = \"0\"\n   | ^^^^^^\n   |\n"),
+            "{args:?}"
+        );
     }
     // The library agrees: compiling refuses the plan.
     let err = Plan::from_toml_str(&text("weight0.toml"))

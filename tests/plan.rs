@@ -86,7 +86,7 @@ fn every_fault_at_once_with_its_place() {
         r#"error: line 20, column 37: indicators[0].requirements."Q/ABC 001-2024": limit "≤ 3.8 kg" is in "kg" (mass), the indicator in "L" (volume)"#,
         r#"error: line 20, column 80: indicators[0].requirements."T/XX 1-2020": standard "T/XX 1-2020" is not listed in the plan's standards"#,
         r#"error: line 23, column 40: indicators[0].grades[1].limit: grades go from best to worst, so "≤ 4.0 L" must hold every value of grade 0 "≤ 5.6 L""#,
-        r#"error: indicators[1].id: indicator id "flush-water" is used twice (first by indicators[0])"#,
+        r#"error: line 27, column 6: indicators[1].id: indicator id "flush-water" is used twice (first by indicators[0])"#,
         r#"error: line 28, column 8: indicators[1].unit: unit "furlong": unknown unit"#,
         r#"warning: line 30, column 37: indicators[1].requirements."Q/ABC 001-2024": limit "≤ 3" has no lower end but the indicator is higher-is-better"#,
         r#"error: line 13, column 8: standards[2]: benchmark "ISO 9001:2015" states no requirement for any indicator"#,

@@ -568,20 +568,61 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
 }
 
-fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, String), String> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("plan \"{shown}\": {}", e.shown()))?;
-    // UTF-8 (with or without a byte order mark), UTF-16 with one, or GB18030, detected.
-    let text = duibiao::product::Encoding::Auto
-        .decode(&bytes)
-        .map_err(|e| format!("{shown}: {}", e.shown()))?;
-    let plan = if path.extension().is_some_and(|e| e == "json") {
-        duibiao::Plan::from_json_str(&text)
-    } else {
-        duibiao::Plan::from_toml_str(&text)
+/// The plan file, measured before it is read, parsed once and checked, each fault located.
+fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, duibiao::plan::Report), String> {
+    read_plan_text(path).map(|(plan, report, _)| (plan, report))
+}
+
+/// [`read_plan`], with the plan's text for showing the faults' lines.
+fn read_plan_text(
+    path: &std::path::Path,
+) -> Result<(duibiao::Plan, duibiao::plan::Report, String), String> {
+    duibiao::plan::read_file_with_text(path, &duibiao::Limits::default()).map_err(|e| e.shown())
+}
+
+/// A fault on stderr: its one line (`FILE: error: line 3, column 9: PATH: MESSAGE`), then, when
+/// it has a span, the line of the plan it is on with a caret under the offending text.
+fn print_fault(path: &std::path::Path, fault: &duibiao::plan::Fault, text: &str) {
+    eprintln!("{}: {fault}", path.display());
+    let Some(span) = fault.span else {
+        return;
+    };
+    // Only the fault's own line is rendered, so a 4 MB plan costs one line per fault.
+    let start = text
+        .get(..span.start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |n| n + 1);
+    let end = text
+        .get(span.start..)
+        .and_then(|after| after.find('\n'))
+        .map_or(text.len(), |n| span.start + n);
+    let Some(line) = text.get(start..end) else {
+        return;
+    };
+    if line.len() > 400 {
+        return;
     }
-    .map_err(|e| format!("{shown}: {}", e.shown()))?;
-    Ok((plan, text))
+    let from = span.start - start;
+    let to = span.end.clamp(span.start, end) - start;
+    let to = if to == from { from + 1 } else { to };
+    let level = match fault.severity {
+        duibiao::plan::Severity::Warning => annotate_snippets::Level::Warning,
+        _ => annotate_snippets::Level::Error,
+    };
+    let origin = path.display().to_string();
+    let message = level.title("").snippet(
+        annotate_snippets::Snippet::source(line)
+            .line_start(span.line)
+            .origin(&origin)
+            .annotation(level.span(from..to.min(line.len().max(from + 1)))),
+    );
+    let rendered = annotate_snippets::Renderer::plain()
+        .render(message)
+        .to_string();
+    // The title line is the fault's own line above; keep the snippet.
+    for l in rendered.lines().skip(1) {
+        eprintln!("{l}");
+    }
 }
 
 /// The products file (or `-` for standard input), read once: a JSON array by the extension
@@ -957,15 +998,17 @@ fn demo() -> Result<String, Error> {
 }
 
 fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
-    let (plan, text) = read_plan(path).unwrap_or_else(|message| {
+    let (plan, report, text) = read_plan_text(path).unwrap_or_else(|message| {
         eprintln!("error: {message}");
         std::process::exit(2);
     });
     // Faults with their line and column, as `validate` prints them.
-    let report = plan.check_in(&text);
     if !report.is_ok() {
         for fault in report.errors() {
-            eprintln!("{}: {fault}", path.display());
+            print_fault(path, fault, &text);
+        }
+        if let Some(line) = report.omitted_line() {
+            eprintln!("{}: {line}", path.display());
         }
         std::process::exit(2);
     }
@@ -980,14 +1023,13 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
 }
 
 fn validate(path: &std::path::Path) -> Result<String, Failure> {
-    let (plan, text) = match read_plan(path) {
+    let (plan, report, text) = match read_plan_text(path) {
         Ok(p) => p,
         Err(message) => {
             eprintln!("error: {message}");
             std::process::exit(2);
         }
     };
-    let report = plan.check_in(&text);
     if report.is_ok() {
         // The ranking policy is checked against the compiled plan (its weights name core
         // indicators).
@@ -1006,7 +1048,7 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
         };
         let mut out = String::new();
         for w in report.warnings() {
-            eprintln!("{}: {w}", path.display());
+            print_fault(path, w, &text);
         }
         for w in engine.warnings() {
             eprintln!("{}: warning: {w}", path.display());
@@ -1015,7 +1057,10 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
         Ok(out)
     } else {
         for f in &report.faults {
-            eprintln!("{}: {f}", path.display());
+            print_fault(path, f, &text);
+        }
+        if let Some(line) = report.omitted_line() {
+            eprintln!("{}: {line}", path.display());
         }
         std::process::exit(2);
     }

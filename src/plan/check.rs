@@ -5,11 +5,13 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::spans::{At, Spans};
 use super::{Plan, PlanStandard, Role};
+use crate::error::Span;
 use crate::indicator::{Bands, Direction, Grade, Indicator, IndicatorClass};
 use crate::limit::{ends_inside, ends_overlap, ends_strictness, Ends, Limit, Strictness};
 use crate::standard::{StandardCode, Status};
-use crate::text::line_col;
+use crate::text::line_cols;
 use crate::unit::Unit;
 
 /// How serious a fault is.
@@ -37,6 +39,11 @@ pub struct Fault {
     /// Column (1-based, in characters) in the source text, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// The bytes of the source text the fault is about (the key or the value at `path`, or
+    /// the nearest enclosing part written in the text), when known; its line and column are
+    /// `line` and `column`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
     /// What is wrong, in the house style.
     pub message: String,
 }
@@ -55,11 +62,21 @@ impl fmt::Display for Fault {
     }
 }
 
-/// The faults found in a plan, in plan order.
+/// The faults found in a plan, in plan order: the first [`Limits::faults`] of them, and the
+/// count of those found beyond (`omitted_errors`, `omitted_warnings`), so a plan with a
+/// million faults is answered with its first faults and the count of the rest.
+///
+/// [`Limits::faults`]: crate::Limits::faults
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Report {
-    /// Every fault, errors and warnings.
+    /// The faults kept, errors and warnings, in plan order.
     pub faults: Vec<Fault>,
+    /// Errors found after the first [`Limits::faults`](crate::Limits::faults) faults, not
+    /// kept.
+    pub omitted_errors: usize,
+    /// Warnings found after the first [`Limits::faults`](crate::Limits::faults) faults, not
+    /// kept.
+    pub omitted_warnings: usize,
 }
 
 impl Report {
@@ -70,146 +87,191 @@ impl Report {
             path,
             line: None,
             column: None,
+            span: None,
             message,
         });
     }
 
     /// A report of one error at the plan's top.
     pub(crate) fn single(message: String) -> Report {
-        Report {
-            faults: vec![Fault {
-                severity: Severity::Error,
-                path: "plan".into(),
-                line: None,
-                column: None,
-                message,
-            }],
-        }
+        let mut report = Report::default();
+        report.push_error("plan".into(), message);
+        report
     }
 
-    /// True when no fault is an error (warnings allowed).
+    /// True when no fault is an error (warnings allowed), the omitted ones included.
     pub fn is_ok(&self) -> bool {
-        self.errors().next().is_none()
+        self.omitted_errors == 0 && self.errors().next().is_none()
     }
 
-    /// The errors.
+    /// The errors kept.
     pub fn errors(&self) -> impl Iterator<Item = &Fault> {
         self.faults.iter().filter(|f| f.severity == Severity::Error)
     }
 
-    /// The warnings.
+    /// The warnings kept.
     pub fn warnings(&self) -> impl Iterator<Item = &Fault> {
         self.faults
             .iter()
             .filter(|f| f.severity == Severity::Warning)
     }
+
+    /// How many faults were found beyond those kept.
+    pub fn omitted(&self) -> usize {
+        self.omitted_errors.saturating_add(self.omitted_warnings)
+    }
+
+    /// The line that says how many faults were not kept, if any:
+    /// `2 more faults not shown (1 error, 1 warning; limit `faults`)`.
+    pub fn omitted_line(&self) -> Option<String> {
+        let n = self.omitted();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        (n > 0).then(|| {
+            format!(
+                "{} not shown ({}, {}; limit `faults`)",
+                plural(n, "more fault"),
+                plural(self.omitted_errors, "error"),
+                plural(self.omitted_warnings, "warning")
+            )
+        })
+    }
 }
 
 impl fmt::Display for Report {
+    /// One fault a line, then the count of the faults not kept, if any.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for fault in &self.faults {
             writeln!(f, "{fault}")?;
+        }
+        if let Some(line) = self.omitted_line() {
+            writeln!(f, "{line}")?;
         }
         Ok(())
     }
 }
 
-struct Checker<'a> {
-    source: Option<&'a str>,
-    faults: Vec<Fault>,
-    /// A key searched after the anchor, while checking a part of an indicator (`grades`).
-    section: Option<&'static str>,
+/// The text a plan was read from, with the spans of its parts.
+pub(crate) struct Source<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) spans: &'a Spans,
 }
 
-impl Checker<'_> {
-    /// Records a fault; `needle` is text to locate in the source (searched after `anchor`).
+/// Where a fault points: the key or the value of its path, or of another path.
+struct Loc {
+    path: Option<String>,
+    at: At,
+}
+
+impl Loc {
+    /// The key at the fault's path (the entry as a whole).
+    fn key() -> Loc {
+        Loc {
+            path: None,
+            at: At::Key,
+        }
+    }
+
+    /// The value at the fault's path.
+    fn value() -> Loc {
+        Loc {
+            path: None,
+            at: At::Value,
+        }
+    }
+
+    /// The key at `path`.
+    fn key_of(path: String) -> Loc {
+        Loc {
+            path: Some(path),
+            at: At::Key,
+        }
+    }
+
+    /// The value at `path`.
+    fn value_of(path: String) -> Loc {
+        Loc {
+            path: Some(path),
+            at: At::Value,
+        }
+    }
+}
+
+struct Checker {
+    /// The faults kept, each with where it points.
+    faults: Vec<(Fault, Loc)>,
+    /// The most faults kept.
+    limit: usize,
+    omitted_errors: usize,
+    omitted_warnings: usize,
+}
+
+impl Checker {
+    /// Records a fault, or counts it when `limit` faults are kept already (its path and
+    /// message are then never written).
     fn fault(
         &mut self,
         severity: Severity,
-        path: String,
-        message: String,
-        anchor: Option<&str>,
-        needle: Option<&str>,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> String,
+        loc: Loc,
     ) {
-        let Some(needle) = needle else {
-            return self.fault_at(severity, path, message, &[]);
-        };
-        let steps: Vec<&str> = anchor
-            .into_iter()
-            .chain(self.section)
-            .chain([needle])
-            .collect();
-        self.fault_at(severity, path, message, &steps);
-    }
-
-    /// Records a fault located at the last of `steps`, each searched after the one before (a
-    /// step before the last that is not found is skipped). No steps, no location.
-    fn fault_at(&mut self, severity: Severity, path: String, message: String, steps: &[&str]) {
-        let (line, column) = match (self.source, steps.split_last()) {
-            (Some(src), Some((needle, before))) => {
-                let mut start = 0;
-                for (k, step) in before.iter().enumerate() {
-                    let found = if k == 0 {
-                        find_anchor(src, step)
-                    } else {
-                        src.get(start..).and_then(|s| s.find(step))
-                    };
-                    start += found.unwrap_or(0);
-                }
-                match src.get(start..).and_then(|s| s.find(needle)) {
-                    Some(p) => {
-                        let (l, c) = line_col(src, start + p);
-                        (Some(l), Some(c))
-                    }
-                    None => (None, None),
+        if self.faults.len() >= self.limit {
+            match severity {
+                Severity::Error => self.omitted_errors = self.omitted_errors.saturating_add(1),
+                Severity::Warning => {
+                    self.omitted_warnings = self.omitted_warnings.saturating_add(1);
                 }
             }
-            _ => (None, None),
-        };
-        self.faults.push(Fault {
-            severity,
-            path,
-            line,
-            column,
-            message,
-        });
+            return;
+        }
+        self.faults.push((
+            Fault {
+                severity,
+                path: path(),
+                line: None,
+                column: None,
+                span: None,
+                message: message(),
+            },
+            loc,
+        ));
     }
 
-    fn error(&mut self, path: String, message: String, anchor: Option<&str>, needle: Option<&str>) {
-        self.fault(Severity::Error, path, message, anchor, needle);
+    fn error(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> String, loc: Loc) {
+        self.fault(Severity::Error, path, message, loc);
     }
-}
 
-/// Where `anchor` (a quoted id or standard number) is first the value of an `id` or `code` key
-/// (`id = "t"`, `"code": "GB 1-2000"`), else where it first occurs: `"t"` may be a name too.
-fn find_anchor(src: &str, anchor: &str) -> Option<usize> {
-    let is_value_of_key = |at: usize| {
-        let before = src.get(..at).unwrap_or_default().trim_end();
-        let Some(key) = before
-            .strip_suffix('=')
-            .or_else(|| before.strip_suffix(':'))
-            .map(str::trim_end)
-        else {
-            return false;
-        };
-        let key = key.strip_suffix('"').unwrap_or(key);
-        ["id", "code"].iter().any(|name| {
-            key.strip_suffix(name).is_some_and(|rest| {
-                !rest
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
-            })
-        })
-    };
-    src.match_indices(anchor)
-        .map(|(at, _)| at)
-        .find(|&at| is_value_of_key(at))
-        .or_else(|| src.find(anchor))
-}
-
-fn quoted(s: &str) -> String {
-    format!("\"{s}\"")
+    /// The report, each fault located in `source` when given: one lookup a fault, then one
+    /// pass over the text for every line and column.
+    fn report(self, source: Option<&Source<'_>>) -> Report {
+        let mut faults: Vec<Fault> = Vec::with_capacity(self.faults.len());
+        let mut ranges = Vec::new();
+        for (fault, loc) in self.faults {
+            if let Some(source) = source {
+                let path = loc.path.as_deref().unwrap_or(&fault.path);
+                if let Some(range) = source.spans.find(path, loc.at) {
+                    ranges.push((faults.len(), range));
+                }
+            }
+            faults.push(fault);
+        }
+        if let Some(source) = source {
+            let starts: Vec<usize> = ranges.iter().map(|(_, r)| r.start).collect();
+            let places = line_cols(source.text, &starts);
+            for ((k, range), (line, column)) in ranges.into_iter().zip(places) {
+                if let Some(fault) = faults.get_mut(k) {
+                    fault.line = Some(line);
+                    fault.column = Some(column);
+                    fault.span = Some(Span::new(range.start, range.end, line, column));
+                }
+            }
+        }
+        Report {
+            faults,
+            omitted_errors: self.omitted_errors,
+            omitted_warnings: self.omitted_warnings,
+        }
+    }
 }
 
 /// An id quoted for a message, whitespace other than the space and control characters
@@ -314,13 +376,7 @@ fn level_of(stated: &[Stated<'_>]) -> Vec<usize> {
 }
 
 /// Warns when no grade of a table holds the benchmark level: no value could exceed by grade.
-fn level_in_no_grade(
-    c: &mut Checker<'_>,
-    path: String,
-    stated: &[Stated<'_>],
-    grades: &[Ends],
-    steps: &[&str],
-) {
+fn level_in_no_grade(c: &mut Checker, path: String, stated: &[Stated<'_>], grades: &[Ends]) {
     if stated.is_empty() || grades.is_empty() {
         return;
     }
@@ -335,27 +391,26 @@ fn level_in_no_grade(
         .filter_map(|&k| stated.get(k))
         .map(|s| format!("\"{}\" ({})", s.limit, s.code))
         .collect();
-    c.fault_at(
+    c.fault(
         Severity::Warning,
-        path,
-        format!(
-            "no grade holds the benchmark level {}, so no value can exceed it by grade",
-            shown.join(" and ")
-        ),
-        steps,
+        || path,
+        || {
+            format!(
+                "no grade holds the benchmark level {}, so no value can exceed it by grade",
+                shown.join(" and ")
+            )
+        },
+        Loc::key(),
     );
 }
 
-fn check_standard(c: &mut Checker<'_>, i: usize, s: &PlanStandard) {
+fn check_standard(c: &mut Checker, i: usize, s: &PlanStandard) {
     let code = &s.standard.code;
-    let anchor = quoted(&code.to_string());
-    let anchor = Some(anchor.as_str());
     if s.standard.superseded_by.as_ref() == Some(code) {
         c.error(
-            format!("standards[{i}].superseded-by"),
-            format!("standard \"{code}\" is superseded by itself"),
-            anchor,
-            Some("superseded-by"),
+            || format!("standards[{i}].superseded-by"),
+            || format!("standard \"{code}\" is superseded by itself"),
+            Loc::key(),
         );
     }
     if s.standard
@@ -364,10 +419,9 @@ fn check_standard(c: &mut Checker<'_>, i: usize, s: &PlanStandard) {
         .is_some_and(|a| &a.code == code)
     {
         c.error(
-            format!("standards[{i}].adoption.code"),
-            format!("standard \"{code}\" adopts itself"),
-            anchor,
-            Some("adoption"),
+            || format!("standards[{i}].adoption.code"),
+            || format!("standard \"{code}\" adopts itself"),
+            Loc::key_of(format!("standards[{i}].adoption")),
         );
     }
     if s.role == Role::Benchmark && s.standard.status == Status::Withdrawn {
@@ -380,21 +434,24 @@ fn check_standard(c: &mut Checker<'_>, i: usize, s: &PlanStandard) {
             .unwrap_or_default();
         c.fault(
             Severity::Warning,
-            format!("standards[{i}].status"),
-            format!(
+            || format!("standards[{i}].status"),
+            || {
+                format!(
                 "benchmark \"{code}\" is withdrawn{by}: its requirements are no longer in force"
-            ),
-            anchor,
-            Some("status"),
+            )
+            },
+            Loc::key(),
         );
     }
 }
 
-pub(crate) fn check(plan: &Plan, source: Option<&str>) -> Report {
+/// Checks `plan`, keeping the first `limit` faults, each located in `source` when given.
+pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> Report {
     let mut c = Checker {
-        source,
         faults: Vec::new(),
-        section: None,
+        limit,
+        omitted_errors: 0,
+        omitted_warnings: 0,
     };
 
     // Standards: unique codes, one subject at most, at least one benchmark.
@@ -403,10 +460,9 @@ pub(crate) fn check(plan: &Plan, source: Option<&str>) -> Report {
         let code = s.standard.code.clone();
         if let Some(&first) = codes.get(&code) {
             c.error(
-                format!("standards[{i}].code"),
-                format!("standard \"{code}\" is listed twice (first as standards[{first}])"),
-                None,
-                None,
+                || format!("standards[{i}].code"),
+                || format!("standard \"{code}\" is listed twice (first as standards[{first}])"),
+                Loc::value(),
             );
         } else {
             codes.insert(code, i);
@@ -420,42 +476,37 @@ pub(crate) fn check(plan: &Plan, source: Option<&str>) -> Report {
         .count();
     if subjects > 1 {
         c.error(
-            "standards".into(),
-            format!("{subjects} standards have role \"subject\": a plan has at most one"),
-            None,
-            None,
+            || "standards".into(),
+            || format!("{subjects} standards have role \"subject\": a plan has at most one"),
+            Loc::key(),
         );
     }
-    let benchmarks: Vec<&StandardCode> = plan
+    let benchmarks = plan
         .standards
         .iter()
         .filter(|s| s.role == Role::Benchmark)
-        .map(|s| &s.standard.code)
-        .collect();
-    if benchmarks.is_empty() {
+        .count();
+    if benchmarks == 0 {
         c.error(
-            "standards".into(),
-            "no standard has role \"benchmark\": a plan compares against at least one".into(),
-            None,
-            None,
+            || "standards".into(),
+            || "no standard has role \"benchmark\": a plan compares against at least one".into(),
+            Loc::key(),
         );
     }
     if plan.indicators.is_empty() {
         c.error(
-            "indicators".into(),
-            "the plan has no indicator".into(),
-            None,
-            None,
+            || "indicators".into(),
+            || "the plan has no indicator".into(),
+            Loc::key(),
         );
     }
     if plan.policy.leader_share <= rust_decimal::Decimal::ZERO
         || plan.policy.leader_share > rust_decimal::Decimal::ONE
     {
         c.error(
-            "policy.leader-share".into(),
-            format!("{} is outside 0 < share ≤ 1", plan.policy.leader_share),
-            None,
-            Some("leader-share"),
+            || "policy.leader-share".into(),
+            || format!("{} is outside 0 < share ≤ 1", plan.policy.leader_share),
+            Loc::key(),
         );
     }
     let core: Vec<(usize, &Indicator)> = plan
@@ -479,30 +530,33 @@ pub(crate) fn check(plan: &Plan, source: Option<&str>) -> Report {
         };
         if let Some(message) = message {
             c.error(
-                "policy.leader-min-exceeding".into(),
-                message,
-                None,
-                Some("leader-min-exceeding"),
+                || "policy.leader-min-exceeding".into(),
+                || message,
+                Loc::key(),
             );
         }
     }
 
-    // Indicators.
-    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    // Indicators, each id to its first place (a band's selector is looked up here).
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, ind) in plan.indicators.iter().enumerate() {
+        first.entry(ind.id.as_str()).or_insert(i);
+    }
     let mut stated: BTreeSet<StandardCode> = BTreeSet::new();
     for (i, ind) in plan.indicators.iter().enumerate() {
-        if let Some(first) = ids.insert(ind.id.as_str(), i) {
+        if let Some(&f) = first.get(ind.id.as_str()).filter(|&&f| f != i) {
             c.error(
-                format!("indicators[{i}].id"),
-                format!(
-                    "indicator id \"{}\" is used twice (first by indicators[{first}])",
-                    ind.id
-                ),
-                None,
-                None,
+                || format!("indicators[{i}].id"),
+                || {
+                    format!(
+                        "indicator id \"{}\" is used twice (first by indicators[{f}])",
+                        ind.id
+                    )
+                },
+                Loc::value(),
             );
         }
-        check_indicator(&mut c, plan, i, ind, &codes, &mut stated);
+        check_indicator(&mut c, plan, &first, i, ind, &codes, &mut stated);
     }
 
     // A leader by share needs core weight; by count, see leader-min-exceeding above.
@@ -513,78 +567,69 @@ pub(crate) fn check(plan: &Plan, source: Option<&str>) -> Report {
             .any(|(_, ind)| ind.weight > rust_decimal::Decimal::ZERO);
         if core.is_empty() {
             c.error(
-                "indicators".into(),
-                "no indicator is core, so no product could ever be a leader (leaders are decided on core indicators)".into(),
-                None,
-                None,
-            );
+                || "indicators".into(),
+                || "no indicator is core, so no product could ever be a leader (leaders are decided on core indicators)".into(),
+                Loc::key());
         } else if let (Some((k, ind)), false, false) = (core.first(), weighed, negative) {
-            let anchor = quoted(&ind.id);
             c.error(
-                format!("indicators[{k}].weight"),
-                format!(
+                || format!("indicators[{k}].weight"),
+                || format!(
                     "weight \"{}\": no core indicator has a weight above 0, so no product could ever be a leader (give one a weight above 0, or set policy.leader-min-exceeding)",
                     ind.weight
                 ),
-                Some(&anchor),
-                Some("weight"),
-            );
+                Loc::key());
         }
     }
 
     for (i, s) in plan.standards.iter().enumerate() {
         if s.role == Role::Benchmark && !stated.contains(&s.standard.code) {
             c.error(
-                format!("standards[{i}]"),
-                format!(
-                    "benchmark \"{}\" states no requirement for any indicator",
-                    s.standard.code
-                ),
-                None,
-                Some(&quoted(&s.standard.code.to_string())),
+                || format!("standards[{i}]"),
+                || {
+                    format!(
+                        "benchmark \"{}\" states no requirement for any indicator",
+                        s.standard.code
+                    )
+                },
+                Loc::value_of(format!("standards[{i}].code")),
             );
         }
     }
-    Report { faults: c.faults }
+    c.report(source)
 }
 
 fn check_indicator(
-    c: &mut Checker<'_>,
+    c: &mut Checker,
     plan: &Plan,
+    first: &BTreeMap<&str, usize>,
     i: usize,
     ind: &Indicator,
     codes: &BTreeMap<StandardCode, usize>,
     stated: &mut BTreeSet<StandardCode>,
 ) {
     let base = format!("indicators[{i}]");
-    let anchor_text = format!("\"{}\"", ind.id);
-    let anchor = Some(anchor_text.as_str());
     if ind.id.trim().is_empty() {
         c.error(
-            format!("{base}.id"),
-            "an indicator id is never empty".into(),
-            None,
-            None,
+            || format!("{base}.id"),
+            || "an indicator id is never empty".into(),
+            Loc::value(),
         );
     } else if let Some(message) = id_fault(&ind.id) {
-        c.error(format!("{base}.id"), message, None, Some(&quoted(&ind.id)));
+        c.error(|| format!("{base}.id"), || message, Loc::value());
     } else if ind.id == "id" {
         c.error(
-            format!("{base}.id"),
-            "indicator id \"id\" is the name of the products file's product-id column: choose another id".into(),
-            None,
-            Some(&quoted(&ind.id)),
-        );
+            || format!("{base}.id"),
+            || "indicator id \"id\" is the name of the products file's product-id column: choose another id".into(),
+            Loc::value());
     }
     if let Some(t) = ind.tolerance {
         let (crate::indicator::Tolerance::Absolute(d) | crate::indicator::Tolerance::Relative(d)) =
             t;
         if d.is_sign_negative() && !d.is_zero() {
             c.error(
-                format!("{base}.tolerance"),
-                format!("tolerance \"{t}\": a tolerance is never negative"),
-                anchor,
-                Some("tolerance"),
+                || format!("{base}.tolerance"),
+                || format!("tolerance \"{t}\": a tolerance is never negative"),
+                Loc::key(),
             );
         }
     }
@@ -594,72 +639,55 @@ fn check_indicator(
         Some(text) => match text.parse::<Unit>() {
             Ok(u) => Ok(Some(u)),
             Err(e) => {
-                c.error(
-                    format!("{base}.unit"),
-                    e.to_string(),
-                    anchor,
-                    Some(&quoted(text)),
-                );
+                c.error(|| format!("{base}.unit"), || e.to_string(), Loc::value());
                 Err(())
             }
         },
     };
     if ind.weight.is_sign_negative() {
         c.error(
-            format!("{base}.weight"),
-            format!("weight {} is negative", ind.weight),
-            anchor,
-            Some("weight"),
+            || format!("{base}.weight"),
+            || format!("weight {} is negative", ind.weight),
+            Loc::key(),
         );
     }
     if let Some(t) = &ind.test_method {
         if let Err(e) = t.parse::<StandardCode>() {
             c.error(
-                format!("{base}.test-method"),
-                e.to_string(),
-                anchor,
-                Some(&quoted(t)),
+                || format!("{base}.test-method"),
+                || e.to_string(),
+                Loc::value(),
             );
         }
     }
-    // A limit and its set in the indicator's unit (`None` for the set when units are faulty).
-    // `after`: text found after the anchor and before the limit (a requirement's key).
-    let read_limit = |c: &mut Checker<'_>,
-                      path: String,
-                      text: &str,
-                      after: Option<&str>|
+    // A limit and its set in the indicator's unit (`None` for the set when units are faulty);
+    // a fault points at the limit, the value at `path`.
+    let read_limit = |c: &mut Checker,
+                      path: &dyn Fn() -> String,
+                      text: &str|
      -> Option<(Limit, Option<Ends>)> {
-        let needle = quoted(text);
-        let steps: Vec<&str> = [Some(anchor_text.as_str()), c.section, after, Some(&needle)]
-            .into_iter()
-            .flatten()
-            .collect();
         match text.parse::<Limit>() {
             Ok(limit) => {
                 match (limit.unit(), &unit) {
                     (Some(lu), Ok(Some(iu))) if !lu.is_compatible(iu) => {
-                        c.fault_at(
-                            Severity::Error,
+                        c.error(
                             path,
-                            format!(
+                            || format!(
                                 "limit \"{text}\" is in \"{lu}\" ({}), the indicator in \"{iu}\" ({})",
                                 lu.dimension(),
                                 iu.dimension()
                             ),
-                            &steps,
-                        );
+                            Loc::value());
                         return None;
                     }
                     (Some(lu), Ok(None)) => {
-                        c.fault_at(
-                            Severity::Error,
+                        c.error(
                             path,
-                            format!(
+                            || format!(
                                 "limit \"{text}\" is in \"{lu}\" ({}) but the indicator has no unit",
                                 lu.dimension()
                             ),
-                            &steps,
-                        );
+                            Loc::value());
                         return None;
                     }
                     _ => {}
@@ -668,17 +696,17 @@ fn check_indicator(
                     Ok(u) => match limit.ends_in(u.as_ref()) {
                         Ok(ends) => Some(ends),
                         Err(e) => {
-                            c.fault_at(Severity::Error, path, e.to_string(), &steps);
+                            c.error(path, || e.to_string(), Loc::value());
                             return None;
                         }
                     },
                     Err(()) => None,
                 };
-                direction_warning(c, &path, ind.direction, &limit, text, &steps);
+                direction_warning(c, path, ind.direction, &limit, text);
                 Some((limit, ends))
             }
             Err(e) => {
-                c.fault_at(Severity::Error, path, e.to_string(), &steps);
+                c.error(path, || e.to_string(), Loc::value());
                 None
             }
         }
@@ -688,20 +716,19 @@ fn check_indicator(
     let mut seen: BTreeMap<StandardCode, &str> = BTreeMap::new();
     let mut benchmark: Vec<Stated<'_>> = Vec::new();
     for (code_text, limit_text) in &ind.requirements {
-        let path = format!("{base}.requirements.\"{code_text}\"");
+        let path = || format!("{base}.requirements.\"{code_text}\"");
         let code = match code_text.parse::<StandardCode>() {
             Ok(code) => code,
             Err(e) => {
-                c.error(path, e.to_string(), anchor, Some(&quoted(code_text)));
+                c.error(path, || e.to_string(), Loc::key());
                 continue;
             }
         };
         if let Some(first) = seen.get(&code) {
             c.error(
                 path,
-                format!("standard \"{code_text}\" is stated twice (also as \"{first}\")"),
-                anchor,
-                Some(&quoted(code_text)),
+                || format!("standard \"{code_text}\" is stated twice (also as \"{first}\")"),
+                Loc::key(),
             );
             continue;
         }
@@ -711,25 +738,21 @@ fn check_indicator(
             .map(|s| s.role);
         if role.is_none() {
             c.error(
-                path.clone(),
-                format!("standard \"{code}\" is not listed in the plan's standards"),
-                anchor,
-                Some(&quoted(code_text)),
+                path,
+                || format!("standard \"{code}\" is not listed in the plan's standards"),
+                Loc::key(),
             );
         }
         stated.insert(code.clone());
         seen.insert(code, code_text.as_str());
-        let key = quoted(code_text);
         if qualitative {
-            c.fault_at(
-                Severity::Error,
+            c.error(
                 path,
-                format!("limit \"{limit_text}\" on a qualitative indicator: its values are \"pass\" or \"fail\", so it takes no requirements"),
-                &[&anchor_text, &key, &quoted(limit_text)],
-            );
+                || format!("limit \"{limit_text}\" on a qualitative indicator: its values are \"pass\" or \"fail\", so it takes no requirements"),
+                Loc::value());
             continue;
         }
-        if let Some((_, ends)) = read_limit(c, path, limit_text, Some(&key)) {
+        if let Some((_, ends)) = read_limit(c, &path, limit_text) {
             if let (Some(ends), Some(Role::Benchmark)) = (ends, role) {
                 benchmark.push(Stated {
                     code: code_text,
@@ -742,68 +765,52 @@ fn check_indicator(
     if let Some((a, b)) = disjoint_pair(&benchmark) {
         if let (Some(a), Some(b)) = (benchmark.get(a), benchmark.get(b)) {
             c.error(
-                format!("{base}.requirements.\"{}\"", b.code),
-                format!(
+                || format!("{base}.requirements.\"{}\"", b.code),
+                || format!(
                     "the benchmark level is empty: no value meets both \"{}\" = \"{}\" and \"{}\" = \"{}\"",
                     a.code, a.limit, b.code, b.limit
                 ),
-                anchor,
-                Some(&quoted(b.code)),
-            );
+                Loc::key());
         }
         // An empty level lies in no grade either: said once.
         benchmark.clear();
     }
-    c.section = Some("grades");
     if qualitative && !ind.grades.is_empty() {
         c.error(
-            format!("{base}.grades"),
-            "a qualitative indicator takes no grades: its values are \"pass\" or \"fail\"".into(),
-            anchor,
-            Some("grades"),
+            || format!("{base}.grades"),
+            || {
+                "a qualitative indicator takes no grades: its values are \"pass\" or \"fail\""
+                    .into()
+            },
+            Loc::key(),
         );
     } else {
-        let table = check_grades(
-            c,
-            &format!("{base}.grades"),
-            &ind.grades,
-            anchor,
-            None,
-            &read_limit,
-        );
+        let table = check_grades(c, &format!("{base}.grades"), &ind.grades, &read_limit);
         if let (Some(table), None) = (table, &ind.bands) {
-            level_in_no_grade(
-                c,
-                format!("{base}.grades"),
-                &benchmark,
-                &table,
-                &[&anchor_text, "grades"],
-            );
+            level_in_no_grade(c, format!("{base}.grades"), &benchmark, &table);
         }
         if ind.bands.is_some() && !ind.grades.is_empty() {
             c.error(
-                format!("{base}.grades"),
-                "the indicator has both grades and bands: write one of them".into(),
-                anchor,
-                Some("grades"),
+                || format!("{base}.grades"),
+                || "the indicator has both grades and bands: write one of them".into(),
+                Loc::key(),
             );
         }
     }
-    c.section = Some("bands");
     if let Some(bands) = &ind.bands {
         if qualitative {
             c.error(
-                format!("{base}.bands"),
-                "a qualitative indicator takes no bands: its values are \"pass\" or \"fail\""
-                    .into(),
-                anchor,
-                Some("bands"),
+                || format!("{base}.bands"),
+                || {
+                    "a qualitative indicator takes no bands: its values are \"pass\" or \"fail\""
+                        .into()
+                },
+                Loc::key(),
             );
         } else {
-            check_bands(c, plan, &base, ind, bands, &benchmark, &read_limit);
+            check_bands(c, plan, first, &base, ind, bands, &benchmark, &read_limit);
         }
     }
-    c.section = None;
 }
 
 /// A band selector as far as its conditions can be checked: its id and unit.
@@ -812,49 +819,51 @@ struct Selector<'p> {
     unit: Option<Unit>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_bands(
-    c: &mut Checker<'_>,
+    c: &mut Checker,
     plan: &Plan,
+    first: &BTreeMap<&str, usize>,
     base: &str,
     ind: &Indicator,
     bands: &Bands,
     benchmark: &[Stated<'_>],
     read_limit: &ReadLimit<'_>,
 ) {
-    let anchor_text = format!("\"{}\"", ind.id);
-    let anchor = Some(anchor_text.as_str());
-    let selector = match plan.indicators.iter().find(|o| o.id == bands.by) {
+    let by = format!("{base}.bands.by");
+    let chosen = first
+        .get(bands.by.as_str())
+        .and_then(|&k| plan.indicators.get(k));
+    let selector = match chosen {
         None => {
             c.error(
-                format!("{base}.bands.by"),
-                format!(
-                    "indicator \"{}\" chooses the band but is not in the plan",
-                    bands.by
-                ),
-                anchor,
-                Some(&quoted(&bands.by)),
+                || by,
+                || {
+                    format!(
+                        "indicator \"{}\" chooses the band but is not in the plan",
+                        bands.by
+                    )
+                },
+                Loc::value(),
             );
             None
         }
         Some(s) if s.id == ind.id => {
             c.error(
-                format!("{base}.bands.by"),
-                "an indicator cannot choose its own band".into(),
-                anchor,
-                None,
+                || by,
+                || "an indicator cannot choose its own band".into(),
+                Loc::value(),
             );
             None
         }
         Some(s) if s.direction == Direction::Qualitative => {
             c.error(
-                format!("{base}.bands.by"),
-                format!(
+                || by,
+                || format!(
                     "indicator \"{}\" chooses the band but is qualitative: a band condition needs a number",
                     s.id
                 ),
-                anchor,
-                Some(&quoted(&bands.by)),
-            );
+                Loc::value());
             None
         }
         // A selector whose unit does not read is reported on the selector itself.
@@ -865,50 +874,28 @@ fn check_bands(
     };
     if bands.bands.is_empty() {
         c.error(
-            format!("{base}.bands.bands"),
-            "no band is given: write at least one band, or grades instead of bands".into(),
-            anchor,
-            Some("bands"),
+            || format!("{base}.bands.bands"),
+            || "no band is given: write at least one band, or grades instead of bands".into(),
+            Loc::key(),
         );
     }
     let mut conditions: Vec<(usize, &str, Ends)> = Vec::new();
     for (b, band) in bands.bands.iter().enumerate() {
         let path = format!("{base}.bands.bands[{b}]");
-        let when_text = quoted(&band.when);
-        let steps = [anchor_text.as_str(), "bands", when_text.as_str()];
         match band.when.parse::<Limit>() {
-            Err(e) => c.fault_at(
-                Severity::Error,
-                format!("{path}.when"),
-                e.to_string(),
-                &steps,
-            ),
+            Err(e) => c.error(|| format!("{path}.when"), || e.to_string(), Loc::value()),
             Ok(when) => {
                 if let Some(s) = &selector {
-                    if let Some(ends) =
-                        condition(c, &format!("{path}.when"), &band.when, &when, s, &steps)
+                    if let Some(ends) = condition(c, &format!("{path}.when"), &band.when, &when, s)
                     {
                         conditions.push((b, &band.when, ends));
                     }
                 }
             }
         }
-        let table = check_grades(
-            c,
-            &format!("{path}.grades"),
-            &band.grades,
-            anchor,
-            Some(&when_text),
-            read_limit,
-        );
+        let table = check_grades(c, &format!("{path}.grades"), &band.grades, read_limit);
         if let Some(table) = table {
-            level_in_no_grade(
-                c,
-                format!("{path}.grades"),
-                benchmark,
-                &table,
-                &[anchor_text.as_str(), "bands", when_text.as_str(), "grades"],
-            );
+            level_in_no_grade(c, format!("{path}.grades"), benchmark, &table);
         }
     }
     // The first band whose condition holds is used: two that overlap are a fault.
@@ -918,25 +905,21 @@ fn check_bands(
             .take(k)
             .find(|(_, _, other)| ends_overlap(other, ends));
         if let Some((e, other_text, _)) = earlier {
-            let when_text = quoted(text);
-            c.fault_at(
-                Severity::Error,
-                format!("{base}.bands.bands[{b}].when"),
-                format!("condition \"{text}\" overlaps band {e} \"{other_text}\": a value in both would always take band {e}"),
-                &[anchor_text.as_str(), "bands", when_text.as_str()],
-            );
+            c.error(
+                || format!("{base}.bands.bands[{b}].when"),
+                || format!("condition \"{text}\" overlaps band {e} \"{other_text}\": a value in both would always take band {e}"),
+                Loc::value());
         }
     }
 }
 
 /// A band condition's set in the selector's unit, or a fault.
 fn condition(
-    c: &mut Checker<'_>,
+    c: &mut Checker,
     path: &str,
     text: &str,
     when: &Limit,
     selector: &Selector<'_>,
-    steps: &[&str],
 ) -> Option<Ends> {
     let message = match (when.unit(), &selector.unit) {
         (Some(wu), None) => Some(format!(
@@ -961,19 +944,18 @@ fn condition(
     match result {
         Ok(ends) => Some(ends),
         Err(message) => {
-            c.fault_at(Severity::Error, path.to_owned(), message, steps);
+            c.error(|| path.to_owned(), || message, Loc::value());
             None
         }
     }
 }
 
 fn direction_warning(
-    c: &mut Checker<'_>,
-    path: &str,
+    c: &mut Checker,
+    path: &dyn Fn() -> String,
     d: Direction,
     limit: &Limit,
     text: &str,
-    steps: &[&str],
 ) {
     let suspicious = match d {
         Direction::HigherIsBetter => limit.lower().is_none(),
@@ -981,40 +963,40 @@ fn direction_warning(
         _ => false,
     };
     if suspicious {
-        c.fault_at(
+        c.fault(
             Severity::Warning,
-            path.to_owned(),
-            format!(
-                "limit \"{text}\" has no {} end but the indicator is {d}",
-                if d == Direction::HigherIsBetter {
-                    "lower"
-                } else {
-                    "upper"
-                }
-            ),
-            steps,
+            path,
+            || {
+                format!(
+                    "limit \"{text}\" has no {} end but the indicator is {d}",
+                    if d == Direction::HigherIsBetter {
+                        "lower"
+                    } else {
+                        "upper"
+                    }
+                )
+            },
+            Loc::value(),
         );
     }
 }
 
 type ReadLimit<'r> =
-    dyn Fn(&mut Checker<'_>, String, &str, Option<&str>) -> Option<(Limit, Option<Ends>)> + 'r;
+    dyn Fn(&mut Checker, &dyn Fn() -> String, &str) -> Option<(Limit, Option<Ends>)> + 'r;
 
 /// Grades are listed best first: each grade's conforming set lies inside the next one's.
 /// Returns the grades' sets in the indicator's unit when every grade reads and is in order.
 fn check_grades(
-    c: &mut Checker<'_>,
+    c: &mut Checker,
     base: &str,
     grades: &[Grade],
-    anchor: Option<&str>,
-    after: Option<&str>,
     read_limit: &ReadLimit<'_>,
 ) -> Option<Vec<Ends>> {
     let mut table = Some(Vec::with_capacity(grades.len()));
     let mut previous: Option<(usize, Ends)> = None;
     for (g, grade) in grades.iter().enumerate() {
-        let path = format!("{base}[{g}].limit");
-        let Some((limit, ends)) = read_limit(c, path.clone(), &grade.limit, after) else {
+        let path = || format!("{base}[{g}].limit");
+        let Some((limit, ends)) = read_limit(c, &path, &grade.limit) else {
             previous = None;
             table = None;
             continue;
@@ -1025,29 +1007,21 @@ fn check_grades(
         }
         // Units that do not read leave the limits as written.
         let ends = ends.unwrap_or((limit.lower(), limit.upper()));
-        let needle = quoted(&grade.limit);
-        let steps: Vec<&str> = [anchor, c.section, after, Some(&needle)]
-            .into_iter()
-            .flatten()
-            .collect();
         if let Some((p, prev)) = &previous {
             if !ends_inside(prev, &ends) {
-                c.fault_at(
-                    Severity::Error,
+                c.error(
                     path,
-                    format!(
+                    || format!(
                         "grades go from best to worst, so \"{}\" must hold every value of grade {p} \"{}\"",
                         grade.limit, grades.get(*p).map(|x| x.limit.as_str()).unwrap_or_default()
                     ),
-                    &steps,
-                );
+                    Loc::value());
                 table = None;
             } else if ends_inside(&ends, prev) {
-                c.fault_at(
-                    Severity::Error,
+                c.error(
                     path,
-                    format!("grade {g} has the same limit as grade {p}: grades must differ"),
-                    &steps,
+                    || format!("grade {g} has the same limit as grade {p}: grades must differ"),
+                    Loc::value(),
                 );
                 table = None;
             }

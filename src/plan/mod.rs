@@ -34,6 +34,7 @@ mod bounds;
 mod check;
 pub mod policy;
 mod schema;
+mod spans;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -46,7 +47,7 @@ pub use schema::plan_json_schema;
 
 use crate::error::Error;
 use crate::indicator::Indicator;
-use crate::limits::{json_depth, toml_depth, Limits};
+use crate::limits::{toml_depth, Limits};
 use crate::number::clip;
 use crate::standard::{Names, Standard};
 
@@ -124,22 +125,7 @@ impl Plan {
     ///
     /// As [`Plan::from_toml_str`], with `limits` in place of the defaults.
     pub fn from_toml_str_with(text: &str, limits: &Limits) -> Result<Plan, Error> {
-        limits.check_plan_text(text)?;
-        let well_formed = check_version_toml(text, limits)?;
-        let plan: Plan = toml::from_str(text).map_err(|e| {
-            let message = one_line(e.message());
-            let located = e.span().map(|s| {
-                let (l, c) = line_col(text, s.start);
-                // A fault of syntax is quoted; a fault of a field names the field itself.
-                match quote_at(text, s.start, s.end) {
-                    Some(q) if !well_formed => format!("line {l}, column {c}: {q}: {message}"),
-                    _ => format!("line {l}, column {c}: {message}"),
-                }
-            });
-            Error::invalid_plan(clip(located.unwrap_or_else(|| format!("plan: {message}"))))
-        })?;
-        limits.check_plan(&plan)?;
-        Ok(plan)
+        toml_plan(text, limits, false).map(|(plan, _)| plan)
     }
 
     /// Reads a plan from JSON.
@@ -157,30 +143,81 @@ impl Plan {
     ///
     /// As [`Plan::from_toml_str`], with `limits` in place of the defaults.
     pub fn from_json_str_with(text: &str, limits: &Limits) -> Result<Plan, Error> {
-        limits.check_plan_text(text)?;
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| Error::invalid_plan(json_error(text, &e)))?;
-        limits.check_nesting("plan", json_depth(&value))?;
-        if let Some(v) = value.get("schema_version") {
-            version_ok(v.as_u64())?;
-        }
-        drop(value);
-        // Read again from the text, so that a fault of a field has its line and column.
-        let plan: Plan =
-            serde_json::from_str(text).map_err(|e| Error::invalid_plan(json_error(text, &e)))?;
-        limits.check_plan(&plan)?;
-        Ok(plan)
+        json_plan(text, limits, false).map(|(plan, _)| plan)
     }
 
-    /// Checks the plan's content and returns every fault and warning at once.
+    /// Reads a plan from TOML within `limits` and checks it, each fault located by line,
+    /// column and span: what [`Plan::from_toml_str_with`] and [`Plan::check_in`] do together,
+    /// with the text parsed once (the faults are located from the reader's own spans).
+    ///
+    /// ```
+    /// use duibiao::{Limits, Plan};
+    ///
+    /// let text = "schema_version = 1\ncategory = { en = \"t\" }\nstandards = [{ code = \"GB/T 1-2000\", role = \"benchmark\" }]\n\n[[indicators]]\nid = \"a\"\ndirection = \"lower-is-better\"\nrequirements = { \"GB/T 1-2000\" = \"≤ 4,0\" }\n";
+    /// let (plan, report) = Plan::read_toml(text, &Limits::default())?;
+    /// let fault = &report.faults[0];
+    /// assert_eq!(fault.path, r#"indicators[0].requirements."GB/T 1-2000""#);
+    /// assert_eq!((fault.line, fault.column), (Some(8), Some(34)));
+    /// let span = fault.span.unwrap();
+    /// assert_eq!(&text[span.start..span.end], "\"≤ 4,0\"");
+    /// assert_eq!(plan.indicators.len(), 1);
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_toml_str_with`].
+    pub fn read_toml(text: &str, limits: &Limits) -> Result<(Plan, Report), Error> {
+        let (plan, spans) = toml_plan(text, limits, true)?;
+        let report = plan.report(text, spans.as_ref(), limits);
+        Ok((plan, report))
+    }
+
+    /// Reads a plan from JSON within `limits` and checks it, each fault located by line,
+    /// column and span, as [`Plan::read_toml`] does for TOML.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_json_str_with`].
+    pub fn read_json(text: &str, limits: &Limits) -> Result<(Plan, Report), Error> {
+        let (plan, spans) = json_plan(text, limits, true)?;
+        let report = plan.report(text, spans.as_ref(), limits);
+        Ok((plan, report))
+    }
+
+    /// Checks the plan's content and returns every fault and warning at once (the first
+    /// [`Limits::faults`] of [`Limits::default`], with the count of the rest).
     pub fn check(&self) -> Report {
-        check::check(self, None)
+        self.check_with(&Limits::default())
     }
 
-    /// Like [`Plan::check`], locating each fault in `source` (the text the plan was read from)
-    /// by line and column.
+    /// Like [`Plan::check`], keeping the first `limits.faults` faults.
+    pub fn check_with(&self, limits: &Limits) -> Report {
+        check::check(self, None, limits.faults)
+    }
+
+    /// Like [`Plan::check`], locating each fault in `source` (the text the plan was read from,
+    /// TOML, or JSON when it begins with `{`) by line, column and span. The text is read once
+    /// more, for its spans; [`Plan::read_toml`] and [`Plan::read_json`] read it only once.
     pub fn check_in(&self, source: &str) -> Report {
-        check::check(self, Some(source))
+        let limits = Limits::default();
+        let spans = if source
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+        {
+            spans::scan_json(source, true).and_then(|s| s.spans)
+        } else {
+            toml_edit::ImDocument::parse(source)
+                .ok()
+                .map(|doc| spans::Spans::of_toml(&doc))
+        };
+        self.report(source, spans.as_ref(), &limits)
+    }
+
+    fn report(&self, text: &str, spans: Option<&spans::Spans>, limits: &Limits) -> Report {
+        let source = spans.map(|spans| check::Source { text, spans });
+        check::check(self, source.as_ref(), limits.faults)
     }
 
     /// Serializes the plan as TOML.
@@ -202,6 +239,140 @@ impl Plan {
     }
 }
 
+/// Reads a plan file: JSON when its name ends in `.json`, else TOML, within `limits`, and
+/// checks it as [`Plan::read_toml`] does. The file is measured before it is read: one larger
+/// than [`Limits::plan_bytes`] is refused without reading it (and a pipe is read no further
+/// than one byte past the limit).
+///
+/// # Errors
+///
+/// When the file cannot be read, is too large, or is not a plan, the message beginning with
+/// the file's name.
+pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<(Plan, Report), Error> {
+    read_file_with_text(path, limits).map(|(plan, report, _)| (plan, report))
+}
+
+/// Like [`read_file`], also returning the plan's text as read (decoded), so that a caller can
+/// show each fault's line ([`Fault::span`]) without reading the file twice (a pipe can be read
+/// only once).
+///
+/// # Errors
+///
+/// As [`read_file`].
+pub fn read_file_with_text(
+    path: &std::path::Path,
+    limits: &Limits,
+) -> Result<(Plan, Report, String), Error> {
+    let shown = path.display().to_string();
+    let text = read_bounded(path, &shown, limits)?;
+    let read = if path.extension().is_some_and(|e| e == "json") {
+        Plan::read_json(&text, limits)
+    } else {
+        Plan::read_toml(&text, limits)
+    };
+    let (plan, report) = read.map_err(|e| e.context(shown))?;
+    Ok((plan, report, text))
+}
+
+/// The text of a plan file, measured first.
+fn read_bounded(path: &std::path::Path, shown: &str, limits: &Limits) -> Result<String, Error> {
+    use std::io::Read;
+    let io = |e: std::io::Error| {
+        Error::invalid_plan(one_line(&e.to_string())).context(format!("plan \"{shown}\""))
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let too_large = |message: String| Error::invalid_plan(message).context(shown);
+    let most = u64::try_from(limits.plan_bytes).unwrap_or(u64::MAX);
+    let metadata = file.metadata().map_err(io)?;
+    if metadata.is_file() && metadata.len() > most {
+        return Err(too_large(format!(
+            "the plan is {} bytes, more than the {} a plan may hold (limit `plan_bytes`)",
+            metadata.len(),
+            limits.plan_bytes
+        )));
+    }
+    // A pipe, or a file that grew: read one byte past the limit at most.
+    let mut bytes = Vec::new();
+    file.take(most.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > limits.plan_bytes {
+        return Err(too_large(format!(
+            "the plan is longer than {} bytes, the most a plan may hold (limit `plan_bytes`)",
+            limits.plan_bytes
+        )));
+    }
+    // UTF-8 (with or without a byte order mark), UTF-16 with one, or GB18030, detected.
+    crate::encoding::Encoding::Auto
+        .decode(&bytes)
+        .map_err(|e| e.context(shown))
+}
+
+/// Reads a TOML plan: the text parsed once into a document that keeps its spans; nesting and
+/// version checked on it; the plan read from it; its spans indexed when `index`.
+fn toml_plan(
+    text: &str,
+    limits: &Limits,
+    index: bool,
+) -> Result<(Plan, Option<spans::Spans>), Error> {
+    limits.check_plan_text(text)?;
+    let located = |message: &str, span: Option<std::ops::Range<usize>>, quote: bool| {
+        let message = one_line(message);
+        let located = span.map(|s| {
+            let (l, c) = line_col(text, s.start);
+            // A fault of syntax is quoted; a fault of a field names the field itself.
+            match quote_at(text, s.start, s.end) {
+                Some(q) if quote => format!("line {l}, column {c}: {q}: {message}"),
+                _ => format!("line {l}, column {c}: {message}"),
+            }
+        });
+        Error::invalid_plan(clip(located.unwrap_or_else(|| format!("plan: {message}"))))
+    };
+    let doc =
+        toml_edit::ImDocument::parse(text).map_err(|e| located(e.message(), e.span(), true))?;
+    limits.check_nesting("plan", toml_depth(doc.as_item()))?;
+    // The version first, so a future plan is refused for its version, not its fields.
+    if let Some(v) = doc.get("schema_version") {
+        version_ok(v.as_integer().and_then(|i| u64::try_from(i).ok()))?;
+    }
+    let spans = index.then(|| spans::Spans::of_toml(&doc));
+    let plan = Plan::deserialize(toml_edit::de::Deserializer::from(doc))
+        .map_err(|e| located(e.message(), e.span(), false))?;
+    limits.check_plan(&plan)?;
+    Ok((plan, spans))
+}
+
+/// Reads a JSON plan: one scan for nesting and version (no tree is built), the plan read from
+/// the text, then, when `index`, a scan for the spans of the plan read.
+fn json_plan(
+    text: &str,
+    limits: &Limits,
+    index: bool,
+) -> Result<(Plan, Option<spans::Spans>), Error> {
+    limits.check_plan_text(text)?;
+    let refused = |e: serde_json::Error| Error::invalid_plan(json_error(text, &e));
+    match spans::scan_json(text, false) {
+        Some(scan) => {
+            limits.check_nesting("plan", scan.depth)?;
+            if let Some(v) = scan.schema_version.and_then(|r| text.get(r)) {
+                version_ok(v.parse::<u64>().ok())?;
+            }
+        }
+        // Not JSON: its reader says where, reading nothing into memory.
+        None => {
+            serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(refused)?;
+        }
+    }
+    let plan: Plan = serde_json::from_str(text).map_err(refused)?;
+    limits.check_plan(&plan)?;
+    let spans = if index {
+        spans::scan_json(text, true).and_then(|s| s.spans)
+    } else {
+        None
+    };
+    Ok((plan, spans))
+}
+
 fn version_ok(v: Option<u64>) -> Result<(), Error> {
     match v {
         Some(n) if SCHEMA_VERSIONS.iter().any(|&s| u64::from(s) == n) => Ok(()),
@@ -216,18 +387,4 @@ fn version_ok(v: Option<u64>) -> Result<(), Error> {
                 .join(", ")
         ))),
     }
-}
-
-/// Reads the version first, so a future plan is refused for its version, not its fields; and
-/// the nesting, so a deep document is refused for its depth. Returns whether the text is
-/// well-formed TOML: syntax errors are left to the second reading, which locates them.
-fn check_version_toml(text: &str, limits: &Limits) -> Result<bool, Error> {
-    let Ok(table) = toml::from_str::<toml::Table>(text) else {
-        return Ok(false);
-    };
-    limits.check_nesting("plan", toml_depth(&table))?;
-    if let Some(v) = table.get("schema_version") {
-        version_ok(v.as_integer().and_then(|i| u64::try_from(i).ok()))?;
-    }
-    Ok(true)
 }

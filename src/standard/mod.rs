@@ -90,8 +90,10 @@ pub(crate) mod msg {
 pub use code::{Amendment, AmendmentKind, Family, Level, StandardCode, StandardCodeParts};
 
 /// A name or title in Chinese, English or both (名称), as standards and indicators carry them.
+/// A names table holds `zh` and `en` only: any other field is refused, so a name can never
+/// carry data of its own.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Names {
     /// The Chinese name (`数值修约规则与极限数值的表示和判定`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
