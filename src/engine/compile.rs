@@ -72,11 +72,20 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         } else {
             msg::PLAN_FAULTS
         };
-        return Err(Error::invalid_plan(t!(
-            wording,
-            faults.len(),
-            faults.join("; ")
-        )));
+        // Each fault is an error of its own, with its path and, when read from text, its span.
+        let list = report
+            .errors()
+            .map(|f| {
+                let e = Error::invalid_plan(f.message.clone()).at_path(f.path.clone());
+                match f.span {
+                    Some(span) => e.at(span),
+                    None => e,
+                }
+            })
+            .collect();
+        return Err(
+            Error::invalid_plan(t!(wording, faults.len(), faults.join("; "))).with_faults(list),
+        );
     }
     let subject = plan
         .standards

@@ -509,6 +509,13 @@ impl Error {
         e
     }
 
+    /// The same error listing `faults` ([`Error::faults`]), of kind [`ErrorKind::Faults`].
+    pub(crate) fn with_faults(mut self, faults: Vec<Error>) -> Self {
+        self.inner.kind = ErrorKind::Faults;
+        self.inner.faults = faults;
+        self
+    }
+
     /// The same error with `kind` (a reader's error recognised as, say, an encoding fault).
     #[allow(dead_code)]
     pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Self {
