@@ -16,6 +16,8 @@ use crate::standard::Names;
 pub(crate) mod msg {
     crate::error::messages! {
         NEGATIVE_TOLERANCE = "a tolerance is never negative", "容差不能为负";
+        TOLERANCE_UNIT = "a tolerance takes no unit (\"{0}\"): write it in the indicator's unit as a bare number (\"0.2\"), or as a share of the benchmark level (\"2 %\")",
+            "容差不带单位（\"{0}\"）：请以指标的单位写出纯数值（\"0.2\"），或写成对标水平的百分比（\"2 %\"）";
     }
 }
 
@@ -105,10 +107,24 @@ impl std::str::FromStr for Tolerance {
 
     fn from_str(s: &str) -> Result<Tolerance, crate::Error> {
         let t = s.trim();
-        let (number, relative) = match t.strip_suffix('%') {
+        let (number, relative) = match t.strip_suffix('%').or_else(|| t.strip_suffix('％')) {
             Some(n) => (n.trim(), true),
             None => (t, false),
         };
+        // A number, then a unit: a tolerance is in the indicator's unit, or a percentage.
+        let digits = number
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')))
+            .filter(|&at| at > 0);
+        if let Some(at) = digits {
+            let unit = number.get(at..).unwrap_or_default().trim();
+            if !unit.is_empty() {
+                return Err(crate::Error::invalid(
+                    "equivalence tolerance",
+                    t,
+                    crate::error::t!(msg::TOLERANCE_UNIT, unit),
+                ));
+            }
+        }
         let d = crate::number::parse_decimal(number, "equivalence tolerance")?;
         if d.is_sign_negative() {
             return Err(crate::Error::invalid(

@@ -93,6 +93,16 @@ where
     d.deserialize_str(ExactVisitor)
 }
 
+/// [`deserialize_exact`] where the value was buffered first (inside an internally tagged enum,
+/// such as a decision rule's `r`): the buffered value says what it is, so a TOML integer or
+/// float is read as [`deserialize_exact`] reads it, and a string as a decimal's text.
+pub(crate) fn deserialize_exact_any<'de, D>(d: D) -> Result<Decimal, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    d.deserialize_any(ExactVisitor)
+}
+
 struct ExactVisitor;
 
 impl ExactVisitor {
@@ -139,7 +149,9 @@ impl serde::de::Visitor<'_> for ExactVisitor {
         // A float carries no written text. Any decimal of at most 15 significant digits reads
         // into a float whose shortest text is that decimal again, so such a float is recovered
         // exactly (`0.5`, `1.25`); a longer one may already have lost digits: refused.
-        let text = v.to_string();
+        // The shortest text that reads back as this float, in scientific form, so that the
+        // digits counted are the significant ones (`1e28` has one, not 29).
+        let text = format!("{v:e}");
         let digits = text
             .split(['e', 'E'])
             .next()

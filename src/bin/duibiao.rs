@@ -540,7 +540,18 @@ fn with_uncertainty(
     };
     Ok(match k {
         None => value,
-        Some(text) => value.with_coverage_factor(number("coverage factor", text)?)?,
+        Some(text) => {
+            let k = number("coverage factor", text)?;
+            match value.coverage_factor() {
+                // A k written in VALUE and another given with --k: which one was meant?
+                Some(written) if written != k => {
+                    return Err(Failure(format!(
+                        "value \"{value}\": its coverage factor k = {written} differs from --k \"{text}\""
+                    )))
+                }
+                _ => value.with_coverage_factor(k)?,
+            }
+        }
     })
 }
 

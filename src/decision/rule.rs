@@ -98,7 +98,7 @@ pub(crate) mod msg {
 /// # Ok::<(), duibiao::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "Decimal", into = "Decimal")]
+#[serde(try_from = "ExactDecimal", into = "Decimal")]
 pub struct GuardBandFactor(Decimal);
 
 impl schemars::JsonSchema for GuardBandFactor {
@@ -178,6 +178,18 @@ impl TryFrom<Decimal> for GuardBandFactor {
 
     fn try_from(r: Decimal) -> Result<Self, Error> {
         GuardBandFactor::new(r)
+    }
+}
+
+/// A decimal read exactly from a plan: a string, or a TOML number as `weight` takes one.
+#[derive(Deserialize)]
+struct ExactDecimal(#[serde(deserialize_with = "crate::number::deserialize_exact_any")] Decimal);
+
+impl TryFrom<ExactDecimal> for GuardBandFactor {
+    type Error = Error;
+
+    fn try_from(r: ExactDecimal) -> Result<Self, Error> {
+        GuardBandFactor::new(r.0)
     }
 }
 
