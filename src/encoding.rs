@@ -26,7 +26,49 @@
 
 use std::io::{self, Read};
 
-use crate::error::Error;
+use crate::error::{t, Error, ErrorKind, Text};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        UNKNOWN = "expected auto, utf-8, gb18030, gbk, utf-16le or utf-16be",
+            "应为 auto、utf-8、gb18030、gbk、utf-16le 或 utf-16be";
+        /// Where a decoder's fault is: the line, and the byte offset from 0.
+        PLACE_LINE_BYTE = "line {0}, byte {1}", "第 {0} 行，字节偏移 {1}";
+        WORKBOOK = "the file is {0}, not text: {1}", "该文件是 {0}，不是文本，{1}";
+        XLSX = "an Excel workbook (.xlsx) or another zip archive", "Excel 工作簿（.xlsx）或其他 zip 压缩文件";
+        XLS = "an Excel 97-2003 workbook (.xls)", "Excel 97-2003 工作簿（.xls）";
+        READ_AS_WORKBOOK = "read it as a workbook (a file named .xlsx), or save it as \"CSV UTF-8 (逗号分隔)\"",
+            "请按工作簿读取（文件名以 .xlsx 结尾），或另存为 \"CSV UTF-8 (逗号分隔)\"";
+        SAVE_AS_WORKBOOK = "save it as a workbook (.xlsx) or as \"CSV UTF-8 (逗号分隔)\"",
+            "请另存为工作簿（.xlsx）或 \"CSV UTF-8 (逗号分隔)\"";
+        SAVE_AS_UTF8_TEXT = "save it as UTF-8 text", "请另存为 UTF-8 文本";
+        SAVE_AS_CSV_UTF8 = "save it as \"CSV UTF-8 (逗号分隔)\"", "请另存为 \"CSV UTF-8 (逗号分隔)\"";
+        SAVE_AS_UTF8 = "save it as UTF-8", "请另存为 UTF-8";
+        READ_WITH = "read it with --encoding {0}, or {1}", "可用 --encoding {0} 读取；或{1}";
+        FOREIGN_BOM = "the file starts with the byte order mark of {0}, so it is not {1}: {2}",
+            "文件以 {0} 的字节顺序标记（BOM）开头，因此不是 {1}，{2}";
+        NUL_UTF16 = "a NUL byte in the first line: the file looks like {0} without a byte order mark: {1}",
+            "第一行中有 NUL 字节，该文件似乎是没有字节顺序标记的 {0}，{1}";
+        NUL_BINARY = "a NUL byte in the first line: the file is not text (a binary file?): {0}",
+            "第一行中有 NUL 字节，该文件不是文本（是二进制文件吗？），{0}";
+        NOT_UTF8_GB18030_EXCEL = "the file is not UTF-8 (it looks like GB18030, as Excel saves \"CSV (逗号分隔)\" on Chinese Windows): {0}",
+            "文件不是 UTF-8（似乎是 GB18030，中文版 Windows 上的 Excel 保存 \"CSV (逗号分隔)\" 时用的就是它），{0}";
+        NOT_UTF8_GB18030 = "the file is not UTF-8 (it looks like GB18030): {0}",
+            "文件不是 UTF-8（似乎是 GB18030），{0}";
+        NOT_UTF8_NUL = "the file is not UTF-8 text (it holds NUL bytes: a binary file?): {0}",
+            "文件不是 UTF-8 文本（含有 NUL 字节，是二进制文件吗？），{0}";
+        NOT_UTF8 = "the file is not UTF-8 (nor GB18030 or UTF-16 with a byte order mark): {0}",
+            "文件不是 UTF-8（也不是 GB18030 或带字节顺序标记的 UTF-16），{0}";
+        NOT_GB18030_AFTER = "the file is not GB18030 (the text before was read as GB18030): {0}",
+            "文件不是 GB18030（前面的文本已按 GB18030 读取），{0}";
+        NOT_GB18030 = "the file is not GB18030: {0}", "文件不是 GB18030，{0}";
+        NOT_UTF16 = "the file is not {0} (an unpaired surrogate, or an odd byte at the end): {1}",
+            "文件不是 {0}（有未配对的代理项，或末尾多出一个字节），{1}";
+        /// A read that failed, in the system's words.
+        READ_FAILED = "{0}", "{0}";
+    }
+}
 
 /// The text encoding of a products or plan file.
 ///
@@ -101,7 +143,7 @@ impl Encoding {
         let mut text = String::new();
         Decoder::of_kind(bytes, self, Kind::Plan)
             .read_to_string(&mut text)
-            .map_err(|e| Error::invalid_plan(e.to_string()))?;
+            .map_err(|e| read_error(&e))?;
         Ok(text)
     }
 }
@@ -134,7 +176,7 @@ impl std::str::FromStr for Encoding {
                 return Err(Error::invalid(
                     "encoding",
                     &crate::number::truncate(s),
-                    "expected auto, utf-8, gb18030, gbk, utf-16le or utf-16be",
+                    t!(msg::UNKNOWN),
                 ))
             }
         })
@@ -206,7 +248,7 @@ pub struct Decoder<R> {
     lines: u64,
     /// Still in the first line: a NUL byte there means the file is not text.
     first_line: bool,
-    failed: Option<String>,
+    failed: Option<Fault>,
     detected: Option<Encoding>,
 }
 
@@ -286,8 +328,13 @@ impl<R: Read> Decoder<R> {
         self.input.get(self.start..self.end).unwrap_or_default()
     }
 
-    fn fail(&mut self, message: String) {
-        self.failed = Some(message);
+    /// Records the fault at line `line`, byte `at`: every read from now on fails with it.
+    fn fail(&mut self, line: u64, at: u64, detail: Text) {
+        self.failed = Some(Fault {
+            place: Some(t!(msg::PLACE_LINE_BYTE, line, at)),
+            detail,
+            kind: ErrorKind::Encoding,
+        });
         self.state = State::Done;
     }
 
@@ -297,19 +344,13 @@ impl<R: Read> Decoder<R> {
         let head = self.pending();
         if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xd0\xcf\x11\xe0") {
             let zip = head.starts_with(b"PK");
-            let what = if zip {
-                "an Excel workbook (.xlsx) or another zip archive"
-            } else {
-                "an Excel 97-2003 workbook (.xls)"
-            };
+            let what = if zip { msg::XLSX } else { msg::XLS };
             let advice = match self.kind {
-                Kind::Csv if zip => "read it as a workbook (a file named .xlsx), or save it as \"CSV UTF-8 (逗号分隔)\"",
-                Kind::Csv => "save it as a workbook (.xlsx) or as \"CSV UTF-8 (逗号分隔)\"",
-                Kind::Text | Kind::Plan => "save it as UTF-8 text",
+                Kind::Csv if zip => msg::READ_AS_WORKBOOK,
+                Kind::Csv => msg::SAVE_AS_WORKBOOK,
+                Kind::Text | Kind::Plan => msg::SAVE_AS_UTF8_TEXT,
             };
-            self.fail(format!(
-                "line 1, byte 0: the file is {what}, not text: {advice}"
-            ));
+            self.fail(1, 0, t!(msg::WORKBOOK, t!(what), t!(advice)));
             return Ok(());
         }
         let bom = if head.starts_with(b"\xef\xbb\xbf") {
@@ -324,11 +365,11 @@ impl<R: Read> Decoder<R> {
         let encoding = match (bom, self.named) {
             (Some((found, _)), named) if named != Encoding::Auto && named != found => {
                 let advice = self.read_with(found);
-                self.fail(format!(
-                    "line 1, byte 0: the file starts with the byte order mark of {}, so it is not {}: {advice}",
-                    found.label(),
-                    named.label()
-                ));
+                self.fail(
+                    1,
+                    0,
+                    t!(msg::FOREIGN_BOM, found.label(), named.label(), advice),
+                );
                 return Ok(());
             }
             (Some((found, len)), _) => {
@@ -359,78 +400,52 @@ impl<R: Read> Decoder<R> {
     }
 
     /// "read it with --encoding …, or save it as …".
-    fn read_with(&self, encoding: Encoding) -> String {
+    fn read_with(&self, encoding: Encoding) -> Text {
         match self.kind {
-            Kind::Plan => self.save_as().to_owned(),
-            Kind::Csv | Kind::Text => format!(
-                "read it with --encoding {}, or {}",
-                encoding.name(),
-                self.save_as()
-            ),
+            Kind::Plan => self.save_as(),
+            Kind::Csv | Kind::Text => t!(msg::READ_WITH, encoding.name(), self.save_as()),
         }
     }
 
-    fn save_as(&self) -> &'static str {
+    fn save_as(&self) -> Text {
         match self.kind {
-            Kind::Csv => "save it as \"CSV UTF-8 (逗号分隔)\"",
-            Kind::Text | Kind::Plan => "save it as UTF-8",
+            Kind::Csv => t!(msg::SAVE_AS_CSV_UTF8),
+            Kind::Text | Kind::Plan => t!(msg::SAVE_AS_UTF8),
         }
     }
 
-    /// The message for a NUL byte at file offset `at` in the first line, `head` the bytes
-    /// from the start of the line.
-    fn nul_message(&self, head: &[u8], at: u64) -> String {
-        match utf16_without_bom(head) {
-            Some(e) => format!(
-                "line 1, byte {at}: a NUL byte in the first line: the file looks like {} without a byte order mark: {}",
-                e.label(),
-                self.read_with(e)
-            ),
-            None => format!(
-                "line 1, byte {at}: a NUL byte in the first line: the file is not text (a binary file?): {}",
-                self.save_as()
-            ),
-        }
+    /// Fails for a NUL byte at file offset `at` in the first line, `head` the bytes from the
+    /// start of the line.
+    fn fail_nul(&mut self, head: &[u8], at: u64) {
+        let detail = match utf16_without_bom(head) {
+            Some(e) => t!(msg::NUL_UTF16, e.label(), self.read_with(e)),
+            None => t!(msg::NUL_BINARY, self.save_as()),
+        };
+        self.fail(1, at, detail);
     }
 
-    /// The message for a malformed sequence at file offset `at`, `window` the bytes from there.
-    fn malformed(&self, encoding: Encoding, at: u64, window: &[u8]) -> String {
-        let line = self.lines + 1;
-        let place = format!("line {line}, byte {at}");
+    /// Fails for a malformed sequence at file offset `at`, `window` the bytes from there.
+    fn fail_malformed(&mut self, encoding: Encoding, at: u64, window: &[u8]) {
         let detected = self.named == Encoding::Auto;
-        match encoding {
+        let detail = match encoding {
             Encoding::Utf8 | Encoding::Auto if gb18030_decisive(window) => {
-                let excel = match self.kind {
-                    Kind::Csv => ", as Excel saves \"CSV (逗号分隔)\" on Chinese Windows",
-                    Kind::Text | Kind::Plan => "",
+                let template = match self.kind {
+                    Kind::Csv => msg::NOT_UTF8_GB18030_EXCEL,
+                    Kind::Text | Kind::Plan => msg::NOT_UTF8_GB18030,
                 };
-                format!(
-                    "{place}: the file is not UTF-8 (it looks like GB18030{excel}): {}",
-                    self.read_with(Encoding::Gb18030)
-                )
+                t!(template, self.read_with(Encoding::Gb18030))
             }
-            Encoding::Utf8 | Encoding::Auto if window.contains(&0) => format!(
-                "{place}: the file is not UTF-8 text (it holds NUL bytes: a binary file?): {}",
-                self.save_as()
-            ),
-            Encoding::Utf8 | Encoding::Auto => format!(
-                "{place}: the file is not UTF-8 (nor GB18030 or UTF-16 with a byte order mark): {}",
-                self.save_as()
-            ),
-            Encoding::Gb18030 => {
-                let how = if detected {
-                    " (the text before was read as GB18030)"
-                } else {
-                    ""
-                };
-                format!("{place}: the file is not GB18030{how}: {}", self.save_as())
+            Encoding::Utf8 | Encoding::Auto if window.contains(&0) => {
+                t!(msg::NOT_UTF8_NUL, self.save_as())
             }
-            Encoding::Utf16Le | Encoding::Utf16Be => format!(
-                "{place}: the file is not {} (an unpaired surrogate, or an odd byte at the end): {}",
-                encoding.label(),
-                self.save_as()
-            ),
-        }
+            Encoding::Utf8 | Encoding::Auto => t!(msg::NOT_UTF8, self.save_as()),
+            Encoding::Gb18030 if detected => t!(msg::NOT_GB18030_AFTER, self.save_as()),
+            Encoding::Gb18030 => t!(msg::NOT_GB18030, self.save_as()),
+            Encoding::Utf16Le | Encoding::Utf16Be => {
+                t!(msg::NOT_UTF16, encoding.label(), self.save_as())
+            }
+        };
+        self.fail(self.lines + 1, at, detail);
     }
 
     /// Decodes the next stretch of input into `out` (or records the fault, or the end).
@@ -477,8 +492,8 @@ impl<R: Read> Decoder<R> {
         }
         let chunk = pending.get(..ascii).unwrap_or_default();
         if let Some(at) = nul_in_first_line(&mut self.first_line, chunk) {
-            let message = self.nul_message(chunk, self.offset + at as u64);
-            self.fail(message);
+            let head = chunk.to_vec();
+            self.fail_nul(&head, self.offset + at as u64);
             return Ok(());
         }
         self.lines += count_lines(chunk);
@@ -509,8 +524,8 @@ impl<R: Read> Decoder<R> {
             decoder.decode_to_utf8_without_replacement(src, &mut self.out, last);
         let consumed = src.get(..read).unwrap_or_default();
         if let Some(at) = nul_in_first_line(&mut self.first_line, consumed) {
-            let message = self.nul_message(consumed, self.offset + at as u64);
-            self.fail(message);
+            let head = consumed.to_vec();
+            self.fail_nul(&head, self.offset + at as u64);
             return Ok(true);
         }
         let start = self.start;
@@ -530,10 +545,9 @@ impl<R: Read> Decoder<R> {
                 let back = u64::from(bad) + u64::from(extra);
                 let at = self.offset.saturating_sub(back);
                 let from = (start + read).saturating_sub(usize::from(bad) + usize::from(extra));
-                let window = self.input.get(from..self.end).unwrap_or_default();
+                let window = self.input.get(from..self.end).unwrap_or_default().to_vec();
                 self.lines += produced;
-                let message = self.malformed(encoding, at, window);
-                self.fail(message);
+                self.fail_malformed(encoding, at, &window);
             }
         }
         Ok(false)
@@ -555,11 +569,8 @@ impl<R: Read> Read for Decoder<R> {
                 self.out_start += n;
                 return Ok(n);
             }
-            if let Some(message) = &self.failed {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    Located(message.clone()),
-                ));
+            if let Some(fault) = &self.failed {
+                return Err(io::Error::new(io::ErrorKind::InvalidData, fault.clone()));
             }
             if matches!(self.state, State::Done) || buf.is_empty() {
                 return Ok(0);
@@ -583,21 +594,68 @@ fn nul_in_first_line(first_line: &mut bool, bytes: &[u8]) -> Option<usize> {
     Some(at)
 }
 
-/// A fault of the decoder: its message names its place (`line 2, byte 17: …`).
-#[derive(Debug)]
-struct Located(String);
+/// A fault of the crate's own readers carried through an [`io::Error`] (a [`Decoder`]'s,
+/// whose message names its place, `line 2, byte 17: …`; a row beyond its bound), written
+/// from templates so that it reads in every language once it is an [`Error`] again. Its
+/// `Display` is the English message.
+#[derive(Clone, Debug)]
+pub(crate) struct Fault {
+    pub(crate) place: Option<Text>,
+    pub(crate) detail: Text,
+    pub(crate) kind: ErrorKind,
+}
 
-impl std::fmt::Display for Located {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl Fault {
+    /// An I/O error carrying `detail` (no place) of `kind`.
+    pub(crate) fn io(kind: ErrorKind, detail: Text) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            Fault {
+                place: None,
+                detail,
+                kind,
+            },
+        )
+    }
+
+    /// The fault as an error of its kind, with its place.
+    pub(crate) fn to_error(&self) -> Error {
+        let e = Error::of(self.kind, self.detail.clone());
+        match &self.place {
+            Some(place) => e.place(place.clone()),
+            None => e,
+        }
     }
 }
 
-impl std::error::Error for Located {}
+impl std::fmt::Display for Fault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(place) = &self.place {
+            write!(f, "{}: ", place.render(crate::Lang::En))?;
+        }
+        f.write_str(&self.detail.render(crate::Lang::En))
+    }
+}
+
+impl std::error::Error for Fault {}
+
+/// The crate's own fault inside an I/O error, if it is one.
+pub(crate) fn fault(e: &io::Error) -> Option<&Fault> {
+    e.get_ref().and_then(|inner| inner.downcast_ref::<Fault>())
+}
 
 /// Whether an I/O error is a [`Decoder`]'s fault, whose message names its place.
 pub(crate) fn is_located(e: &io::Error) -> bool {
-    e.get_ref().is_some_and(|inner| inner.is::<Located>())
+    fault(e).is_some_and(|f| f.place.is_some())
+}
+
+/// An I/O error as an error: the crate's own fault as it was written, or a read that failed
+/// (kind [`ErrorKind::Io`]) in the system's words.
+pub(crate) fn read_error(e: &io::Error) -> Error {
+    match fault(e) {
+        Some(f) => f.to_error(),
+        None => Error::of(ErrorKind::Io, t!(msg::READ_FAILED, crate::number::clip(e))),
+    }
 }
 
 fn count_lines(bytes: &[u8]) -> u64 {

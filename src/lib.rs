@@ -158,6 +158,11 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         unit::parse::msg::ALL,
         unit::quantity::msg::ALL,
         unit::uom_door::msg::ALL,
+        encoding::msg::ALL,
+        limits::msg::ALL,
+        product::msg::ALL,
+        #[cfg(feature = "xlsx")]
+        product::xlsx::msg::ALL,
     ];
     modules.iter().flat_map(|m| m.iter().copied()).collect()
 }

@@ -33,7 +33,67 @@
 //! Text read by the parsers on their own (limit text, numbers, units, standard numbers, values)
 //! has fixed bounds, given as associated constants: [`Limits::LIMIT_TEXT_BYTES`] and the rest.
 
-use crate::error::Error;
+use crate::error::{t, Error, Text};
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        /// `{0} {1}`: a count and what is counted; `{3}`: what may hold them.
+        EXCEEDED = "{0} {1}, more than the {2} {3} may hold (limit `{4}`)",
+            "{0} 个{1}，超过{3}可容纳的 {2} 个（限额 `{4}`）";
+        TOO_LONG = "\"{0}\" is {1} bytes, longer than {2} (limit `{3}`)",
+            "\"{0}\" 长 {1} 字节，超过 {2} 字节（限额 `{3}`）";
+        PLAN_BYTES = "the plan is {0} bytes, more than the {1} a plan may hold (limit `plan_bytes`)",
+            "方案有 {0} 字节，超过方案可容纳的 {1} 字节（限额 `plan_bytes`）";
+        DIGITS = "a run of {0} digits, longer than {1} (limit `digits`): no number in a plan has more than 28 significant digits",
+            "连续 {0} 位数字，超过 {1} 位（限额 `digits`），方案中的数值最多有 28 位有效数字";
+        NESTING = "tables and arrays nested {0} deep, deeper than {1} (limit `nesting`)",
+            "表与数组嵌套 {0} 层，超过 {1} 层（限额 `nesting`）";
+        /// A place inside a plan, as a path (`indicators[2].id`).
+        PATH = "{0}", "{0}";
+        GRADES = "grades", "等级";
+        REQUIREMENTS = "requirements", "要求";
+        BANDS = "bands", "分档";
+        STANDARDS = "standards", "标准";
+        INDICATORS = "indicators", "指标";
+        A_GRADE_TABLE = "a grade table", "一个等级表";
+        AN_INDICATOR = "an indicator", "一个指标";
+        A_PLAN = "a plan", "一个方案";
+    }
+}
+
+/// A word of an [`exceeded`] message in both languages (as written, when it has no template).
+fn word(text: &str) -> Text {
+    let known = [
+        msg::GRADES,
+        msg::REQUIREMENTS,
+        msg::BANDS,
+        msg::STANDARDS,
+        msg::INDICATORS,
+        msg::A_GRADE_TABLE,
+        msg::AN_INDICATOR,
+        msg::A_PLAN,
+    ];
+    match known.into_iter().find(|m| m.en == text) {
+        Some(m) => t!(m),
+        None => t!(msg::PATH, text),
+    }
+}
+
+/// `error` at `place` (`plan: indicators[0].id`): `plan` in every language, the path after
+/// it as written.
+fn at(error: Error, place: &str) -> Error {
+    let mut parts: Vec<&str> = place.split(": ").collect();
+    let mut error = error;
+    while let Some(part) = parts.pop() {
+        error = if part == "plan" {
+            error.place(t!(crate::error::msg::PLACE_PLAN))
+        } else {
+            error.place(t!(msg::PATH, part))
+        };
+    }
+    error
+}
 
 /// Bounds on what a plan or a products file may hold. Build one with [`Limits::default`] and
 /// change the fields you need; new fields may be added in minor releases.
@@ -136,17 +196,30 @@ pub(crate) fn exceeded(
     holder: &str,
     name: &str,
 ) -> Error {
-    Error::invalid_plan(format!(
-        "{place}: {count} {noun}, more than the {max} {holder} may hold (limit `{name}`)"
-    ))
+    at(
+        Error::limit(t!(
+            msg::EXCEEDED,
+            count,
+            word(noun),
+            max,
+            word(holder),
+            name
+        )),
+        place,
+    )
 }
 
 pub(crate) fn too_long(place: &str, text: &str, max: usize, name: &str) -> Error {
-    Error::invalid_plan(format!(
-        "{place}: \"{}\" is {} bytes, longer than {max} (limit `{name}`)",
-        crate::number::truncate(text),
-        text.len()
-    ))
+    at(
+        Error::limit(t!(
+            msg::TOO_LONG,
+            crate::number::truncate(text),
+            text.len(),
+            max,
+            name
+        )),
+        place,
+    )
 }
 
 impl Limits {
@@ -154,8 +227,8 @@ impl Limits {
     /// [`Limits::digits`], before it is read.
     pub(crate) fn check_plan_text(&self, text: &str) -> Result<(), Error> {
         if text.len() > self.plan_bytes {
-            return Err(Error::invalid_plan(format!(
-                "the plan is {} bytes, more than the {} a plan may hold (limit `plan_bytes`)",
+            return Err(Error::limit(t!(
+                msg::PLAN_BYTES,
                 text.len(),
                 self.plan_bytes
             )));
@@ -170,9 +243,10 @@ impl Limits {
                     let length = text
                         .get(start..)
                         .map_or(run, |r| r.bytes().take_while(u8::is_ascii_digit).count());
-                    return Err(Error::invalid_plan(format!(
-                        "line {l}, column {c}: a run of {length} digits, longer than {} (limit `digits`): no number in a plan has more than 28 significant digits",
-                        self.digits
+                    return Err(Error::limit(t!(msg::DIGITS, length, self.digits)).place(t!(
+                        crate::error::msg::PLACE_LINE_COLUMN,
+                        l,
+                        c
                     )));
                 }
             } else {
@@ -185,10 +259,10 @@ impl Limits {
     /// Refuses a document nested deeper than [`Limits::nesting`].
     pub(crate) fn check_nesting(&self, what: &str, depth: usize) -> Result<(), Error> {
         if depth > self.nesting {
-            return Err(Error::invalid_plan(format!(
-                "{what}: tables and arrays nested {depth} deep, deeper than {} (limit `nesting`)",
-                self.nesting
-            )));
+            return Err(at(
+                Error::limit(t!(msg::NESTING, depth, self.nesting)),
+                what,
+            ));
         }
         Ok(())
     }

@@ -17,9 +17,81 @@ use std::io::Read;
 use serde::{Deserialize, Serialize};
 
 pub use crate::encoding::{Decoder, Encoding};
-use crate::error::Error;
+use crate::error::msg::{
+    PLACE_INDICATOR, PLACE_LINE, PLACE_LINE_COLUMN, PLACE_PRODUCT, PLACE_PRODUCTS,
+    PLACE_PRODUCTS_ENTRY, PLACE_ROW,
+};
+use crate::error::{t, Error, ErrorKind, Text};
 use crate::limits::Limits;
 use crate::measurement::Measurement;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        /// A fault the CSV, JSON or workbook reader found, in its own words.
+        READER = "{0}", "{0}";
+        /// Text of the input quoted before what is wrong with it.
+        QUOTE = "{0}", "{0}";
+        NAMED_ID_AND_ZH = "column {0} \"{1}\" is the id of indicator \"{2}\" and the Chinese name of {3}: name the column by the id it means ({4})",
+            "第 {0} 列 \"{1}\" 既是指标 \"{2}\" 的编号，又是{3}的中文名称，请用所指指标的编号作列名（{4}）";
+        NAMED_ZH = "column {0} \"{1}\" is the Chinese name of {2}: name the column by the id it means ({3})",
+            "第 {0} 列 \"{1}\" 是{2}的中文名称，请用所指指标的编号作列名（{3}）";
+        NAMED_BOTH = "columns {0} \"{1}\" and {2} \"{3}\" both name indicator \"{4}\" (by its id and by its Chinese name): keep one",
+            "第 {0} 列 \"{1}\" 和第 {2} 列 \"{3}\" 都指向指标 \"{4}\"（分别按编号和中文名称），请只保留一列";
+        INDICATOR_ONE = "indicator {0}", "指标 {0}";
+        INDICATORS_MANY = "indicators {0} and {1}", "指标 {0} 和 {1}";
+        LIST_COMMA = "{0}, {1}", "{0}、{1}";
+        LIST_OR = "{0} or {1}", "{0} 或 {1}";
+        ID_MISSING = "a product needs an id", "产品需要编号";
+        ID_TOO_LONG = "longer than {0} bytes (limit `id_bytes`)", "超过 {0} 字节（限额 `id_bytes`）";
+        ROW_CELLS = "{0} cells for {1} columns", "有 {0} 个单元格，但只有 {1} 列";
+        CELL_TOO_LONG = "longer than {0} bytes", "超过 {0} 字节";
+        COLUMNS = "{0} columns, more than the {1} a products file may hold (limit `columns`)",
+            "{0} 列，超过产品文件可容纳的 {1} 列（限额 `columns`）";
+        COLUMN_TWICE = "column \"{0}\" appears twice (columns {1} and {2}): which value counts?",
+            "列 \"{0}\" 出现两次（第 {1} 列和第 {2} 列），应以哪一列的数值为准？";
+        EMPTY_CSV = "the file is empty: a products file starts with a header such as \"id,flush-water\" (the product id, then one column per indicator id)",
+            "文件为空，产品文件应以表头开头，如 \"id,flush-water\"（先是产品编号，然后每个指标编号一列）";
+        DELIMITER = "the columns are separated by {0}, not commas: save the file as comma-separated CSV (\"CSV UTF-8 (逗号分隔)\")",
+            "各列以{0}分隔，而不是逗号，请另存为逗号分隔的 CSV（\"CSV UTF-8 (逗号分隔)\"）";
+        SEMICOLON = "\";\"", "分号（\";\"）";
+        TABS = "tabs", "制表符";
+        FIRST_COLUMN_CASE = "the first column must be \"id\", found \"{0}\": write it in lower case",
+            "第一列必须是 \"id\"，却是 \"{0}\"，请用小写";
+        FIRST_COLUMN_MOVE = "the first column must be \"id\", found \"{0}\": move column {1} \"{2}\" first",
+            "第一列必须是 \"id\"，却是 \"{0}\"，请把第 {1} 列 \"{2}\" 移到最前";
+        FIRST_COLUMN = "the first column must be \"id\", found \"{0}\"", "第一列必须是 \"id\"，却是 \"{0}\"";
+        ROW_TOO_LONG = "a row longer than {0} bytes (limit `row_bytes`)", "一行超过 {0} 字节（限额 `row_bytes`）";
+        ENTRY_TOO_LONG = "an entry longer than {0} bytes (limit `row_bytes`)", "条目超过 {0} 字节（限额 `row_bytes`）";
+        LINE_TOO_LONG = "a line longer than {0} bytes (limit `row_bytes`)", "一行超过 {0} 字节（限额 `row_bytes`）";
+        PRODUCTS_BYTES = "{0} bytes, more than the {1} a products file may hold (limit `products_bytes`)",
+            "{0} 字节，超过产品文件可容纳的 {1} 字节（限额 `products_bytes`）";
+        NOT_AN_ARRAY = "expected a JSON array of products such as [{0}], found {1}",
+            "应为产品的 JSON 数组，如 [{0}]，却是{1}";
+        AN_OBJECT = "an object", "一个对象";
+        A_STRING = "a string", "一个字符串";
+        A_BOOLEAN = "a boolean", "一个布尔值";
+        NULL = "null", "null（空值）";
+        A_NUMBER = "a number", "一个数字";
+        EXPECTED_ARRAY = "expected a JSON array of products such as [{0}]", "应为产品的 JSON 数组，如 [{0}]";
+        EMPTY_ARRAY = "the file is empty: expected a JSON array of products such as [{0}]",
+            "文件为空，应为产品的 JSON 数组，如 [{0}]";
+        EMPTY_LINES = "the file is empty: expected one product per line such as {0}",
+            "文件为空，应每行一个产品，如 {0}";
+        LINES_ARRAY = "a JSON array, but JSON Lines holds one product object per line: read the file as a JSON array (.json)",
+            "这是 JSON 数组，而 JSON Lines 每行一个产品对象，请按 JSON 数组（.json）读取该文件";
+        NOT_UTF8 = "the text is not UTF-8: save the file as UTF-8", "文本不是 UTF-8，请将文件另存为 UTF-8";
+        AFTER_ARRAY = "text after the end of the array", "数组结束之后还有文本";
+        TRAILING_COMMA = "trailing comma: remove the \",\" before \"]\"", "多余的逗号，请删除 \"]\" 之前的 \",\"";
+        EXPECTED_PRODUCT = "expected a product such as {0}", "应为产品，如 {0}";
+        VALUES_NO_ID = "\"{0}\" in values: a value needs an indicator id",
+            "values 中的 \"{0}\" 不是指标编号，每个数值都需要指标编号";
+        VALUES_SPACE = "\"{0}\" in values has leading or trailing whitespace: write \"{1}\"",
+            "values 中的 \"{0}\" 首尾有空白，请写 \"{1}\"";
+        VALUES_TWICE = "\"{0}\" appears twice in values", "\"{0}\" 在 values 中出现两次";
+        BEYOND_HEADER = "beyond the header", "超出表头的列";
+    }
+}
 
 /// One declared or measured value.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -85,10 +157,8 @@ impl Product {
     /// When the text is not a value.
     pub fn with(mut self, indicator: &str, text: &str) -> Result<Product, Error> {
         let value = text.parse().map_err(|e: Error| {
-            e.context(format!(
-                "product \"{}\": indicator \"{indicator}\"",
-                self.id
-            ))
+            e.place(t!(PLACE_INDICATOR, indicator))
+                .place(t!(PLACE_PRODUCT, &self.id))
         })?;
         self.values.insert(indicator.to_owned(), value);
         Ok(self)
@@ -96,7 +166,7 @@ impl Product {
 }
 
 #[cfg(feature = "xlsx")]
-mod xlsx;
+pub(crate) mod xlsx;
 
 /// The longest cell read at all.
 const MAX_CELL: usize = Limits::CELL_BYTES;
@@ -161,7 +231,7 @@ pub struct CsvRows<R> {
     record: csv::StringRecord,
     /// The cells of the current row that hold no value (a workbook's dates, errors, booleans
     /// and numbers beyond 15 digits), by column, with what is wrong.
-    faults: Vec<(usize, String)>,
+    faults: Vec<(usize, Text)>,
     id_bytes: usize,
     /// A row too long leaves the reader nowhere: no more rows.
     stopped: bool,
@@ -218,7 +288,7 @@ impl<R: Read> CsvRows<R> {
             .headers()
             .map(|h| h.iter().map(str::to_owned).collect())
             .map_err(|e| header_error(&e))?;
-        check_header(&columns, limits, "line 1")?;
+        check_header(&columns, limits, t!(PLACE_LINE, 1usize))?;
         Ok(CsvRows::of(
             Records::Csv(Box::new(records)),
             columns,
@@ -329,31 +399,44 @@ impl<R: Read> CsvRows<R> {
                 .collect();
             let shown = crate::number::truncate(column);
             let list = |ids: &[&str]| {
-                ids.iter()
-                    .map(|id| format!("\"{}\"", crate::number::truncate(id)))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
+                let mut quoted = ids
+                    .iter()
+                    .map(|id| t!(msg::QUOTE, format!("\"{}\"", crate::number::truncate(id))));
+                let first = quoted.next().unwrap_or_else(|| t!(msg::QUOTE, ""));
+                quoted.fold(first, |all, next| t!(msg::LIST_OR, all, next))
             };
             let indicator = match (by_id, by_zh.as_slice()) {
                 (Some((id, _)), []) => Some(id),
                 (None, [id]) => Some(id),
                 (None, []) => None,
                 (Some((id, _)), others) => {
-                    return Err(Error::invalid_plan(format!(
-                        "products: {header}: column {} \"{shown}\" is the id of indicator \"{}\" and the Chinese name of {}: name the column by the id it means ({})",
-                        k + 1,
-                        crate::number::truncate(id),
-                        indicators_named(others),
-                        list(&[&[*id][..], others].concat())
-                    )))
+                    return Err(Error::of(
+                        ErrorKind::Invalid,
+                        t!(
+                            msg::NAMED_ID_AND_ZH,
+                            k + 1,
+                            shown,
+                            crate::number::truncate(id),
+                            indicators_named(others),
+                            list(&[&[*id][..], others].concat())
+                        ),
+                    )
+                    .place(header)
+                    .place(t!(PLACE_PRODUCTS)))
                 }
                 (None, several) => {
-                    return Err(Error::invalid_plan(format!(
-                        "products: {header}: column {} \"{shown}\" is the Chinese name of {}: name the column by the id it means ({})",
-                        k + 1,
-                        indicators_named(several),
-                        list(several)
-                    )))
+                    return Err(Error::of(
+                        ErrorKind::Invalid,
+                        t!(
+                            msg::NAMED_ZH,
+                            k + 1,
+                            shown,
+                            indicators_named(several),
+                            list(several)
+                        ),
+                    )
+                    .place(header)
+                    .place(t!(PLACE_PRODUCTS)))
                 }
             };
             if let Some(slot) = named.get_mut(k) {
@@ -367,14 +450,19 @@ impl<R: Read> CsvRows<R> {
                 let column = |k: usize| {
                     crate::number::truncate(self.columns.get(k).map_or("", String::as_str))
                 };
-                return Err(Error::invalid_plan(format!(
-                    "products: {header}: columns {} \"{}\" and {} \"{}\" both name indicator \"{}\" (by its id and by its Chinese name): keep one",
-                    first + 1,
-                    column(first),
-                    k + 1,
-                    column(k),
-                    crate::number::truncate(id)
-                )));
+                return Err(Error::of(
+                    ErrorKind::Duplicate,
+                    t!(
+                        msg::NAMED_BOTH,
+                        first + 1,
+                        column(first),
+                        k + 1,
+                        column(k),
+                        crate::number::truncate(id)
+                    ),
+                )
+                .place(header)
+                .place(t!(PLACE_PRODUCTS)));
             }
         }
         self.keep = named.iter().map(Option::is_some).collect();
@@ -403,11 +491,11 @@ impl<R: Read> CsvRows<R> {
     }
 
     /// Where the header is: `line 1`, or the sheet row of a workbook.
-    fn header_place(&self) -> String {
+    fn header_place(&self) -> Text {
         match &self.records {
-            Records::Csv(_) => "line 1".to_owned(),
+            Records::Csv(_) => t!(PLACE_LINE, 1usize),
             #[cfg(feature = "xlsx")]
-            Records::Sheet(sheet) => format!("row {}", sheet.header_row()),
+            Records::Sheet(sheet) => t!(PLACE_ROW, u64::from(sheet.header_row())),
         }
     }
 
@@ -441,9 +529,9 @@ impl<R: Read> CsvRows<R> {
                 // reader nowhere: stop.
                 self.stopped = matches!(e.kind(), csv::ErrorKind::Io(_));
                 let line = e.position().map(csv::Position::line);
-                let error = Error::invalid_plan(format!("products: {}", crate::number::clip(&e)));
+                let error = csv_error(&e).place(t!(PLACE_PRODUCTS));
                 Some(Err(match line {
-                    Some(l) if !self.stopped => error.context(format!("line {l}")),
+                    Some(l) if !self.stopped => error.place(t!(PLACE_LINE, l)),
                     _ => error,
                 }))
             }
@@ -474,7 +562,7 @@ impl<R: Read> CsvRows<R> {
     pub(crate) fn id(&self) -> Result<&str, Error> {
         let id = self.record.get(0).unwrap_or_default();
         if let Some((_, fault)) = self.faults.iter().find(|(k, _)| *k == 0) {
-            return Err(Error::invalid("product id", id, fault.as_str()));
+            return Err(Error::invalid("product id", id, fault.clone()));
         }
         check_id(id, self.id_bytes)?;
         let beyond = self.faults.iter().find(|(k, _)| *k >= self.columns.len());
@@ -483,7 +571,7 @@ impl<R: Read> CsvRows<R> {
             return Err(Error::invalid(
                 "row",
                 id,
-                format!("{cells} cells for {} columns", self.columns.len()),
+                t!(msg::ROW_CELLS, cells, self.columns.len()),
             ));
         }
         Ok(id)
@@ -503,25 +591,29 @@ impl<R: Read> CsvRows<R> {
             if !keep {
                 continue;
             }
-            let place = || format!("product \"{id}\": indicator \"{column}\"");
+            let place = |e: Error| {
+                e.place(t!(PLACE_INDICATOR, column))
+                    .place(t!(PLACE_PRODUCT, id))
+            };
             if let Some((_, fault)) = self.faults.iter().find(|(c, _)| *c == k) {
-                return Err(Error::invalid(
+                return Err(place(Error::invalid(
                     "value",
                     &crate::number::truncate(cell),
-                    fault.as_str(),
-                )
-                .context(place()));
+                    fault.clone(),
+                )));
             }
             if cell.is_empty() {
                 continue;
             }
             if cell.len() > MAX_CELL {
-                return Err(Error::invalid(
-                    "value",
-                    &crate::number::truncate(cell),
-                    format!("longer than {MAX_CELL} bytes"),
-                )
-                .context(place()));
+                return Err(place(
+                    Error::invalid(
+                        "value",
+                        &crate::number::truncate(cell),
+                        t!(msg::CELL_TOO_LONG, MAX_CELL),
+                    )
+                    .with_kind(ErrorKind::Limit),
+                ));
             }
             product = product.with(column, cell)?;
         }
@@ -530,15 +622,20 @@ impl<R: Read> CsvRows<R> {
 }
 
 /// "indicator "a"", or "indicators "a" and "b"".
-fn indicators_named(ids: &[&str]) -> String {
+fn indicators_named(ids: &[&str]) -> Text {
     let quoted: Vec<String> = ids
         .iter()
         .map(|id| format!("\"{}\"", crate::number::truncate(id)))
         .collect();
     match quoted.as_slice() {
-        [one] => format!("indicator {one}"),
-        [init @ .., last] => format!("indicators {} and {last}", init.join(", ")),
-        [] => String::new(),
+        [one] => t!(msg::INDICATOR_ONE, one),
+        [first, middle @ .., last] => {
+            let init = middle.iter().fold(t!(msg::QUOTE, first), |all, next| {
+                t!(msg::LIST_COMMA, all, next)
+            });
+            t!(msg::INDICATORS_MANY, init, last)
+        }
+        [] => t!(msg::QUOTE, ""),
     }
 }
 
@@ -548,7 +645,7 @@ impl<R: Read> Iterator for CsvRows<R> {
     fn next(&mut self) -> Option<Self::Item> {
         Some(self.advance()?.and_then(|line| {
             self.to_product()
-                .map_err(|e| e.context(self.place(line).to_string()))
+                .map_err(|e| e.place(self.place(line).text()))
         }))
     }
 }
@@ -556,85 +653,98 @@ impl<R: Read> Iterator for CsvRows<R> {
 /// The message for a header the CSV reader could not read: the decoder's or the row bound's
 /// fault (which name their place), or the reader's own.
 fn header_error(e: &csv::Error) -> Error {
+    let error = csv_error(e);
     match e.kind() {
-        csv::ErrorKind::Io(io) if crate::encoding::is_located(io) => {
-            Error::invalid_plan(format!("products: {io}"))
-        }
-        csv::ErrorKind::Io(io) => Error::invalid_plan(format!("products: line 1: {io}")),
-        _ => Error::invalid_plan(format!("products: line 1: {}", crate::number::clip(e))),
+        csv::ErrorKind::Io(io) if crate::encoding::is_located(io) => error,
+        _ => error.place(t!(PLACE_LINE, 1usize)),
+    }
+    .place(t!(PLACE_PRODUCTS))
+}
+
+/// A fault of the CSV reader: the crate's own (an encoding, a row beyond its bound) as it was
+/// written, a read that failed, or the reader's message in its own words.
+fn csv_error(e: &csv::Error) -> Error {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => crate::encoding::read_error(io),
+        _ => Error::of(ErrorKind::Syntax, t!(msg::READER, crate::number::clip(e))),
     }
 }
 
 /// The header (at `place`, `line 1` or a sheet row): `id` first, at most `limits.columns`
 /// columns, none twice. A header that is not one says what to do: a file saved with `;` or
 /// tabs between the columns, `ID` in capitals, an empty file.
-fn check_header(columns: &[String], limits: &Limits, place: &str) -> Result<(), Error> {
+fn check_header(columns: &[String], limits: &Limits, place: Text) -> Result<(), Error> {
     if columns.len() > limits.columns {
-        return Err(Error::invalid_plan(format!(
-            "products: {place}: {} columns, more than the {} a products file may hold (limit `columns`)",
-            columns.len(),
-            limits.columns
-        )));
+        return Err(
+            Error::limit(t!(msg::COLUMNS, columns.len(), limits.columns))
+                .place(place)
+                .place(t!(PLACE_PRODUCTS)),
+        );
     }
     let first = columns.first().map(String::as_str).unwrap_or_default();
     if first != "id" {
-        return Err(Error::invalid_plan(header_fault(columns, place)));
+        return Err(header_fault(columns, place).place(t!(PLACE_PRODUCTS)));
     }
     let mut seen = std::collections::BTreeMap::new();
     for (k, c) in columns.iter().enumerate() {
         if let Some(first) = seen.insert(c.as_str(), k) {
-            return Err(Error::invalid_plan(format!(
-                "products: {place}: column \"{}\" appears twice (columns {} and {}): which value counts?",
-                crate::number::truncate(c),
-                first + 1,
-                k + 1
-            )));
+            return Err(Error::of(
+                ErrorKind::Duplicate,
+                t!(
+                    msg::COLUMN_TWICE,
+                    crate::number::truncate(c),
+                    first + 1,
+                    k + 1
+                ),
+            )
+            .place(place)
+            .place(t!(PLACE_PRODUCTS)));
         }
     }
     Ok(())
 }
 
 /// What is wrong with a header whose first column is not `id`, and what to do.
-fn header_fault(columns: &[String], place: &str) -> String {
+/// The error is of kind [`ErrorKind::Syntax`] and names `place` (but for an empty file).
+fn header_fault(columns: &[String], place: Text) -> Error {
     let first = columns.first().map(String::as_str).unwrap_or_default();
     if columns.is_empty() || columns == [""] {
-        return "products: the file is empty: a products file starts with a header such as \"id,flush-water\" (the product id, then one column per indicator id)".to_owned();
+        return Error::of(ErrorKind::Syntax, t!(msg::EMPTY_CSV));
     }
-    for (delimiter, name) in [(';', "\";\""), ('\t', "tabs")] {
+    let syntax = |detail: Text| Error::of(ErrorKind::Syntax, detail).place(place.clone());
+    for (delimiter, name) in [(';', msg::SEMICOLON), ('\t', msg::TABS)] {
         let head = first.split(delimiter).next().unwrap_or_default().trim();
         if columns.len() == 1 && first.contains(delimiter) && head.eq_ignore_ascii_case("id") {
-            return format!(
-                "products: {place}: the columns are separated by {name}, not commas: save the file as comma-separated CSV (\"CSV UTF-8 (逗号分隔)\")"
-            );
+            return syntax(t!(msg::DELIMITER, t!(name)));
         }
     }
     let shown = crate::number::truncate(first);
     if first.eq_ignore_ascii_case("id") {
-        return format!(
-            "products: {place}: the first column must be \"id\", found \"{shown}\": write it in lower case"
-        );
+        return syntax(t!(msg::FIRST_COLUMN_CASE, shown));
     }
     if let Some(k) = columns.iter().position(|c| c.eq_ignore_ascii_case("id")) {
-        return format!(
-            "products: {place}: the first column must be \"id\", found \"{shown}\": move column {} \"{}\" first",
+        return syntax(t!(
+            msg::FIRST_COLUMN_MOVE,
+            shown,
             k + 1,
             crate::number::truncate(columns.get(k).map_or("", String::as_str))
-        );
+        ));
     }
-    format!("products: {place}: the first column must be \"id\", found \"{shown}\"")
+    syntax(t!(msg::FIRST_COLUMN, shown))
 }
 
 /// A product id: not empty, at most `id_bytes` long.
 fn check_id(id: &str, id_bytes: usize) -> Result<(), Error> {
     if id.is_empty() {
-        return Err(Error::invalid("product id", id, "a product needs an id"));
+        return Err(Error::invalid("product id", id, t!(msg::ID_MISSING)));
     }
     if id.len() > id_bytes {
         return Err(Error::invalid(
             "product id",
             &crate::number::truncate(id),
-            format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
-        ));
+            t!(msg::ID_TOO_LONG, id_bytes),
+        )
+        .with_kind(ErrorKind::Limit));
     }
     Ok(())
 }
@@ -664,12 +774,8 @@ impl<R> RowBound<R> {
 
 impl<R: Read> Read for RowBound<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let too_long = |max: usize| {
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                format!("a row longer than {max} bytes (limit `row_bytes`)"),
-            )
-        };
+        let too_long =
+            |max: usize| crate::encoding::Fault::io(ErrorKind::Limit, t!(msg::ROW_TOO_LONG, max));
         if self.exceeded {
             return Err(too_long(self.max));
         }
@@ -779,16 +885,31 @@ fn entry_error(e: &serde_json::Error) -> String {
     crate::number::clip(full.strip_suffix(&suffix).unwrap_or(&full))
 }
 
-/// What a JSON text that is not an array starts, for the message.
-fn json_kind(first: u8) -> &'static str {
-    match first {
-        b'{' => "an object",
-        b'"' => "a string",
-        b't' | b'f' => "a boolean",
-        b'n' => "null",
-        _ => "a number",
+/// The kind of a serde_json fault of an entry: a key given twice, or JSON that is not a
+/// product.
+fn entry_kind(e: &serde_json::Error) -> ErrorKind {
+    if e.is_data() && e.to_string().starts_with("duplicate field") {
+        ErrorKind::Duplicate
+    } else {
+        ErrorKind::Syntax
     }
 }
+
+/// What a JSON text that is not an array starts, for the message.
+fn json_kind(first: u8) -> Text {
+    t!(match first {
+        b'{' => msg::AN_OBJECT,
+        b'"' => msg::A_STRING,
+        b't' | b'f' => msg::A_BOOLEAN,
+        b'n' => msg::NULL,
+        _ => msg::A_NUMBER,
+    })
+}
+
+/// The end of a JSON text cut short, in the words of the JSON reader (serde_json), which
+/// says the same of a whole plan or entry cut short: shown as they are in every language.
+const EOF_LIST: &str = "EOF while parsing a list";
+const EOF_STRING: &str = "EOF while parsing a string";
 
 /// The example every message about the shape of a products JSON file shows.
 const JSON_EXAMPLE: &str = r#"{"id": "P1", "values": {"flush-water": "3.9 L"}}"#;
@@ -805,6 +926,17 @@ pub enum Place {
     Entry(usize),
     /// A 1-based row of a workbook's sheet.
     Row(u64),
+}
+
+impl Place {
+    /// The place as a message shows it, in every language.
+    pub(crate) fn text(&self) -> Text {
+        match *self {
+            Place::Line(n) => t!(PLACE_LINE, n),
+            Place::Entry(i) => t!(PLACE_PRODUCTS_ENTRY, i),
+            Place::Row(n) => t!(PLACE_ROW, n),
+        }
+    }
 }
 
 impl std::fmt::Display for Place {
@@ -845,11 +977,10 @@ pub fn read_json(text: &str) -> Result<Vec<Result<Product, Error>>, Error> {
 /// As [`read_json`].
 pub fn read_json_with(text: &str, limits: &Limits) -> Result<Vec<Result<Product, Error>>, Error> {
     if text.len() > limits.products_bytes {
-        return Err(Error::invalid_plan(format!(
-            "products: {} bytes, more than the {} a products file may hold (limit `products_bytes`)",
-            text.len(),
-            limits.products_bytes
-        )));
+        return Err(
+            Error::limit(t!(msg::PRODUCTS_BYTES, text.len(), limits.products_bytes))
+                .place(t!(PLACE_PRODUCTS)),
+        );
     }
     let mut rows = JsonRows::array(text.as_bytes(), limits)?;
     let mut out = Vec::new();
@@ -986,19 +1117,23 @@ impl<R: Read> JsonRows<R> {
                 rows.bump(b'[');
                 Ok(rows)
             }
-            Some(b) if b"{\"tfn-0123456789".contains(&b) => Err(Error::invalid_plan(format!(
-                "products: expected a JSON array of products such as [{JSON_EXAMPLE}], found {}",
-                json_kind(b)
-            ))),
+            Some(b) if b"{\"tfn-0123456789".contains(&b) => Err(Error::of(
+                ErrorKind::Syntax,
+                t!(msg::NOT_AN_ARRAY, JSON_EXAMPLE, json_kind(b)),
+            )
+            .place(t!(PLACE_PRODUCTS))),
             Some(_) => {
-                let quote = rows.quote_here();
-                Err(rows.file_error(&format!(
-                    "{quote}expected a JSON array of products such as [{JSON_EXAMPLE}]"
-                )))
+                let error = Error::of(ErrorKind::Syntax, t!(msg::EXPECTED_ARRAY, JSON_EXAMPLE));
+                let error = match rows.quote_here() {
+                    Some(quote) => error.place(t!(msg::QUOTE, quote)),
+                    None => error,
+                };
+                Err(rows.file_error(error))
             }
-            None => Err(Error::invalid_plan(format!(
-                "products: the file is empty: expected a JSON array of products such as [{JSON_EXAMPLE}]"
-            ))),
+            None => Err(
+                Error::of(ErrorKind::Syntax, t!(msg::EMPTY_ARRAY, JSON_EXAMPLE))
+                    .place(t!(PLACE_PRODUCTS)),
+            ),
         }
     }
 
@@ -1012,13 +1147,12 @@ impl<R: Read> JsonRows<R> {
     pub fn lines(reader: R, limits: &Limits) -> Result<JsonRows<R>, Error> {
         let mut rows = JsonRows::new(reader, limits, true);
         match rows.start()? {
-            Some(b'[') => Err(rows.file_error(
-                "a JSON array, but JSON Lines holds one product object per line: read the file as a JSON array (.json)",
-            )),
+            Some(b'[') => Err(rows.file_error(Error::of(ErrorKind::Syntax, t!(msg::LINES_ARRAY)))),
             Some(_) => Ok(rows),
-            None => Err(Error::invalid_plan(format!(
-                "products: the file is empty: expected one product per line such as {JSON_EXAMPLE}"
-            ))),
+            None => Err(
+                Error::of(ErrorKind::Syntax, t!(msg::EMPTY_LINES, JSON_EXAMPLE))
+                    .place(t!(PLACE_PRODUCTS)),
+            ),
         }
     }
 
@@ -1063,23 +1197,32 @@ impl<R: Read> JsonRows<R> {
         self.state == State::Stopped
     }
 
-    /// A fault of the file at the current position.
-    fn file_error(&self, message: &str) -> Error {
-        Error::invalid_plan(format!(
-            "products: line {}, column {}: {message}",
-            self.at.line, self.at.column
-        ))
+    /// `error`, a fault of the file, at the current position.
+    fn file_error(&self, error: Error) -> Error {
+        error
+            .place(t!(PLACE_LINE_COLUMN, self.at.line, self.at.column))
+            .place(t!(PLACE_PRODUCTS))
     }
 
-    /// The text at the current position quoted, followed by `: ` (empty when there is none
-    /// to show).
-    fn quote_here(&mut self) -> String {
+    /// A fault of the file's JSON at the current position, of kind [`ErrorKind::Syntax`].
+    fn syntax_error(&self, detail: Text) -> Error {
+        self.file_error(Error::of(ErrorKind::Syntax, detail))
+    }
+
+    /// A read that failed at the current line: the reading stops.
+    fn read_failed(&mut self, e: &std::io::Error) -> Error {
+        self.state = State::Stopped;
+        crate::encoding::read_error(e)
+            .place(t!(PLACE_LINE, self.at.line))
+            .place(t!(PLACE_PRODUCTS))
+    }
+
+    /// The text at the current position quoted (`None` when there is none to show).
+    fn quote_here(&mut self) -> Option<String> {
         let head = std::io::BufRead::fill_buf(&mut self.input)
             .map(|b| String::from_utf8_lossy(b.get(..160).unwrap_or(b)).into_owned())
             .unwrap_or_default();
         crate::text::quote_at(&head, 0, 0)
-            .map(|q| format!("{q}: "))
-            .unwrap_or_default()
     }
 
     /// The next byte without reading it; `None` at the end.
@@ -1088,14 +1231,7 @@ impl<R: Read> JsonRows<R> {
             match std::io::BufRead::fill_buf(&mut self.input) {
                 Ok(buf) => return Ok(buf.first().copied()),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    self.state = State::Stopped;
-                    return Err(Error::invalid_plan(format!(
-                        "products: line {}: {}",
-                        self.at.line,
-                        crate::number::clip(e)
-                    )));
-                }
+                Err(e) => return Err(self.read_failed(&e)),
             }
         }
     }
@@ -1123,7 +1259,7 @@ impl<R: Read> JsonRows<R> {
         if self.peek()? == Some(0xEF) {
             for b in [0xEF, 0xBB, 0xBF] {
                 if self.peek()? != Some(b) {
-                    return Err(self.file_error("the text is not UTF-8: save the file as UTF-8"));
+                    return Err(self.file_error(Error::of(ErrorKind::Encoding, t!(msg::NOT_UTF8))));
                 }
                 std::io::BufRead::consume(&mut self.input, 1);
             }
@@ -1149,14 +1285,7 @@ impl<R: Read> JsonRows<R> {
             let buf = match std::io::BufRead::fill_buf(&mut self.input) {
                 Ok(buf) => buf,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.state = State::Stopped;
-                    return Err(Error::invalid_plan(format!(
-                        "products: line {}: {}",
-                        self.at.line,
-                        crate::number::clip(e)
-                    )));
-                }
+                Err(e) => return Err(self.read_failed(&e)),
             };
             if buf.is_empty() {
                 scan.end = End::Eof;
@@ -1245,7 +1374,7 @@ impl<R: Read> JsonRows<R> {
                             None
                         }
                         Ok(Some(_)) => {
-                            let e = self.file_error("text after the end of the array");
+                            let e = self.syntax_error(t!(msg::AFTER_ARRAY));
                             stop(self, e)
                         }
                     };
@@ -1258,11 +1387,11 @@ impl<R: Read> JsonRows<R> {
             };
             match first {
                 None => {
-                    let e = self.file_error("EOF while parsing a list");
+                    let e = self.syntax_error(t!(msg::READER, EOF_LIST));
                     return stop(self, e);
                 }
                 Some(b']') if self.state == State::Next => {
-                    let e = self.file_error("trailing comma: remove the \",\" before \"]\"");
+                    let e = self.syntax_error(t!(msg::TRAILING_COMMA));
                     return stop(self, e);
                 }
                 Some(b']') => {
@@ -1278,8 +1407,8 @@ impl<R: Read> JsonRows<R> {
             };
             match scan.end {
                 End::Eof => {
-                    let what = if scan.in_string { "a string" } else { "a list" };
-                    let e = self.file_error(&format!("EOF while parsing {what}"));
+                    let what = if scan.in_string { EOF_STRING } else { EOF_LIST };
+                    let e = self.syntax_error(t!(msg::READER, what));
                     return stop(self, e);
                 }
                 End::Close => self.state = State::Closed,
@@ -1316,34 +1445,33 @@ impl<R: Read> JsonRows<R> {
         self.place = Some(place);
         self.product = None;
         // In JSON Lines the place is the line: a located fault names it once.
-        let located = |at: Position, message: String| {
-            let e =
-                Error::invalid_plan(format!("line {}, column {}: {message}", at.line, at.column));
+        let located = |at: Position, e: Error| {
+            let e = e.place(t!(PLACE_LINE_COLUMN, at.line, at.column));
             match place {
                 Place::Line(_) | Place::Row(_) => e,
-                Place::Entry(_) => e.context(place.to_string()),
+                Place::Entry(_) => e.place(place.text()),
             }
         };
         let depth = scan.deepest.saturating_add(usize::from(!self.lines));
         if scan.too_long {
-            let what = if self.lines { "a line" } else { "an entry" };
-            return Err(Error::invalid_plan(format!(
-                "{what} longer than {} bytes (limit `row_bytes`)",
-                self.record_bytes
-            ))
-            .context(place.to_string()));
+            let what = if self.lines {
+                msg::LINE_TOO_LONG
+            } else {
+                msg::ENTRY_TOO_LONG
+            };
+            return Err(Error::limit(t!(what, self.record_bytes)).place(place.text()));
         }
         if depth > self.nesting {
-            return Err(Error::invalid_plan(format!(
-                "tables and arrays nested {depth} deep, deeper than {} (limit `nesting`)",
-                self.nesting
-            ))
-            .context(place.to_string()));
+            return Err(
+                Error::limit(t!(crate::limits::msg::NESTING, depth, self.nesting))
+                    .place(place.text()),
+            );
         }
         if self.record.is_empty() {
             return Err(located(
                 scan.start,
-                format!("\",\": expected a product such as {JSON_EXAMPLE}"),
+                Error::of(ErrorKind::Syntax, t!(msg::EXPECTED_PRODUCT, JSON_EXAMPLE))
+                    .place(t!(msg::QUOTE, "\",\"")),
             ));
         }
         let text = match std::str::from_utf8(&self.record) {
@@ -1352,22 +1480,22 @@ impl<R: Read> JsonRows<R> {
                 let at = scan.start.after(&self.record, e.valid_up_to());
                 return Err(located(
                     at,
-                    "the text is not UTF-8: save the file as UTF-8".to_owned(),
+                    Error::of(ErrorKind::Encoding, t!(msg::NOT_UTF8)),
                 ));
             }
         };
         let start = scan.start;
         let locate = |e: &serde_json::Error| {
             let offset = json_offset(text, e);
-            let message = entry_error(e);
+            let error = Error::of(entry_kind(e), t!(msg::READER, entry_error(e)));
             let at = start.after(text.as_bytes(), offset);
             let token_end = text
                 .get(offset..)
                 .and_then(|r| r.find([',', '}', ']', '\n']))
                 .map_or(text.len(), |p| offset + p);
             match crate::text::quote_at(text, offset, token_end) {
-                Some(q) if e.is_syntax() => located(at, format!("{q}: {message}")),
-                _ => located(at, message),
+                Some(q) if e.is_syntax() => located(at, error.place(t!(msg::QUOTE, q))),
+                _ => located(at, error),
             }
         };
         match json_product(text, self.id_bytes, self.keep.as_ref(), &locate) {
@@ -1380,7 +1508,7 @@ impl<R: Read> JsonRows<R> {
                 Err(if fault.located {
                     fault.error
                 } else {
-                    fault.error.context(place.to_string())
+                    fault.error.place(place.text())
                 })
             }
         }
@@ -1459,7 +1587,7 @@ fn json_product(
         id: json_id(raw).filter(|id| id.len() <= id_bytes),
         located: !e.is_data(),
         error: if e.is_data() {
-            Error::invalid_plan(entry_error(&e))
+            Error::of(entry_kind(&e), t!(msg::READER, entry_error(&e)))
         } else {
             locate(&e)
         },
@@ -1470,7 +1598,7 @@ fn json_product(
             Error::invalid(
                 "product id",
                 &crate::number::truncate(&record.id),
-                "a product needs an id",
+                t!(msg::ID_MISSING),
             ),
         ));
     }
@@ -1480,39 +1608,40 @@ fn json_product(
             Error::invalid(
                 "product id",
                 &crate::number::truncate(&record.id),
-                format!("longer than {id_bytes} bytes (limit `id_bytes`)"),
-            ),
+                t!(msg::ID_TOO_LONG, id_bytes),
+            )
+            .with_kind(ErrorKind::Limit),
         ));
     }
     let mut product = Product::new(record.id);
     let mut seen = std::collections::BTreeSet::new();
     for (indicator, text) in &record.values {
-        let place = || format!("product \"{}\"", product.id);
         let trimmed = indicator.trim();
         let fault = if trimmed.is_empty() {
-            Some(format!(
-                "{}: \"{}\" in values: a value needs an indicator id",
-                place(),
-                crate::number::truncate(indicator)
+            Some(Error::of(
+                ErrorKind::Invalid,
+                t!(msg::VALUES_NO_ID, crate::number::truncate(indicator)),
             ))
         } else if trimmed != indicator {
-            Some(format!(
-                "{}: \"{}\" in values has leading or trailing whitespace: write \"{}\"",
-                place(),
-                crate::number::truncate(indicator),
-                crate::number::truncate(trimmed)
+            Some(Error::of(
+                ErrorKind::Invalid,
+                t!(
+                    msg::VALUES_SPACE,
+                    crate::number::truncate(indicator),
+                    crate::number::truncate(trimmed)
+                ),
             ))
         } else if !seen.insert(indicator.as_str()) {
-            Some(format!(
-                "{}: \"{}\" appears twice in values",
-                place(),
-                crate::number::truncate(indicator)
+            Some(Error::of(
+                ErrorKind::Duplicate,
+                t!(msg::VALUES_TWICE, crate::number::truncate(indicator)),
             ))
         } else {
             None
         };
-        if let Some(message) = fault {
-            return Err(Fault::of(Some(product.id), Error::invalid_plan(message)));
+        if let Some(error) = fault {
+            let error = error.place(t!(PLACE_PRODUCT, &product.id));
+            return Err(Fault::of(Some(product.id), error));
         }
         if keep.is_none_or(|k| k.contains(indicator)) && !text.trim().is_empty() {
             // As `Product::with` reads it, keeping the id for the fault.
@@ -1521,7 +1650,9 @@ fn json_product(
                     product.values.insert(indicator.clone(), value);
                 }
                 Err(e) => {
-                    let e = e.context(format!("{}: indicator \"{indicator}\"", place()));
+                    let e = e
+                        .place(t!(PLACE_INDICATOR, indicator))
+                        .place(t!(PLACE_PRODUCT, &product.id));
                     return Err(Fault::of(Some(product.id), e));
                 }
             }

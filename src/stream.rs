@@ -212,7 +212,7 @@ impl<R: Read> Reader<R> {
         };
         Some(line.and_then(|line| {
             csv.to_product()
-                .map_err(|e| e.context(csv.place(line).to_string()))
+                .map_err(|e| e.place(csv.place(line).text()))
         }))
     }
 
@@ -251,7 +251,7 @@ fn judge(
 ) -> Result<Verdict, Error> {
     let product = product?;
     engine.evaluate(&product).map_err(|e| match place {
-        Some(place) => e.context(place.to_string()),
+        Some(place) => e.place(place.text()),
         None => e,
     })
 }
@@ -393,7 +393,7 @@ impl<R: Read> Iterator for Summaries<'_, R> {
                 }
                 let product = csv
                     .to_product()
-                    .map_err(|e| e.context(csv.place(line).to_string()));
+                    .map_err(|e| e.place(csv.place(line).text()));
                 let verdict = judge(self.engine, self.reader.place, product);
                 return Some(verdict.map(|v| Summary::of(&v)));
             }

@@ -388,6 +388,9 @@ pub(crate) mod msg {
         PLACE_PRODUCTS = "products", "产品文件";
         PLACE_STANDARDS = "standards", "标准文件";
         PLACE_PLAN = "plan", "方案";
+        PLACE_ROW = "row {0}", "第 {0} 行";
+        /// An entry of a products JSON array, counted from 0 as in `products[0]`.
+        PLACE_PRODUCTS_ENTRY = "products[{0}]", "产品条目 products[{0}]";
     }
 }
 

@@ -24,8 +24,39 @@ use std::io::{Read, Seek, SeekFrom};
 
 use calamine::{DataRef, Reader};
 
-use crate::error::Error;
+use crate::error::msg::{PLACE_PRODUCTS, PLACE_ROW};
+use crate::error::{t, Error, ErrorKind, Text};
 use crate::limits::Limits;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        CANNOT_READ = "the workbook cannot be read: {0}", "无法读取该工作簿：{0}";
+        NO_SHEET = "it has no sheet", "其中没有工作表";
+        /// The reader's own words.
+        READER = "{0}", "{0}";
+        TOO_LARGE = "the workbook is {0} bytes, more than the {1} a workbook may hold (limit `workbook_bytes`)",
+            "工作簿有 {0} 字节，超过工作簿可容纳的 {1} 字节（限额 `workbook_bytes`）";
+        SHEET_UNKNOWN = "no sheet \"{0}\" in the workbook (its sheets: {1})",
+            "工作簿中没有工作表 \"{0}\"（现有工作表：{1}）";
+        SHEET_EMPTY = "sheet \"{0}\" is empty: a products sheet starts with a header row such as \"id | flush-water\" (the product id, then one column per indicator id)",
+            "工作表 \"{0}\" 为空，产品工作表应以表头行开头，如 \"id | flush-water\"（先是产品编号，然后每个指标编号一列）";
+        PARTS = "the workbook's parts hold {0} bytes uncompressed, more than the {1} a workbook may expand to (16 times the limit `workbook_bytes`)",
+            "工作簿各部分解压后共 {0} 字节，超过工作簿解压后可达的 {1} 字节（限额 `workbook_bytes` 的 16 倍）";
+        CELLS_HELD = "the sheet's cells hold more than {0} bytes (16 times the limit `workbook_bytes`)",
+            "工作表的单元格合计超过 {0} 字节（限额 `workbook_bytes` 的 16 倍）";
+        PLACE_HEADER_COLUMN = "the header's column {0}", "表头第 {0} 列";
+        BOOLEAN = "a TRUE/FALSE cell: write pass or fail (合格 or 不合格) as text",
+            "这是 TRUE/FALSE 单元格，请以文本写 pass 或 fail（合格或不合格）";
+        DATE = "a date or time cell: format the cell as a number or as text",
+            "这是日期或时间单元格，请把单元格格式设为数值或文本";
+        ERROR_CELL = "an error cell: correct the formula, or leave the cell empty for a missing value",
+            "这是错误值单元格，请修正公式；或留空表示缺少数值";
+        NOT_A_NUMBER = "not a number", "不是数值";
+        DIGITS = "a number cell with more than 15 significant digits, which Excel never keeps for a typed number: a formula's binary rounding? Round it in the sheet (ROUND) or write the value as text",
+            "数值单元格有超过 15 位有效数字，而 Excel 保存手工输入的数字时从不超过 15 位：是公式的二进制舍入吗？请在表中修约（ROUND），或以文本写出数值";
+    }
+}
 
 /// How much larger than the file its parts (uncompressed) and the cells held may be.
 const EXPANSION: u64 = 16;
@@ -34,7 +65,7 @@ const EXPANSION: u64 = 16;
 struct Row {
     number: u32,
     cells: csv::StringRecord,
-    faults: Vec<(usize, String)>,
+    faults: Vec<(usize, Text)>,
 }
 
 /// A sheet read into rows, handed over one at a time.
@@ -53,7 +84,7 @@ impl Sheet {
     pub(crate) fn next_row(
         &mut self,
         record: &mut csv::StringRecord,
-        faults: &mut Vec<(usize, String)>,
+        faults: &mut Vec<(usize, Text)>,
     ) -> Option<Result<u64, Error>> {
         let row = self.rows.next()?;
         *record = row.cells;
@@ -63,10 +94,11 @@ impl Sheet {
 }
 
 fn workbook_error(detail: impl std::fmt::Display) -> Error {
-    Error::invalid_plan(format!(
-        "products: the workbook cannot be read: {}",
-        crate::number::clip(detail)
-    ))
+    cannot_read(t!(msg::READER, crate::number::clip(detail)))
+}
+
+fn cannot_read(detail: Text) -> Error {
+    Error::of(ErrorKind::Io, t!(msg::CANNOT_READ, detail)).place(t!(PLACE_PRODUCTS))
 }
 
 /// Reads the header and rows of the sheet `name` (the first sheet when `None`).
@@ -81,9 +113,7 @@ pub(crate) fn read<W: Read + Seek>(
         .map_err(workbook_error)?;
     let max = u64::try_from(limits.workbook_bytes).unwrap_or(u64::MAX);
     if size > max {
-        return Err(Error::invalid_plan(format!(
-            "products: the workbook is {size} bytes, more than the {max} a workbook may hold (limit `workbook_bytes`)"
-        )));
+        return Err(Error::limit(t!(msg::TOO_LARGE, size, max)).place(t!(PLACE_PRODUCTS)));
     }
     let expanded = max.saturating_mul(EXPANSION);
     check_parts(&mut workbook, expanded)?;
@@ -93,7 +123,7 @@ pub(crate) fn read<W: Read + Seek>(
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| workbook_error("it has no sheet"))?,
+            .ok_or_else(|| cannot_read(t!(msg::NO_SHEET)))?,
         Some(wanted) => names
             .iter()
             .find(|n| n.as_str() == wanted)
@@ -103,11 +133,15 @@ pub(crate) fn read<W: Read + Seek>(
                     .iter()
                     .map(|n| format!("\"{}\"", crate::number::truncate(n)))
                     .collect();
-                Error::invalid_plan(format!(
-                    "products: no sheet \"{}\" in the workbook (its sheets: {})",
-                    crate::number::truncate(wanted),
-                    known.join(", ")
-                ))
+                Error::of(
+                    ErrorKind::Invalid,
+                    t!(
+                        msg::SHEET_UNKNOWN,
+                        crate::number::truncate(wanted),
+                        known.join(", ")
+                    ),
+                )
+                .place(t!(PLACE_PRODUCTS))
             })?,
     };
     let mut cells = xlsx
@@ -120,10 +154,11 @@ pub(crate) fn read<W: Read + Seek>(
     }
     rows.finish()?;
     let header = rows.header.ok_or_else(|| {
-        Error::invalid_plan(format!(
-            "products: sheet \"{}\" is empty: a products sheet starts with a header row such as \"id | flush-water\" (the product id, then one column per indicator id)",
-            crate::number::truncate(&sheet)
-        ))
+        Error::of(
+            ErrorKind::Syntax,
+            t!(msg::SHEET_EMPTY, crate::number::truncate(&sheet)),
+        )
+        .place(t!(PLACE_PRODUCTS))
     })?;
     Ok((
         header.1,
@@ -145,9 +180,7 @@ fn check_parts<W: Read + Seek>(workbook: &mut W, max: u64) -> Result<(), Error> 
     drop(archive);
     workbook.seek(SeekFrom::Start(0)).map_err(workbook_error)?;
     if total > max {
-        return Err(Error::invalid_plan(format!(
-            "products: the workbook's parts hold {total} bytes uncompressed, more than the {max} a workbook may expand to (16 times the limit `workbook_bytes`)"
-        )));
+        return Err(Error::limit(t!(msg::PARTS, total, max)).place(t!(PLACE_PRODUCTS)));
     }
     Ok(())
 }
@@ -164,7 +197,7 @@ struct Rows {
     rows: Vec<Row>,
     current: Option<u32>,
     cells: Vec<(usize, String)>,
-    faults: Vec<(usize, String)>,
+    faults: Vec<(usize, Text)>,
 }
 
 impl Rows {
@@ -198,7 +231,7 @@ impl Rows {
         }
         if column >= self.columns {
             // Beyond any header: the row is refused, its cell not kept.
-            self.faults.push((column, "beyond the header".to_owned()));
+            self.faults.push((column, t!(super::msg::BEYOND_HEADER)));
             return Ok(());
         }
         let mut text = text;
@@ -211,11 +244,9 @@ impl Rows {
         }
         self.held = self.held.saturating_add(text.len() as u64 + 16);
         if self.held > self.max_held {
-            return Err(Error::invalid_plan(format!(
-                "products: row {}: the sheet's cells hold more than {} bytes (16 times the limit `workbook_bytes`)",
-                u64::from(row) + 1,
-                self.max_held
-            )));
+            return Err(Error::limit(t!(msg::CELLS_HELD, self.max_held))
+                .place(t!(PLACE_ROW, u64::from(row) + 1))
+                .place(t!(PLACE_PRODUCTS)));
         }
         if let Some(fault) = fault {
             self.faults.push((column, fault));
@@ -236,13 +267,13 @@ impl Rows {
         if cells.is_empty() && faults.is_empty() {
             return Ok(());
         }
-        let place = format!("row {number}");
+        let place = t!(PLACE_ROW, u64::from(number));
         let Some((_, header)) = &self.header else {
             if let Some((column, fault)) = faults.first() {
-                return Err(Error::invalid_plan(format!(
-                    "products: {place}: the header's column {}: {fault}",
-                    column + 1
-                )));
+                return Err(Error::of(ErrorKind::Syntax, fault.clone())
+                    .place(t!(msg::PLACE_HEADER_COLUMN, column + 1))
+                    .place(place)
+                    .place(t!(PLACE_PRODUCTS)));
             }
             let width = cells.iter().map(|(c, _)| c + 1).max().unwrap_or(0);
             let mut columns = vec![String::new(); width];
@@ -251,7 +282,7 @@ impl Rows {
                     *slot = text;
                 }
             }
-            super::check_header(&columns, &self.limits, &place)?;
+            super::check_header(&columns, &self.limits, place)?;
             self.header = Some((number, columns));
             return Ok(());
         };
@@ -260,7 +291,7 @@ impl Rows {
         let mut faults = faults;
         for (c, text) in cells {
             if c >= width {
-                faults.push((c, "beyond the header".to_owned()));
+                faults.push((c, t!(super::msg::BEYOND_HEADER)));
                 continue;
             }
             while record.len() < c {
@@ -278,7 +309,7 @@ impl Rows {
 }
 
 /// The text of a cell, or its text and why it holds no value (see the module documentation).
-fn cell_text(value: &DataRef<'_>) -> Result<String, (String, String)> {
+fn cell_text(value: &DataRef<'_>) -> Result<String, (String, Text)> {
     match value {
         DataRef::String(s) => Ok(s.trim().to_owned()),
         DataRef::SharedString(s) => Ok(s.trim().to_owned()),
@@ -287,30 +318,20 @@ fn cell_text(value: &DataRef<'_>) -> Result<String, (String, String)> {
         DataRef::Float(f) => number_text(*f),
         DataRef::Bool(b) => Err((
             if *b { "TRUE" } else { "FALSE" }.to_owned(),
-            "a TRUE/FALSE cell: write pass or fail (合格 or 不合格) as text".to_owned(),
+            t!(msg::BOOLEAN),
         )),
-        DataRef::DateTime(d) => Err((
-            d.to_string(),
-            "a date or time cell: format the cell as a number or as text".to_owned(),
-        )),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Err((
-            s.clone(),
-            "a date or time cell: format the cell as a number or as text".to_owned(),
-        )),
-        DataRef::Error(e) => Err((
-            e.to_string(),
-            "an error cell: correct the formula, or leave the cell empty for a missing value"
-                .to_owned(),
-        )),
+        DataRef::DateTime(d) => Err((d.to_string(), t!(msg::DATE))),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Err((s.clone(), t!(msg::DATE))),
+        DataRef::Error(e) => Err((e.to_string(), t!(msg::ERROR_CELL))),
     }
 }
 
 /// A number cell's text: the shortest decimal that reads back as `f`, if it has at most 15
 /// significant digits.
-fn number_text(f: f64) -> Result<String, (String, String)> {
+fn number_text(f: f64) -> Result<String, (String, Text)> {
     let text = format!("{f}");
     if !f.is_finite() {
-        return Err((text, "not a number".to_owned()));
+        return Err((text, t!(msg::NOT_A_NUMBER)));
     }
     let digits: Vec<u8> = text.bytes().filter(u8::is_ascii_digit).collect();
     let first = digits.iter().position(|&d| d != b'0');
@@ -320,10 +341,7 @@ fn number_text(f: f64) -> Result<String, (String, String)> {
         _ => 0,
     };
     if significant > 15 {
-        return Err((
-            text,
-            "a number cell with more than 15 significant digits, which Excel never keeps for a typed number: a formula's binary rounding? Round it in the sheet (ROUND) or write the value as text".to_owned(),
-        ));
+        return Err((text, t!(msg::DIGITS)));
     }
     Ok(text)
 }
@@ -343,12 +361,17 @@ mod tests {
             (123_456_789_012_345.0, "123456789012345"),
             (0.123_456_789_012_345, "0.123456789012345"),
         ] {
-            assert_eq!(number_text(f), Ok(text.to_owned()), "{f}");
+            assert_eq!(number_text(f).ok().as_deref(), Some(text), "{f}");
         }
         for f in [0.1 * 3.0, 1.0 / 3.0, 3_599.999_999_999_999_5] {
             let (text, fault) = number_text(f).unwrap_err();
             assert_eq!(text, format!("{f}"));
-            assert!(fault.starts_with("a number cell with more than 15 significant digits"));
+            assert!(fault
+                .render(crate::Lang::En)
+                .starts_with("a number cell with more than 15 significant digits"));
+            assert!(fault
+                .render(crate::Lang::Zh)
+                .starts_with("数值单元格有超过 15 位有效数字"));
         }
         assert!(number_text(f64::NAN).is_err());
     }
