@@ -94,3 +94,30 @@ fn a_coverage_factor_written_in_the_value_and_another_given_is_refused() {
         "error: value \"9.8 ± 0.3 (k = 3)\": its coverage factor k = 3 differs from --k \"2\"\n"
     );
 }
+
+#[test]
+fn a_schema_version_that_is_no_version_is_quoted_as_written() {
+    for (written, file) in [
+        ("1.0", "schema_version = 1.0\n"),
+        ("-1", "schema_version = -1\n"),
+        ("\"1\"", "schema_version = \"1\"\n"),
+    ] {
+        let err = Plan::from_toml_str(&format!("{file}category = {{ en = \"t\" }}\n")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("schema_version {written}: not a schema version, which is a whole number such as 1 (this build reads schema versions 1)")
+        );
+    }
+    let err =
+        Plan::from_json_str(r#"{"schema_version": 99999999999999999999, "category": {"en": "t"}}"#)
+            .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "schema_version 99999999999999999999: not a schema version, which is a whole number such as 1 (this build reads schema versions 1)"
+    );
+    let err = Plan::from_toml_str("schema_version = 99\ncategory = { en = \"t\" }\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "schema_version 99: this build reads schema versions 1"
+    );
+}

@@ -333,7 +333,13 @@ fn toml_plan(
     limits.check_nesting("plan", toml_depth(doc.as_item()))?;
     // The version first, so a future plan is refused for its version, not its fields.
     if let Some(v) = doc.get("schema_version") {
-        version_ok(v.as_integer().and_then(|i| u64::try_from(i).ok()))?;
+        let written = v
+            .as_value()
+            .map_or_else(|| "a table".to_owned(), |v| v.to_string());
+        version_ok(
+            written.trim(),
+            v.as_integer().and_then(|i| u64::try_from(i).ok()),
+        )?;
     }
     let spans = index.then(|| spans::Spans::of_toml(&doc));
     let plan = Plan::deserialize(toml_edit::de::Deserializer::from(doc))
@@ -355,7 +361,7 @@ fn json_plan(
         Some(scan) => {
             limits.check_nesting("plan", scan.depth)?;
             if let Some(v) = scan.schema_version.and_then(|r| text.get(r)) {
-                version_ok(v.parse::<u64>().ok())?;
+                version_ok(v.trim(), v.trim().parse::<u64>().ok())?;
             }
         }
         // Not JSON: its reader says where, reading nothing into memory.
@@ -373,18 +379,20 @@ fn json_plan(
     Ok((plan, spans))
 }
 
-fn version_ok(v: Option<u64>) -> Result<(), Error> {
+/// The schema version as written (`1`, `1.0`, `"1"`), and read as a whole number if it is one.
+fn version_ok(written: &str, v: Option<u64>) -> Result<(), Error> {
+    let versions = SCHEMA_VERSIONS
+        .iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     match v {
         Some(n) if SCHEMA_VERSIONS.iter().any(|&s| u64::from(s) == n) => Ok(()),
-        _ => Err(Error::invalid_plan(format!(
-            "schema_version {}: this build reads schema versions {}",
-            v.map(|n| n.to_string())
-                .unwrap_or_else(|| "(not a number)".to_owned()),
-            SCHEMA_VERSIONS
-                .iter()
-                .map(|v| v.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+        Some(n) => Err(Error::invalid_plan(format!(
+            "schema_version {n}: this build reads schema versions {versions}"
+        ))),
+        None => Err(Error::invalid_plan(format!(
+            "schema_version {written}: not a schema version, which is a whole number such as 1 (this build reads schema versions {versions})"
         ))),
     }
 }
