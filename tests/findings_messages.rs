@@ -121,3 +121,26 @@ fn a_schema_version_that_is_no_version_is_quoted_as_written() {
         "schema_version 99: this build reads schema versions 1"
     );
 }
+
+#[test]
+fn a_share_beyond_the_whole_names_the_share_as_typed() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        .args([
+            "rank",
+            &format!("{root}/examples/plans/smart-toilet.toml"),
+            "--products",
+            &format!("{root}/examples/plans/smart-toilet.products.csv"),
+            "--share",
+            "150%",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: --share \"150%\": policy.ranking: leaders.share \"1.50\": a share is above 0 and at most 1\n"
+    );
+}

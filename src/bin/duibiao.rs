@@ -446,10 +446,15 @@ fn run(command: Command) -> Result<String, Failure> {
                 if top.is_some() {
                     cut.top = top;
                 }
+                let given = share.clone();
                 if let Some(text) = share {
                     cut.share = Some(share_of(&text)?);
                 }
-                ranker = ranker.leader_cut(cut)?;
+                // The share as typed, before the library's reading of it (150% is 1.50).
+                ranker = ranker.leader_cut(cut).map_err(|e| match &given {
+                    Some(text) => Failure(format!("--share \"{text}\": {}", e.shown())),
+                    None => Failure::from(e),
+                })?;
             }
             let mut builder = ranker.builder();
             let mut push = |v: &duibiao::Verdict| builder.push(v);
