@@ -99,3 +99,14 @@ fn each_kind_has_its_code() {
         assert_eq!(err.clone().to_string(), err.to_string());
     }
 }
+
+#[test]
+fn a_plan_that_is_no_plan_carries_the_span_of_its_fault() {
+    let text = "schema_version = 1\ncategory = { en = \"t\" }\n[[indicators]]\nid = \"a\"\ndirection = \"sideways\"\n";
+    let err = Plan::from_toml_str(text).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Plan);
+    let span = err.span().expect("a reader's fault has its span");
+    assert_eq!((span.line, span.column), (5, 13));
+    assert_eq!(&text[span.start..span.end], "\"sideways\"");
+    assert!(err.to_string().starts_with("line 5, column 13: "), "{err}");
+}

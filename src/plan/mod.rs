@@ -318,7 +318,7 @@ fn toml_plan(
     limits.check_plan_text(text)?;
     let located = |message: &str, span: Option<std::ops::Range<usize>>, quote: bool| {
         let message = one_line(message);
-        let located = span.map(|s| {
+        let located = span.clone().map(|s| {
             let (l, c) = line_col(text, s.start);
             // A fault of syntax is quoted; a fault of a field names the field itself.
             match quote_at(text, s.start, s.end) {
@@ -326,7 +326,15 @@ fn toml_plan(
                 _ => format!("line {l}, column {c}: {message}"),
             }
         });
-        Error::invalid_plan(clip(located.unwrap_or_else(|| format!("plan: {message}"))))
+        let e = Error::invalid_plan(clip(located.unwrap_or_else(|| format!("plan: {message}"))));
+        // The span travels with the error, for callers that point at the text themselves.
+        match span {
+            Some(s) => {
+                let (l, c) = line_col(text, s.start);
+                e.at(crate::error::Span::new(s.start, s.end, l, c))
+            }
+            None => e,
+        }
     };
     let doc =
         toml_edit::ImDocument::parse(text).map_err(|e| located(e.message(), e.span(), true))?;
