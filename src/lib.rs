@@ -158,6 +158,7 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         unit::parse::msg::ALL,
         unit::quantity::msg::ALL,
         unit::uom_door::msg::ALL,
+        plan::check::msg::ALL,
     ];
     modules.iter().flat_map(|m| m.iter().copied()).collect()
 }

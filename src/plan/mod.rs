@@ -31,7 +31,7 @@
 //! ```
 
 mod bounds;
-mod check;
+pub(crate) mod check;
 pub mod policy;
 mod schema;
 mod spans;
