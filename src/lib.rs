@@ -159,6 +159,8 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         unit::quantity::msg::ALL,
         unit::uom_door::msg::ALL,
         plan::check::msg::ALL,
+        rank::msg::ALL,
+        rank::compact_msg::ALL,
     ];
     modules.iter().flat_map(|m| m.iter().copied()).collect()
 }

@@ -201,7 +201,10 @@ impl<'r> ReportBuilder<'r> {
     /// it was before.
     pub fn push(&mut self, v: &Verdict) -> Result<(), Error> {
         let t = &mut self.table;
-        index(t.records.len().saturating_add(1), "products")?;
+        index(
+            t.records.len().saturating_add(1),
+            crate::rank::compact_msg::PRODUCTS,
+        )?;
         self.scratch.clear();
         for (at, i) in v.indicators.iter().enumerate() {
             let slot = at.saturating_mul(3);
@@ -226,7 +229,9 @@ impl<'r> ReportBuilder<'r> {
             };
             let value = match &i.value {
                 None => u32::MAX,
-                Some(text) => index(text.len(), "bytes in a value")?.min(u32::MAX - 1),
+                Some(text) => {
+                    index(text.len(), crate::rank::compact_msg::BYTES_IN_VALUE)?.min(u32::MAX - 1)
+                }
             };
             self.scratch.push(Row {
                 compared: t.decimals.pack_opt(i.compared),
