@@ -18,6 +18,7 @@ pub(crate) mod msg {
         INDICATORS = "indicators", "指标";
         PRODUCTS = "products", "产品";
         BYTES_IN_VALUE = "bytes in a value", "单个数值的字节数";
+        GRADES = "grades", "等级";
     }
 }
 

@@ -151,10 +151,12 @@ pub struct ReportBuilder<'r> {
 fn text_code(texts: &mut Interner<String>, slot: usize, text: Option<&str>) -> Result<u32, Error> {
     match text {
         None => Ok(0),
-        Some(t) => texts
-            .code(slot, t)?
-            .checked_add(1)
-            .ok_or_else(|| Error::overflow("more than 4294967295 distinct texts")),
+        Some(t) => texts.code(slot, t)?.checked_add(1).ok_or_else(|| {
+            Error::overflow(crate::error::t!(
+                crate::rank::compact_msg::MORE_THAN,
+                crate::error::t!(crate::rank::compact_msg::DISTINCT_TEXTS)
+            ))
+        }),
     }
 }
 
@@ -223,7 +225,12 @@ impl<'r> ReportBuilder<'r> {
                             || (g.name.zh.clone(), g.name.en.clone()),
                         )?
                         .checked_add(1)
-                        .ok_or_else(|| Error::overflow("more than 4294967295 grades"))?,
+                        .ok_or_else(|| {
+                            Error::overflow(crate::error::t!(
+                                crate::rank::compact_msg::MORE_THAN,
+                                crate::error::t!(crate::rank::compact_msg::GRADES)
+                            ))
+                        })?,
                 },
                 outcome: outcome_code(i.outcome),
             };
