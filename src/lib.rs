@@ -158,6 +158,7 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         unit::parse::msg::ALL,
         unit::quantity::msg::ALL,
         unit::uom_door::msg::ALL,
+        plan::msg::ALL,
         plan::check::msg::ALL,
         rank::msg::ALL,
         rank::compact_msg::ALL,
