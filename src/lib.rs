@@ -163,6 +163,10 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         product::msg::ALL,
         #[cfg(feature = "xlsx")]
         product::xlsx::msg::ALL,
+        plan::msg::ALL,
+        plan::check::msg::ALL,
+        rank::msg::ALL,
+        rank::compact_msg::ALL,
     ];
     modules.iter().flat_map(|m| m.iter().copied()).collect()
 }

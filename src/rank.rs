@@ -49,11 +49,39 @@ use serde::Serialize;
 
 mod compact;
 
+/// The messages of ranking.
+pub(crate) mod msg {
+    crate::error::messages! {
+        POLICY_RANKING = "policy.ranking", "排名规则 policy.ranking";
+        SCORING = "scoring \"{0}\"", "为 \"{0}\" 计分";
+        TOTAL_WEIGHT = "the total ranking weight", "排名权重之和";
+        MARGIN_POINTS_OF = "margin points of \"{0}\"", "\"{0}\" 的裕度分";
+        POINTS_OF = "points of \"{0}\"", "\"{0}\" 的得分";
+        WEIGHTED_SUM = "the weighted sum of points", "加权得分之和";
+        SCORE = "the score", "总分";
+        MORE_THAN_RANKED = "more than 4294967295 products ranked", "参与排名的产品超过 4294967295 个";
+        LEADER_SHARE = "the leader share", "领跑者比例";
+        NEGATIVE_POINTS = "points are never negative", "分值不能为负";
+        POINTS_INCREASE = "points must not increase from a better grade to a worse one", "分值不能从较优等级到较差等级递增";
+        CAP_ABOVE_ZERO = "the cap must be above 0", "上限必须大于 0";
+        NOT_CORE = "not a core indicator of the plan (only core indicators are scored)", "不是方案的核心指标（只有核心指标计分）";
+        NEGATIVE_WEIGHT = "a weight is never negative", "权重不能为负";
+        NO_CORE_WEIGHT = "ranking needs core indicators with a weight above 0", "排名需要权重大于 0 的核心指标";
+        DUPLICATE = "two entries carry this id; ids must be unique to rank", "有两条记录使用此编号，排名要求编号唯一";
+        TOP_AT_LEAST_ONE = "top must be at least 1", "top 至少为 1";
+        SHARE_RANGE = "a share is above 0 and at most 1", "比例必须大于 0 且不超过 1";
+        PRODUCTS_RANKED = "products ranked", "参与排名的产品";
+        CORE_INDICATORS = "core indicators", "核心指标";
+        REASONS = "reasons", "理由";
+    }
+}
+
+pub(crate) use compact::msg as compact_msg;
 pub(crate) use compact::{index, outcome_code, outcome_of, Decimals, Interner, Key, Keys, Packed};
 
 use crate::engine::rules;
 use crate::engine::{Engine, Grading};
-use crate::error::Error;
+use crate::error::{t, Error, Text};
 use crate::indicator::IndicatorClass;
 pub use crate::plan::policy::{Eligibility, LeaderCut, RankingPolicy, TiesAtCut};
 use crate::product::Product;
@@ -196,8 +224,8 @@ struct PartNumbers {
     points: Decimal,
 }
 
-fn refuse(field: &'static str, text: impl ToString, detail: &str) -> Error {
-    Error::invalid(field, &text.to_string(), detail).context("policy.ranking")
+fn refuse(field: &'static str, text: impl ToString, detail: Text) -> Error {
+    Error::invalid(field, &text.to_string(), detail).place(t!(msg::POLICY_RANKING))
 }
 
 /// The grade points of a grade reached (0 without one or beyond the table).
@@ -228,14 +256,10 @@ impl<'e> Ranker<'e> {
         let mut previous: Option<Decimal> = None;
         for p in &policy.grade_points {
             if *p < Decimal::ZERO {
-                return Err(refuse("grade-points", p, "points are never negative"));
+                return Err(refuse("grade-points", p, t!(msg::NEGATIVE_POINTS)));
             }
             if previous.is_some_and(|q| *p > q) {
-                return Err(refuse(
-                    "grade-points",
-                    p,
-                    "points must not increase from a better grade to a worse one",
-                ));
+                return Err(refuse("grade-points", p, t!(msg::POINTS_INCREASE)));
             }
             previous = Some(*p);
         }
@@ -243,14 +267,14 @@ impl<'e> Ranker<'e> {
             return Err(refuse(
                 "margin-cap",
                 policy.margin_cap,
-                "the cap must be above 0",
+                t!(msg::CAP_ABOVE_ZERO),
             ));
         }
         if policy.margin_points < Decimal::ZERO {
             return Err(refuse(
                 "margin-points",
                 policy.margin_points,
-                "points are never negative",
+                t!(msg::NEGATIVE_POINTS),
             ));
         }
         for (id, w) in &policy.weights {
@@ -259,14 +283,10 @@ impl<'e> Ranker<'e> {
                 .iter()
                 .any(|i| &i.id == id && i.class == IndicatorClass::Core);
             if !core {
-                return Err(refuse(
-                    "weights",
-                    id,
-                    "not a core indicator of the plan (only core indicators are scored)",
-                ));
+                return Err(refuse("weights", id, t!(msg::NOT_CORE)));
             }
             if *w < Decimal::ZERO {
-                return Err(refuse("weights", w, "a weight is never negative"));
+                return Err(refuse("weights", w, t!(msg::NEGATIVE_WEIGHT)));
             }
         }
         check_cut(&policy.leaders)?;
@@ -285,14 +305,14 @@ impl<'e> Ranker<'e> {
         let total_weight = core
             .iter()
             .try_fold(Decimal::ZERO, |acc, c| acc.checked_add(c.weight))
-            .ok_or_else(|| Error::overflow("the total ranking weight"))?;
+            .ok_or_else(|| Error::overflow(t!(msg::TOTAL_WEIGHT)))?;
         if total_weight <= Decimal::ZERO {
             return Err(Error::invalid(
                 "ranking weights",
                 &total_weight.to_string(),
-                "ranking needs core indicators with a weight above 0",
+                t!(msg::NO_CORE_WEIGHT),
             )
-            .context("policy.ranking"));
+            .place(t!(msg::POLICY_RANKING)));
         }
         Ok(Ranker {
             engine,
@@ -375,7 +395,7 @@ impl<'e> Ranker<'e> {
         verdict: &Verdict,
         mut part: impl FnMut(usize, PartNumbers),
     ) -> Result<(Decimal, usize), Error> {
-        let place = |e: Error| e.context(format!("scoring \"{}\"", verdict.product));
+        let place = |e: Error| e.place(t!(msg::SCORING, verdict.product.as_str()));
         let cap = self.policy.margin_cap;
         let mut sum = Decimal::ZERO;
         let mut exceeding = 0;
@@ -401,15 +421,15 @@ impl<'e> Ranker<'e> {
                 .margin_points
                 .checked_mul(share)
                 .and_then(|x| x.checked_div(cap))
-                .ok_or_else(|| place(Error::overflow(format!("margin points of \"{id}\""))))?;
+                .ok_or_else(|| place(Error::overflow(t!(msg::MARGIN_POINTS_OF, id.as_str()))))?;
             let points = grade_points
                 .checked_add(margin_points)
-                .ok_or_else(|| place(Error::overflow(format!("points of \"{id}\""))))?;
+                .ok_or_else(|| place(Error::overflow(t!(msg::POINTS_OF, id.as_str()))))?;
             sum = c
                 .weight
                 .checked_mul(points)
                 .and_then(|x| sum.checked_add(x))
-                .ok_or_else(|| place(Error::overflow("the weighted sum of points")))?;
+                .ok_or_else(|| place(Error::overflow(t!(msg::WEIGHTED_SUM))))?;
             part(
                 k,
                 PartNumbers {
@@ -422,7 +442,7 @@ impl<'e> Ranker<'e> {
         }
         let mut total = sum
             .checked_div(self.total_weight)
-            .ok_or_else(|| place(Error::overflow("the score")))?
+            .ok_or_else(|| place(Error::overflow(t!(msg::SCORE))))?
             .round_dp_with_strategy(SCORE_DECIMALS, RoundingStrategy::MidpointNearestEven);
         // Written with exactly SCORE_DECIMALS digits (`142.50`, not `142.5`).
         total.rescale(SCORE_DECIMALS);
@@ -574,11 +594,7 @@ impl<'e> Ranker<'e> {
 }
 
 fn duplicate(id: &str) -> Error {
-    Error::invalid(
-        "ranking",
-        id,
-        "two entries carry this id; ids must be unique to rank",
-    )
+    Error::invalid("ranking", id, t!(msg::DUPLICATE))
 }
 
 /// Ids held end to end in one text.
@@ -704,7 +720,7 @@ impl RankBuilder<'_> {
     /// When the score overflows ([`Ranker::score`]); the builder is then as it was before.
     /// Two verdicts with the same id are refused by [`RankBuilder::finish`].
     pub fn push(&mut self, verdict: &Verdict) -> Result<(), Error> {
-        index(self.entries.len().saturating_add(1), "products ranked")?;
+        index(self.entries.len().saturating_add(1), msg::PRODUCTS_RANKED)?;
         let mut reasons: Vec<(u32, Outcome)> = Vec::new();
         for (at, v) in self.ranker.ineligible_by(verdict) {
             reasons.push((self.keys.code(at, &v.id, v.class)?, v.outcome));
@@ -721,10 +737,10 @@ impl RankBuilder<'_> {
                 }
             };
             let at = self.scored;
-            let exceeding = index(exceeding, "core indicators")?;
+            let exceeding = index(exceeding, msg::CORE_INDICATORS)?;
             self.scored = at
                 .checked_add(1)
-                .ok_or_else(|| Error::overflow("more than 4294967295 products ranked"))?;
+                .ok_or_else(|| Error::overflow(t!(msg::MORE_THAN_RANKED)))?;
             for p in scratch.drain(..) {
                 let part = Part {
                     share: self.decimals.pack(p.share),
@@ -748,8 +764,8 @@ impl RankBuilder<'_> {
                 eligible: true,
             }
         } else {
-            let at = index(self.reasons.len(), "reasons")?;
-            let count = index(reasons.len(), "reasons")?;
+            let at = index(self.reasons.len(), msg::REASONS)?;
+            let count = index(reasons.len(), msg::REASONS)?;
             self.reasons.extend(reasons);
             Entry {
                 total: Decimal::ZERO,
@@ -1103,15 +1119,11 @@ impl Serialize for CompactRanking {
 
 fn check_cut(cut: &LeaderCut) -> Result<(), Error> {
     if cut.top == Some(0) {
-        return Err(refuse("leaders.top", 0, "top must be at least 1"));
+        return Err(refuse("leaders.top", 0, t!(msg::TOP_AT_LEAST_ONE)));
     }
     if let Some(s) = cut.share {
         if s <= Decimal::ZERO || s > Decimal::ONE {
-            return Err(refuse(
-                "leaders.share",
-                s,
-                "a share is above 0 and at most 1",
-            ));
+            return Err(refuse("leaders.share", s, t!(msg::SHARE_RANGE)));
         }
     }
     Ok(())
@@ -1151,7 +1163,7 @@ fn cut_at(
             .checked_mul(Decimal::from(n))
             .map(|x| x.ceil())
             .and_then(|x| x.to_usize())
-            .ok_or_else(|| Error::overflow("the leader share"))?;
+            .ok_or_else(|| Error::overflow(t!(msg::LEADER_SHARE)))?;
         k = k.min(by_share.max(1));
     }
     if let Some(min) = cut.min_score {

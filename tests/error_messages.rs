@@ -615,3 +615,27 @@ fn problem_18_limits_and_values_as_people_write_them() {
         "9.8".parse::<Measurement>().unwrap()
     );
 }
+
+#[test]
+fn plan_content_in_chinese() {
+    for (text, want) in [
+        (
+            PLAN.replace("≤ 4.0 L", "≤ 4.0 kg"),
+            r#"错误：第 12 行第 33 列：indicators[0].requirements."T/A 1-2024"：限值 "≤ 4.0 kg" 的单位为 "kg"（质量），指标的单位为 "L"（体积）"#,
+        ),
+        (
+            PLAN.replace("unit = \"L\"", "unit = \"LL\""),
+            r#"错误：第 10 行第 8 列：indicators[0].unit：单位 "LL"：未知单位，是否应为 "L"？"#,
+        ),
+    ] {
+        let plan = Plan::from_toml_str(&text).unwrap();
+        let report = plan.check_in(&text);
+        let first = report.errors().next().unwrap();
+        assert_eq!(first.to_string_in(duibiao::Lang::Zh), want);
+    }
+    let err = toml(&PLAN.replace("schema_version = 1", "schema_version = 2")).unwrap_err();
+    assert_eq!(
+        err.message(duibiao::Lang::Zh),
+        "schema_version 2：本版本只能读取方案格式版本 1"
+    );
+}

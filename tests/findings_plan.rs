@@ -33,6 +33,17 @@ fn faults_of(name: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The faults of a reproducer in Chinese.
+fn faults_zh(name: &str) -> Vec<String> {
+    let text = text(name);
+    let plan = read(name, &text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    plan.check_in(&text)
+        .faults
+        .iter()
+        .map(|f| f.to_string_in(duibiao::Lang::Zh))
+        .collect()
+}
+
 /// The faults of a reproducer.
 fn faults(name: &str) -> Vec<String> {
     faults_of(name, &text(name))
@@ -202,6 +213,13 @@ fn a_qualitative_indicator_takes_no_requirements_and_no_grades() {
         ]
     );
     assert_eq!(
+        faults_zh("qual_with_num_req.toml"),
+        [
+            r#"错误：第 19 行第 34 列：indicators[0].requirements."GB/T 1-2000"：定性指标上的限值 "≥ 4"：其值为 "pass" 或 "fail"，不能提出要求"#,
+            r#"错误：第 19 行第 57 列：indicators[0].requirements."GB/T 2-2000"：定性指标上的限值 "≥ 4"：其值为 "pass" 或 "fail"，不能提出要求"#,
+        ]
+    );
+    assert_eq!(
         faults("qual_with_grades.toml"),
         [
             r#"error: line 19, column 1: indicators[0].grades: a qualitative indicator takes no grades: its values are "pass" or "fail""#,
@@ -232,6 +250,12 @@ fn an_empty_benchmark_level_is_an_error_naming_the_requirements() {
         faults("empty_level.toml"),
         [
             r#"error: line 19, column 44: indicators[0].requirements."GB/T 2-2000": the benchmark level is empty: no value meets both "GB/T 1-2000" = "5 ~ 10" and "GB/T 2-2000" = "12 ~ 15""#
+        ]
+    );
+    assert_eq!(
+        faults_zh("empty_level.toml"),
+        [
+            r#"错误：第 19 行第 44 列：indicators[0].requirements."GB/T 2-2000"：对标水平为空，没有数值能同时满足 "GB/T 1-2000" = "5 ~ 10" 和 "GB/T 2-2000" = "12 ~ 15""#,
         ]
     );
     assert_eq!(

@@ -240,6 +240,25 @@ fn faults_are_located_at_every_depth_in_toml_and_json() {
             r#"error: line 10, column 8: standards[1]: benchmark "GB/T 2-2000" states no requirement for any indicator"#,
         ]
     );
+    let zh: Vec<String> = report
+        .faults
+        .iter()
+        .map(|f| f.to_string_in(duibiao::Lang::Zh))
+        .collect();
+    // The same faults in Chinese: places, dimensions and levels translated.
+    assert_eq!(
+        zh,
+        [
+            r#"错误：第 7 行第 1 列：standards[0].superseded-by：标准 "GB/T 1-2000" 被其自身代替"#,
+            r#"错误：第 14 行第 1 列：policy.leader-share：1.5 不在 0 < share ≤ 1 范围内"#,
+            r#"错误：第 20 行第 43 列：indicators[0].requirements."GB/T 9-2000"：标准 "GB/T 9-2000" 未列入方案的标准清单"#,
+            r#"错误：第 23 行第 34 列：indicators[0].grades[1].limit：等级按从优到劣排列，因此 "≤ 4 L" 必须包含第 0 级 "≤ 5 L" 的所有数值"#,
+            r#"错误：第 27 行第 6 列：indicators[1].id：指标编号 "a" 使用了两次（首次在 indicators[0]）"#,
+            r#"错误：第 40 行第 8 列：indicators[2].bands.bands[0].when：条件 "≤ 5 kg" 的单位为 "kg"（质量），选择分档的指标 "a" 的单位为 "L"（体积）"#,
+            r#"警告：第 41 行第 1 列：indicators[2].bands.bands[0].grades：没有任何等级包含对标水平 GB/T 1-2000 的 "≤ 4 L"，因此没有数值能按等级优于它"#,
+            r#"错误：第 10 行第 8 列：standards[1]：对标标准 "GB/T 2-2000" 未对任何指标提出要求"#,
+        ]
+    );
     let tokens = [
         ("standards[0].superseded-by", "superseded-by"),
         ("policy.leader-share", "leader-share"),
@@ -266,6 +285,10 @@ fn faults_are_located_at_every_depth_in_toml_and_json() {
     assert_eq!(
         kept.omitted_line().as_deref(),
         Some("2 more faults not shown (1 error, 1 warning; limit `faults`)")
+    );
+    assert_eq!(
+        kept.omitted_line_in(duibiao::Lang::Zh).as_deref(),
+        Some("另有 2 处问题未列出（1 处错误，1 处警告；限额 `faults`）")
     );
 
     // The same plan as pretty JSON: the same faults, each at its key or value there.

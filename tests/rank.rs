@@ -253,6 +253,19 @@ fn policy_refusals_word_for_word() {
         refused("[policy.ranking.leaders]\ntop = 0"),
         r#"policy.ranking: leaders.top "0": top must be at least 1"#
     );
+    // The same refusals in Chinese.
+    let zh = |policy: &str| {
+        let engine = plan_with(policy).unwrap();
+        Ranker::new(&engine).unwrap_err().message(duibiao::Lang::Zh)
+    };
+    assert_eq!(
+        zh("[policy.ranking]\nweights = { b = \"2\" }"),
+        r#"排名规则 policy.ranking：权重 "b"：不是方案的核心指标（只有核心指标计分）"#
+    );
+    assert_eq!(
+        zh("[policy.ranking]\nweights = { a = \"0\" }"),
+        r#"排名规则 policy.ranking：排名权重 "0"：排名需要权重大于 0 的核心指标"#
+    );
     let unknown = plan_with("[policy.ranking]\npoints = [\"1\"]").unwrap_err();
     assert!(
         unknown.to_string().contains("unknown field `points`"),

@@ -356,6 +356,12 @@ pub(crate) const NOUNS: &[(&str, &str)] = &[
     ("row", "行"),
     ("significant figures", "有效位数"),
     ("temperature", "温度"),
+    ("grade-points", "等级分值"),
+    ("margin-cap", "裕度上限"),
+    ("margin-points", "裕度分值"),
+    ("weights", "权重"),
+    ("leaders.top", "领跑者名额"),
+    ("leaders.share", "领跑者比例"),
 ];
 
 fn noun(what: &str, lang: Lang) -> &str {

@@ -7,12 +7,68 @@ use serde::Serialize;
 
 use super::spans::{At, Spans};
 use super::{Plan, PlanStandard, Role};
-use crate::error::Span;
+use crate::error::{t, Error, Lang, Span, Text};
 use crate::indicator::{Bands, Direction, Grade, Indicator, IndicatorClass};
 use crate::limit::{ends_inside, ends_overlap, ends_strictness, Ends, Limit, Strictness};
 use crate::standard::{StandardCode, Status};
 use crate::text::line_cols;
 use crate::unit::Unit;
+
+/// The messages of the plan check.
+pub(crate) mod msg {
+    crate::error::messages! {
+        LEVEL_ERROR = "error", "错误";
+        LEVEL_WARNING = "warning", "警告";
+        OMITTED = "{0} more faults not shown ({1} errors, {2} warnings; limit `faults`)", "另有 {0} 处问题未列出（{1} 处错误，{2} 处警告；限额 `faults`）";
+        ID_CONTROL = "indicator id {0} holds a control character ({1})", "指标编号 {0} 含控制字符（{1}）";
+        WS_BOTH = "begins and ends with whitespace ({0}, {1})", "首尾均为空白字符（{0}、{1}）";
+        WS_BEGINS = "begins with whitespace ({0})", "以空白字符开头（{0}）";
+        WS_ENDS = "ends with whitespace ({0})", "以空白字符结尾（{0}）";
+        ID_WHITESPACE = "indicator id {0} {1}: column names are trimmed, so no products column could name it", "指标编号 {0} {1}，而列名会去除首尾空白，因此产品文件中没有列能对应它";
+        LEVEL_ITEM = "\"{0}\" ({1})", "{1} 的 \"{0}\"";
+        AND = "{0} and {1}", "{0} 和 {1}";
+        NO_GRADE_HOLDS = "no grade holds the benchmark level {0}, so no value can exceed it by grade", "没有任何等级包含对标水平 {0}，因此没有数值能按等级优于它";
+        SUPERSEDED_BY_ITSELF = "standard \"{0}\" is superseded by itself", "标准 \"{0}\" 被其自身代替";
+        ADOPTS_ITSELF = "standard \"{0}\" adopts itself", "标准 \"{0}\" 采用了其自身";
+        WITHDRAWN = "benchmark \"{0}\" is withdrawn: its requirements are no longer in force", "对标标准 \"{0}\" 已废止，其要求不再有效";
+        WITHDRAWN_BY = "benchmark \"{0}\" is withdrawn (superseded by \"{1}\"): its requirements are no longer in force", "对标标准 \"{0}\" 已废止（被 \"{1}\" 代替），其要求不再有效";
+        LISTED_TWICE = "standard \"{0}\" is listed twice (first as standards[{1}])", "标准 \"{0}\" 列出了两次（首次为 standards[{1}]）";
+        SUBJECTS = "{0} standards have role \"subject\": a plan has at most one", "有 {0} 个标准的角色为 \"subject\"，一个方案至多有一个";
+        NO_BENCHMARK = "no standard has role \"benchmark\": a plan compares against at least one", "没有标准的角色为 \"benchmark\"，方案至少要对照一个对标标准";
+        NO_INDICATOR = "the plan has no indicator", "方案没有指标";
+        SHARE_OUTSIDE = "{0} is outside 0 < share ≤ 1", "{0} 不在 0 < share ≤ 1 范围内";
+        NO_CORE_MIN = "{0}: the plan has no core indicator, so no product could ever be a leader", "{0}：方案没有核心指标，因此任何产品都不可能成为领跑者";
+        MIN_OUTSIDE = "{0} is outside 1 ≤ n ≤ {1}, the number of core indicators: no product could ever be a leader", "{0} 不在 1 ≤ n ≤ {1}（核心指标数）范围内，任何产品都不可能成为领跑者";
+        ID_TWICE = "indicator id \"{0}\" is used twice (first by indicators[{1}])", "指标编号 \"{0}\" 使用了两次（首次在 indicators[{1}]）";
+        NO_CORE = "no indicator is core, so no product could ever be a leader (leaders are decided on core indicators)", "没有核心指标，因此任何产品都不可能成为领跑者（领跑者按核心指标判定）";
+        NO_CORE_WEIGHT = "weight \"{0}\": no core indicator has a weight above 0, so no product could ever be a leader (give one a weight above 0, or set policy.leader-min-exceeding)", "权重 \"{0}\"：没有核心指标的权重大于 0，因此任何产品都不可能成为领跑者（请给一个核心指标大于 0 的权重，或设置 policy.leader-min-exceeding）";
+        STATES_NOTHING = "benchmark \"{0}\" states no requirement for any indicator", "对标标准 \"{0}\" 未对任何指标提出要求";
+        ID_EMPTY = "an indicator id is never empty", "指标编号不能为空";
+        ID_IS_ID = "indicator id \"id\" is the name of the products file's product-id column: choose another id", "指标编号 \"id\" 是产品文件中产品编号列的列名，请另选编号";
+        TOLERANCE_NEGATIVE = "tolerance \"{0}\": a tolerance is never negative", "等效容差 \"{0}\"：等效容差不能为负";
+        WEIGHT_NEGATIVE = "weight {0} is negative", "权重 {0} 为负";
+        LIMIT_UNIT_MISMATCH = "limit \"{0}\" is in \"{1}\" ({2}), the indicator in \"{3}\" ({4})", "限值 \"{0}\" 的单位为 \"{1}\"（{2}），指标的单位为 \"{3}\"（{4}）";
+        LIMIT_NO_UNIT = "limit \"{0}\" is in \"{1}\" ({2}) but the indicator has no unit", "限值 \"{0}\" 的单位为 \"{1}\"（{2}），但指标没有单位";
+        STATED_TWICE = "standard \"{0}\" is stated twice (also as \"{1}\")", "标准 \"{0}\" 给出了两次（另一次为 \"{1}\"）";
+        NOT_LISTED = "standard \"{0}\" is not listed in the plan's standards", "标准 \"{0}\" 未列入方案的标准清单";
+        QUALITATIVE_REQUIREMENT = "limit \"{0}\" on a qualitative indicator: its values are \"pass\" or \"fail\", so it takes no requirements", "定性指标上的限值 \"{0}\"：其值为 \"pass\" 或 \"fail\"，不能提出要求";
+        LEVEL_EMPTY = "the benchmark level is empty: no value meets both \"{0}\" = \"{1}\" and \"{2}\" = \"{3}\"", "对标水平为空，没有数值能同时满足 \"{0}\" = \"{1}\" 和 \"{2}\" = \"{3}\"";
+        QUALITATIVE_GRADES = "a qualitative indicator takes no grades: its values are \"pass\" or \"fail\"", "定性指标不分等级，其值为 \"pass\" 或 \"fail\"";
+        GRADES_AND_BANDS = "the indicator has both grades and bands: write one of them", "指标同时有等级（grades）和分档（bands），请只写其中之一";
+        QUALITATIVE_BANDS = "a qualitative indicator takes no bands: its values are \"pass\" or \"fail\"", "定性指标不分档，其值为 \"pass\" 或 \"fail\"";
+        SELECTOR_MISSING = "indicator \"{0}\" chooses the band but is not in the plan", "指标 \"{0}\" 用于选择分档，但不在方案中";
+        SELECTOR_SELF = "an indicator cannot choose its own band", "指标不能选择自身的分档";
+        SELECTOR_QUALITATIVE = "indicator \"{0}\" chooses the band but is qualitative: a band condition needs a number", "指标 \"{0}\" 用于选择分档，但它是定性指标，分档条件需要数值";
+        NO_BAND = "no band is given: write at least one band, or grades instead of bands", "没有给出分档，请至少写一个分档，或改用等级（grades）";
+        BANDS_OVERLAP = "condition \"{0}\" overlaps band {1} \"{2}\": a value in both would always take band {1}", "条件 \"{0}\" 与第 {1} 档 \"{2}\" 重叠，同时满足两者的数值总是归入第 {1} 档";
+        CONDITION_NO_UNIT = "condition \"{0}\" is in \"{1}\" ({2}) but the selector \"{3}\" has no unit", "条件 \"{0}\" 的单位为 \"{1}\"（{2}），但选择分档的指标 \"{3}\" 没有单位";
+        CONDITION_UNIT_MISMATCH = "condition \"{0}\" is in \"{1}\" ({2}), the selector \"{3}\" in \"{4}\" ({5})", "条件 \"{0}\" 的单位为 \"{1}\"（{2}），选择分档的指标 \"{3}\" 的单位为 \"{4}\"（{5}）";
+        NO_LOWER_END = "limit \"{0}\" has no lower end but the indicator is {1}", "限值 \"{0}\" 没有下限，但指标方向为 {1}";
+        NO_UPPER_END = "limit \"{0}\" has no upper end but the indicator is {1}", "限值 \"{0}\" 没有上限，但指标方向为 {1}";
+        GRADES_ORDER = "grades go from best to worst, so \"{0}\" must hold every value of grade {1} \"{2}\"", "等级按从优到劣排列，因此 \"{0}\" 必须包含第 {1} 级 \"{2}\" 的所有数值";
+        GRADE_SAME = "grade {0} has the same limit as grade {1}: grades must differ", "第 {0} 级与第 {1} 级的限值相同，各等级必须不同";
+    }
+}
 
 /// How serious a fault is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -44,8 +100,123 @@ pub struct Fault {
     /// `line` and `column`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
-    /// What is wrong, in the house style.
+    /// What is wrong, in the house style, in English ([`Fault::message_in`] gives it in
+    /// every language).
     pub message: String,
+    /// What is wrong in every language.
+    #[serde(skip)]
+    said: Said,
+}
+
+/// What a fault says: a message from a template, or an error of the crate's own.
+#[derive(Clone, Debug)]
+pub(crate) enum Said {
+    Text(Text),
+    Error(Error),
+}
+
+impl Said {
+    fn render(&self, lang: Lang) -> String {
+        match self {
+            Said::Text(t) => t.render(lang),
+            Said::Error(e) => e.message(lang),
+        }
+    }
+}
+
+impl PartialEq for Said {
+    fn eq(&self, other: &Said) -> bool {
+        self.render(Lang::En) == other.render(Lang::En)
+            && self.render(Lang::Zh) == other.render(Lang::Zh)
+    }
+}
+impl Eq for Said {}
+
+impl From<Text> for Said {
+    fn from(t: Text) -> Said {
+        Said::Text(t)
+    }
+}
+impl From<Error> for Said {
+    fn from(e: Error) -> Said {
+        Said::Error(e)
+    }
+}
+impl From<String> for Said {
+    fn from(s: String) -> Said {
+        Said::Text(Text::from(s))
+    }
+}
+
+impl Fault {
+    fn new(severity: Severity, path: String, said: Said) -> Fault {
+        Fault {
+            severity,
+            path,
+            line: None,
+            column: None,
+            span: None,
+            message: said.render(Lang::En),
+            said,
+        }
+    }
+
+    /// What is wrong in `lang` ([`Lang::Both`]: the Chinese message, ` — `, the English one);
+    /// in [`Lang::En`] it is [`Fault::message`].
+    ///
+    /// ```
+    /// use duibiao::{Lang, Plan};
+    /// let plan: Plan = toml::from_str(
+    ///     r#"
+    /// schema_version = 1
+    /// category = { en = "t" }
+    /// [[standards]]
+    /// code = "GB/T 1-2020"
+    /// role = "benchmark"
+    /// [[indicators]]
+    /// id = "x"
+    /// direction = "qualitative"
+    /// requirements = { "GB/T 1-2020" = "≤ 1" }
+    /// "#,
+    /// )
+    /// .unwrap();
+    /// let report = plan.check();
+    /// let fault = report.errors().next().unwrap();
+    /// assert!(fault.message_in(Lang::En).starts_with(r#"limit "≤ 1" on a qualitative"#));
+    /// assert!(fault.message_in(Lang::Zh).starts_with(r#"定性指标上的限值 "≤ 1"：其值为"#));
+    /// ```
+    pub fn message_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Both => format!(
+                "{} — {}",
+                self.said.render(Lang::Zh),
+                self.said.render(Lang::En)
+            ),
+            one => self.said.render(one),
+        }
+    }
+
+    /// The fault as `Display` writes it, in `lang`: its level, its line and column when known,
+    /// its path and its message.
+    pub fn to_string_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let level = match self.severity {
+            Severity::Error => t!(msg::LEVEL_ERROR),
+            Severity::Warning => t!(msg::LEVEL_WARNING),
+        };
+        let mut out = level.render(lang);
+        out.push('：');
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            out.push_str(&t!(crate::error::msg::PLACE_LINE_COLUMN, l, c).render(lang));
+            out.push('：');
+        }
+        out.push_str(&self.path);
+        out.push('：');
+        out.push_str(&self.message_in(lang));
+        out
+    }
 }
 
 impl fmt::Display for Fault {
@@ -81,19 +252,13 @@ pub struct Report {
 
 impl Report {
     /// Adds an error at `path`, with no place in a text.
-    pub(crate) fn push_error(&mut self, path: String, message: String) {
-        self.faults.push(Fault {
-            severity: Severity::Error,
-            path,
-            line: None,
-            column: None,
-            span: None,
-            message,
-        });
+    pub(crate) fn push_error(&mut self, path: String, message: impl Into<Said>) {
+        self.faults
+            .push(Fault::new(Severity::Error, path, message.into()));
     }
 
     /// A report of one error at the plan's top.
-    pub(crate) fn single(message: String) -> Report {
+    pub(crate) fn single(message: impl Into<Said>) -> Report {
         let mut report = Report::default();
         report.push_error("plan".into(), message);
         report
@@ -124,16 +289,41 @@ impl Report {
     /// The line that says how many faults were not kept, if any:
     /// `2 more faults not shown (1 error, 1 warning; limit `faults`)`.
     pub fn omitted_line(&self) -> Option<String> {
+        self.omitted_line_in(Lang::En)
+    }
+
+    /// [`Report::omitted_line`] in `lang`.
+    pub fn omitted_line_in(&self, lang: Lang) -> Option<String> {
         let n = self.omitted();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        (n > 0).then(|| {
-            format!(
+        if n == 0 {
+            return None;
+        }
+        if lang == Lang::En {
+            let plural =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+            return Some(format!(
                 "{} not shown ({}, {}; limit `faults`)",
                 plural(n, "more fault"),
                 plural(self.omitted_errors, "error"),
                 plural(self.omitted_warnings, "warning")
-            )
-        })
+            ));
+        }
+        Some(t!(msg::OMITTED, n, self.omitted_errors, self.omitted_warnings).render(lang))
+    }
+
+    /// The report as `Display` writes it, in `lang`: one fault a line, then the count of the
+    /// faults not kept, if any.
+    pub fn to_string_in(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for fault in &self.faults {
+            out.push_str(&fault.to_string_in(lang));
+            out.push('\n');
+        }
+        if let Some(line) = self.omitted_line_in(lang) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
     }
 }
 
@@ -208,11 +398,11 @@ struct Checker {
 impl Checker {
     /// Records a fault, or counts it when `limit` faults are kept already (its path and
     /// message are then never written).
-    fn fault(
+    fn fault<M: Into<Said>>(
         &mut self,
         severity: Severity,
         path: impl FnOnce() -> String,
-        message: impl FnOnce() -> String,
+        message: impl FnOnce() -> M,
         loc: Loc,
     ) {
         if self.faults.len() >= self.limit {
@@ -224,20 +414,16 @@ impl Checker {
             }
             return;
         }
-        self.faults.push((
-            Fault {
-                severity,
-                path: path(),
-                line: None,
-                column: None,
-                span: None,
-                message: message(),
-            },
-            loc,
-        ));
+        self.faults
+            .push((Fault::new(severity, path(), message().into()), loc));
     }
 
-    fn error(&mut self, path: impl FnOnce() -> String, message: impl FnOnce() -> String, loc: Loc) {
+    fn error<M: Into<Said>>(
+        &mut self,
+        path: impl FnOnce() -> String,
+        message: impl FnOnce() -> M,
+        loc: Loc,
+    ) {
         self.fault(Severity::Error, path, message, loc);
     }
 
@@ -296,29 +482,20 @@ fn code_point(ch: char) -> String {
 
 /// What is wrong with an id that is not blank: a control character, or whitespace at an end
 /// (products files trim their column names, so no column could name the indicator).
-fn id_fault(id: &str) -> Option<String> {
+fn id_fault(id: &str) -> Option<Text> {
     let shown = shown_id(id);
     if let Some(ch) = id.chars().find(|c| c.is_control()) {
-        return Some(format!(
-            "indicator id {shown} holds a control character ({})",
-            code_point(ch)
-        ));
+        return Some(t!(msg::ID_CONTROL, shown, code_point(ch)));
     }
     let first = id.chars().next().filter(|c| c.is_whitespace());
     let last = id.chars().next_back().filter(|c| c.is_whitespace());
     let place = match (first, last) {
-        (Some(a), Some(b)) => format!(
-            "begins and ends with whitespace ({}, {})",
-            code_point(a),
-            code_point(b)
-        ),
-        (Some(a), None) => format!("begins with whitespace ({})", code_point(a)),
-        (None, Some(b)) => format!("ends with whitespace ({})", code_point(b)),
+        (Some(a), Some(b)) => t!(msg::WS_BOTH, code_point(a), code_point(b)),
+        (Some(a), None) => t!(msg::WS_BEGINS, code_point(a)),
+        (None, Some(b)) => t!(msg::WS_ENDS, code_point(b)),
         (None, None) => return None,
     };
-    Some(format!(
-        "indicator id {shown} {place}: column names are trimmed, so no products column could name it"
-    ))
+    Some(t!(msg::ID_WHITESPACE, shown, place))
 }
 
 /// A benchmark requirement as the checker keeps it: the key and limit as written, and the
@@ -386,20 +563,18 @@ fn level_in_no_grade(c: &mut Checker, path: String, stated: &[Stated<'_>], grade
     if held {
         return;
     }
-    let shown: Vec<String> = level_of(stated)
+    let Some(shown) = level_of(stated)
         .iter()
         .filter_map(|&k| stated.get(k))
-        .map(|s| format!("\"{}\" ({})", s.limit, s.code))
-        .collect();
+        .map(|s| t!(msg::LEVEL_ITEM, s.limit, s.code))
+        .reduce(|a, b| t!(msg::AND, a, b))
+    else {
+        return;
+    };
     c.fault(
         Severity::Warning,
         || path,
-        || {
-            format!(
-                "no grade holds the benchmark level {}, so no value can exceed it by grade",
-                shown.join(" and ")
-            )
-        },
+        || t!(msg::NO_GRADE_HOLDS, shown),
         Loc::key(),
     );
 }
@@ -409,7 +584,7 @@ fn check_standard(c: &mut Checker, i: usize, s: &PlanStandard) {
     if s.standard.superseded_by.as_ref() == Some(code) {
         c.error(
             || format!("standards[{i}].superseded-by"),
-            || format!("standard \"{code}\" is superseded by itself"),
+            || t!(msg::SUPERSEDED_BY_ITSELF, code.to_string()),
             Loc::key(),
         );
     }
@@ -420,7 +595,7 @@ fn check_standard(c: &mut Checker, i: usize, s: &PlanStandard) {
     {
         c.error(
             || format!("standards[{i}].adoption.code"),
-            || format!("standard \"{code}\" adopts itself"),
+            || t!(msg::ADOPTS_ITSELF, code.to_string()),
             Loc::key_of(format!("standards[{i}].adoption")),
         );
     }
@@ -430,15 +605,13 @@ fn check_standard(c: &mut Checker, i: usize, s: &PlanStandard) {
             .superseded_by
             .as_ref()
             .filter(|b| *b != code)
-            .map(|b| format!(" (superseded by \"{b}\")"))
-            .unwrap_or_default();
+            .map(|b| b.to_string());
         c.fault(
             Severity::Warning,
             || format!("standards[{i}].status"),
-            || {
-                format!(
-                "benchmark \"{code}\" is withdrawn{by}: its requirements are no longer in force"
-            )
+            || match by {
+                Some(by) => t!(msg::WITHDRAWN_BY, code.to_string(), by),
+                None => t!(msg::WITHDRAWN, code.to_string()),
             },
             Loc::key(),
         );
@@ -461,7 +634,7 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         if let Some(&first) = codes.get(&code) {
             c.error(
                 || format!("standards[{i}].code"),
-                || format!("standard \"{code}\" is listed twice (first as standards[{first}])"),
+                || t!(msg::LISTED_TWICE, code.to_string(), first),
                 Loc::value(),
             );
         } else {
@@ -477,7 +650,7 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
     if subjects > 1 {
         c.error(
             || "standards".into(),
-            || format!("{subjects} standards have role \"subject\": a plan has at most one"),
+            || t!(msg::SUBJECTS, subjects),
             Loc::key(),
         );
     }
@@ -487,25 +660,17 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         .filter(|s| s.role == Role::Benchmark)
         .count();
     if benchmarks == 0 {
-        c.error(
-            || "standards".into(),
-            || "no standard has role \"benchmark\": a plan compares against at least one".into(),
-            Loc::key(),
-        );
+        c.error(|| "standards".into(), || t!(msg::NO_BENCHMARK), Loc::key());
     }
     if plan.indicators.is_empty() {
-        c.error(
-            || "indicators".into(),
-            || "the plan has no indicator".into(),
-            Loc::key(),
-        );
+        c.error(|| "indicators".into(), || t!(msg::NO_INDICATOR), Loc::key());
     }
     if plan.policy.leader_share <= rust_decimal::Decimal::ZERO
         || plan.policy.leader_share > rust_decimal::Decimal::ONE
     {
         c.error(
             || "policy.leader-share".into(),
-            || format!("{} is outside 0 < share ≤ 1", plan.policy.leader_share),
+            || t!(msg::SHARE_OUTSIDE, plan.policy.leader_share.to_string()),
             Loc::key(),
         );
     }
@@ -518,13 +683,9 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
     if let (Some(n), false) = (plan.policy.leader_min_exceeding, plan.indicators.is_empty()) {
         let count = u64::try_from(core.len()).unwrap_or(u64::MAX);
         let message = if core.is_empty() {
-            Some(format!(
-                "{n}: the plan has no core indicator, so no product could ever be a leader"
-            ))
+            Some(t!(msg::NO_CORE_MIN, n.to_string()))
         } else if n == 0 || u64::from(n) > count {
-            Some(format!(
-                "{n} is outside 1 ≤ n ≤ {count}, the number of core indicators: no product could ever be a leader"
-            ))
+            Some(t!(msg::MIN_OUTSIDE, n.to_string(), count))
         } else {
             None
         };
@@ -547,12 +708,7 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         if let Some(&f) = first.get(ind.id.as_str()).filter(|&&f| f != i) {
             c.error(
                 || format!("indicators[{i}].id"),
-                || {
-                    format!(
-                        "indicator id \"{}\" is used twice (first by indicators[{f}])",
-                        ind.id
-                    )
-                },
+                || t!(msg::ID_TWICE, ind.id.as_str(), f),
                 Loc::value(),
             );
         }
@@ -566,18 +722,13 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
             .iter()
             .any(|(_, ind)| ind.weight > rust_decimal::Decimal::ZERO);
         if core.is_empty() {
-            c.error(
-                || "indicators".into(),
-                || "no indicator is core, so no product could ever be a leader (leaders are decided on core indicators)".into(),
-                Loc::key());
+            c.error(|| "indicators".into(), || t!(msg::NO_CORE), Loc::key());
         } else if let (Some((k, ind)), false, false) = (core.first(), weighed, negative) {
             c.error(
                 || format!("indicators[{k}].weight"),
-                || format!(
-                    "weight \"{}\": no core indicator has a weight above 0, so no product could ever be a leader (give one a weight above 0, or set policy.leader-min-exceeding)",
-                    ind.weight
-                ),
-                Loc::key());
+                || t!(msg::NO_CORE_WEIGHT, ind.weight.to_string()),
+                Loc::key(),
+            );
         }
     }
 
@@ -585,12 +736,7 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         if s.role == Role::Benchmark && !stated.contains(&s.standard.code) {
             c.error(
                 || format!("standards[{i}]"),
-                || {
-                    format!(
-                        "benchmark \"{}\" states no requirement for any indicator",
-                        s.standard.code
-                    )
-                },
+                || t!(msg::STATES_NOTHING, s.standard.code.to_string()),
                 Loc::value_of(format!("standards[{i}].code")),
             );
         }
@@ -609,18 +755,11 @@ fn check_indicator(
 ) {
     let base = format!("indicators[{i}]");
     if ind.id.trim().is_empty() {
-        c.error(
-            || format!("{base}.id"),
-            || "an indicator id is never empty".into(),
-            Loc::value(),
-        );
+        c.error(|| format!("{base}.id"), || t!(msg::ID_EMPTY), Loc::value());
     } else if let Some(message) = id_fault(&ind.id) {
         c.error(|| format!("{base}.id"), || message, Loc::value());
     } else if ind.id == "id" {
-        c.error(
-            || format!("{base}.id"),
-            || "indicator id \"id\" is the name of the products file's product-id column: choose another id".into(),
-            Loc::value());
+        c.error(|| format!("{base}.id"), || t!(msg::ID_IS_ID), Loc::value());
     }
     if let Some(t) = ind.tolerance {
         let (crate::indicator::Tolerance::Absolute(d) | crate::indicator::Tolerance::Relative(d)) =
@@ -628,7 +767,7 @@ fn check_indicator(
         if d.is_sign_negative() && !d.is_zero() {
             c.error(
                 || format!("{base}.tolerance"),
-                || format!("tolerance \"{t}\": a tolerance is never negative"),
+                || t!(msg::TOLERANCE_NEGATIVE, t.to_string()),
                 Loc::key(),
             );
         }
@@ -639,7 +778,7 @@ fn check_indicator(
         Some(text) => match text.parse::<Unit>() {
             Ok(u) => Ok(Some(u)),
             Err(e) => {
-                c.error(|| format!("{base}.unit"), || e.to_string(), Loc::value());
+                c.error(|| format!("{base}.unit"), || e, Loc::value());
                 Err(())
             }
         },
@@ -647,70 +786,75 @@ fn check_indicator(
     if ind.weight.is_sign_negative() {
         c.error(
             || format!("{base}.weight"),
-            || format!("weight {} is negative", ind.weight),
+            || t!(msg::WEIGHT_NEGATIVE, ind.weight.to_string()),
             Loc::key(),
         );
     }
     if let Some(t) = &ind.test_method {
         if let Err(e) = t.parse::<StandardCode>() {
-            c.error(
-                || format!("{base}.test-method"),
-                || e.to_string(),
-                Loc::value(),
-            );
+            c.error(|| format!("{base}.test-method"), || e, Loc::value());
         }
     }
     // A limit and its set in the indicator's unit (`None` for the set when units are faulty);
     // a fault points at the limit, the value at `path`.
-    let read_limit = |c: &mut Checker,
-                      path: &dyn Fn() -> String,
-                      text: &str|
-     -> Option<(Limit, Option<Ends>)> {
-        match text.parse::<Limit>() {
-            Ok(limit) => {
-                match (limit.unit(), &unit) {
-                    (Some(lu), Ok(Some(iu))) if !lu.is_compatible(iu) => {
-                        c.error(
-                            path,
-                            || format!(
-                                "limit \"{text}\" is in \"{lu}\" ({}), the indicator in \"{iu}\" ({})",
-                                lu.dimension(),
-                                iu.dimension()
-                            ),
-                            Loc::value());
-                        return None;
-                    }
-                    (Some(lu), Ok(None)) => {
-                        c.error(
-                            path,
-                            || format!(
-                                "limit \"{text}\" is in \"{lu}\" ({}) but the indicator has no unit",
-                                lu.dimension()
-                            ),
-                            Loc::value());
-                        return None;
-                    }
-                    _ => {}
-                }
-                let ends = match &unit {
-                    Ok(u) => match limit.ends_in(u.as_ref()) {
-                        Ok(ends) => Some(ends),
-                        Err(e) => {
-                            c.error(path, || e.to_string(), Loc::value());
+    let read_limit =
+        |c: &mut Checker, path: &dyn Fn() -> String, text: &str| -> Option<(Limit, Option<Ends>)> {
+            match text.parse::<Limit>() {
+                Ok(limit) => {
+                    match (limit.unit(), &unit) {
+                        (Some(lu), Ok(Some(iu))) if !lu.is_compatible(iu) => {
+                            c.error(
+                                path,
+                                || {
+                                    t!(
+                                        msg::LIMIT_UNIT_MISMATCH,
+                                        text,
+                                        lu.to_string(),
+                                        lu.dimension().text(),
+                                        iu.to_string(),
+                                        iu.dimension().text()
+                                    )
+                                },
+                                Loc::value(),
+                            );
                             return None;
                         }
-                    },
-                    Err(()) => None,
-                };
-                direction_warning(c, path, ind.direction, &limit, text);
-                Some((limit, ends))
+                        (Some(lu), Ok(None)) => {
+                            c.error(
+                                path,
+                                || {
+                                    t!(
+                                        msg::LIMIT_NO_UNIT,
+                                        text,
+                                        lu.to_string(),
+                                        lu.dimension().text()
+                                    )
+                                },
+                                Loc::value(),
+                            );
+                            return None;
+                        }
+                        _ => {}
+                    }
+                    let ends = match &unit {
+                        Ok(u) => match limit.ends_in(u.as_ref()) {
+                            Ok(ends) => Some(ends),
+                            Err(e) => {
+                                c.error(path, || e, Loc::value());
+                                return None;
+                            }
+                        },
+                        Err(()) => None,
+                    };
+                    direction_warning(c, path, ind.direction, &limit, text);
+                    Some((limit, ends))
+                }
+                Err(e) => {
+                    c.error(path, || e, Loc::value());
+                    None
+                }
             }
-            Err(e) => {
-                c.error(path, || e.to_string(), Loc::value());
-                None
-            }
-        }
-    };
+        };
     let qualitative = ind.direction == Direction::Qualitative;
     // Each standard once, by its number: the key as first written.
     let mut seen: BTreeMap<StandardCode, &str> = BTreeMap::new();
@@ -720,14 +864,14 @@ fn check_indicator(
         let code = match code_text.parse::<StandardCode>() {
             Ok(code) => code,
             Err(e) => {
-                c.error(path, || e.to_string(), Loc::key());
+                c.error(path, || e, Loc::key());
                 continue;
             }
         };
         if let Some(first) = seen.get(&code) {
             c.error(
                 path,
-                || format!("standard \"{code_text}\" is stated twice (also as \"{first}\")"),
+                || t!(msg::STATED_TWICE, code_text, *first),
                 Loc::key(),
             );
             continue;
@@ -737,19 +881,16 @@ fn check_indicator(
             .and_then(|&k| plan.standards.get(k))
             .map(|s| s.role);
         if role.is_none() {
-            c.error(
-                path,
-                || format!("standard \"{code}\" is not listed in the plan's standards"),
-                Loc::key(),
-            );
+            c.error(path, || t!(msg::NOT_LISTED, code.to_string()), Loc::key());
         }
         stated.insert(code.clone());
         seen.insert(code, code_text.as_str());
         if qualitative {
             c.error(
                 path,
-                || format!("limit \"{limit_text}\" on a qualitative indicator: its values are \"pass\" or \"fail\", so it takes no requirements"),
-                Loc::value());
+                || t!(msg::QUALITATIVE_REQUIREMENT, limit_text),
+                Loc::value(),
+            );
             continue;
         }
         if let Some((_, ends)) = read_limit(c, &path, limit_text) {
@@ -766,11 +907,9 @@ fn check_indicator(
         if let (Some(a), Some(b)) = (benchmark.get(a), benchmark.get(b)) {
             c.error(
                 || format!("{base}.requirements.\"{}\"", b.code),
-                || format!(
-                    "the benchmark level is empty: no value meets both \"{}\" = \"{}\" and \"{}\" = \"{}\"",
-                    a.code, a.limit, b.code, b.limit
-                ),
-                Loc::key());
+                || t!(msg::LEVEL_EMPTY, a.code, a.limit, b.code, b.limit),
+                Loc::key(),
+            );
         }
         // An empty level lies in no grade either: said once.
         benchmark.clear();
@@ -778,10 +917,7 @@ fn check_indicator(
     if qualitative && !ind.grades.is_empty() {
         c.error(
             || format!("{base}.grades"),
-            || {
-                "a qualitative indicator takes no grades: its values are \"pass\" or \"fail\""
-                    .into()
-            },
+            || t!(msg::QUALITATIVE_GRADES),
             Loc::key(),
         );
     } else {
@@ -792,7 +928,7 @@ fn check_indicator(
         if ind.bands.is_some() && !ind.grades.is_empty() {
             c.error(
                 || format!("{base}.grades"),
-                || "the indicator has both grades and bands: write one of them".into(),
+                || t!(msg::GRADES_AND_BANDS),
                 Loc::key(),
             );
         }
@@ -801,10 +937,7 @@ fn check_indicator(
         if qualitative {
             c.error(
                 || format!("{base}.bands"),
-                || {
-                    "a qualitative indicator takes no bands: its values are \"pass\" or \"fail\""
-                        .into()
-                },
+                || t!(msg::QUALITATIVE_BANDS),
                 Loc::key(),
             );
         } else {
@@ -838,32 +971,21 @@ fn check_bands(
         None => {
             c.error(
                 || by,
-                || {
-                    format!(
-                        "indicator \"{}\" chooses the band but is not in the plan",
-                        bands.by
-                    )
-                },
+                || t!(msg::SELECTOR_MISSING, bands.by.as_str()),
                 Loc::value(),
             );
             None
         }
         Some(s) if s.id == ind.id => {
-            c.error(
-                || by,
-                || "an indicator cannot choose its own band".into(),
-                Loc::value(),
-            );
+            c.error(|| by, || t!(msg::SELECTOR_SELF), Loc::value());
             None
         }
         Some(s) if s.direction == Direction::Qualitative => {
             c.error(
                 || by,
-                || format!(
-                    "indicator \"{}\" chooses the band but is qualitative: a band condition needs a number",
-                    s.id
-                ),
-                Loc::value());
+                || t!(msg::SELECTOR_QUALITATIVE, s.id.as_str()),
+                Loc::value(),
+            );
             None
         }
         // A selector whose unit does not read is reported on the selector itself.
@@ -875,7 +997,7 @@ fn check_bands(
     if bands.bands.is_empty() {
         c.error(
             || format!("{base}.bands.bands"),
-            || "no band is given: write at least one band, or grades instead of bands".into(),
+            || t!(msg::NO_BAND),
             Loc::key(),
         );
     }
@@ -883,7 +1005,7 @@ fn check_bands(
     for (b, band) in bands.bands.iter().enumerate() {
         let path = format!("{base}.bands.bands[{b}]");
         match band.when.parse::<Limit>() {
-            Err(e) => c.error(|| format!("{path}.when"), || e.to_string(), Loc::value()),
+            Err(e) => c.error(|| format!("{path}.when"), || e, Loc::value()),
             Ok(when) => {
                 if let Some(s) = &selector {
                     if let Some(ends) = condition(c, &format!("{path}.when"), &band.when, &when, s)
@@ -907,8 +1029,9 @@ fn check_bands(
         if let Some((e, other_text, _)) = earlier {
             c.error(
                 || format!("{base}.bands.bands[{b}].when"),
-                || format!("condition \"{text}\" overlaps band {e} \"{other_text}\": a value in both would always take band {e}"),
-                Loc::value());
+                || t!(msg::BANDS_OVERLAP, *text, *e, *other_text),
+                Loc::value(),
+            );
         }
     }
 }
@@ -922,24 +1045,27 @@ fn condition(
     selector: &Selector<'_>,
 ) -> Option<Ends> {
     let message = match (when.unit(), &selector.unit) {
-        (Some(wu), None) => Some(format!(
-            "condition \"{text}\" is in \"{wu}\" ({}) but the selector \"{}\" has no unit",
-            wu.dimension(),
+        (Some(wu), None) => Some(t!(
+            msg::CONDITION_NO_UNIT,
+            text,
+            wu.to_string(),
+            wu.dimension().text(),
             selector.id
         )),
-        (Some(wu), Some(su)) if !wu.is_compatible(su) => Some(format!(
-            "condition \"{text}\" is in \"{wu}\" ({}), the selector \"{}\" in \"{su}\" ({})",
-            wu.dimension(),
+        (Some(wu), Some(su)) if !wu.is_compatible(su) => Some(t!(
+            msg::CONDITION_UNIT_MISMATCH,
+            text,
+            wu.to_string(),
+            wu.dimension().text(),
             selector.id,
-            su.dimension()
+            su.to_string(),
+            su.dimension().text()
         )),
         _ => None,
     };
-    let result = match message {
-        Some(m) => Err(m),
-        None => when
-            .ends_in(selector.unit.as_ref())
-            .map_err(|e| e.to_string()),
+    let result: Result<Ends, Said> = match message {
+        Some(m) => Err(m.into()),
+        None => when.ends_in(selector.unit.as_ref()).map_err(Said::from),
     };
     match result {
         Ok(ends) => Some(ends),
@@ -967,14 +1093,11 @@ fn direction_warning(
             Severity::Warning,
             path,
             || {
-                format!(
-                    "limit \"{text}\" has no {} end but the indicator is {d}",
-                    if d == Direction::HigherIsBetter {
-                        "lower"
-                    } else {
-                        "upper"
-                    }
-                )
+                if d == Direction::HigherIsBetter {
+                    t!(msg::NO_LOWER_END, text, d.to_string())
+                } else {
+                    t!(msg::NO_UPPER_END, text, d.to_string())
+                }
             },
             Loc::value(),
         );
@@ -1011,18 +1134,19 @@ fn check_grades(
             if !ends_inside(prev, &ends) {
                 c.error(
                     path,
-                    || format!(
-                        "grades go from best to worst, so \"{}\" must hold every value of grade {p} \"{}\"",
-                        grade.limit, grades.get(*p).map(|x| x.limit.as_str()).unwrap_or_default()
-                    ),
-                    Loc::value());
-                table = None;
-            } else if ends_inside(&ends, prev) {
-                c.error(
-                    path,
-                    || format!("grade {g} has the same limit as grade {p}: grades must differ"),
+                    || {
+                        t!(
+                            msg::GRADES_ORDER,
+                            grade.limit.as_str(),
+                            *p,
+                            grades.get(*p).map(|x| x.limit.as_str()).unwrap_or_default()
+                        )
+                    },
                     Loc::value(),
                 );
+                table = None;
+            } else if ends_inside(&ends, prev) {
+                c.error(path, || t!(msg::GRADE_SAME, g, *p), Loc::value());
                 table = None;
             }
         }

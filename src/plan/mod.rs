@@ -31,7 +31,18 @@
 //! ```
 
 mod bounds;
-mod check;
+
+/// The messages of reading a plan.
+pub(crate) mod msg {
+    crate::error::messages! {
+        PLAN_BYTES = "the plan is {0} bytes, more than the {1} a plan may hold (limit `plan_bytes`)", "方案有 {0} 字节，超过方案允许的 {1} 字节（限额 `plan_bytes`）";
+        PLAN_LONGER = "the plan is longer than {0} bytes, the most a plan may hold (limit `plan_bytes`)", "方案超过 {0} 字节，即方案允许的上限（限额 `plan_bytes`）";
+        SCHEMA_VERSION = "schema_version {0}: this build reads schema versions {1}", "schema_version {0}：本版本只能读取方案格式版本 {1}";
+        SCHEMA_VERSION_WRITTEN = "schema_version {0}: not a schema version, which is a whole number such as 1 (this build reads schema versions {1})",
+            "schema_version {0}：不是方案格式版本，版本应为整数，如 1（本版本只能读取方案格式版本 {1}）";
+    }
+}
+pub(crate) mod check;
 pub mod policy;
 mod schema;
 mod spans;
@@ -45,7 +56,7 @@ pub use check::{Fault, Report, Severity};
 pub use policy::{MissingPolicy, Policy};
 pub use schema::plan_json_schema;
 
-use crate::error::Error;
+use crate::error::{t, Error, Text};
 use crate::indicator::Indicator;
 use crate::limits::{toml_depth, Limits};
 use crate::number::clip;
@@ -281,12 +292,12 @@ fn read_bounded(path: &std::path::Path, shown: &str, limits: &Limits) -> Result<
         Error::invalid_plan(one_line(&e.to_string())).context(format!("plan \"{shown}\""))
     };
     let file = std::fs::File::open(path).map_err(io)?;
-    let too_large = |message: String| Error::invalid_plan(message).context(shown);
+    let too_large = |message: Text| Error::invalid_plan(message).context(shown);
     let most = u64::try_from(limits.plan_bytes).unwrap_or(u64::MAX);
     let metadata = file.metadata().map_err(io)?;
     if metadata.is_file() && metadata.len() > most {
-        return Err(too_large(format!(
-            "the plan is {} bytes, more than the {} a plan may hold (limit `plan_bytes`)",
+        return Err(too_large(t!(
+            msg::PLAN_BYTES,
             metadata.len(),
             limits.plan_bytes
         )));
@@ -297,10 +308,7 @@ fn read_bounded(path: &std::path::Path, shown: &str, limits: &Limits) -> Result<
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() > limits.plan_bytes {
-        return Err(too_large(format!(
-            "the plan is longer than {} bytes, the most a plan may hold (limit `plan_bytes`)",
-            limits.plan_bytes
-        )));
+        return Err(too_large(t!(msg::PLAN_LONGER, limits.plan_bytes)));
     }
     // UTF-8 (with or without a byte order mark), UTF-16 with one, or GB18030, detected.
     crate::encoding::Encoding::Auto
@@ -396,11 +404,11 @@ fn version_ok(written: &str, v: Option<u64>) -> Result<(), Error> {
         .join(", ");
     match v {
         Some(n) if SCHEMA_VERSIONS.iter().any(|&s| u64::from(s) == n) => Ok(()),
-        Some(n) => Err(Error::invalid_plan(format!(
-            "schema_version {n}: this build reads schema versions {versions}"
-        ))),
-        None => Err(Error::invalid_plan(format!(
-            "schema_version {written}: not a schema version, which is a whole number such as 1 (this build reads schema versions {versions})"
+        Some(n) => Err(Error::invalid_plan(t!(msg::SCHEMA_VERSION, n, versions))),
+        None => Err(Error::invalid_plan(t!(
+            msg::SCHEMA_VERSION_WRITTEN,
+            written,
+            versions
         ))),
     }
 }

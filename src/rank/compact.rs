@@ -10,6 +10,18 @@
 
 use std::collections::BTreeMap;
 
+/// The messages of the compact records.
+pub(crate) mod msg {
+    crate::error::messages! {
+        MORE_THAN = "more than 4294967295 {0}", "{0}超过 4294967295 个";
+        DISTINCT_TEXTS = "distinct texts", "不同文本";
+        INDICATORS = "indicators", "指标";
+        PRODUCTS = "products", "产品";
+        BYTES_IN_VALUE = "bytes in a value", "单个数值的字节数";
+        GRADES = "grades", "等级";
+    }
+}
+
 use rust_decimal::Decimal;
 
 use crate::error::Error;
@@ -103,8 +115,9 @@ impl Decimals {
 }
 
 /// A count as a `u32` index, or an overflow error naming `what`.
-pub(crate) fn index(n: usize, what: &str) -> Result<u32, Error> {
-    u32::try_from(n).map_err(|_| Error::overflow(format!("more than 4294967295 {what}")))
+pub(crate) fn index(n: usize, what: &'static crate::error::Msg) -> Result<u32, Error> {
+    u32::try_from(n)
+        .map_err(|_| Error::overflow(crate::error::t!(msg::MORE_THAN, crate::error::t!(what))))
 }
 
 /// Values held once each, named by their index. `code` looks a value up in an ordered map, after
@@ -146,7 +159,7 @@ impl<T: Clone + Ord> Interner<T> {
         let c = match self.codes.get(value) {
             Some(&c) => c,
             None => {
-                let c = index(self.values.len(), "distinct texts")?;
+                let c = index(self.values.len(), msg::DISTINCT_TEXTS)?;
                 self.values.push(value.to_owned());
                 self.codes.insert(value.to_owned(), c);
                 c
@@ -260,7 +273,7 @@ impl Keys {
     ) -> Result<u32, Error> {
         if let Some((i, c)) = self.plan.get(at) {
             if i == id && *c == class {
-                return index(at, "indicators");
+                return index(at, msg::INDICATORS);
             }
         }
         if let Some(&c) = self.last.get(at) {
@@ -269,7 +282,10 @@ impl Keys {
             }
         }
         let other = self.other.code(0, &(id.to_owned(), class_code(class)))?;
-        let c = index(self.plan.len().saturating_add(other as usize), "indicators")?;
+        let c = index(
+            self.plan.len().saturating_add(other as usize),
+            msg::INDICATORS,
+        )?;
         if self.last.len() <= at {
             self.last.resize(at.saturating_add(1), u32::MAX);
         }

@@ -151,10 +151,12 @@ pub struct ReportBuilder<'r> {
 fn text_code(texts: &mut Interner<String>, slot: usize, text: Option<&str>) -> Result<u32, Error> {
     match text {
         None => Ok(0),
-        Some(t) => texts
-            .code(slot, t)?
-            .checked_add(1)
-            .ok_or_else(|| Error::overflow("more than 4294967295 distinct texts")),
+        Some(t) => texts.code(slot, t)?.checked_add(1).ok_or_else(|| {
+            Error::overflow(crate::error::t!(
+                crate::rank::compact_msg::MORE_THAN,
+                crate::error::t!(crate::rank::compact_msg::DISTINCT_TEXTS)
+            ))
+        }),
     }
 }
 
@@ -201,7 +203,10 @@ impl<'r> ReportBuilder<'r> {
     /// it was before.
     pub fn push(&mut self, v: &Verdict) -> Result<(), Error> {
         let t = &mut self.table;
-        index(t.records.len().saturating_add(1), "products")?;
+        index(
+            t.records.len().saturating_add(1),
+            crate::rank::compact_msg::PRODUCTS,
+        )?;
         self.scratch.clear();
         for (at, i) in v.indicators.iter().enumerate() {
             let slot = at.saturating_mul(3);
@@ -220,13 +225,20 @@ impl<'r> ReportBuilder<'r> {
                             || (g.name.zh.clone(), g.name.en.clone()),
                         )?
                         .checked_add(1)
-                        .ok_or_else(|| Error::overflow("more than 4294967295 grades"))?,
+                        .ok_or_else(|| {
+                            Error::overflow(crate::error::t!(
+                                crate::rank::compact_msg::MORE_THAN,
+                                crate::error::t!(crate::rank::compact_msg::GRADES)
+                            ))
+                        })?,
                 },
                 outcome: outcome_code(i.outcome),
             };
             let value = match &i.value {
                 None => u32::MAX,
-                Some(text) => index(text.len(), "bytes in a value")?.min(u32::MAX - 1),
+                Some(text) => {
+                    index(text.len(), crate::rank::compact_msg::BYTES_IN_VALUE)?.min(u32::MAX - 1)
+                }
             };
             self.scratch.push(Row {
                 compared: t.decimals.pack_opt(i.compared),
