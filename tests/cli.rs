@@ -637,4 +637,14 @@ fn messages_follow_lang_or_the_locale() {
         run(&["judge", "5", "≥ abc", "--lang", "both"], None),
         format!("{} — {}", zh.trim_end(), en.trim_start_matches("error: "))
     );
+    // A plan's faults too, with their line.
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/findings/qual_with_num_req.toml"
+    );
+    let faults = run(&["validate", plan, "--lang", "zh"], None);
+    assert_eq!(
+        faults.lines().next().unwrap(),
+        format!("{plan}: 错误：第 19 行第 34 列：indicators[0].requirements.\"GB/T 1-2000\"：定性指标上的限值 \"≥ 4\"：其值为 \"pass\" 或 \"fail\"，不能提出要求")
+    );
 }

@@ -599,7 +599,7 @@ fn read_plan_text(
 /// A fault on stderr: its one line (`FILE: error: line 3, column 9: PATH: MESSAGE`), then, when
 /// it has a span, the line of the plan it is on with a caret under the offending text.
 fn print_fault(path: &std::path::Path, fault: &duibiao::plan::Fault, text: &str) {
-    eprintln!("{}: {fault}", path.display());
+    eprintln!("{}: {}", path.display(), fault.to_string_in(lang()));
     let Some(span) = fault.span else {
         return;
     };
@@ -1023,7 +1023,7 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
         for fault in report.errors() {
             print_fault(path, fault, &text);
         }
-        if let Some(line) = report.omitted_line() {
+        if let Some(line) = report.omitted_line_in(lang()) {
             eprintln!("{}: {line}", path.display());
         }
         std::process::exit(2);
@@ -1032,7 +1032,7 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
         eprintln!("error: {}: {}", path.display(), e.shown());
         std::process::exit(2);
     });
-    for w in engine.warnings() {
+    for w in engine.warnings_in(lang()) {
         eprintln!("{}: warning: {w}", path.display());
     }
     engine
@@ -1066,7 +1066,7 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
         for w in report.warnings() {
             print_fault(path, w, &text);
         }
-        for w in engine.warnings() {
+        for w in engine.warnings_in(lang()) {
             eprintln!("{}: warning: {w}", path.display());
         }
         out.push_str("ok\n");
@@ -1075,7 +1075,7 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
         for f in &report.faults {
             print_fault(path, f, &text);
         }
-        if let Some(line) = report.omitted_line() {
+        if let Some(line) = report.omitted_line_in(lang()) {
             eprintln!("{}: {line}", path.display());
         }
         std::process::exit(2);
