@@ -259,7 +259,7 @@ fn plan() {
         &[
             (
                 toml(&PLAN.replace("role = \"benchmark\"", "role = benchmark")),
-                r#"line 6, column 8: "benchmark": invalid string, expected `"`, `'`"#,
+                r#"line 6, column 8: "benchmark": the TOML reader says: "invalid string, expected `"`, `'`""#,
             ),
             (
                 toml(&PLAN.replace("role = \"benchmark\"", "role = \"benchmark\"\nrank = 1")),
@@ -299,7 +299,7 @@ fn plan() {
             ),
             (
                 json("[1, 2"),
-                r#"line 1, column 5: EOF while parsing a list"#,
+                r#"line 1, column 5: end of file while parsing a list"#,
             ),
             // Columns count characters, also after Chinese text (serde_json counts bytes).
             (
@@ -370,7 +370,7 @@ fn products() {
     };
     assert_eq!(
         json("["),
-        ["products: line 1, column 2: EOF while parsing a list"]
+        ["products: line 1, column 2: end of file while parsing a list"]
     );
     assert_eq!(
         json("{}"),
@@ -408,7 +408,7 @@ fn files_are_named() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         format!(
-            "error: {}: line 6, column 8: \"benchmark\": invalid string, expected `\"`, `'`\n",
+            "error: {}: line 6, column 8: \"benchmark\": the TOML reader says: \"invalid string, expected `\"`, `'`\"\n",
             path.display()
         )
     );
@@ -1148,12 +1148,12 @@ mod products_files {
             r#"products[0]: product "P1": "a" appears twice in values"#,
             r#"产品条目 products[0]：产品 "P1"："a" 在 values 中出现两次"#,
         );
-        // The JSON reader's own words are shown as they are.
+        // The JSON reader's words, written again in both languages.
         check(
             &errors[1],
             ErrorKind::Duplicate,
-            "products[1]: duplicate field `id`",
-            "产品条目 products[1]：duplicate field `id`",
+            r#"products[1]: field "id" is given twice"#,
+            r#"产品条目 products[1]：字段 "id" 出现两次"#,
         );
     }
 
@@ -1282,7 +1282,7 @@ direction = "lower-is-better"
             &errors[2],
             ErrorKind::Syntax,
             r#"products[2]: line 1, column 109: "x": expected `,` or `}`"#,
-            r#"产品条目 products[2]：第 1 行第 109 列："x"：expected `,` or `}`"#,
+            r#"产品条目 products[2]：第 1 行第 109 列："x"：此处应为 `,` 或 `}`"#,
         );
         // A fault of the file stops the reading.
         let mut rows = JsonRows::array(&b"[{\"id\": \"P1\"},"[..], &Limits::default()).unwrap();
@@ -1290,8 +1290,8 @@ direction = "lower-is-better"
         check(
             &rows.next().unwrap().unwrap_err(),
             ErrorKind::Syntax,
-            "products: line 1, column 15: EOF while parsing a list",
-            "产品文件：第 1 行第 15 列：EOF while parsing a list",
+            "products: line 1, column 15: end of file while parsing a list",
+            "产品文件：第 1 行第 15 列：读取数组时文件意外结束",
         );
         assert!(rows.stopped());
         check(
@@ -1321,8 +1321,8 @@ direction = "lower-is-better"
             check(
                 &e,
                 ErrorKind::Io,
-                "products: line 1: the disk is gone",
-                "产品文件：第 1 行：the disk is gone",
+                r#"products: line 1: the system says: "the disk is gone""#,
+                r#"产品文件：第 1 行：系统提示："the disk is gone""#,
             );
         }
     }
@@ -1642,6 +1642,170 @@ requirements = {{ "GB 1-2000" = "≤ 4 L" }}
         assert_eq!(
             String::from_utf8(out.stderr).unwrap(),
             "error: --share \"150%\": policy.ranking: leaders.share \"1.50\": a share is above 0 and at most 1\n"
+        );
+    }
+}
+
+/// The readers' messages in both languages: a field's own error read by the TOML or JSON
+/// reader keeps every language and gains the reader's place (line, column, span); serde's and
+/// serde_json's wordings are written again; any other reader text is quoted in a frame.
+mod readers {
+    use duibiao::{ErrorKind, Lang, Plan};
+
+    use super::PLAN;
+
+    #[track_caller]
+    fn both(e: &duibiao::Error, en: &str, zh: &str) {
+        assert_eq!(e.to_string(), en);
+        assert_eq!(e.message(Lang::Zh), zh);
+        assert_eq!(e.kind(), ErrorKind::Plan, "{en}");
+    }
+
+    #[test]
+    fn a_fields_own_error_keeps_its_languages_and_gains_the_place() {
+        let text = PLAN.replace("unit = \"L\"", "unit = \"L\"\ntolerance = \"200 mL\"");
+        let e = Plan::from_toml_str(&text).unwrap_err();
+        both(
+            &e,
+            r#"line 11, column 13: equivalence tolerance "200 mL": a tolerance takes no unit ("mL"): write it in the indicator's unit as a bare number ("0.2"), or as a share of the benchmark level ("2 %")"#,
+            r#"第 11 行第 13 列：等同容差 "200 mL"：容差不带单位（"mL"）：请以指标的单位写出纯数值（"0.2"），或写成对标水平的百分比（"2 %"）"#,
+        );
+        let span = e.span().unwrap();
+        assert_eq!((span.line, span.column), (11, 13));
+        assert_eq!(&text[span.start..span.end], "\"200 mL\"");
+        let e =
+            Plan::from_toml_str(&PLAN.replace("unit = \"L\"", "unit = \"L\"\nweight = \"heavy\""))
+                .unwrap_err();
+        both(
+            &e,
+            r#"line 11, column 10: decimal "heavy": expected a decimal number of at most 28 significant digits, such as "0.5""#,
+            r#"第 11 行第 10 列：小数 "heavy"：应为至多 28 位有效数字的十进制数，如 "0.5""#,
+        );
+        let e = Plan::from_toml_str(&PLAN.replace("code = \"T/A 1-2024\"", "code = \"T/\""))
+            .unwrap_err();
+        both(
+            &e,
+            r#"line 4, column 1: standard number "T/": expected the group's code after "T/""#,
+            &format!(
+                "第 4 行第 1 列：{}",
+                "T/".parse::<duibiao::StandardCode>()
+                    .unwrap_err()
+                    .message(Lang::Zh)
+            ),
+        );
+        // The same through the JSON reader.
+        let json = Plan::from_toml_str(PLAN).unwrap().to_json_string().unwrap();
+        let json = json.replace("\"unit\": \"L\"", "\"unit\": \"L\", \"weight\": \"heavy\"");
+        let e = Plan::from_json_str(&json).unwrap_err();
+        let span = e.span().unwrap();
+        assert_eq!(
+            e.message(Lang::Zh),
+            format!(
+                r#"第 {} 行第 {} 列：小数 "heavy"：应为至多 28 位有效数字的十进制数，如 "0.5""#,
+                span.line, span.column
+            )
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_in_json_names_it_in_both_languages() {
+        let json = Plan::from_toml_str(PLAN).unwrap().to_json_string().unwrap();
+        let twice = json.replace(
+            "\"T/A 1-2024\": \"≤ 4.0 L\"",
+            "\"T/A 1-2024\": \"≤ 4.0 L\", \"T/A 1-2024\": \"≤ 5 L\"",
+        );
+        let e = Plan::from_json_str(&twice).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with(r#": standard "T/A 1-2024" is stated twice in requirements"#),
+            "{e}"
+        );
+        assert!(
+            e.message(Lang::Zh)
+                .ends_with(r#"：标准 "T/A 1-2024" 在 requirements 中出现两次"#),
+            "{}",
+            e.message(Lang::Zh)
+        );
+    }
+
+    #[test]
+    fn serdes_wordings_are_written_again() {
+        let toml = |from: &str, to: &str| Plan::from_toml_str(&PLAN.replace(from, to)).unwrap_err();
+        both(
+            &toml("role = \"benchmark\"", "role = \"benchmark\"\nrank = 1"),
+            "line 4, column 1: unknown field `rank`",
+            "第 4 行第 1 列：未知字段 `rank`",
+        );
+        both(
+            &toml("direction = \"lower-is-better\"\n", ""),
+            "line 8, column 1: missing field `direction`",
+            "第 8 行第 1 列：缺少字段 `direction`",
+        );
+        both(
+            &toml("lower-is-better", "lower"),
+            "line 11, column 13: unknown variant `lower`, expected one of `higher-is-better`, `lower-is-better`, `nominal-is-best`, `qualitative`",
+            "第 11 行第 13 列：未知取值 `lower`，应为 `higher-is-better`, `lower-is-better`, `nominal-is-best`, `qualitative` 之一",
+        );
+        both(
+            &Plan::from_json_str("[1, 2").unwrap_err(),
+            "line 1, column 5: end of file while parsing a list",
+            "第 1 行第 5 列：读取数组时文件意外结束",
+        );
+        both(
+            &Plan::from_json_str(r#"{"category": {"zh": "智能坐便器", "en": x}}"#).unwrap_err(),
+            r#"line 1, column 36: "x": expected value"#,
+            r#"第 1 行第 36 列："x"：此处应为一个值"#,
+        );
+    }
+
+    #[test]
+    fn the_toml_readers_own_words_are_quoted_and_its_place_is_ours() {
+        let text = PLAN.replace("role = \"benchmark\"", "role = benchmark");
+        let e = Plan::from_toml_str(&text).unwrap_err();
+        both(
+            &e,
+            r#"line 6, column 8: "benchmark": the TOML reader says: "invalid string, expected `"`, `'`""#,
+            r#"第 6 行第 8 列："benchmark"：TOML 读取器提示："invalid string, expected `"`, `'`""#,
+        );
+        let span = e.span().unwrap();
+        assert_eq!((span.line, span.column), (6, 8));
+    }
+
+    #[test]
+    fn a_plan_file_that_cannot_be_read_says_why_in_both_languages() {
+        let limits = duibiao::Limits::default();
+        let missing = std::path::Path::new("/nonexistent-duibiao/plan.toml");
+        let e = duibiao::plan::read_file(missing, &limits).unwrap_err();
+        both(
+            &e,
+            r#"plan "/nonexistent-duibiao/plan.toml": no such file or directory"#,
+            r#"方案 "/nonexistent-duibiao/plan.toml"：没有该文件或目录"#,
+        );
+        let dir = std::env::temp_dir();
+        let e = duibiao::plan::read_file(&dir, &limits).unwrap_err();
+        assert_eq!(
+            e.message(Lang::Zh),
+            format!("方案 \"{}\"：这是目录，不是文件", dir.display())
+        );
+        assert_eq!(
+            e.to_string(),
+            format!("plan \"{}\": a directory, not a file", dir.display())
+        );
+    }
+
+    #[test]
+    fn a_plan_refused_by_its_check_lists_its_faults_in_chinese() {
+        let text = PLAN.replace("≤ 4.0 L", "≤ 4,0 L");
+        let e = Plan::from_toml_str(&text).unwrap().compile().unwrap_err();
+        assert!(
+            e.message(Lang::Zh)
+                .starts_with("方案有 1 处错误：错误：indicators[0].requirements.\"T/A 1-2024\"：限值 \"≤ 4,0 L\"：\"4,0\"：此处逗号不是小数点"),
+            "{}",
+            e.message(Lang::Zh)
+        );
+        assert_eq!(
+            e.faults()[0].message(Lang::Zh),
+            r#"限值 "≤ 4,0 L"："4,0"：此处逗号不是小数点：请写小数点 "."，且不要写千位分隔符"#
         );
     }
 }
