@@ -65,8 +65,6 @@ pub(crate) mod msg {
         NOT_GB18030 = "the file is not GB18030: {0}", "文件不是 GB18030，{0}";
         NOT_UTF16 = "the file is not {0} (an unpaired surrogate, or an odd byte at the end): {1}",
             "文件不是 {0}（有未配对的代理项，或末尾多出一个字节），{1}";
-        /// A read that failed, in the system's words.
-        READ_FAILED = "{0}", "{0}";
     }
 }
 
@@ -654,7 +652,7 @@ pub(crate) fn is_located(e: &io::Error) -> bool {
 pub(crate) fn read_error(e: &io::Error) -> Error {
     match fault(e) {
         Some(f) => f.to_error(),
-        None => Error::of(ErrorKind::Io, t!(msg::READ_FAILED, crate::number::clip(e))),
+        None => Error::of(ErrorKind::Io, crate::text::io_text(e)),
     }
 }
 

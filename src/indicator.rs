@@ -151,7 +151,7 @@ impl<'de> Deserialize<'de> for Tolerance {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         String::deserialize(d)?
             .parse()
-            .map_err(serde::de::Error::custom)
+            .map_err(crate::error::Error::into_serde)
     }
 }
 

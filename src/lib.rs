@@ -138,6 +138,8 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
     let modules: &[&[&'static error::Msg]] = &[
         error::msg::ALL,
         number::msg::ALL,
+        text::msg::ALL,
+        unique::msg::ALL,
         measurement::msg::ALL,
         decision::msg::ALL,
         decision::rule::msg::ALL,

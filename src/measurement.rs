@@ -345,7 +345,7 @@ impl Serialize for Measurement {
 impl<'de> Deserialize<'de> for Measurement {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        text.parse().map_err(crate::error::Error::into_serde)
     }
 }
 

@@ -24,7 +24,7 @@
 use rust_decimal::Decimal;
 
 use crate::decision::{DecisionRule, Method};
-use crate::error::{t, Error, Lang};
+use crate::error::{t, Error};
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
 use crate::limit::Limit;
 use crate::plan::{Plan, PlanStandard, Policy, Report, Role};
@@ -281,7 +281,7 @@ impl CheckedPlan {
                 if let Some(first) = ind.requirements.iter().take(k).position(|(c, _)| c == code) {
                     report.push_error(
                         format!("indicators[{i}].requirements[{k}]"),
-                        t!(msg::STATED_TWICE, code.to_string(), first).render(Lang::En),
+                        t!(msg::STATED_TWICE, code.to_string(), first),
                     );
                 }
             }
@@ -379,7 +379,7 @@ pub(crate) fn checked(plan: &Plan, report: Report) -> Result<CheckedPlan, Report
     }
     // A plan that checks reads: each parse below succeeded in the check. Should one fail, it
     // is reported as a fault, never a panic.
-    typed(plan).map_err(|e| Report::single(e.to_string()))
+    typed(plan).map_err(Report::single)
 }
 
 fn typed_grades(grades: &[crate::indicator::Grade]) -> Result<Vec<CheckedGrade>, Error> {

@@ -18,6 +18,10 @@ pub(crate) mod msg {
         EXPECTED_DECIMAL_FOUND = "expected a decimal number, found \"{0}\"", "应为十进制数，却是 \"{0}\"";
         EXPECTED_DECIMAL = "expected a decimal number such as \"97.0\" or \"-3.5\"", "应为十进制数，如 \"97.0\" 或 \"-3.5\"";
         TOO_MANY_DIGITS = "more digits than a decimal holds (at most 28 significant digits)", "位数超出小数所能容纳（至多 28 位有效数字）";
+        EXPECTED_EXACT = "expected a decimal number of at most 28 significant digits, such as \"0.5\"",
+            "应为至多 28 位有效数字的十进制数，如 \"0.5\"";
+        FLOAT_DIGITS = "decimal {0}: a number with more than 15 significant digits may have lost digits as a binary float: write it as a string, with the digits you meant",
+            "小数 {0}：超过 15 位有效数字的数可能已在二进制浮点数中丢失数字，请写成字符串，写出您所指的各位数字";
     }
 }
 
@@ -108,21 +112,19 @@ struct ExactVisitor;
 impl ExactVisitor {
     fn text<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
         if text.len() > MAX_NUMBER_LEN {
-            return Err(E::custom(format!(
-                "decimal \"{}\": longer than {MAX_NUMBER_LEN} bytes",
-                truncate(text)
-            )));
+            return Err(Error::invalid(
+                "decimal",
+                &truncate(text),
+                t!(msg::LONGER_THAN_BYTES, MAX_NUMBER_LEN),
+            )
+            .into_serde());
         }
         let exact = if text.contains(['e', 'E']) {
             Decimal::from_scientific(text)
         } else {
             Decimal::from_str_exact(text)
         };
-        exact.map_err(|_| {
-            E::custom(format!(
-                "decimal \"{text}\": expected a decimal number of at most 28 significant digits, such as \"0.5\""
-            ))
-        })
+        exact.map_err(|_| Error::syntax("decimal", text, t!(msg::EXPECTED_EXACT)).into_serde())
     }
 }
 
@@ -161,9 +163,12 @@ impl serde::de::Visitor<'_> for ExactVisitor {
             .skip_while(|c| *c == '0')
             .count();
         if digits > 15 {
-            return Err(E::custom(format!(
-                "decimal {text}: a number with more than 15 significant digits may have lost digits as a binary float: write it as a string, with the digits you meant"
-            )));
+            return Err(Error::new_msg(
+                crate::error::ErrorKind::Inexact,
+                msg::FLOAT_DIGITS,
+                vec![text.into()],
+            )
+            .into_serde());
         }
         ExactVisitor::text(&text)
     }

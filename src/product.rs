@@ -28,8 +28,6 @@ use crate::measurement::Measurement;
 /// The messages of this module.
 pub(crate) mod msg {
     crate::error::messages! {
-        /// A fault the CSV, JSON or workbook reader found, in its own words.
-        READER = "{0}", "{0}";
         /// Text of the input quoted before what is wrong with it.
         QUOTE = "{0}", "{0}";
         NAMED_ID_AND_ZH = "column {0} \"{1}\" is the id of indicator \"{2}\" and the Chinese name of {3}: name the column by the id it means ({4})",
@@ -666,7 +664,7 @@ fn header_error(e: &csv::Error) -> Error {
 fn csv_error(e: &csv::Error) -> Error {
     match e.kind() {
         csv::ErrorKind::Io(io) => crate::encoding::read_error(io),
-        _ => Error::of(ErrorKind::Syntax, t!(msg::READER, crate::number::clip(e))),
+        _ => Error::of(ErrorKind::Syntax, crate::text::csv_text(e)),
     }
 }
 
@@ -878,11 +876,13 @@ impl<'de> Deserialize<'de> for RecordValues {
     }
 }
 
-/// A serde_json message without its position: the position is in the entry, not the file.
-fn entry_error(e: &serde_json::Error) -> String {
+/// A serde_json message without its position (the position is in the entry, not the file),
+/// in both languages.
+fn entry_text(e: &serde_json::Error) -> Text {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    crate::number::clip(full.strip_suffix(&suffix).unwrap_or(&full))
+    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    crate::text::reader_text(crate::text::Reader::Json, message)
 }
 
 /// The kind of a serde_json fault of an entry: a key given twice, or JSON that is not a
@@ -905,11 +905,6 @@ fn json_kind(first: u8) -> Text {
         _ => msg::A_NUMBER,
     })
 }
-
-/// The end of a JSON text cut short, in the words of the JSON reader (serde_json), which
-/// says the same of a whole plan or entry cut short: shown as they are in every language.
-const EOF_LIST: &str = "EOF while parsing a list";
-const EOF_STRING: &str = "EOF while parsing a string";
 
 /// The example every message about the shape of a products JSON file shows.
 const JSON_EXAMPLE: &str = r#"{"id": "P1", "values": {"flush-water": "3.9 L"}}"#;
@@ -1067,7 +1062,7 @@ enum State {
 /// at the start is skipped.
 ///
 /// A fault of the file itself stops the reading with an error, after the entries before it:
-/// the array cut short (`products: line 2, column 1: EOF while parsing a list`), text after
+/// the array cut short (`products: line 2, column 1: end of file while parsing a list`), text after
 /// the array, a trailing comma, a read that fails ([`JsonRows::stopped`] tells it apart).
 ///
 /// ```
@@ -1387,7 +1382,7 @@ impl<R: Read> JsonRows<R> {
             };
             match first {
                 None => {
-                    let e = self.syntax_error(t!(msg::READER, EOF_LIST));
+                    let e = self.syntax_error(t!(crate::text::msg::EOF_LIST));
                     return stop(self, e);
                 }
                 Some(b']') if self.state == State::Next => {
@@ -1407,8 +1402,12 @@ impl<R: Read> JsonRows<R> {
             };
             match scan.end {
                 End::Eof => {
-                    let what = if scan.in_string { EOF_STRING } else { EOF_LIST };
-                    let e = self.syntax_error(t!(msg::READER, what));
+                    let what = if scan.in_string {
+                        crate::text::msg::EOF_STRING
+                    } else {
+                        crate::text::msg::EOF_LIST
+                    };
+                    let e = self.syntax_error(t!(what));
                     return stop(self, e);
                 }
                 End::Close => self.state = State::Closed,
@@ -1487,7 +1486,7 @@ impl<R: Read> JsonRows<R> {
         let start = scan.start;
         let locate = |e: &serde_json::Error| {
             let offset = json_offset(text, e);
-            let error = Error::of(entry_kind(e), t!(msg::READER, entry_error(e)));
+            let error = Error::of(entry_kind(e), entry_text(e));
             let at = start.after(text.as_bytes(), offset);
             let token_end = text
                 .get(offset..)
@@ -1587,7 +1586,7 @@ fn json_product(
         id: json_id(raw).filter(|id| id.len() <= id_bytes),
         located: !e.is_data(),
         error: if e.is_data() {
-            Error::of(entry_kind(&e), t!(msg::READER, entry_error(&e)))
+            Error::of(entry_kind(&e), entry_text(&e))
         } else {
             locate(&e)
         },

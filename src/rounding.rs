@@ -307,7 +307,7 @@ impl Serialize for Interval {
 impl<'de> Deserialize<'de> for Interval {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        text.parse().map_err(crate::error::Error::into_serde)
     }
 }
 
@@ -501,7 +501,7 @@ impl Serialize for ReportedValue {
 impl<'de> Deserialize<'de> for ReportedValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        text.parse().map_err(crate::error::Error::into_serde)
     }
 }
 

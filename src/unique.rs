@@ -7,9 +7,19 @@ use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
+use crate::error::Error;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        STANDARD_TWICE = "standard \"{0}\" is stated twice in requirements", "标准 \"{0}\" 在 requirements 中出现两次";
+        INDICATOR_TWICE = "indicator \"{0}\" is weighted twice in weights", "指标 \"{0}\" 在 weights 中出现两次";
+    }
+}
+
 struct UniqueMap<V> {
     /// What a repeated key says: `standard "…" is stated twice in requirements`.
-    twice: fn(&str) -> String,
+    twice: fn(&str) -> Error,
     expecting: &'static str,
     value: PhantomData<V>,
 }
@@ -25,7 +35,7 @@ impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMap<V> {
         let mut out = BTreeMap::new();
         while let Some(key) = map.next_key::<String>()? {
             if out.contains_key(&key) {
-                return Err(serde::de::Error::custom((self.twice)(&key)));
+                return Err((self.twice)(&key).into_serde());
             }
             let value = map.next_value::<V>()?;
             out.insert(key, value);
@@ -40,9 +50,11 @@ pub(crate) fn requirements<'de, D: Deserializer<'de>>(
 ) -> Result<BTreeMap<String, String>, D::Error> {
     d.deserialize_map(UniqueMap {
         twice: |key| {
-            format!(
-                "standard \"{}\" is stated twice in requirements",
-                crate::number::truncate(key)
+            let key = crate::number::truncate(key);
+            Error::new_msg(
+                crate::error::ErrorKind::Duplicate,
+                msg::STANDARD_TWICE,
+                vec![key.into()],
             )
         },
         expecting: "a table of standard number = limit text",
@@ -58,9 +70,11 @@ where
 {
     d.deserialize_map(UniqueMap {
         twice: |key| {
-            format!(
-                "indicator \"{}\" is weighted twice in weights",
-                crate::number::truncate(key)
+            let key = crate::number::truncate(key);
+            Error::new_msg(
+                crate::error::ErrorKind::Duplicate,
+                msg::INDICATOR_TWICE,
+                vec![key.into()],
             )
         },
         expecting: "a table of indicator id = weight",

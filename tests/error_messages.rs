@@ -1,5 +1,7 @@
 //! Bad inputs and their messages, word for word: what was being read, where (path, line and
-//! column for files), the offending text quoted, what was expected. One table per error kind.
+//! column for files), the offending text quoted, what was expected. One table per error kind,
+//! then one `mod` per area (limits, units, products files, encodings, problem 18), each in
+//! English and Chinese.
 
 use std::process::Command;
 
@@ -257,7 +259,7 @@ fn plan() {
         &[
             (
                 toml(&PLAN.replace("role = \"benchmark\"", "role = benchmark")),
-                r#"line 6, column 8: "benchmark": invalid string, expected `"`, `'`"#,
+                r#"line 6, column 8: "benchmark": the TOML reader says: "invalid string, expected `"`, `'`""#,
             ),
             (
                 toml(&PLAN.replace("role = \"benchmark\"", "role = \"benchmark\"\nrank = 1")),
@@ -297,7 +299,7 @@ fn plan() {
             ),
             (
                 json("[1, 2"),
-                r#"line 1, column 5: EOF while parsing a list"#,
+                r#"line 1, column 5: end of file while parsing a list"#,
             ),
             // Columns count characters, also after Chinese text (serde_json counts bytes).
             (
@@ -368,7 +370,7 @@ fn products() {
     };
     assert_eq!(
         json("["),
-        ["products: line 1, column 2: EOF while parsing a list"]
+        ["products: line 1, column 2: end of file while parsing a list"]
     );
     assert_eq!(
         json("{}"),
@@ -406,7 +408,7 @@ fn files_are_named() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         format!(
-            "error: {}: line 6, column 8: \"benchmark\": invalid string, expected `\"`, `'`\n",
+            "error: {}: line 6, column 8: \"benchmark\": the TOML reader says: \"invalid string, expected `\"`, `'`\"\n",
             path.display()
         )
     );
@@ -638,4 +640,1172 @@ fn plan_content_in_chinese() {
         err.message(duibiao::Lang::Zh),
         "schema_version 2：本版本只能读取方案格式版本 1"
     );
+}
+
+/// Limit text refused: every refusal in English and Chinese.
+mod limits {
+    use duibiao::{Lang, Limit};
+
+    #[test]
+    fn refusals_say_what_and_why() {
+        let cases = [
+            (
+                "≥ abc",
+                r#"limit "≥ abc": expected a number after "≥", found "abc""#,
+            ),
+            (
+                "≤ 4,0 L",
+                r#"limit "≤ 4,0 L": "4,0": a comma is not a decimal separator here: write the decimal point "." and no thousands separator"#,
+            ),
+            ("", r#"limit "": expected a limit such as "≥ 97.0 %""#),
+            (
+                "97.0",
+                r#"limit "97.0": expected a comparison (≥, >, ≤, <, 不小于 …), a range (A ~ B) or a deviation (A ± b) around the number"#,
+            ),
+            (
+                "20~10",
+                r#"limit "20 ~ 10": the lower end lies above the upper end, so no value can conform"#,
+            ),
+            (
+                "-5-10",
+                r#"limit "-5-10": "-" between numbers is ambiguous with a minus sign here: write the range with "~""#,
+            ),
+            (
+                "10以上",
+                r#"limit "10以上": "以上"/"以下" leave the boundary open to doubt: write "及以上", "及以下", "不小于" or "不大于""#,
+            ),
+            (
+                "10 ± 0.1 (不含0.2)",
+                r#"limit "10 ± 0.1 (不含0.2)": "(不含0.2)" names no deviation of the limit (+0.1, -0.1)"#,
+            ),
+            (
+                "≥ 14×3",
+                r#"limit "≥ 14×3": expected a power of ten (10, 100, 10³ …) after "14×", found "3""#,
+            ),
+            (
+                "≥ 5 mm ~",
+                r#"limit "≥ 5 mm ~": expected the upper end of the range after "~""#,
+            ),
+            (
+                "≥ 5 mm 6",
+                r#"limit "≥ 5 mm 6": unexpected text after "≥ 5": a one-sided limit holds one number and its unit"#,
+            ),
+            (
+                "10 mm ~ 20 cm",
+                r#"limit "10 mm ~ 20 cm": the numbers are written in two units, "mm" and "cm": write one unit"#,
+            ),
+            (
+                "≥ 1.2.3",
+                r#"limit "≥ 1.2.3": number "1.2.3": expected a decimal number such as "97.0" or "-3.5""#,
+            ),
+            (
+                "≥ 5 # 3",
+                r##"limit "≥ 5 # 3": unexpected "# 3": expected a number, a unit or one of ≥ > ≤ < ~ ±"##,
+            ),
+        ];
+        for (text, message) in cases {
+            let err = text.parse::<Limit>().unwrap_err();
+            assert_eq!(err.to_string(), message, "{text}");
+        }
+    }
+
+    /// The same refusals in Chinese, word for word: the input quoted as written, the place joined
+    /// with "：".
+    #[test]
+    fn refusals_in_chinese() {
+        let cases = [
+            ("≥ abc", r#"限值 "≥ abc"："≥" 之后应为数字，却是 "abc""#),
+            (
+                "≤ 4,0 L",
+                r#"限值 "≤ 4,0 L"："4,0"：此处逗号不是小数点：请写小数点 "."，且不要写千位分隔符"#,
+            ),
+            ("", r#"限值 ""：应为限值，如 "≥ 97.0 %""#),
+            ("≥", r#"限值 "≥"："≥" 之后应为数字，却什么也没有"#),
+            (
+                "97.0",
+                r#"限值 "97.0"：数字前后应有比较符号（≥、>、≤、<、不小于 …）、范围（A ~ B）或偏差（A ± b）"#,
+            ),
+            (
+                "20~10",
+                r#"限值 "20 ~ 10"：下端高于上端，任何数值都不能符合"#,
+            ),
+            (
+                "-5-10",
+                r#"限值 "-5-10"：此处数字之间的 "-" 可能被当作负号：请用 "~" 写范围"#,
+            ),
+            (
+                "10以上",
+                r#"限值 "10以上"："以上"/"以下" 是否包含界限值不明确：请写 "及以上"、"及以下"、"不小于" 或 "不大于""#,
+            ),
+            (
+                "10 ± 0.1 (不含0.2)",
+                r#"限值 "10 ± 0.1 (不含0.2)"："(不含0.2)" 不是该限值的偏差（+0.1、-0.1）"#,
+            ),
+            (
+                "≥ 14×3",
+                r#"限值 "≥ 14×3"："14×" 之后应为 10 的幂（10、100、10³ …），却是 "3""#,
+            ),
+            (
+                "≥ 1×10^40",
+                r#"限值 "≥ 1×10^40"：10 的幂 10^40 超出小数所能容纳的范围"#,
+            ),
+            (
+                "≥ 5 mm 6",
+                r#"限值 "≥ 5 mm 6"："≥ 5" 之后有多余文字：单侧限值只含一个数字及其单位"#,
+            ),
+            (
+                "10 mm ~ 20 cm",
+                r#"限值 "10 mm ~ 20 cm"：数字写了两个单位 "mm" 和 "cm"：请只写一个单位"#,
+            ),
+            (
+                "10 +0.1",
+                r#"限值 "10 +0.1"：应写出上下两个偏差 "+b₁" 和 "-b₂"，如 "10 +0.2 -0.1""#,
+            ),
+            (
+                "≥ 1.2.3",
+                r#"限值 "≥ 1.2.3"：数值 "1.2.3"：应为十进制数，如 "97.0" 或 "-3.5""#,
+            ),
+            (
+                "≥ 4.0 LL",
+                r#"限值 "≥ 4.0 LL"：单位 "LL"：未知单位，是否应为 "L"？"#,
+            ),
+            (
+                "≥ 8×10^28",
+                r#"限值 "≥ 8×10^28"：8×10^28：结果超出 28 位有效数字"#,
+            ),
+        ];
+        for (text, message) in cases {
+            let err = text.parse::<Limit>().unwrap_err();
+            assert_eq!(err.message(Lang::Zh), message, "{text}");
+            assert_eq!(
+                err.message(Lang::Both),
+                format!("{message} — {err}"),
+                "{text}"
+            );
+        }
+    }
+}
+
+/// Units and quantities refused, and the hints for unknown units.
+mod units {
+    use std::str::FromStr;
+
+    use duibiao::{check_same_kind, Lang, Quantity, QuantityKind, Unit};
+    use rust_decimal::Decimal;
+
+    #[track_caller]
+    fn unit(text: &str) -> Unit {
+        text.parse()
+            .unwrap_or_else(|e| panic!("unit {text:?} failed: {e}"))
+    }
+
+    #[track_caller]
+    fn quantity(text: &str) -> Quantity {
+        text.parse()
+            .unwrap_or_else(|e| panic!("quantity {text:?} failed: {e}"))
+    }
+
+    /// Problem 18 of the December 2026 findings: a hint never names the same unit with another SI
+    /// prefix (`mW` is not "MW", 10⁹ times larger), nor an unrelated unit two letters away (`rad`
+    /// is not "gram"). Slips of case away from the prefix and doubled letters are still corrected.
+    #[test]
+    fn suggestions_keep_the_prefix() {
+        for text in [
+            "mW",
+            "mw",
+            "rad",
+            "Mm",
+            "ML",
+            "mpa",
+            "GW",
+            "hPa",
+            "Nm",
+            "microin",
+            "milliwatt",
+        ] {
+            assert_eq!(
+                Unit::from_str(text).unwrap_err().to_string(),
+                format!(r#"unit "{text}": unknown unit"#),
+                "{text}"
+            );
+        }
+        for (text, meant) in [
+            ("kpa", "kPa"),
+            ("Mpa", "MPa"),
+            ("KW", "kW"),
+            ("kwh", "kWh"),
+            ("pa", "Pa"),
+            ("hz", "Hz"),
+            ("KG", "kg"),
+            ("kgg", "kg"),
+            ("wat", "watt"),
+            ("celcius", "celsius"),
+        ] {
+            assert_eq!(
+                Unit::from_str(text).unwrap_err().to_string(),
+                format!(r#"unit "{text}": unknown unit, did you mean "{meant}"?"#),
+                "{text}"
+            );
+            // The hint reads back as a unit.
+            assert!(Unit::from_str(meant).is_ok(), "{meant}");
+        }
+        // In a limit, as the finding had it.
+        assert_eq!(
+            "≤ 500 mW"
+                .parse::<duibiao::Limit>()
+                .unwrap_err()
+                .to_string(),
+            r#"limit "≤ 500 mW": unit "mW": unknown unit"#
+        );
+    }
+
+    /// The messages of the unit module in Chinese, word for word.
+    #[test]
+    fn error_messages_in_chinese() {
+        let zh = |e: duibiao::Error| e.message(Lang::Zh);
+        for (text, message) in [
+            ("kgg", r#"单位 "kgg"：未知单位，是否应为 "kg"？"#),
+            ("furlong", r#"单位 "furlong"：未知单位"#),
+            (
+                "W/(m·Kk)",
+                r#"单位 "W/(m·Kk)"：单位 "Kk"：未知单位，是否应为 "K"？"#,
+            ),
+            ("", r#"单位 ""：应为单位符号，如 "mm" 或 "W/(m·K)""#),
+            (
+                "W/m·K",
+                r#"单位 "W/m·K"："/" 之后的乘积有歧义：请把分母放在括号中，如 "W/(m·K)""#,
+            ),
+            ("W/(m·K", r#"单位 "W/(m·K"：应为 ")""#),
+            ("m)", r#"单位 "m)"：多余的 ")""#),
+            ("m^", r#"单位 "m^"：应为整数的幂，如 "²" 或 "^-1""#),
+            ("m^0", r#"单位 "m^0"：幂为零"#),
+            (
+                "dB/m",
+                r#"单位 "dB/m"：以分贝表示的级不能与其他单位组合，也不能乘方"#,
+            ),
+            (
+                "((((((((((m))))))))))",
+                r#"单位 "((((((((((m))))))))))"：括号嵌套过深"#,
+            ),
+        ] {
+            assert_eq!(zh(Unit::from_str(text).unwrap_err()), message, "{text:?}");
+        }
+        for (text, message) in [
+            ("abc", r#"量值 "abc"：应为数字加单位，如 "3.50 W/W""#),
+            (
+                "5 kgg",
+                r#"量值 "5 kgg"：单位 "kgg"：未知单位，是否应为 "kg"？"#,
+            ),
+            (
+                "4,0 L",
+                r#"量值 "4,0 L"：数值 "4,0"：此处逗号不是小数点：请写小数点 "."，且不要写千位分隔符"#,
+            ),
+            ("Δ5 m", r#"量值 "Δ5 m"：差值符号 "Δ" 只用于温度"#),
+        ] {
+            assert_eq!(
+                zh(Quantity::from_str(text).unwrap_err()),
+                message,
+                "{text:?}"
+            );
+        }
+        let q = |t: &str| Quantity::from_str(t).unwrap();
+        // Dimensions are named in Chinese too, composite ones factor by factor.
+        assert_eq!(
+            zh(q("1 mm").checked_add(&q("1 kg")).unwrap_err()),
+            r#"不能将 "kg"（质量）换算为 "mm"（长度）"#
+        );
+        assert_eq!(
+            zh(q("1 kg/m³").to(&unit("W")).unwrap_err()),
+            r#"不能将 "kg/m³"（质量·长度⁻³）换算为 "W"（功率）"#
+        );
+        assert_eq!(
+            zh(q("20 °C").checked_add(&q("30 °C")).unwrap_err()),
+            r#"不能将两个绝对温度 "20 °C" 和 "30 °C" 相加：请加上温差，如 "Δ2 K""#
+        );
+        assert_eq!(
+            zh(q("Δ2 K").checked_cmp(&q("2 K")).unwrap_err()),
+            r#"不能比较 "Δ2 K" 与 "2 K"：一个是温差，另一个是绝对温度"#
+        );
+        assert_eq!(
+            zh(q("60 dB").checked_add(&q("60 dB")).unwrap_err()),
+            r#"量值 "60 dB"：不能对以分贝表示的级做加法：分贝是对数单位"#
+        );
+        assert_eq!(
+            zh(q("79228162514264337593543950335 km")
+                .to(&unit("mm"))
+                .unwrap_err()),
+            "将 79228162514264337593543950335 km 换算为 mm：结果超出 28 位有效数字"
+        );
+        assert_eq!(
+            zh(check_same_kind(Some("APF"), Some("SEER")).unwrap_err()),
+            "不能比较 APF 与 SEER"
+        );
+    }
+
+    /// Error messages, word for word.
+    #[test]
+    fn error_messages() {
+        let units = [
+            ("kgg", r#"unit "kgg": unknown unit, did you mean "kg"?"#),
+            ("KG", r#"unit "KG": unknown unit, did you mean "kg"?"#),
+            ("xyzzy", r#"unit "xyzzy": unknown unit"#),
+            (
+                "W/(m·Kk)",
+                r#"unit "W/(m·Kk)": unit "Kk": unknown unit, did you mean "K"?"#,
+            ),
+            (
+                "",
+                r#"unit "": expected a unit symbol such as "mm" or "W/(m·K)""#,
+            ),
+            (
+                "W/m·K",
+                r#"unit "W/m·K": a product after "/" is ambiguous: put the denominator in parentheses, such as "W/(m·K)""#,
+            ),
+            ("W/(m·K", r#"unit "W/(m·K": expected ")""#),
+            ("m)", r#"unit "m)": unexpected ")""#),
+            (
+                "m^",
+                r#"unit "m^": expected a whole-number power such as "²" or "^-1""#,
+            ),
+            ("m^0", r#"unit "m^0": a power of zero"#),
+            (
+                "m/",
+                r#"unit "m/": expected a unit symbol such as "mm" or "W/(m·K)""#,
+            ),
+            (
+                "dB/m",
+                r#"unit "dB/m": a level in decibels cannot be combined with other units or raised to a power"#,
+            ),
+            (
+                "((((((((((m))))))))))",
+                r#"unit "((((((((((m))))))))))": parentheses nested too deeply"#,
+            ),
+        ];
+        for (text, message) in units {
+            let err = Unit::from_str(text).unwrap_err();
+            assert_eq!(err.to_string(), message, "{text:?}");
+        }
+        assert!(Unit::from_str("kgg").unwrap_err().is_unknown_unit());
+        assert!(Unit::from_str("W/m·K").unwrap_err().is_syntax());
+
+        let quantities = [
+            (
+                "abc",
+                r#"quantity "abc": expected a number followed by a unit, such as "3.50 W/W""#,
+            ),
+            (
+                "5 kgg",
+                r#"quantity "5 kgg": unit "kgg": unknown unit, did you mean "kg"?"#,
+            ),
+            (
+                "4,0 L",
+                r#"quantity "4,0 L": number "4,0": a comma is not a decimal separator here: write the decimal point "." and no thousands separator"#,
+            ),
+            (
+                "1.2.3 m",
+                r#"quantity "1.2.3 m": number "1.2.3": expected a decimal number such as "97.0" or "-3.5""#,
+            ),
+            (
+                "Δ5 m",
+                r#"quantity "Δ5 m": a difference "Δ" applies to temperatures only"#,
+            ),
+        ];
+        for (text, message) in quantities {
+            let err = Quantity::from_str(text).unwrap_err();
+            assert_eq!(err.to_string(), message, "{text:?}");
+        }
+
+        let convert = |q: &str, u: &str| quantity(q).to(&unit(u)).unwrap_err().to_string();
+        assert_eq!(
+            convert("1 kg", "mm"),
+            r#"cannot convert "kg" (mass) to "mm" (length)"#
+        );
+        assert_eq!(
+            convert("1 MPa", "kW·h"),
+            r#"cannot convert "MPa" (pressure) to "kW·h" (energy)"#
+        );
+        assert_eq!(
+            convert("60 dB", "dB(A)"),
+            r#"cannot convert "dB" (level) to "dB(A)" (A-weighted level)"#
+        );
+        assert_eq!(
+            convert("1 kg/m³", "m"),
+            r#"cannot convert "kg/m³" (mass·length⁻³) to "m" (length)"#
+        );
+
+        let add = |a: &str, b: &str| {
+            quantity(a)
+                .checked_add(&quantity(b))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            add("20 °C", "30 °C"),
+            r#"cannot add two absolute temperatures "20 °C" and "30 °C": add a difference such as "Δ2 K""#
+        );
+        assert_eq!(
+            add("60 dB", "60 dB"),
+            r#"quantity "60 dB": cannot add a level in decibels: decibels are logarithmic"#
+        );
+        assert_eq!(
+            quantity("Δ2 K")
+                .checked_sub(&quantity("20 °C"))
+                .unwrap_err()
+                .to_string(),
+            r#"cannot subtract the absolute temperature "20 °C" from the difference "Δ2 K""#
+        );
+        assert_eq!(
+            quantity("20 °C")
+                .checked_mul(Decimal::TWO)
+                .unwrap_err()
+                .to_string(),
+            r#"quantity "20 °C": cannot multiply an absolute temperature on a scale with an offset: convert to K first"#
+        );
+
+        assert_eq!(
+            check_same_kind(Some("APF"), Some("SEER"))
+                .unwrap_err()
+                .to_string(),
+            "cannot compare APF with SEER"
+        );
+        let apf = QuantityKind::new("APF", &unit("W/W"));
+        let pf = QuantityKind::new("APF", &unit("W"));
+        assert_eq!(
+            apf.check_comparable(&pf).unwrap_err().to_string(),
+            "cannot compare APF (dimensionless) with APF (power)"
+        );
+    }
+}
+
+/// The messages of products files in English and Chinese, word for word, and their kinds
+///: a header without `id`, an encoding refusal, a row
+/// beyond `row_bytes`, a JSON entry's fault, a column or key given twice, a read that failed, a
+/// plan beyond a limit.
+mod products_files {
+    use duibiao::product::{CsvRows, Encoding, JsonRows};
+    use duibiao::{Error, ErrorKind, Lang, Limits, Plan};
+
+    /// The error's kind, English and Chinese messages.
+    fn check(e: &Error, kind: ErrorKind, en: &str, zh: &str) {
+        assert_eq!(e.kind(), kind, "{e}");
+        assert_eq!(e.code(), kind.code());
+        assert_eq!(e.to_string(), en);
+        assert_eq!(e.message(Lang::En), en);
+        assert_eq!(e.message(Lang::Zh), zh);
+        assert_eq!(e.message(Lang::Both), format!("{zh} — {en}"));
+    }
+
+    fn header_error(text: &str) -> Error {
+        CsvRows::new(text.as_bytes(), &Limits::default())
+            .err()
+            .expect("refused")
+    }
+
+    #[test]
+    fn a_header_without_id() {
+        check(
+            &header_error("P1,flush-water\n"),
+            ErrorKind::Syntax,
+            r#"products: line 1: the first column must be "id", found "P1""#,
+            r#"产品文件：第 1 行：第一列必须是 "id"，却是 "P1""#,
+        );
+        check(
+            &header_error("ID,flush-water\n"),
+            ErrorKind::Syntax,
+            r#"products: line 1: the first column must be "id", found "ID": write it in lower case"#,
+            r#"产品文件：第 1 行：第一列必须是 "id"，却是 "ID"，请用小写"#,
+        );
+        check(
+            &header_error("id;flush-water\n"),
+            ErrorKind::Syntax,
+            r#"products: line 1: the columns are separated by ";", not commas: save the file as comma-separated CSV ("CSV UTF-8 (逗号分隔)")"#,
+            r#"产品文件：第 1 行：各列以分号（";"）分隔，而不是逗号，请另存为逗号分隔的 CSV（"CSV UTF-8 (逗号分隔)"）"#,
+        );
+        check(
+            &header_error(""),
+            ErrorKind::Syntax,
+            r#"products: the file is empty: a products file starts with a header such as "id,flush-water" (the product id, then one column per indicator id)"#,
+            r#"产品文件：文件为空，产品文件应以表头开头，如 "id,flush-water"（先是产品编号，然后每个指标编号一列）"#,
+        );
+    }
+
+    #[test]
+    fn a_column_or_key_given_twice() {
+        check(
+            &header_error("id,a,a\n"),
+            ErrorKind::Duplicate,
+            r#"products: line 1: column "a" appears twice (columns 2 and 3): which value counts?"#,
+            r#"产品文件：第 1 行：列 "a" 出现两次（第 2 列和第 3 列），应以哪一列的数值为准？"#,
+        );
+        let text = br#"[{"id": "P1", "values": {"a": "1", "a": "2"}}, {"id": "P2", "id": "P3"}]"#;
+        let errors: Vec<Error> = JsonRows::array(&text[..], &Limits::default())
+            .unwrap()
+            .filter_map(Result::err)
+            .collect();
+        check(
+            &errors[0],
+            ErrorKind::Duplicate,
+            r#"products[0]: product "P1": "a" appears twice in values"#,
+            r#"产品条目 products[0]：产品 "P1"："a" 在 values 中出现两次"#,
+        );
+        // The JSON reader's words, written again in both languages.
+        check(
+            &errors[1],
+            ErrorKind::Duplicate,
+            r#"products[1]: field "id" is given twice"#,
+            r#"产品条目 products[1]：字段 "id" 出现两次"#,
+        );
+    }
+
+    #[test]
+    fn an_encoding_refusal() {
+        let gbk = b"id,flush-water\nP1,3.5 \xc9\xfd\n"; // "3.5 升" in GBK
+        let mut rows =
+            CsvRows::with_encoding(&gbk[..], &Limits::default(), Encoding::Utf8).unwrap();
+        check(
+            &rows.next().unwrap().unwrap_err(),
+            ErrorKind::Encoding,
+            r#"products: line 2, byte 22: the file is not UTF-8 (it looks like GB18030, as Excel saves "CSV (逗号分隔)" on Chinese Windows): read it with --encoding gb18030, or save it as "CSV UTF-8 (逗号分隔)""#,
+            r#"产品文件：第 2 行，字节偏移 22：文件不是 UTF-8（似乎是 GB18030，中文版 Windows 上的 Excel 保存 "CSV (逗号分隔)" 时用的就是它），可用 --encoding gb18030 读取；或请另存为 "CSV UTF-8 (逗号分隔)""#,
+        );
+        // A plan's text, decoded whole.
+        check(
+            &Encoding::Auto.decode(b"PK\x03\x04\x14\0\0\0").unwrap_err(),
+            ErrorKind::Encoding,
+            "line 1, byte 0: the file is an Excel workbook (.xlsx) or another zip archive, not text: save it as UTF-8 text",
+            "第 1 行，字节偏移 0：该文件是 Excel 工作簿（.xlsx）或其他 zip 压缩文件，不是文本，请另存为 UTF-8 文本",
+        );
+        // A JSON entry that is not UTF-8.
+        let text = b"[{\"id\": \"P\xff\"}]";
+        let mut rows = JsonRows::array(&text[..], &Limits::default()).unwrap();
+        check(
+            &rows.next().unwrap().unwrap_err(),
+            ErrorKind::Encoding,
+            "products[0]: line 1, column 11: the text is not UTF-8: save the file as UTF-8",
+            "产品条目 products[0]：第 1 行第 11 列：文本不是 UTF-8，请将文件另存为 UTF-8",
+        );
+        // An unknown encoding name is a value not allowed, not a file in an encoding.
+        check(
+            &"latin1".parse::<Encoding>().unwrap_err(),
+            ErrorKind::Invalid,
+            r#"encoding "latin1": expected auto, utf-8, gb18030, gbk, utf-16le or utf-16be"#,
+            r#"编码 "latin1"：应为 auto、utf-8、gb18030、gbk、utf-16le 或 utf-16be"#,
+        );
+    }
+
+    #[test]
+    fn beyond_a_limit() {
+        let mut limits = Limits::default();
+        limits.row_bytes = 12;
+        let rows = CsvRows::new(&b"id,a\nP1,1\nP2,12345678901234\n"[..], &limits).unwrap();
+        let results: Vec<_> = rows.collect();
+        assert!(results[0].is_ok());
+        check(
+            results[1].as_ref().unwrap_err(),
+            ErrorKind::Limit,
+            "products: a row longer than 12 bytes (limit `row_bytes`)",
+            "产品文件：一行超过 12 字节（限额 `row_bytes`）",
+        );
+        let text = br#"[{"id": "P1"}, {"id": "P2", "values": {"flush-water": "3.5 L"}}]"#;
+        let mut rows = JsonRows::array(&text[..], &limits).unwrap();
+        check(
+            &rows.nth(1).unwrap().unwrap_err(),
+            ErrorKind::Limit,
+            "products[1]: an entry longer than 12 bytes (limit `row_bytes`)",
+            "产品条目 products[1]：条目超过 12 字节（限额 `row_bytes`）",
+        );
+        let mut limits = Limits::default();
+        limits.id_bytes = 2;
+        let mut rows = CsvRows::new(&b"id,a\nP12,1\n"[..], &limits).unwrap();
+        check(
+            &rows.next().unwrap().unwrap_err(),
+            ErrorKind::Limit,
+            r#"line 2: product id "P12": longer than 2 bytes (limit `id_bytes`)"#,
+            r#"第 2 行：产品编号 "P12"：超过 2 字节（限额 `id_bytes`）"#,
+        );
+        limits.columns = 2;
+        check(
+            &CsvRows::new(&b"id,a,b\n"[..], &limits).err().unwrap(),
+            ErrorKind::Limit,
+            "products: line 1: 3 columns, more than the 2 a products file may hold (limit `columns`)",
+            "产品文件：第 1 行：3 列，超过产品文件可容纳的 2 列（限额 `columns`）",
+        );
+        // A plan beyond a limit.
+        let mut limits = Limits::default();
+        limits.indicators = 1;
+        let plan = r#"
+schema_version = 1
+category = { en = "smart toilet" }
+standards = [{ code = "T/CZGX 001-2022", role = "benchmark" }]
+[[indicators]]
+id = "flush-water"
+direction = "lower-is-better"
+[[indicators]]
+id = "noise"
+direction = "lower-is-better"
+"#;
+        check(
+            &Plan::from_toml_str_with(plan, &limits).unwrap_err(),
+            ErrorKind::Limit,
+            "plan: indicators: 2 indicators, more than the 1 a plan may hold (limit `indicators`)",
+            "方案：indicators：2 个指标，超过一个方案可容纳的 1 个（限额 `indicators`）",
+        );
+        limits.nesting = 2;
+        check(
+            &Plan::from_json_str_with(r#"{"a": [[1]]}"#, &limits).unwrap_err(),
+            ErrorKind::Limit,
+            "plan: tables and arrays nested 3 deep, deeper than 2 (limit `nesting`)",
+            "方案：表与数组嵌套 3 层，超过 2 层（限额 `nesting`）",
+        );
+    }
+
+    #[test]
+    fn a_json_entry_fault() {
+        let text = br#"[{"id": "P1", "values": {"a": "x"}}, {"id": "P2", "values": {" a": "1"}}, {"id": "P3", "values": {"a": "1"} x}]"#;
+        let errors: Vec<Error> = JsonRows::array(&text[..], &Limits::default())
+            .unwrap()
+            .filter_map(Result::err)
+            .collect();
+        check(
+            &errors[0],
+            ErrorKind::Syntax,
+            r#"products[0]: product "P1": indicator "a": value "x": expected a number such as "3.9", "4800 mL" or "16.5(+)""#,
+            r#"产品条目 products[0]：产品 "P1"：指标 "a"：数值 "x"：应为数值，如 "3.9"、"4800 mL" 或 "16.5(+)""#,
+        );
+        check(
+            &errors[1],
+            ErrorKind::Invalid,
+            r#"products[1]: product "P2": " a" in values has leading or trailing whitespace: write "a""#,
+            r#"产品条目 products[1]：产品 "P2"：values 中的 " a" 首尾有空白，请写 "a""#,
+        );
+        check(
+            &errors[2],
+            ErrorKind::Syntax,
+            r#"products[2]: line 1, column 109: "x": expected `,` or `}`"#,
+            r#"产品条目 products[2]：第 1 行第 109 列："x"：此处应为 `,` 或 `}`"#,
+        );
+        // A fault of the file stops the reading.
+        let mut rows = JsonRows::array(&b"[{\"id\": \"P1\"},"[..], &Limits::default()).unwrap();
+        assert!(rows.next().unwrap().is_ok());
+        check(
+            &rows.next().unwrap().unwrap_err(),
+            ErrorKind::Syntax,
+            "products: line 1, column 15: end of file while parsing a list",
+            "产品文件：第 1 行第 15 列：读取数组时文件意外结束",
+        );
+        assert!(rows.stopped());
+        check(
+            &JsonRows::lines(&b"[]"[..], &Limits::default()).err().unwrap(),
+            ErrorKind::Syntax,
+            "products: line 1, column 1: a JSON array, but JSON Lines holds one product object per line: read the file as a JSON array (.json)",
+            "产品文件：第 1 行第 1 列：这是 JSON 数组，而 JSON Lines 每行一个产品对象，请按 JSON 数组（.json）读取该文件",
+        );
+    }
+
+    /// A reader whose every read fails.
+    struct Broken;
+
+    impl std::io::Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("the disk is gone"))
+        }
+    }
+
+    #[test]
+    fn a_read_that_failed() {
+        let limits = Limits::default();
+        for e in [
+            JsonRows::array(Broken, &limits).err().unwrap(),
+            CsvRows::new(Broken, &limits).err().unwrap(),
+        ] {
+            check(
+                &e,
+                ErrorKind::Io,
+                r#"products: line 1: the system says: "the disk is gone""#,
+                r#"产品文件：第 1 行：系统提示："the disk is gone""#,
+            );
+        }
+    }
+}
+
+/// Products files and plans in no encoding read, and headers that are not one
+/// the reproducers of problem 18 are in `tests/data/findings/`.
+mod encodings {
+    use duibiao::product::{CsvRows, Encoding};
+    use duibiao::stream::Source;
+    use duibiao::verdict::Summary;
+    use duibiao::{Engine, Limits, Plan};
+
+    fn finding(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/tests/data/findings/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    fn finding_engine(name: &str) -> Engine {
+        let text = String::from_utf8(finding(name)).unwrap();
+        Plan::from_toml_str(&text).unwrap().compile().unwrap()
+    }
+
+    /// Each row as the summaries give it (fast path where it holds) and as the full verdicts give
+    /// it (exact path), errors as their messages.
+    type Rows = (Vec<Result<Summary, String>>, Vec<Result<Summary, String>>);
+
+    fn rows_of(open: impl Fn() -> Source<&'static [u8]>, engine: &Engine) -> Rows {
+        let summaries = open()
+            .summaries(engine)
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect();
+        let verdicts = open()
+            .verdicts(engine)
+            .map(|r| r.map(|v| Summary::of(&v)).map_err(|e| e.to_string()))
+            .collect();
+        (summaries, verdicts)
+    }
+
+    fn csv_rows(bytes: &[u8], engine: &Engine, encoding: Encoding) -> Rows {
+        let bytes: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
+        rows_of(
+            || Source::csv_with_encoding(bytes, engine, &Limits::default(), encoding).unwrap(),
+            engine,
+        )
+    }
+
+    fn header_error(bytes: &[u8], encoding: Encoding) -> String {
+        CsvRows::with_encoding(bytes, &Limits::default(), encoding)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    fn first_error(bytes: &[u8], encoding: Encoding) -> String {
+        match CsvRows::with_encoding(bytes, &Limits::default(), encoding) {
+            Err(e) => e.to_string(),
+            Ok(rows) => rows
+                .filter_map(Result::err)
+                .map(|e| e.to_string())
+                .next()
+                .unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn a_file_in_no_encoding_read_is_refused_with_its_place_and_what_to_do() {
+        assert_eq!(
+            first_error(&finding("gbk_values.csv"), Encoding::Utf8),
+            "products: line 2, byte 22: the file is not UTF-8 (it looks like GB18030, as Excel saves \"CSV (逗号分隔)\" on Chinese Windows): read it with --encoding gb18030, or save it as \"CSV UTF-8 (逗号分隔)\""
+        );
+        assert_eq!(
+            header_error(&finding("gbk_zh.csv"), Encoding::Utf8),
+            "products: line 1, byte 3: the file is not UTF-8 (it looks like GB18030, as Excel saves \"CSV (逗号分隔)\" on Chinese Windows): read it with --encoding gb18030, or save it as \"CSV UTF-8 (逗号分隔)\""
+        );
+        assert_eq!(
+            header_error(&finding("utf16.csv"), Encoding::Gb18030),
+            "products: line 1, byte 0: the file starts with the byte order mark of UTF-16 LE, so it is not GB18030: read it with --encoding utf-16le, or save it as \"CSV UTF-8 (逗号分隔)\""
+        );
+        // Binary: a NUL byte in the first line; a workbook given as CSV.
+        assert_eq!(
+            header_error(b"\x00\x01\x02\x03binary", Encoding::Auto),
+            "products: line 1, byte 0: a NUL byte in the first line: the file is not text (a binary file?): save it as \"CSV UTF-8 (逗号分隔)\""
+        );
+        assert_eq!(
+            header_error(b"PK\x03\x04\x14\x00\x06\x00", Encoding::Auto),
+            "products: line 1, byte 0: the file is an Excel workbook (.xlsx) or another zip archive, not text: read it as a workbook (a file named .xlsx), or save it as \"CSV UTF-8 (逗号分隔)\""
+        );
+        // The rows before the fault are read and judged.
+        let plan = finding_engine("plan.toml");
+        let rows = csv_rows(
+            b"id,flush-water\nP1,3.5\nP2,3.5 \xff\n",
+            &plan,
+            Encoding::Auto,
+        );
+        assert!(rows.0[0].is_ok());
+        assert_eq!(
+            rows.0[1].as_ref().unwrap_err(),
+            "products: line 3, byte 29: the file is not UTF-8 (nor GB18030 or UTF-16 with a byte order mark): save it as \"CSV UTF-8 (逗号分隔)\""
+        );
+        assert_eq!(rows.0.len(), 2);
+    }
+
+    #[test]
+    fn a_header_that_is_not_one_says_what_to_do() {
+        for (name, message) in [
+            ("semicolon.csv", "products: line 1: the columns are separated by \";\", not commas: save the file as comma-separated CSV (\"CSV UTF-8 (逗号分隔)\")"),
+            ("tab.tsv", "products: line 1: the columns are separated by tabs, not commas: save the file as comma-separated CSV (\"CSV UTF-8 (逗号分隔)\")"),
+            ("header_case.csv", "products: line 1: the first column must be \"id\", found \"ID\": write it in lower case"),
+            ("empty.csv", "products: the file is empty: a products file starts with a header such as \"id,flush-water\" (the product id, then one column per indicator id)"),
+        ] {
+            assert_eq!(header_error(&finding(name), Encoding::Auto), message, "{name}");
+        }
+        assert_eq!(
+            header_error(b"\xef\xbb\xbf", Encoding::Auto),
+            "products: the file is empty: a products file starts with a header such as \"id,flush-water\" (the product id, then one column per indicator id)"
+        );
+        assert_eq!(
+            header_error("型号,id,flush-water\n".as_bytes(), Encoding::Auto),
+            "products: line 1: the first column must be \"id\", found \"型号\": move column 2 \"id\" first"
+        );
+        assert_eq!(
+            header_error(b"name,flush-water\n", Encoding::Auto),
+            "products: line 1: the first column must be \"id\", found \"name\""
+        );
+    }
+
+    #[test]
+    fn a_chinese_name_that_could_be_two_indicators_is_refused_naming_the_ids() {
+        let plan = |second_zh: &str| {
+            Plan::from_toml_str(&format!(
+                r#"
+schema_version = 1
+category = {{ en = "smart toilet" }}
+[[standards]]
+code = "T/CZGX 001-2022"
+role = "benchmark"
+[[indicators]]
+id = "flush-water"
+name = {{ zh = "冲水量" }}
+direction = "lower-is-better"
+requirements = {{ "T/CZGX 001-2022" = "≤ 4.0" }}
+[[indicators]]
+id = "flush-water-2"
+name = {{ zh = "{second_zh}" }}
+direction = "lower-is-better"
+requirements = {{ "T/CZGX 001-2022" = "≤ 5.0" }}
+"#
+            ))
+            .unwrap()
+            .compile()
+            .unwrap()
+        };
+        let error = |engine: &Engine, csv: &str| {
+            Source::csv(csv.as_bytes(), engine, &Limits::default())
+                .err()
+                .unwrap()
+                .to_string()
+        };
+        let twice = plan("冲水量");
+        assert_eq!(
+            error(&twice, "id,冲水量\nP1,3\n"),
+            r#"products: line 1: column 2 "冲水量" is the Chinese name of indicators "flush-water" and "flush-water-2": name the column by the id it means ("flush-water" or "flush-water-2")"#
+        );
+        let one = plan("二次冲水量");
+        assert_eq!(
+            error(&one, "id,flush-water,冲水量\nP1,3,3\n"),
+            r#"products: line 1: columns 2 "flush-water" and 3 "冲水量" both name indicator "flush-water" (by its id and by its Chinese name): keep one"#
+        );
+        // A column that is one indicator's id and another's Chinese name.
+        let crossed = plan("flush-water");
+        assert_eq!(
+            error(&crossed, "id,flush-water\nP1,3\n"),
+            r#"products: line 1: column 2 "flush-water" is the id of indicator "flush-water" and the Chinese name of indicator "flush-water-2": name the column by the id it means ("flush-water" or "flush-water-2")"#
+        );
+    }
+
+    #[test]
+    fn a_binary_plan_is_refused() {
+        assert_eq!(
+            Encoding::Auto.decode(&finding("p_binary.toml")).unwrap_err().to_string(),
+            "line 1, byte 0: the file is not UTF-8 text (it holds NUL bytes: a binary file?): save it as UTF-8"
+        );
+    }
+}
+
+/// Problem 18 of the findings (wrong-answers-2026-12):
+/// plan fields whose messages misled, each now refused with what to write, word for word in
+/// both languages.
+mod problem_18 {
+    use std::process::Command;
+
+    use duibiao::{Lang, Plan};
+
+    fn plan_with(field: &str) -> String {
+        format!(
+            r#"schema_version = 1
+category = {{ en = "t" }}
+[[standards]]
+code = "GB 1-2000"
+role = "benchmark"
+[[indicators]]
+id = "a"
+unit = "L"
+direction = "lower-is-better"
+class = "core"
+{field}
+requirements = {{ "GB 1-2000" = "≤ 4 L" }}
+"#
+        )
+    }
+
+    #[test]
+    fn a_tolerance_with_a_unit_says_a_tolerance_takes_none() {
+        for (tolerance, unit) in [("200 mL", "mL"), ("5 L", "L"), ("0.2 ‰", "‰")] {
+            let err = Plan::from_toml_str(&plan_with(&format!("tolerance = \"{tolerance}\"")))
+                .unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "line 11, column 13: equivalence tolerance \"{tolerance}\": a tolerance takes no unit (\"{unit}\"): write it in the indicator's unit as a bare number (\"0.2\"), or as a share of the benchmark level (\"2 %\")"
+                )
+            );
+        }
+        let zh = "200 mL"
+            .parse::<duibiao::indicator::Tolerance>()
+            .unwrap_err();
+        assert_eq!(
+            zh.message(Lang::Zh),
+            "等同容差 \"200 mL\"：容差不带单位（\"mL\"）：请以指标的单位写出纯数值（\"0.2\"），或写成对标水平的百分比（\"2 %\"）"
+        );
+    }
+
+    #[test]
+    fn a_float_with_more_than_15_significant_digits_is_refused() {
+        let err = Plan::from_toml_str(&plan_with("weight = 0.1234567890123456789")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("a number with more than 15 significant digits may have lost digits"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_coverage_factor_written_in_the_value_and_another_given_is_refused() {
+        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+            .args([
+                "judge",
+                "9.8 ± 0.3 (k=3)",
+                "≤ 10",
+                "--k",
+                "2",
+                "--rule",
+                "guarded-acceptance",
+                "--lang",
+                "en",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "error: value \"9.8 ± 0.3 (k = 3)\": its coverage factor k = 3 differs from --k \"2\"\n"
+        );
+    }
+
+    #[test]
+    fn a_schema_version_that_is_no_version_is_quoted_as_written() {
+        for (written, file) in [
+            ("1.0", "schema_version = 1.0\n"),
+            ("-1", "schema_version = -1\n"),
+            ("\"1\"", "schema_version = \"1\"\n"),
+        ] {
+            let err =
+                Plan::from_toml_str(&format!("{file}category = {{ en = \"t\" }}\n")).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("schema_version {written}: not a schema version, which is a whole number such as 1 (this build reads schema versions 1)")
+            );
+        }
+        let err = Plan::from_json_str(
+            r#"{"schema_version": 99999999999999999999, "category": {"en": "t"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "schema_version 99999999999999999999: not a schema version, which is a whole number such as 1 (this build reads schema versions 1)"
+        );
+        let err =
+            Plan::from_toml_str("schema_version = 99\ncategory = { en = \"t\" }\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "schema_version 99: this build reads schema versions 1"
+        );
+    }
+
+    #[test]
+    fn a_share_beyond_the_whole_names_the_share_as_typed() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+            .args([
+                "rank",
+                &format!("{root}/examples/plans/smart-toilet.toml"),
+                "--products",
+                &format!("{root}/examples/plans/smart-toilet.products.csv"),
+                "--share",
+                "150%",
+                "--lang",
+                "en",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "error: --share \"150%\": policy.ranking: leaders.share \"1.50\": a share is above 0 and at most 1\n"
+        );
+    }
+}
+
+/// The readers' messages in both languages: a field's own error read by the TOML or JSON
+/// reader keeps every language and gains the reader's place (line, column, span); serde's and
+/// serde_json's wordings are written again; any other reader text is quoted in a frame.
+mod readers {
+    use duibiao::{ErrorKind, Lang, Plan};
+
+    use super::PLAN;
+
+    #[track_caller]
+    fn both(e: &duibiao::Error, en: &str, zh: &str) {
+        assert_eq!(e.to_string(), en);
+        assert_eq!(e.message(Lang::Zh), zh);
+        assert_eq!(e.kind(), ErrorKind::Plan, "{en}");
+    }
+
+    #[test]
+    fn a_fields_own_error_keeps_its_languages_and_gains_the_place() {
+        let text = PLAN.replace("unit = \"L\"", "unit = \"L\"\ntolerance = \"200 mL\"");
+        let e = Plan::from_toml_str(&text).unwrap_err();
+        both(
+            &e,
+            r#"line 11, column 13: equivalence tolerance "200 mL": a tolerance takes no unit ("mL"): write it in the indicator's unit as a bare number ("0.2"), or as a share of the benchmark level ("2 %")"#,
+            r#"第 11 行第 13 列：等同容差 "200 mL"：容差不带单位（"mL"）：请以指标的单位写出纯数值（"0.2"），或写成对标水平的百分比（"2 %"）"#,
+        );
+        let span = e.span().unwrap();
+        assert_eq!((span.line, span.column), (11, 13));
+        assert_eq!(&text[span.start..span.end], "\"200 mL\"");
+        let e =
+            Plan::from_toml_str(&PLAN.replace("unit = \"L\"", "unit = \"L\"\nweight = \"heavy\""))
+                .unwrap_err();
+        both(
+            &e,
+            r#"line 11, column 10: decimal "heavy": expected a decimal number of at most 28 significant digits, such as "0.5""#,
+            r#"第 11 行第 10 列：小数 "heavy"：应为至多 28 位有效数字的十进制数，如 "0.5""#,
+        );
+        let e = Plan::from_toml_str(&PLAN.replace("code = \"T/A 1-2024\"", "code = \"T/\""))
+            .unwrap_err();
+        both(
+            &e,
+            r#"line 4, column 1: standard number "T/": expected the group's code after "T/""#,
+            &format!(
+                "第 4 行第 1 列：{}",
+                "T/".parse::<duibiao::StandardCode>()
+                    .unwrap_err()
+                    .message(Lang::Zh)
+            ),
+        );
+        // The same through the JSON reader.
+        let json = Plan::from_toml_str(PLAN).unwrap().to_json_string().unwrap();
+        let json = json.replace("\"unit\": \"L\"", "\"unit\": \"L\", \"weight\": \"heavy\"");
+        let e = Plan::from_json_str(&json).unwrap_err();
+        let span = e.span().unwrap();
+        assert_eq!(
+            e.message(Lang::Zh),
+            format!(
+                r#"第 {} 行第 {} 列：小数 "heavy"：应为至多 28 位有效数字的十进制数，如 "0.5""#,
+                span.line, span.column
+            )
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_in_json_names_it_in_both_languages() {
+        let json = Plan::from_toml_str(PLAN).unwrap().to_json_string().unwrap();
+        let twice = json.replace(
+            "\"T/A 1-2024\": \"≤ 4.0 L\"",
+            "\"T/A 1-2024\": \"≤ 4.0 L\", \"T/A 1-2024\": \"≤ 5 L\"",
+        );
+        let e = Plan::from_json_str(&twice).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with(r#": standard "T/A 1-2024" is stated twice in requirements"#),
+            "{e}"
+        );
+        assert!(
+            e.message(Lang::Zh)
+                .ends_with(r#"：标准 "T/A 1-2024" 在 requirements 中出现两次"#),
+            "{}",
+            e.message(Lang::Zh)
+        );
+    }
+
+    #[test]
+    fn serdes_wordings_are_written_again() {
+        let toml = |from: &str, to: &str| Plan::from_toml_str(&PLAN.replace(from, to)).unwrap_err();
+        both(
+            &toml("role = \"benchmark\"", "role = \"benchmark\"\nrank = 1"),
+            "line 4, column 1: unknown field `rank`",
+            "第 4 行第 1 列：未知字段 `rank`",
+        );
+        both(
+            &toml("direction = \"lower-is-better\"\n", ""),
+            "line 8, column 1: missing field `direction`",
+            "第 8 行第 1 列：缺少字段 `direction`",
+        );
+        both(
+            &toml("lower-is-better", "lower"),
+            "line 11, column 13: unknown variant `lower`, expected one of `higher-is-better`, `lower-is-better`, `nominal-is-best`, `qualitative`",
+            "第 11 行第 13 列：未知取值 `lower`，应为 `higher-is-better`, `lower-is-better`, `nominal-is-best`, `qualitative` 之一",
+        );
+        both(
+            &Plan::from_json_str("[1, 2").unwrap_err(),
+            "line 1, column 5: end of file while parsing a list",
+            "第 1 行第 5 列：读取数组时文件意外结束",
+        );
+        both(
+            &Plan::from_json_str(r#"{"category": {"zh": "智能坐便器", "en": x}}"#).unwrap_err(),
+            r#"line 1, column 36: "x": expected value"#,
+            r#"第 1 行第 36 列："x"：此处应为一个值"#,
+        );
+    }
+
+    #[test]
+    fn the_toml_readers_own_words_are_quoted_and_its_place_is_ours() {
+        let text = PLAN.replace("role = \"benchmark\"", "role = benchmark");
+        let e = Plan::from_toml_str(&text).unwrap_err();
+        both(
+            &e,
+            r#"line 6, column 8: "benchmark": the TOML reader says: "invalid string, expected `"`, `'`""#,
+            r#"第 6 行第 8 列："benchmark"：TOML 读取器提示："invalid string, expected `"`, `'`""#,
+        );
+        let span = e.span().unwrap();
+        assert_eq!((span.line, span.column), (6, 8));
+    }
+
+    #[test]
+    fn a_plan_file_that_cannot_be_read_says_why_in_both_languages() {
+        let limits = duibiao::Limits::default();
+        let missing = std::path::Path::new("/nonexistent-duibiao/plan.toml");
+        let e = duibiao::plan::read_file(missing, &limits).unwrap_err();
+        both(
+            &e,
+            r#"plan "/nonexistent-duibiao/plan.toml": no such file or directory"#,
+            r#"方案 "/nonexistent-duibiao/plan.toml"：没有该文件或目录"#,
+        );
+        let dir = std::env::temp_dir();
+        let e = duibiao::plan::read_file(&dir, &limits).unwrap_err();
+        assert_eq!(
+            e.message(Lang::Zh),
+            format!("方案 \"{}\"：这是目录，不是文件", dir.display())
+        );
+        assert_eq!(
+            e.to_string(),
+            format!("plan \"{}\": a directory, not a file", dir.display())
+        );
+    }
+
+    #[test]
+    fn a_plan_refused_by_its_check_lists_its_faults_in_chinese() {
+        let text = PLAN.replace("≤ 4.0 L", "≤ 4,0 L");
+        let e = Plan::from_toml_str(&text).unwrap().compile().unwrap_err();
+        assert!(
+            e.message(Lang::Zh)
+                .starts_with("方案有 1 处错误：错误：indicators[0].requirements.\"T/A 1-2024\"：限值 \"≤ 4,0 L\"：\"4,0\"：此处逗号不是小数点"),
+            "{}",
+            e.message(Lang::Zh)
+        );
+        assert_eq!(
+            e.faults()[0].message(Lang::Zh),
+            r#"限值 "≤ 4,0 L"："4,0"：此处逗号不是小数点：请写小数点 "."，且不要写千位分隔符"#
+        );
+    }
 }

@@ -451,3 +451,47 @@ fn standards_that_point_at_themselves_or_are_withdrawn_benchmarks() {
         ]
     );
 }
+
+/// A plan whose one indicator has `field` (problem 18 of the findings).
+fn plan_with(field: &str) -> String {
+    format!(
+        r#"schema_version = 1
+category = {{ en = "t" }}
+[[standards]]
+code = "GB 1-2000"
+role = "benchmark"
+[[indicators]]
+id = "a"
+unit = "L"
+direction = "lower-is-better"
+class = "core"
+{field}
+requirements = {{ "GB 1-2000" = "≤ 4 L" }}
+"#
+    )
+}
+
+#[test]
+fn a_full_width_percent_sign_in_a_tolerance_is_a_percent_sign() {
+    let plan = Plan::from_toml_str(&plan_with("tolerance = \"5 ％\"")).unwrap();
+    assert_eq!(plan.indicators[0].tolerance.unwrap().to_string(), "5 %");
+}
+
+#[test]
+fn a_float_with_few_significant_digits_is_read_exactly() {
+    // 1e28 has one significant digit (0.1.0: "more than 15 significant digits").
+    let plan = Plan::from_toml_str(&plan_with("weight = 1e28")).unwrap();
+    assert_eq!(
+        plan.indicators[0].weight.to_string(),
+        "10000000000000000000000000000"
+    );
+}
+
+#[test]
+fn a_guard_band_factor_may_be_a_toml_number_as_a_weight_may() {
+    for r in ["1", "\"1\"", "0.83", "\"0.83\""] {
+        let field = format!("decision-rule = {{ kind = \"guarded-acceptance\", r = {r} }}");
+        let plan = Plan::from_toml_str(&plan_with(&field)).unwrap();
+        assert!(plan.check().is_ok(), "{r}");
+    }
+}

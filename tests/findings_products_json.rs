@@ -30,7 +30,7 @@ fn the_reproducers_are_refused_with_their_message() {
             "j_dupkey.json",
             r#"products[0]: product "P1": "flush-water" appears twice in values"#,
         ),
-        ("j_dupid.json", "products[0]: duplicate field `id`"),
+        ("j_dupid.json", "products[0]: field \"id\" is given twice"),
         (
             "j_emptyid.json",
             r#"products[0]: product id "": a product needs an id"#,
@@ -58,8 +58,8 @@ fn duplicates_are_found_whatever_the_values() {
         [
             Err(r#"products[0]: product "A": "flush-water" appears twice in values"#.to_owned()),
             Err(r#"products[1]: product "B": "flush-water" appears twice in values"#.to_owned()),
-            Err("products[2]: duplicate field `values`".to_owned()),
-            Err("products[3]: duplicate field `id`".to_owned()),
+            Err("products[2]: field \"values\" is given twice".to_owned()),
+            Err("products[3]: field \"id\" is given twice".to_owned()),
         ]
     );
 }
@@ -185,7 +185,10 @@ fn the_limits_still_hold() {
             "3",
             r#"products: expected a JSON array of products such as [{"id": "P1", "values": {"flush-water": "3.9 L"}}], found a number"#,
         ),
-        ("[", "products: line 1, column 2: EOF while parsing a list"),
+        (
+            "[",
+            "products: line 1, column 2: end of file while parsing a list",
+        ),
     ] {
         assert_eq!(
             product::read_json(text).unwrap_err().to_string(),

@@ -173,7 +173,7 @@ fn each_entry_stands_alone_and_names_its_place_and_product() {
                 None,
                 Err(r#"products[4]: line 6, column 16: "{"id": "P6"": trailing characters"#.to_owned())
             ),
-            (e(5), None, Err("products[5]: duplicate field `id`".to_owned())),
+            (e(5), None, Err("products[5]: field \"id\" is given twice".to_owned())),
             (
                 e(6),
                 None,
@@ -210,7 +210,7 @@ fn json_lines_are_placed_by_line() {
             (
                 l(4),
                 None,
-                Err("line 4, column 33: EOF while parsing an object".to_owned())
+                Err("line 4, column 33: end of file while parsing an object".to_owned())
             ),
             (
                 l(5),
@@ -291,11 +291,11 @@ fn faults_of_the_file_stop_the_stream_and_refuse_the_text() {
     for (text, message) in [
         (
             "[{\"id\": \"P1\"},\n",
-            "products: line 2, column 1: EOF while parsing a list",
+            "products: line 2, column 1: end of file while parsing a list",
         ),
         (
             "[{\"id\": \"P1\"}, {\"id\": \"P2",
-            "products: line 1, column 26: EOF while parsing a string",
+            "products: line 1, column 26: end of file while parsing a string",
         ),
         (
             "[{\"id\": \"P1\"}] [{\"id\": \"P2\"}]",
@@ -385,7 +385,7 @@ fn two_ids_or_keys_in_one_entry_are_refused_in_every_form() {
         .unwrap();
     let limits = Limits::default();
     for (name, message) in [
-        ("j_dupid.json", "products[0]: duplicate field `id`"),
+        ("j_dupid.json", "products[0]: field \"id\" is given twice"),
         (
             "j_dupkey.json",
             r#"products[0]: product "P1": "flush-water" appears twice in values"#,
@@ -614,7 +614,7 @@ fn faults_of_the_file_exit_2_for_every_command() {
         ),
         (
             b"[\n",
-            "products: line 2, column 1: EOF while parsing a list",
+            "products: line 2, column 1: end of file while parsing a list",
         ),
         (
             b"[{\"id\": \"P1\"}] x",
@@ -655,13 +655,14 @@ fn faults_of_the_file_exit_2_for_every_command() {
     let stdout = text(&out.stdout);
     assert!(stdout.contains("\nP1,leader,"), "{stdout}");
     assert!(
-        stdout
-            .ends_with(",error,,,,,\"products: line 1, column 67: EOF while parsing a string\"\n"),
+        stdout.ends_with(
+            ",error,,,,,\"products: line 1, column 67: end of file while parsing a string\"\n"
+        ),
         "{stdout}"
     );
     assert_eq!(
         text(&out.stderr),
-        "error: -: products: line 1, column 67: EOF while parsing a string (the rows after it were not read)\n"
+        "error: -: products: line 1, column 67: end of file while parsing a string (the rows after it were not read)\n"
     );
 }
 

@@ -67,6 +67,10 @@ impl CheckedPlan {
 pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Engine, Error> {
     if !report.is_ok() {
         let faults: Vec<String> = report.errors().map(|f| f.to_string()).collect();
+        let faults_zh: Vec<String> = report
+            .errors()
+            .map(|f| f.to_string_in(crate::Lang::Zh))
+            .collect();
         let wording = if faults.len() == 1 {
             msg::PLAN_FAULT
         } else {
@@ -76,16 +80,19 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         let list = report
             .errors()
             .map(|f| {
-                let e = Error::invalid_plan(f.message.clone()).at_path(f.path.clone());
+                let e = f.to_error().at_path(f.path.clone());
                 match f.span {
                     Some(span) => e.at(span),
                     None => e,
                 }
             })
             .collect();
-        return Err(
-            Error::invalid_plan(t!(wording, faults.len(), faults.join("; "))).with_faults(list),
-        );
+        return Err(Error::invalid_plan(t!(
+            wording,
+            faults.len(),
+            crate::error::Arg::each(faults.join("; "), faults_zh.join("；"))
+        ))
+        .with_faults(list));
     }
     let subject = plan
         .standards

@@ -23,8 +23,6 @@ use crate::verdict::{
 /// The messages of this module.
 pub(crate) mod msg {
     crate::error::messages! {
-        /// A fault the CSV reader found, in its own words.
-        READER = "{0}", "{0}";
         HEADER = "header: {0}", "表头：{0}";
         FIRST_COLUMN = "the first column must be \"id\"", "第一列必须是 \"id\"";
         QUALITATIVE_NO_LIMIT = "limit \"{0}\": a qualitative indicator takes no limit (write \"pass\" or leave it empty)",
@@ -147,9 +145,11 @@ impl Engine {
         let columns: Vec<String> = match rdr.headers() {
             Ok(h) => h.iter().map(str::to_owned).collect(),
             Err(e) => {
-                return vec![Err(
-                    Error::invalid_plan(t!(msg::HEADER, e.to_string())).place(t!(PLACE_STANDARDS))
-                )]
+                return vec![Err(Error::invalid_plan(t!(
+                    msg::HEADER,
+                    crate::text::csv_text(&e)
+                ))
+                .place(t!(PLACE_STANDARDS)))]
             }
         };
         if columns.first().map(String::as_str) != Some("id") {
@@ -162,10 +162,7 @@ impl Engine {
             .map(|(i, record)| {
                 let place = |e: Error| e.place(t!(PLACE_LINE, i.saturating_add(2)));
                 let record = record.map_err(|e| {
-                    place(
-                        Error::invalid_plan(t!(msg::READER, e.to_string()))
-                            .place(t!(PLACE_STANDARDS)),
-                    )
+                    place(Error::invalid_plan(crate::text::csv_text(&e)).place(t!(PLACE_STANDARDS)))
                 })?;
                 self.standard_row(&columns, &record).map_err(place)
             })

@@ -210,11 +210,31 @@ macro_rules! t {
 }
 pub(crate) use t;
 
-/// An argument of a template: text shown as it is, or a message of its own.
+/// An argument of a template: text shown as it is, a message of its own, or an error's
+/// message.
 #[derive(Clone, Debug)]
 pub(crate) enum Arg {
     Raw(String),
     Text(Text),
+    Error(Box<Error>),
+    /// Text already written in each language (a list of faults, each rendered in it).
+    Each {
+        en: String,
+        zh: String,
+    },
+}
+
+impl Arg {
+    /// An argument written in English and in Chinese.
+    pub(crate) fn each(en: String, zh: String) -> Arg {
+        Arg::Each { en, zh }
+    }
+}
+
+impl From<&Error> for Arg {
+    fn from(e: &Error) -> Arg {
+        Arg::Error(Box::new(e.clone()))
+    }
 }
 
 impl From<String> for Arg {
@@ -248,8 +268,8 @@ impl From<u64> for Arg {
     }
 }
 
-/// Text in either language: a template with its arguments, or (while messages move to
-/// templates) text written once.
+/// Text in either language: a template with its arguments, or a place a caller of the crate
+/// wrote ([`Error::context`]), shown as written in every language.
 #[derive(Clone, Debug)]
 pub(crate) enum Text {
     Raw(String),
@@ -287,6 +307,10 @@ fn fill(template: &str, args: &[Arg], lang: Lang) -> String {
                 match args.get(i) {
                     Some(Arg::Raw(s)) => out.push_str(s),
                     Some(Arg::Text(t)) => out.push_str(&t.render(lang)),
+                    Some(Arg::Error(e)) => out.push_str(&e.render(lang)),
+                    Some(Arg::Each { en, zh }) => {
+                        out.push_str(if lang == Lang::En { en } else { zh })
+                    }
                     None => {}
                 }
                 rest = tail;
@@ -299,17 +323,6 @@ fn fill(template: &str, args: &[Arg], lang: Lang) -> String {
     }
     out.push_str(rest);
     out
-}
-
-impl From<String> for Text {
-    fn from(s: String) -> Text {
-        Text::Raw(s)
-    }
-}
-impl From<&str> for Text {
-    fn from(s: &str) -> Text {
-        Text::Raw(s.to_owned())
-    }
 }
 
 /// The nouns that name what was being read (`limit "≥ abc"`), in English and Chinese.
@@ -505,14 +518,11 @@ impl Error {
     /// A plan whose check found `faults` (errors), the first of them shown in the message.
     #[allow(dead_code)]
     pub(crate) fn from_faults(faults: Vec<Error>) -> Self {
-        let first = faults
-            .first()
-            .map(|f| Text::Raw(f.to_string()))
-            .unwrap_or_else(|| Text::Raw(String::new()));
+        let first = faults.first().map_or(Arg::Raw(String::new()), Arg::from);
         let mut e = Error::new_msg(
             ErrorKind::Faults,
             msg::FAULTS,
-            vec![faults.len().into(), first.into()],
+            vec![faults.len().into(), first],
         );
         e.inner.faults = faults;
         e
@@ -667,6 +677,68 @@ impl Error {
     }
 }
 
+/// The errors that `Deserialize` impls handed to serde ([`Error::into_serde`]), waiting for
+/// the reader that called serde to take them back ([`Error::from_serde`]). Per thread, as a
+/// deserialization runs on the thread that asked for it; a few at most (an enum tried variant
+/// by variant may stash one error per variant and swallow them all).
+mod stash {
+    use super::Error;
+    use std::cell::RefCell;
+
+    /// Errors kept at most; the oldest goes first.
+    const MOST: usize = 8;
+
+    thread_local! {
+        static SLOT: RefCell<Vec<Error>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub(super) fn put(e: Error) {
+        // Never a panic: a slot already borrowed or gone (the thread ending) keeps nothing,
+        // and the reader falls back to the English text.
+        let _ = SLOT.try_with(|slot| {
+            if let Ok(mut errors) = slot.try_borrow_mut() {
+                if errors.len() >= MOST {
+                    errors.remove(0);
+                }
+                errors.push(e);
+            }
+        });
+    }
+
+    /// The newest error whose English message is `message`; every error is dropped.
+    pub(super) fn take(message: &str) -> Option<Error> {
+        SLOT.try_with(|slot| {
+            let mut errors = slot.try_borrow_mut().ok()?;
+            let found = errors
+                .iter()
+                .rposition(|e| e.render(super::Lang::En) == message);
+            let e = found.map(|i| errors.swap_remove(i));
+            errors.clear();
+            e
+        })
+        .ok()
+        .flatten()
+    }
+}
+
+impl Error {
+    /// The error as a serde error, for a `Deserialize` impl: serde carries its English message
+    /// through the reader (TOML, JSON), and the error itself waits (per thread) for the reader
+    /// to take it back with [`Error::from_serde`], so that it keeps every language.
+    pub(crate) fn into_serde<E: serde::de::Error>(self) -> E {
+        let text = self.render(Lang::En);
+        stash::put(self);
+        E::custom(text)
+    }
+
+    /// The error a `Deserialize` impl gave serde ([`Error::into_serde`]) whose English
+    /// message is `message` (a reader's message without its position), if there is one; the
+    /// errors waiting are dropped either way.
+    pub(crate) fn from_serde(message: &str) -> Option<Error> {
+        stash::take(message)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
@@ -693,3 +765,89 @@ impl fmt::Debug for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value that refuses every text but "ok" with an error of the crate's own.
+    #[derive(Debug)]
+    struct Picky;
+
+    impl<'de> serde::Deserialize<'de> for Picky {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Picky, D::Error> {
+            let text = <String as serde::Deserialize>::deserialize(d)?;
+            if text == "ok" {
+                Ok(Picky)
+            } else {
+                Err(Error::invalid("mark", &text, t!(msg::LANGUAGE)).into_serde())
+            }
+        }
+    }
+
+    /// An enum whose variants are tried in turn, each stashing an error and swallowing it.
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    enum Either {
+        One(Picky),
+        Two(Picky),
+    }
+
+    fn message(e: &serde_json::Error) -> String {
+        let full = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+    }
+
+    #[test]
+    fn a_nested_error_comes_back_whole_in_every_language() {
+        let e = serde_json::from_str::<Vec<Vec<Picky>>>(r#"[["ok"], ["ok", "fr"]]"#).unwrap_err();
+        let back = Error::from_serde(&message(&e)).expect("stashed");
+        assert_eq!(
+            back.message(Lang::En),
+            r#"mark "fr": expected "zh", "en" or "both""#
+        );
+        assert_eq!(
+            back.message(Lang::Zh),
+            r#"标记 "fr"：应为 "zh"、"en" 或 "both""#
+        );
+        // Taken once: the slot is empty after.
+        assert!(Error::from_serde(&message(&e)).is_none());
+    }
+
+    #[test]
+    fn of_several_errors_the_one_the_reader_reports_is_found_and_the_rest_dropped() {
+        Error::invalid("mark", "a", t!(msg::LANGUAGE)).into_serde::<serde_json::Error>();
+        Error::invalid("mark", "b", t!(msg::LANGUAGE)).into_serde::<serde_json::Error>();
+        let a = Error::from_serde(r#"mark "a": expected "zh", "en" or "both""#).unwrap();
+        assert_eq!(
+            a.message(Lang::Zh),
+            r#"标记 "a"：应为 "zh"、"en" 或 "both""#
+        );
+        assert!(Error::from_serde(r#"mark "b": expected "zh", "en" or "both""#).is_none());
+    }
+
+    #[test]
+    fn a_message_no_error_of_ours_wrote_finds_none_and_the_reader_keeps_its_text() {
+        // The untagged enum stashes one error per variant, then reports its own words.
+        let e = serde_json::from_str::<Either>(r#""fr""#).unwrap_err();
+        assert!(Error::from_serde(&message(&e)).is_none(), "{e}");
+        // The slot was emptied: the swallowed errors are gone.
+        assert!(Error::from_serde(r#"mark "fr": expected "zh", "en" or "both""#).is_none());
+    }
+
+    #[test]
+    fn the_slot_holds_a_few_errors_at_most() {
+        for i in 0..100usize {
+            Error::invalid("mark", &i.to_string(), t!(msg::LANGUAGE))
+                .into_serde::<serde_json::Error>();
+        }
+        assert!(Error::from_serde(r#"mark "0": expected "zh", "en" or "both""#).is_none());
+        for i in 0..100usize {
+            Error::invalid("mark", &i.to_string(), t!(msg::LANGUAGE))
+                .into_serde::<serde_json::Error>();
+        }
+        assert!(Error::from_serde(r#"mark "99": expected "zh", "en" or "both""#).is_some());
+    }
+}

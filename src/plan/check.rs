@@ -142,11 +142,6 @@ impl From<Error> for Said {
         Said::Error(e)
     }
 }
-impl From<String> for Said {
-    fn from(s: String) -> Said {
-        Said::Text(Text::from(s))
-    }
-}
 
 impl Fault {
     fn new(severity: Severity, path: String, said: Said) -> Fault {
@@ -186,6 +181,18 @@ impl Fault {
     /// assert!(fault.message_in(Lang::Zh).starts_with(r#"定性指标上的限值 "≤ 1"：其值为"#));
     /// ```
     pub fn message_in(&self, lang: Lang) -> String {
+        self.message_in_lang(lang)
+    }
+
+    /// What is wrong as an error of kind [`crate::ErrorKind::Plan`], in every language.
+    pub(crate) fn to_error(&self) -> Error {
+        match &self.said {
+            Said::Text(t) => Error::invalid_plan(t.clone()),
+            Said::Error(e) => e.clone().with_kind(crate::ErrorKind::Plan),
+        }
+    }
+
+    fn message_in_lang(&self, lang: Lang) -> String {
         match lang {
             Lang::Both => format!(
                 "{} — {}",

@@ -37,6 +37,8 @@ pub(crate) mod msg {
     crate::error::messages! {
         PLAN_BYTES = "the plan is {0} bytes, more than the {1} a plan may hold (limit `plan_bytes`)", "方案有 {0} 字节，超过方案允许的 {1} 字节（限额 `plan_bytes`）";
         PLAN_LONGER = "the plan is longer than {0} bytes, the most a plan may hold (limit `plan_bytes`)", "方案超过 {0} 字节，即方案允许的上限（限额 `plan_bytes`）";
+        /// A plan file that could not be read, named as given.
+        PLACE_PLAN_FILE = "plan \"{0}\"", "方案 \"{0}\"";
         SCHEMA_VERSION = "schema_version {0}: this build reads schema versions {1}", "schema_version {0}：本版本只能读取方案格式版本 {1}";
         SCHEMA_VERSION_WRITTEN = "schema_version {0}: not a schema version, which is a whole number such as 1 (this build reads schema versions {1})",
             "schema_version {0}：不是方案格式版本，版本应为整数，如 1（本版本只能读取方案格式版本 {1}）";
@@ -52,14 +54,14 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use crate::schema_text::DecimalText;
 pub(crate) use crate::text::{json_error, line_col, one_line, quote_at};
+use crate::text::{reader_text, Reader};
 pub use check::{Fault, Report, Severity};
 pub use policy::{MissingPolicy, Policy};
 pub use schema::plan_json_schema;
 
-use crate::error::{t, Error, Text};
+use crate::error::{t, Error, ErrorKind, Text};
 use crate::indicator::Indicator;
 use crate::limits::{toml_depth, Limits};
-use crate::number::clip;
 use crate::standard::{Names, Standard};
 
 /// The schema versions this build reads.
@@ -237,7 +239,12 @@ impl Plan {
     ///
     /// Never for plans read from text; kept fallible for the serializer's sake.
     pub fn to_toml_string(&self) -> Result<String, Error> {
-        toml::to_string(self).map_err(|e| Error::invalid_plan(e.to_string()))
+        toml::to_string(self).map_err(|e| {
+            Error::invalid_plan(t!(
+                crate::text::msg::TOML_WRITER_SAYS,
+                one_line(&e.to_string())
+            ))
+        })
     }
 
     /// Serializes the plan as pretty JSON.
@@ -246,7 +253,12 @@ impl Plan {
     ///
     /// As [`Plan::to_toml_string`].
     pub fn to_json_string(&self) -> Result<String, Error> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::invalid_plan(e.to_string()))
+        serde_json::to_string_pretty(self).map_err(|e| {
+            Error::invalid_plan(t!(
+                crate::text::msg::JSON_WRITER_SAYS,
+                one_line(&e.to_string())
+            ))
+        })
     }
 }
 
@@ -289,7 +301,7 @@ pub fn read_file_with_text(
 fn read_bounded(path: &std::path::Path, shown: &str, limits: &Limits) -> Result<String, Error> {
     use std::io::Read;
     let io = |e: std::io::Error| {
-        Error::invalid_plan(one_line(&e.to_string())).context(format!("plan \"{shown}\""))
+        Error::invalid_plan(crate::text::io_text(&e)).place(t!(msg::PLACE_PLAN_FILE, shown))
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let too_large = |message: Text| Error::invalid_plan(message).context(shown);
@@ -324,28 +336,29 @@ fn toml_plan(
     index: bool,
 ) -> Result<(Plan, Option<spans::Spans>), Error> {
     limits.check_plan_text(text)?;
-    let located = |message: &str, span: Option<std::ops::Range<usize>>, quote: bool| {
-        let message = one_line(message);
-        let located = span.clone().map(|s| {
-            let (l, c) = line_col(text, s.start);
-            // A fault of syntax is quoted; a fault of a field names the field itself.
-            match quote_at(text, s.start, s.end) {
-                Some(q) if quote => format!("line {l}, column {c}: {q}: {message}"),
-                _ => format!("line {l}, column {c}: {message}"),
-            }
-        });
-        let e = Error::invalid_plan(clip(located.unwrap_or_else(|| format!("plan: {message}"))));
-        // The span travels with the error, for callers that point at the text themselves.
+    // The reader's place (line, column, span) added to an error of the reader or of a field.
+    let located = |error: Error, span: Option<std::ops::Range<usize>>, quote: bool| {
+        let error = error.with_kind(ErrorKind::Plan);
         match span {
             Some(s) => {
                 let (l, c) = line_col(text, s.start);
-                e.at(crate::error::Span::new(s.start, s.end, l, c))
+                // A fault of syntax is quoted; a fault of a field names the field itself.
+                let error = match quote_at(text, s.start, s.end) {
+                    Some(q) if quote => error.place(t!(crate::text::msg::QUOTE, q)),
+                    _ => error,
+                };
+                // The span travels with the error, for callers that point at the text themselves.
+                error
+                    .place(t!(crate::error::msg::PLACE_LINE_COLUMN, l, c))
+                    .at(crate::error::Span::new(s.start, s.end, l, c))
             }
-            None => e,
+            None => error.place(t!(crate::error::msg::PLACE_PLAN)),
         }
     };
-    let doc =
-        toml_edit::ImDocument::parse(text).map_err(|e| located(e.message(), e.span(), true))?;
+    let doc = toml_edit::ImDocument::parse(text).map_err(|e| {
+        let said = Error::invalid_plan(reader_text(Reader::Toml, e.message()));
+        located(said, e.span(), true)
+    })?;
     limits.check_nesting("plan", toml_depth(doc.as_item()))?;
     // The version first, so a future plan is refused for its version, not its fields.
     if let Some(v) = doc.get("schema_version") {
@@ -358,8 +371,14 @@ fn toml_plan(
         )?;
     }
     let spans = index.then(|| spans::Spans::of_toml(&doc));
-    let plan = Plan::deserialize(toml_edit::de::Deserializer::from(doc))
-        .map_err(|e| located(e.message(), e.span(), false))?;
+    let plan = Plan::deserialize(toml_edit::de::Deserializer::from(doc)).map_err(|e| {
+        // A field's own error (a limit, a unit, a decimal) comes back whole, in every
+        // language; serde's and the reader's words are written again or quoted.
+        let message = one_line(e.message());
+        let said = Error::from_serde(&message)
+            .unwrap_or_else(|| Error::invalid_plan(reader_text(Reader::Toml, &message)));
+        located(said, e.span(), false)
+    })?;
     limits.check_plan(&plan)?;
     Ok((plan, spans))
 }
@@ -372,7 +391,7 @@ fn json_plan(
     index: bool,
 ) -> Result<(Plan, Option<spans::Spans>), Error> {
     limits.check_plan_text(text)?;
-    let refused = |e: serde_json::Error| Error::invalid_plan(json_error(text, &e));
+    let refused = |e: serde_json::Error| json_error(text, &e);
     match spans::scan_json(text, false) {
         Some(scan) => {
             limits.check_nesting("plan", scan.depth)?;

@@ -33,8 +33,6 @@ pub(crate) mod msg {
     crate::error::messages! {
         CANNOT_READ = "the workbook cannot be read: {0}", "无法读取该工作簿：{0}";
         NO_SHEET = "it has no sheet", "其中没有工作表";
-        /// The reader's own words.
-        READER = "{0}", "{0}";
         TOO_LARGE = "the workbook is {0} bytes, more than the {1} a workbook may hold (limit `workbook_bytes`)",
             "工作簿有 {0} 字节，超过工作簿可容纳的 {1} 字节（限额 `workbook_bytes`）";
         SHEET_UNKNOWN = "no sheet \"{0}\" in the workbook (its sheets: {1})",
@@ -94,7 +92,10 @@ impl Sheet {
 }
 
 fn workbook_error(detail: impl std::fmt::Display) -> Error {
-    cannot_read(t!(msg::READER, crate::number::clip(detail)))
+    cannot_read(t!(
+        crate::text::msg::WORKBOOK_SAYS,
+        crate::number::clip(detail)
+    ))
 }
 
 fn cannot_read(detail: Text) -> Error {

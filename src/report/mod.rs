@@ -62,7 +62,7 @@ pub use ranking::{ranking, write_ranking};
 pub use rows::{explain, Format, RowWriter, Tally};
 pub use standard::standard_verdict;
 
-use crate::error::Error;
+use crate::error::{t, Error};
 use crate::indicator::IndicatorClass;
 use crate::plan::Plan;
 use crate::rank::{Decimals, Packed, Ranking, Standing};
@@ -290,7 +290,10 @@ impl Report {
     pub fn to_json(&self) -> Result<String, Error> {
         serde_json::to_string_pretty(self)
             .map(|s| s + "\n")
-            .map_err(|e| Error::invalid("report", "json", e.to_string()))
+            .map_err(|e| {
+                let said = t!(crate::text::msg::JSON_WRITER_SAYS, e.to_string());
+                Error::invalid("report", "json", said)
+            })
     }
 
     /// The report as CSV: one row per product × indicator, with the stable header

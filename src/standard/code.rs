@@ -697,7 +697,7 @@ impl Serialize for StandardCode {
 impl<'de> Deserialize<'de> for StandardCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        text.parse().map_err(crate::error::Error::into_serde)
     }
 }
 
