@@ -126,3 +126,30 @@ fn external_sets() {
         check_dir(Path::new(&dir));
     }
 }
+
+/// `docs/standard-numbers.md` lists the Chinese industry codes: every code in its table reads
+/// as an industry standard, and letters outside it are refused.
+#[test]
+fn the_documented_industry_codes() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/standard-numbers.md"),
+    )
+    .unwrap();
+    let codes: Vec<&str> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`').map(|(c, _)| c))
+        .filter(|c| c.chars().all(|ch| ch.is_ascii_uppercase()))
+        .collect();
+    assert!(codes.len() >= 70, "{} codes", codes.len());
+    for c in &codes {
+        let text = format!("{c}/T 1-2020");
+        let code: StandardCode = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(code.level(), duibiao::Level::Industry, "{text}");
+    }
+    for c in ["EP", "GBT", "ZZ", "ABC", "XY"] {
+        assert!(!codes.contains(&c));
+        let text = format!("{c} 210");
+        assert!(text.parse::<StandardCode>().is_err(), "{text} was accepted");
+    }
+}
