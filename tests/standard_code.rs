@@ -248,7 +248,7 @@ fn parts_of_numbers() {
         panic!("one amendment expected");
     };
     assert_eq!(amd.kind(), AmendmentKind::Amendment);
-    assert_eq!((amd.number(), amd.year()), (2, Some(2020)));
+    assert_eq!((amd.number(), amd.year()), (Some(2), Some(2020)));
     assert!(!amd.is_incorporated());
     assert_eq!(amd.to_string(), "/Amd 2:2020");
 
@@ -639,16 +639,49 @@ fn chinese() -> impl Strategy<Value = String> {
         })
 }
 
-fn amendment() -> impl Strategy<Value = String> {
+/// An amendment as (joiner, corrigendum?, number, year); spelt by [`spell`] the way the base
+/// document's publisher spells it, which is the canonical form.
+fn amendment() -> impl Strategy<Value = (char, bool, u32, Option<u16>)> {
     (
-        prop::sample::select(vec!["/Amd ", "/Cor ", "/AMD", "+AMD", "/COR", "+A", "/A"]),
+        prop::sample::select(vec!['/', '+']),
+        any::<bool>(),
         1u32..20,
         prop::option::of(year()),
     )
-        .prop_map(|(s, n, y)| match y {
-            Some(y) => format!("{s}{n}:{y}"),
-            None => format!("{s}{n}"),
-        })
+}
+
+/// The canonical spelling of an amendment after `prefix`: CEN/CENELEC `A1`/`AC1` (and BSI's
+/// own `A1`), ISO `Amd 1`/`Cor 1`, IEC and CISPR `AMD1`/`COR1`, any other body ISO's.
+fn spell(prefix: &str, (joiner, cor, n, y): (char, bool, u32, Option<u16>)) -> String {
+    let words: Vec<&str> = prefix.split([' ', '/']).collect();
+    let has = |b: &str| words.contains(&b);
+    let label = if has("EN") || prefix == "BS" {
+        if cor {
+            "AC"
+        } else {
+            "A"
+        }
+    } else if has("ISO") {
+        if cor {
+            "Cor "
+        } else {
+            "Amd "
+        }
+    } else if has("IEC") || has("CISPR") {
+        if cor {
+            "COR"
+        } else {
+            "AMD"
+        }
+    } else if cor {
+        "Cor "
+    } else {
+        "Amd "
+    };
+    match y {
+        Some(y) => format!("{joiner}{label}{n}:{y}"),
+        None => format!("{joiner}{label}{n}"),
+    }
 }
 
 fn international() -> impl Strategy<Value = String> {
@@ -686,7 +719,7 @@ fn international() -> impl Strategy<Value = String> {
             if let Some(y) = y {
                 s.push_str(&format!(":{y}"));
             }
-            s.extend(amds);
+            s.extend(amds.into_iter().map(|a| spell(prefix, a)));
             if let Some(f) = form {
                 s.push_str(&format!(" {f}"));
             }
@@ -835,5 +868,208 @@ proptest! {
             prop_assert_eq!(&again, &code);
             prop_assert_eq!(again.to_string(), printed);
         }
+    }
+}
+
+/// Forms published texts write that the crate once refused, each with its source and its
+/// canonical form.
+#[test]
+fn published_forms() {
+    for (input, canonical, source) in [
+        (
+            "EN 60335-1:2012/AC:2014",
+            "EN 60335-1:2012/AC:2014",
+            "CENELEC corrigendum",
+        ),
+        (
+            "EN 10077-1:2006+AC:2009+AC2:2009",
+            "EN 10077-1:2006+AC:2009+AC2:2009",
+            "CEN corrigenda",
+        ),
+        (
+            "IEC 60598-1:2014/ISH1:2016",
+            "IEC 60598-1:2014/ISH1:2016",
+            "IEC interpretation sheet",
+        ),
+        (
+            "CISPR 22:2008/ISH2:2010",
+            "CISPR 22:2008/ISH2:2010",
+            "IEC interpretation sheet",
+        ),
+        (
+            "IEC 60529:1989+AMD1:1999+AMD2:2013 CSV/COR1:2013",
+            "IEC 60529:1989+AMD1:1999+AMD2:2013 CSV/COR1:2013",
+            "IEC corrigendum to a consolidated version",
+        ),
+        (
+            "ISO/IEC Guide 98-4:2012",
+            "ISO/IEC Guide 98-4:2012",
+            "JCGM 106 / ISO/IEC Guide 98-4",
+        ),
+        (
+            "ISO/IEC GUIDE 98-3:2008",
+            "ISO/IEC Guide 98-3:2008",
+            "IEC webstore spelling",
+        ),
+        (
+            "BS ISO/IEC 27001:2013",
+            "BS ISO/IEC 27001:2013",
+            "BSI adoption of ISO/IEC",
+        ),
+        (
+            "CEN/TS 14972:2011",
+            "CEN/TS 14972:2011",
+            "CEN technical specification",
+        ),
+        (
+            "CEN-CLC Guide 32:2016",
+            "CEN/CLC Guide 32:2016",
+            "CEN/CENELEC guide",
+        ),
+        (
+            "DIN VDE 0100-410:2018-10",
+            "DIN VDE 0100-410:2018-10",
+            "DIN VDE catalogue",
+        ),
+        (
+            "ISO 31000:2018(en)",
+            "ISO 31000:2018",
+            "ISO language suffix",
+        ),
+        (
+            "ISO 14442:2006 Ed 2",
+            "ISO 14442:2006",
+            "ISO edition suffix",
+        ),
+        (
+            "ISO TR 10013:2001",
+            "ISO/TR 10013:2001",
+            "ISO/TR typed with a space",
+        ),
+        (
+            "IEC/TS 62443-1-1:2009",
+            "IEC TS 62443-1-1:2009",
+            "IEC TS typed with a slash",
+        ),
+        (
+            "JCGM 106:2012",
+            "JCGM 106:2012",
+            "JCGM 106:2012 (decision rules)",
+        ),
+        (
+            "ILAC-G8:09/2019",
+            "ILAC-G8:09/2019",
+            "ILAC-G8:09/2019 (decision rules)",
+        ),
+        (
+            "(EU) 2019/2015",
+            "(EU) 2019/2015",
+            "Commission Delegated Regulation (EU) 2019/2015",
+        ),
+        (
+            "Regulation (EU) 2019/2015",
+            "(EU) 2019/2015",
+            "EU act numbered since 2015",
+        ),
+        (
+            "Regulation (EU) No 1194/2012",
+            "Regulation (EU) No 1194/2012",
+            "EU regulation before 2015",
+        ),
+        (
+            "Directive 2009/125/EC",
+            "Directive 2009/125/EC",
+            "ecodesign directive",
+        ),
+        ("10 CFR 430", "10 CFR 430", "US energy conservation program"),
+        ("10 CFR Part 430", "10 CFR 430", "US CFR with the word Part"),
+        (
+            "ENV 50166-2:2000",
+            "ENV 50166-2:2000",
+            "CENELEC prestandard",
+        ),
+        ("DB/T 19-2020", "DB/T 19-2020", "地震 industry code DB"),
+        (
+            "JGJ 3-2010",
+            "JGJ 3-2010",
+            "engineering construction industry code",
+        ),
+    ] {
+        let code = parse(input);
+        assert_eq!(code.to_string(), canonical, "{input:?}: {source}");
+        assert_eq!(parse(canonical), code, "{canonical:?} re-read");
+    }
+    assert_eq!(
+        parse("ISO 1998-2:1976(en,fr,ru)").languages(),
+        Some("en,fr,ru")
+    );
+    assert_eq!(parse("ISO 14442:2006 Ed 2").edition(), Some(2));
+    assert_eq!(parse("(EU) 2019/2015").family(), Family::EuAct);
+    assert_eq!(parse("JCGM 106:2012").level(), Level::International);
+    assert_eq!(parse("10 CFR 430.32").family(), Family::Cfr);
+    let code = parse("EN 60335-1:2012/AC:2014");
+    let [ac] = code.amendments() else {
+        panic!("one corrigendum expected");
+    };
+    assert_eq!((ac.kind(), ac.number()), (AmendmentKind::Corrigendum, None));
+    let ish = parse("IEC 60598-1:2014/ISH1:2016");
+    assert_eq!(
+        ish.amendments()[0].kind(),
+        AmendmentKind::InterpretationSheet
+    );
+}
+
+/// Each publisher's spelling of its amendments is the key, whatever was typed: `/AMD 1:1998`
+/// and `/Amd 1:1998` on one ISO number are the same code.
+#[test]
+fn amendment_spelling_is_the_publishers() {
+    let key = |t: &str| parse(t).to_string();
+    assert_eq!(
+        key("ISO 9000:1987/AMD 1:1998"),
+        key("ISO 9000:1987/Amd 1:1998")
+    );
+    assert_eq!(key("ISO 9000:1987/AMD 1:1998"), "ISO 9000:1987/Amd 1:1998");
+    assert_eq!(
+        key("IEC 60335-1:2010/Amd 1:2013"),
+        "IEC 60335-1:2010/AMD1:2013"
+    );
+    assert_eq!(
+        key("IEC 60335-1:2010/A1:2013"),
+        "IEC 60335-1:2010/AMD1:2013"
+    );
+    assert_eq!(key("EN 60335-1:2012/AMD 2:2019"), "EN 60335-1:2012/A2:2019");
+    assert_eq!(
+        key("ISO/IEC 14496-5:2001/AMD35:2015"),
+        "ISO/IEC 14496-5:2001/Amd 35:2015"
+    );
+}
+
+/// Chinese codes come from the list of industry standard codes (行业标准代号); other letters
+/// are refused, and a recommended standard written without its slash gets a suggestion.
+#[test]
+fn industry_codes_are_the_official_list() {
+    assert_error(
+        "GBT8170-2008",
+        r#"standard number "GBT8170-2008": expected a known standard code such as "GB/T", "JB/T" or "ISO", found "GBT"; did you mean "GB/T 8170-2008"?"#,
+    );
+    assert_error(
+        "JBT 13368-2018",
+        r#"standard number "JBT 13368-2018": expected a known standard code such as "GB/T", "JB/T" or "ISO", found "JBT"; did you mean "JB/T 13368-2018"?"#,
+    );
+    assert_error(
+        "EP 210",
+        r#"standard number "EP 210": expected a known standard code such as "GB/T", "JB/T" or "ISO", found "EP", which is no industry standard code"#,
+    );
+    let e = "GBT8170-2008".parse::<StandardCode>().unwrap_err();
+    assert_eq!(
+        e.message(Lang::Zh),
+        r#"标准编号 "GBT8170-2008"：应为已知的标准代号，如 "GB/T"、"JB/T" 或 "ISO"，却是 "GBT"；是否应为 "GB/T 8170-2008"？"#
+    );
+    for code in [
+        "JB", "QB", "HG", "YY", "DL", "NB", "SJ", "JG", "CJ", "HJ", "GA", "JT", "SH", "TB", "YD",
+        "SN",
+    ] {
+        let text = format!("{code}/T 1-2020");
+        assert_eq!(parse(&text).level(), Level::Industry, "{text}");
     }
 }

@@ -52,6 +52,19 @@ pub(crate) mod msg {
         MONTH_AFTER_PAREN = "expected a two-digit month after \"(\"", "\"(\" 之后应为两位数的月份";
         SLASH_MONTH_YEAR = "expected \"/\" between the month and the year", "月份和年份之间应为 \"/\"";
         CLOSE_AFTER_YEAR = "expected \")\" after the year", "年份之后应为 \")\"";
+        UNKNOWN_CODE_SUGGEST = "expected a known standard code such as \"GB/T\", \"JB/T\" or \"ISO\", found \"{0}\"; did you mean \"{1}\"?",
+            "应为已知的标准代号，如 \"GB/T\"、\"JB/T\" 或 \"ISO\"，却是 \"{0}\"；是否应为 \"{1}\"？";
+        UNKNOWN_INDUSTRY = "expected a known standard code such as \"GB/T\", \"JB/T\" or \"ISO\", found \"{0}\", which is no industry standard code",
+            "应为已知的标准代号，如 \"GB/T\"、\"JB/T\" 或 \"ISO\"，却是 \"{0}\"，它不是行业标准代号";
+        ILAC_DOCUMENT = "expected a document such as \"G8\" after \"ILAC-\"", "\"ILAC-\" 之后应为文件编号，如 \"G8\"";
+        ILAC_ISSUE = "expected the issue as month and year (\"09/2019\") or a four-digit year after \":\"",
+            "\":\" 之后应为发布的月份和年份（\"09/2019\"）或四位数的年份";
+        MONTH_BEFORE_SLASH = "expected a month from 01 to 12 before \"/\"", "\"/\" 之前应为 01 到 12 的月份";
+        EU_ACT = "expected an EU act such as \"(EU) 2019/2015\" or \"Regulation (EU) No 1194/2012\"",
+            "应为欧盟法规编号，如 \"(EU) 2019/2015\" 或 \"Regulation (EU) No 1194/2012\"";
+        EU_DIRECTIVE = "expected a directive such as \"Directive 2009/125/EC\"", "应为欧盟指令编号，如 \"Directive 2009/125/EC\"";
+        EDITION_NUMBER = "expected the edition's number after \"Ed\"", "\"Ed\" 之后应为版次";
+        CFR_PART = "expected the part after \"CFR\", such as \"10 CFR 430\"", "\"CFR\" 之后应为部分编号，如 \"10 CFR 430\"";
     }
 }
 
@@ -152,6 +165,15 @@ pub enum Family {
     Ieee,
     /// Australian and New Zealand standards: `AS/NZS 3112:2017`.
     AsNzs,
+    /// The Joint Committee for Guides in Metrology (BIPM, IEC, ISO, OIML …): `JCGM 106:2012`.
+    Jcgm,
+    /// ILAC documents: `ILAC-G8:09/2019` (issue month and year).
+    Ilac,
+    /// European Union acts: `(EU) 2019/2015`, `Regulation (EU) No 1194/2012`,
+    /// `Directive 2009/125/EC`. Not standards, but the basis many plans cite.
+    EuAct,
+    /// The US Code of Federal Regulations: `10 CFR 430` (title, part and section).
+    Cfr,
 }
 
 impl Family {
@@ -163,9 +185,13 @@ impl Family {
             Family::Local => Level::Local,
             Family::Group => Level::Group,
             Family::Enterprise => Level::Enterprise,
-            Family::Iso | Family::Iec | Family::IsoIec | Family::Cispr | Family::Itu => {
-                Level::International
-            }
+            Family::Iso
+            | Family::Iec
+            | Family::IsoIec
+            | Family::Cispr
+            | Family::Itu
+            | Family::Jcgm
+            | Family::Ilac => Level::International,
             Family::En
             | Family::Bs
             | Family::Din
@@ -175,7 +201,9 @@ impl Family {
             | Family::Ansi
             | Family::Ul
             | Family::Ieee
-            | Family::AsNzs => Level::Foreign,
+            | Family::AsNzs
+            | Family::EuAct
+            | Family::Cfr => Level::Foreign,
         }
     }
 
@@ -190,6 +218,9 @@ impl Family {
             Family::Itu => Syntax::Itu,
             Family::Astm => Syntax::Astm,
             Family::Ieee | Family::Ansi => Syntax::HyphenYear,
+            Family::Ilac => Syntax::Ilac,
+            Family::EuAct => Syntax::EuAct,
+            Family::Cfr => Syntax::Cfr,
             _ => Syntax::ColonYear,
         }
     }
@@ -208,59 +239,156 @@ enum Syntax {
     Astm,
     /// `ITU-T Rec. G.8013/Y.1731 (08/2019)`.
     Itu,
+    /// `ILAC-G8:09/2019`.
+    Ilac,
+    /// `(EU) 2019/2015`, `Regulation (EU) No 1194/2012`, `Directive 2009/125/EC`.
+    EuAct,
+    /// `10 CFR 430`, `10 CFR 430.32`.
+    Cfr,
 }
 
-/// The prefixes of the international and foreign families, as written in canonical form.
-const PREFIXES: &[(&str, Family)] = &[
-    ("ISO/IEC/IEEE", Family::IsoIec),
-    ("ISO/IEC TS", Family::IsoIec),
-    ("ISO/IEC TR", Family::IsoIec),
-    ("ISO/IEC", Family::IsoIec),
-    ("ISO/TS", Family::Iso),
-    ("ISO/TR", Family::Iso),
-    ("ISO/PAS", Family::Iso),
-    ("ISO/ASTM", Family::Iso),
-    ("ISO", Family::Iso),
-    ("IEC/IEEE", Family::Iec),
-    ("IEC TS", Family::Iec),
-    ("IEC TR", Family::Iec),
-    ("IEC PAS", Family::Iec),
-    ("IEC/TS", Family::Iec),
-    ("IEC/TR", Family::Iec),
-    ("IEC", Family::Iec),
-    ("CISPR", Family::Cispr),
-    ("ITU-T", Family::Itu),
-    ("ITU-R", Family::Itu),
-    ("EN", Family::En),
-    ("EN ISO", Family::En),
-    ("EN IEC", Family::En),
-    ("BS", Family::Bs),
-    ("BS EN", Family::Bs),
-    ("BS EN ISO", Family::Bs),
-    ("BS EN IEC", Family::Bs),
-    ("BS ISO", Family::Bs),
-    ("BS IEC", Family::Bs),
-    ("DIN", Family::Din),
-    ("DIN EN", Family::Din),
-    ("DIN EN ISO", Family::Din),
-    ("DIN EN IEC", Family::Din),
-    ("DIN ISO", Family::Din),
-    ("DIN IEC", Family::Din),
-    ("NF", Family::Nf),
-    ("NF EN", Family::Nf),
-    ("NF EN ISO", Family::Nf),
-    ("NF ISO", Family::Nf),
-    ("ASTM", Family::Astm),
-    ("JIS", Family::Jis),
-    ("ANSI", Family::Ansi),
-    ("ANSI/UL", Family::Ansi),
-    ("ANSI/IEEE", Family::Ansi),
-    ("UL", Family::Ul),
-    ("IEEE", Family::Ieee),
-    ("AS/NZS", Family::AsNzs),
-    ("AS", Family::AsNzs),
-    ("NZS", Family::AsNzs),
+/// The bodies of the international and foreign families, as their prefixes are built: one or
+/// more groups (`BS`, `EN`, `ISO/IEC`) and an optional deliverable (`TS`, `TR`, `Guide` …).
+/// The rank orders the groups: a national adopter (0) comes before a European body (1), which
+/// comes before an international one (2): `BS EN ISO/IEC`, `DIN VDE`, `PD CEN/TS`.
+const BODIES: &[(&str, Family, u8)] = &[
+    ("ISO", Family::Iso, 2),
+    ("IEC", Family::Iec, 2),
+    ("CISPR", Family::Cispr, 2),
+    ("IEEE", Family::Ieee, 2),
+    ("ASTM", Family::Astm, 2),
+    ("CIE", Family::Iso, 2),
+    ("HL7", Family::Iso, 2),
+    ("SAE", Family::Iso, 2),
+    ("IWA", Family::Iso, 2),
+    ("JCGM", Family::Jcgm, 2),
+    ("EN", Family::En, 1),
+    ("ENV", Family::En, 1),
+    ("CEN", Family::En, 1),
+    ("CLC", Family::En, 1),
+    ("HD", Family::En, 1),
+    ("CWA", Family::En, 1),
+    ("BS", Family::Bs, 0),
+    ("PD", Family::Bs, 0),
+    ("DD", Family::Bs, 0),
+    ("PAS", Family::Bs, 0),
+    ("DIN", Family::Din, 0),
+    ("VDE", Family::Din, 0),
+    ("NF", Family::Nf, 0),
+    ("JIS", Family::Jis, 0),
+    ("ANSI", Family::Ansi, 0),
+    ("UL", Family::Ul, 0),
+    ("AS", Family::AsNzs, 0),
+    ("NZS", Family::AsNzs, 0),
 ];
+
+/// The deliverables written after the bodies (`ISO/TS`, `IEC TR`, `ISO/IEC Guide`, `ISO/R`),
+/// as written canonically. `GUIDE` reads as `Guide`.
+const DELIVERABLES: &[&str] = &["TS", "TR", "PAS", "ISP", "TTA", "SRD", "R", "Guide"];
+
+/// The publication forms IEC writes after a space: consolidated (`CSV`), redline (`RLV`),
+/// extended (`EXV`), commented (`CMV`), series (`SER`), preview (`PRV`) and database (`DB`).
+const FORMS: &[&str] = &["CSV", "RLV", "EXV", "CMV", "SER", "PRV", "DB"];
+
+/// Chinese industry standard codes (行业标准代号), from the list of industry standard codes
+/// kept by the Standardization Administration of China (国家标准化管理委员会, SAC) for
+/// industry standards (行业标准, 《中华人民共和国标准化法》 article 12), with the industry each
+/// belongs to. `DB` is also the code of local standards, told apart by the province digits.
+pub(crate) const INDUSTRY_CODES: &[(&str, &str)] = &[
+    ("AQ", "安全生产"),
+    ("BB", "包装"),
+    ("CB", "船舶"),
+    ("CH", "测绘"),
+    ("CJ", "城镇建设"),
+    ("CY", "新闻出版"),
+    ("DA", "档案"),
+    ("DB", "地震"),
+    ("DL", "电力"),
+    ("DZ", "地质矿产"),
+    ("EJ", "核工业"),
+    ("FZ", "纺织"),
+    ("GA", "公共安全"),
+    ("GH", "供销合作"),
+    ("GM", "密码"),
+    ("GY", "广播电影电视"),
+    ("HB", "航空"),
+    ("HG", "化工"),
+    ("HJ", "生态环境"),
+    ("HS", "海关"),
+    ("HY", "海洋"),
+    ("JB", "机械"),
+    ("JC", "建材"),
+    ("JG", "建筑工业"),
+    ("JR", "金融"),
+    ("JT", "交通"),
+    ("JY", "教育"),
+    ("LB", "旅游"),
+    ("LD", "劳动和劳动安全"),
+    ("LS", "粮食"),
+    ("LY", "林业"),
+    ("MH", "民用航空"),
+    ("MT", "煤炭"),
+    ("MZ", "民政"),
+    ("NB", "能源"),
+    ("NY", "农业"),
+    ("QB", "轻工"),
+    ("QC", "汽车"),
+    ("QJ", "航天"),
+    ("QX", "气象"),
+    ("RB", "认证认可"),
+    ("SB", "国内贸易"),
+    ("SC", "水产"),
+    ("SF", "司法"),
+    ("SH", "石油化工"),
+    ("SJ", "电子"),
+    ("SL", "水利"),
+    ("SN", "出入境检验检疫"),
+    ("SW", "税务"),
+    ("SY", "石油天然气"),
+    ("TB", "铁路运输"),
+    ("TD", "土地管理"),
+    ("TY", "体育"),
+    ("WB", "物资管理"),
+    ("WH", "文化"),
+    ("WJ", "兵工民品"),
+    ("WM", "外经贸"),
+    ("WS", "卫生"),
+    ("WW", "文物保护"),
+    ("XB", "稀土"),
+    ("XF", "消防救援"),
+    ("YB", "黑色冶金"),
+    ("YC", "烟草"),
+    ("YD", "通信"),
+    ("YJ", "应急管理"),
+    ("YS", "有色冶金"),
+    ("YY", "医药"),
+    ("YZ", "邮政"),
+    ("ZY", "中医药"),
+    // Engineering construction industry standards (工程建设行业标准).
+    ("CJJ", "城镇建设工程"),
+    ("JGJ", "建筑工程"),
+    ("JTG", "公路工程"),
+    ("JTJ", "交通工程"),
+    ("JTS", "水运工程"),
+    // National metrology technical norms (国家计量技术规范、检定规程), read as before.
+    ("JJF", "计量技术规范"),
+    ("JJG", "计量检定规程"),
+];
+
+/// The inside of a language parenthesis when it is one: codes of one to three letters joined
+/// by `,` or `/` (`en`, `en,fr,ru`, `E`, `R/E`).
+fn inside_ok(inner: Option<&str>) -> Option<&str> {
+    let inside = inner?;
+    let ok = !inside.is_empty()
+        && inside
+            .split([',', '/'])
+            .all(|c| (1..=3).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_alphabetic()));
+    ok.then_some(inside)
+}
+
+fn is_industry_code(letters: &str) -> bool {
+    INDUSTRY_CODES.iter().any(|&(c, _)| c == letters)
+}
 
 /// What an amendment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -269,52 +397,50 @@ const PREFIXES: &[(&str, Family)] = &[
 pub enum AmendmentKind {
     /// An amendment (ISO `Amd 2:2020`, IEC `AMD1:2017`, CEN/CENELEC `A11:2014`).
     Amendment,
-    /// A technical corrigendum (ISO `Cor 1:2007`, IEC `COR1:2019`).
+    /// A technical corrigendum (ISO `Cor 1:2007`, IEC `COR1:2019`, CEN/CENELEC `AC:2014`).
     Corrigendum,
+    /// An IEC interpretation sheet (`ISH1:2021`).
+    InterpretationSheet,
     /// A Chinese amendment sheet (修改单): `XG1-2006`.
     ModificationSheet,
 }
 
-/// How an amendment was spelt; each publisher has its own and the canonical form keeps it.
+/// How a publisher spells its amendments. The canonical form spells every amendment the way
+/// the publisher of the base document does, whatever was typed, so that `/AMD 1:1998` and
+/// `/Amd 1:1998` on one ISO number are one key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Spelling {
-    /// ISO `Amd 2`.
-    IsoAmd,
-    /// IEC `AMD2`.
-    IecAmd,
-    /// ISO `Cor 1`.
-    IsoCor,
-    /// IEC `COR1`.
-    IecCor,
-    /// CEN/CENELEC `A11`.
+enum Style {
+    /// ISO (and ISO/IEC, and any other body): `Amd 2`, `Cor 1`.
+    Iso,
+    /// IEC and CISPR: `AMD2`, `COR1`, `ISH1`.
+    Iec,
+    /// CEN, CENELEC and the bodies adopting their standards: `A11`, `AC`, `AC1`.
     En,
-    /// Chinese `XG1`.
+    /// Chinese: `XG1`.
     Xg,
 }
 
 /// One amendment or corrigendum attached to a standard number (`/Amd 2:2020`, `+A11:2014`,
-/// `/XG1-2006`).
+/// `/AC:2014`, `/ISH1:2021`, `/XG1-2006`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amendment {
-    spelling: Spelling,
-    number: u32,
+    kind: AmendmentKind,
+    style: Style,
+    number: Option<u32>,
     year: Option<u16>,
     /// Joined with `+` (incorporated, as in a consolidated edition) rather than `/`.
     plus: bool,
 }
 
 impl Amendment {
-    /// Amendment, corrigendum or Chinese amendment sheet.
+    /// Amendment, corrigendum, interpretation sheet or Chinese amendment sheet.
     pub fn kind(&self) -> AmendmentKind {
-        match self.spelling {
-            Spelling::IsoAmd | Spelling::IecAmd | Spelling::En => AmendmentKind::Amendment,
-            Spelling::IsoCor | Spelling::IecCor => AmendmentKind::Corrigendum,
-            Spelling::Xg => AmendmentKind::ModificationSheet,
-        }
+        self.kind
     }
 
-    /// The amendment's sequence number (`2` in `Amd 2:2020`, `11` in `A11:2014`).
-    pub fn number(&self) -> u32 {
+    /// The amendment's sequence number (`2` in `Amd 2:2020`, `11` in `A11:2014`); `None` for
+    /// an unnumbered corrigendum (`/AC:2014`).
+    pub fn number(&self) -> Option<u32> {
         self.number
     }
 
@@ -331,20 +457,26 @@ impl Amendment {
 }
 
 impl fmt::Display for Amendment {
-    /// Writes the amendment with its joiner: `/Amd 2:2020`, `+AMD1:1999`, `/XG1-2006`.
+    /// Writes the amendment with its joiner, spelt as the base document's publisher spells
+    /// it: `/Amd 2:2020`, `+AMD1:1999`, `/AC:2014`, `/ISH1:2021`, `/XG1-2006`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_char(if self.plus { '+' } else { '/' })?;
-        let n = self.number;
-        match self.spelling {
-            Spelling::IsoAmd => write!(f, "Amd {n}")?,
-            Spelling::IecAmd => write!(f, "AMD{n}")?,
-            Spelling::IsoCor => write!(f, "Cor {n}")?,
-            Spelling::IecCor => write!(f, "COR{n}")?,
-            Spelling::En => write!(f, "A{n}")?,
-            Spelling::Xg => write!(f, "XG{n}")?,
+        let label = match (self.style, self.kind) {
+            (_, AmendmentKind::ModificationSheet) => "XG",
+            (_, AmendmentKind::InterpretationSheet) => "ISH",
+            (Style::Iso | Style::Xg, AmendmentKind::Amendment) => "Amd ",
+            (Style::Iso | Style::Xg, AmendmentKind::Corrigendum) => "Cor ",
+            (Style::Iec, AmendmentKind::Amendment) => "AMD",
+            (Style::Iec, AmendmentKind::Corrigendum) => "COR",
+            (Style::En, AmendmentKind::Amendment) => "A",
+            (Style::En, AmendmentKind::Corrigendum) => "AC",
+        };
+        match self.number {
+            Some(n) => write!(f, "{label}{n}")?,
+            None => f.write_str(label.trim_end())?,
         }
-        match (self.year, self.spelling) {
-            (Some(y), Spelling::Xg) => write!(f, "-{y:04}"),
+        match (self.year, self.kind) {
+            (Some(y), AmendmentKind::ModificationSheet) => write!(f, "-{y:04}"),
             (Some(y), _) => write!(f, ":{y:04}"),
             (None, _) => Ok(()),
         }
@@ -399,8 +531,16 @@ pub struct StandardCode {
     /// ASTM: editorial change (`e1`).
     editorial: Option<u32>,
     amendments: Vec<Amendment>,
-    /// IEC publication form after a space: `CSV`, `RLV`, `EXV`.
+    /// IEC publication form after a space: `CSV`, `RLV`, `EXV` ….
     form: Option<&'static str>,
+    /// How many of the amendments come before the form (`CSV/COR1:2002` corrects the
+    /// consolidated version itself).
+    form_at: usize,
+    /// Language codes as written in parentheses (`en,fr` in `(en,fr)`, `E` in `(E)`); not part
+    /// of the canonical form.
+    languages: Option<String>,
+    /// The edition number when written (`Ed 2`); not part of the canonical form.
+    edition: Option<u32>,
     /// Chinese dual number: the adopted standard after the slash.
     adopted: Option<Box<StandardCode>>,
     /// The canonical text, computed once.
@@ -468,6 +608,19 @@ impl StandardCode {
         &self.amendments
     }
 
+    /// The language codes written in parentheses after the number, as written: `"en,fr"` for
+    /// `ISO 1998-2:1976(en,fr)`, `"E"` for `ISO 10993-4:2002/Amd 1:2006(E)`. A translation
+    /// names the same standard, so they are not part of the canonical form.
+    pub fn languages(&self) -> Option<&str> {
+        self.languages.as_deref()
+    }
+
+    /// The edition number when written (`2` for `ISO 14442:2006 Ed 2`); the year already names
+    /// the edition, so it is not part of the canonical form.
+    pub fn edition(&self) -> Option<u32> {
+        self.edition
+    }
+
     /// The adopted standard of a Chinese dual number: `ISO 9001:2015` for
     /// `GB/T 19001-2016/ISO 9001:2015`.
     pub fn adopted(&self) -> Option<&StandardCode> {
@@ -485,6 +638,9 @@ impl StandardCode {
         code.editorial = None;
         code.amendments.clear();
         code.form = None;
+        code.form_at = 0;
+        code.languages = None;
+        code.edition = None;
         code.adopted = None;
         code.canonical = code.render();
         code
@@ -572,6 +728,23 @@ impl StandardCode {
                     write!(f, "e{e}")?;
                 }
             }
+            Syntax::Ilac => {
+                write!(f, "{}-{}", self.prefix, self.number)?;
+                match (self.month, self.year) {
+                    (Some(m), Some(y)) => write!(f, ":{m:02}/{y:04}")?,
+                    (None, Some(y)) => write!(f, ":{y:04}")?,
+                    _ => {}
+                }
+            }
+            Syntax::EuAct => {
+                let no = if self.prefix.starts_with("Regulation") {
+                    "No "
+                } else {
+                    ""
+                };
+                write!(f, "{} {no}{}", self.prefix, self.number)?;
+            }
+            Syntax::Cfr => write!(f, "{} {}", self.prefix, self.number)?,
             Syntax::Itu => {
                 f.push_str(&self.prefix);
                 if self.rec {
@@ -589,11 +762,17 @@ impl StandardCode {
                 }
             }
         }
-        for a in &self.amendments {
+        let (before, after) = self
+            .amendments
+            .split_at(self.form_at.min(self.amendments.len()));
+        for a in before {
             write!(f, "{a}")?;
         }
         if let Some(form) = self.form {
             write!(f, " {form}")?;
+        }
+        for a in after {
+            write!(f, "{a}")?;
         }
         if let Some(a) = &self.adopted {
             write!(f, "/{a}")?;
@@ -810,7 +989,22 @@ impl<'a> Parser<'a> {
         Error::syntax(WHAT, self.original, detail)
     }
 
-    fn unknown_prefix(&self, letters: &str) -> Error {
+    /// Letters that are no known code. Written without the slash of a recommended standard
+    /// (`GBT 8170-2008`, `JBT 13368`), the message suggests the number with it; two or three
+    /// capitals are said to be no industry code.
+    fn unknown_code(&self, letters: &str) -> Error {
+        let base = letters.get(..letters.len().saturating_sub(1)).unwrap_or("");
+        let kind = letters.get(base.len()..).unwrap_or("");
+        if matches!(kind, "T" | "Z") && (base == "GB" || is_industry_code(base)) {
+            let rest = self.rest();
+            let guess = format!("{base}/{kind} {}", rest.trim_start());
+            if let Ok(code) = guess.parse::<StandardCode>() {
+                return self.error(t!(msg::UNKNOWN_CODE_SUGGEST, letters, code.to_string()));
+            }
+        }
+        if (2..=3).contains(&letters.len()) {
+            return self.error(t!(msg::UNKNOWN_INDUSTRY, letters));
+        }
         self.error(t!(msg::UNKNOWN_PREFIX, letters))
     }
 
@@ -908,6 +1102,9 @@ impl<'a> Parser<'a> {
             editorial: None,
             amendments: Vec::new(),
             form: None,
+            form_at: 0,
+            languages: None,
+            edition: None,
             adopted: None,
             canonical: String::new(),
         }
@@ -918,27 +1115,25 @@ impl<'a> Parser<'a> {
             return Err(self.error(t!(msg::EXPECTED_CODE)));
         }
         let rest = self.rest();
-        let known = PREFIXES
-            .iter()
-            .filter(|(p, _)| {
-                rest.starts_with(p)
-                    && !rest
-                        .get(p.len()..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(|c| c.is_ascii_alphabetic())
-            })
-            .max_by_key(|(p, _)| p.len());
-        let mut code = match known {
-            Some(&(prefix, family)) => {
-                self.pos += prefix.len();
-                let code = Self::blank(family, prefix.to_owned());
-                match family.syntax() {
-                    Syntax::Itu => self.itu(code)?,
-                    Syntax::Astm => self.astm(code)?,
-                    _ => self.colon_or_hyphen(code)?,
-                }
-            }
-            None => self.chinese(allow_adopted)?,
+        let mut code = if rest.starts_with("ITU-T") || rest.starts_with("ITU-R") {
+            let prefix = rest.get(..5).unwrap_or_default().to_owned();
+            self.pos += 5;
+            self.itu(Self::blank(Family::Itu, prefix))?
+        } else if rest.starts_with("ASTM") && !rest.starts_with("ASTM/") {
+            self.pos += 4;
+            self.astm(Self::blank(Family::Astm, "ASTM".to_owned()))?
+        } else if rest.starts_with("ILAC") {
+            self.pos += 4;
+            self.ilac()?
+        } else if let Some(code) = self.eu_act()? {
+            code
+        } else if let Some(code) = self.cfr()? {
+            code
+        } else if let Some((family, prefix, style)) = self.head() {
+            let code = Self::blank(family, prefix);
+            self.colon_or_hyphen(code, style)?
+        } else {
+            self.chinese(allow_adopted)?
         };
         code.canonical = code.render();
         Ok(code)
@@ -965,6 +1160,19 @@ impl<'a> Parser<'a> {
                 code.number = self.enterprise_body()?;
                 return self.chinese_tail(code, allow_adopted);
             }
+            "DB" if self.peek() == Some('/') => {
+                // 地震 (earthquake) industry standards: `DB/T 19-2020`.
+                self.pos += 1;
+                let mut prefix = "DB/".to_owned();
+                match self.peek() {
+                    Some(s @ ('T' | 'Z')) => {
+                        self.pos += 1;
+                        prefix.push(s);
+                    }
+                    _ => return Err(self.error(t!(msg::PROVINCE))),
+                }
+                Self::blank(Family::Industry, prefix)
+            }
             "DB" => {
                 let province = self.digits();
                 if !matches!(province.len(), 2 | 4 | 6) {
@@ -983,7 +1191,7 @@ impl<'a> Parser<'a> {
                 }
                 Self::blank(Family::Local, prefix)
             }
-            _ if letters.len() <= 3 => {
+            _ if matches!(letters, "GB" | "GBZ") || is_industry_code(letters) => {
                 let family = match letters {
                     "GB" | "GBZ" => Family::National,
                     _ => Family::Industry,
@@ -999,7 +1207,7 @@ impl<'a> Parser<'a> {
                 }
                 Self::blank(family, prefix)
             }
-            _ => return Err(self.unknown_prefix(letters)),
+            _ => return Err(self.unknown_code(letters)),
         };
         self.eat(' ');
         code.number = self
@@ -1055,8 +1263,9 @@ impl<'a> Parser<'a> {
                 None
             };
             code.amendments.push(Amendment {
-                spelling: Spelling::Xg,
-                number,
+                kind: AmendmentKind::ModificationSheet,
+                style: Style::Xg,
+                number: Some(number),
                 year,
                 plus: false,
             });
@@ -1071,9 +1280,262 @@ impl<'a> Parser<'a> {
         Ok(code)
     }
 
+    // --- the bodies of international and foreign numbers ------------------------------------
+
+    /// The bodies and the deliverable before an international or foreign number
+    /// (`BS EN ISO/IEC`, `ISO/TS`, `ISO TR`, `CEN/CLC Guide`, `DIN VDE`), read into the family,
+    /// the canonical prefix and the spelling of amendments. `None`, with nothing read, when the
+    /// text does not start with a known body.
+    fn head(&mut self) -> Option<(Family, String, Style)> {
+        let save = self.pos;
+        let mut groups: Vec<Vec<&'static str>> = Vec::new();
+        let mut group_rank = 0u8;
+        let mut deliverable: Option<&'static str> = None;
+        let mut joined = false;
+        let mut last_end = self.pos;
+        loop {
+            let mut word = self.take_while(|c| c.is_ascii_alphabetic());
+            if word == "HL" && self.eat('7') {
+                word = "HL7";
+            }
+            let allowed = |d: &str, groups: &[Vec<&str>]| {
+                groups.last().is_some_and(|g| {
+                    if d == "R" {
+                        g == &["ISO"]
+                    } else {
+                        g.iter()
+                            .any(|b| matches!(*b, "ISO" | "IEC" | "CISPR" | "CEN" | "CLC" | "ASTM"))
+                    }
+                })
+            };
+            let as_deliverable = DELIVERABLES
+                .iter()
+                .find(|&&d| d == word || (d == "Guide" && word == "GUIDE"))
+                .filter(|&&d| allowed(d, &groups));
+            let body = BODIES.iter().find(|&&(b, _, _)| b == word);
+            match (as_deliverable, body) {
+                (Some(&d), _) => deliverable = Some(d),
+                (None, Some(&(b, _, rank))) => {
+                    if joined && !groups.is_empty() {
+                        if let Some(g) = groups.last_mut() {
+                            g.push(b);
+                        }
+                    } else if groups.is_empty() || rank >= group_rank {
+                        groups.push(vec![b]);
+                        group_rank = rank;
+                    } else {
+                        break;
+                    }
+                }
+                (None, None) => break,
+            }
+            last_end = self.pos;
+            let sep = self.peek();
+            joined = match sep {
+                Some('/' | '-') => true,
+                Some(' ') => false,
+                _ => break,
+            };
+            let rest = self.rest().get(1..).unwrap_or("");
+            let next: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            let next_is_body = BODIES
+                .iter()
+                .any(|&(b, _, _)| b == next || (b == "HL7" && next == "HL"));
+            let go_on = deliverable.is_none()
+                && next.starts_with(|c: char| c.is_ascii_uppercase())
+                && (sep != Some('-') || next_is_body);
+            if !go_on {
+                break;
+            }
+            self.pos += 1;
+        }
+        self.pos = last_end;
+        let Some(first) = groups.first().and_then(|g| g.first()) else {
+            self.pos = save;
+            return None;
+        };
+        let mut family = BODIES
+            .iter()
+            .find(|&&(b, _, _)| b == *first)
+            .map_or(Family::Iso, |&(_, f, _)| f);
+        if family == Family::Iso && groups.first().is_some_and(|g| g.contains(&"IEC")) {
+            family = Family::IsoIec;
+        }
+        let has = |names: &[&str]| groups.iter().flatten().any(|b| names.contains(b));
+        let style = if has(&["EN", "ENV", "CEN", "CLC", "HD", "CWA"]) {
+            Style::En
+        } else if has(&["ISO"]) {
+            Style::Iso
+        } else if has(&["IEC", "CISPR"]) {
+            Style::Iec
+        } else if family == Family::Bs {
+            Style::En
+        } else {
+            Style::Iso
+        };
+        // An IWA is ISO's own deliverable, written `IWA 32` with or without `ISO/`.
+        if groups == [vec!["ISO", "IWA"]] {
+            groups = vec![vec!["IWA"]];
+        }
+        let mut prefix = groups
+            .iter()
+            .map(|g| g.join("/"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(d) = deliverable {
+            let slash = groups
+                .last()
+                .is_some_and(|g| g == &["ISO"] || g.iter().all(|b| matches!(*b, "CEN" | "CLC")));
+            prefix.push(if slash && d != "Guide" { '/' } else { ' ' });
+            prefix.push_str(d);
+        }
+        Some((family, prefix, style))
+    }
+
+    // --- ILAC, EU acts, CFR -------------------------------------------------------------------
+
+    /// `ILAC-G8:09/2019`, `ILAC-P14:2013`: the document's letter and number, then its issue as
+    /// month and year (or year alone).
+    fn ilac(&mut self) -> Result<StandardCode, Error> {
+        let mut code = Self::blank(Family::Ilac, "ILAC".to_owned());
+        if !self.eat('-') {
+            self.eat(' ');
+        }
+        let letters = self.take_while(|c| c.is_ascii_uppercase());
+        let digits = self.digits();
+        if letters.is_empty() || digits.is_empty() {
+            return Err(self.error(t!(msg::ILAC_DOCUMENT)));
+        }
+        code.number = format!("{letters}{digits}");
+        if self.eat(':') {
+            let first = self.digits();
+            if first.len() == 2 && self.eat('/') {
+                let month = match first.parse::<u8>() {
+                    Ok(v) if (1..=12).contains(&v) => v,
+                    _ => return Err(self.error(t!(msg::MONTH_BEFORE_SLASH))),
+                };
+                code.month = Some(month);
+                code.year = Some(self.four_digit_year("/")?);
+            } else {
+                match first.parse::<u16>() {
+                    Ok(v) if first.len() == 4 && (1000..=2999).contains(&v) => code.year = Some(v),
+                    _ => return Err(self.error(t!(msg::ILAC_ISSUE))),
+                }
+            }
+        }
+        Ok(code)
+    }
+
+    /// An EU act: `(EU) 2019/2015` and `Commission Delegated Regulation (EU) 2019/2015` (since
+    /// 2015 one number, year first, across regulations, directives and decisions),
+    /// `Regulation (EU) No 1194/2012` and `(EC) No 244/2009` (a regulation's number before
+    /// 2015, number first), `Directive 2009/125/EC`. `None`, with nothing read, for anything
+    /// else.
+    fn eu_act(&mut self) -> Result<Option<StandardCode>, Error> {
+        let save = self.pos;
+        let mut directive = false;
+        loop {
+            let before = self.pos;
+            let word = self.take_while(|c| c.is_ascii_alphabetic());
+            match word {
+                "Commission" | "Council" | "Delegated" | "Implementing" | "Regulation" => {}
+                "Directive" => directive = true,
+                _ => {
+                    self.pos = before;
+                    break;
+                }
+            }
+            if !self.eat(' ') {
+                break;
+            }
+        }
+        let words = self.pos > save;
+        if directive && self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            // Directive 2009/125/EC
+            let year = self.digits().to_owned();
+            let number = if self.eat('/') { self.digits() } else { "" };
+            let ok = year.len() == 4 && !number.is_empty() && self.eat('/');
+            let body = self.take_while(|c| c.is_ascii_uppercase());
+            if !ok || !matches!(body, "EC" | "EU" | "EEC") {
+                return Err(self.error(t!(msg::EU_DIRECTIVE)));
+            }
+            let mut code = Self::blank(Family::EuAct, "Directive".to_owned());
+            code.number = format!("{year}/{number}/{body}");
+            return Ok(Some(code));
+        }
+        if !self.eat('(') {
+            self.pos = save;
+            return Ok(None);
+        }
+        let body = self.take_while(|c| c.is_ascii_alphabetic());
+        if !matches!(body, "EU" | "EC" | "EEC" | "Euratom") || !self.eat(')') {
+            if words {
+                return Err(self.error(t!(msg::EU_ACT)));
+            }
+            self.pos = save;
+            return Ok(None);
+        }
+        self.eat(' ');
+        let old_style = self.eat_str("No");
+        if old_style {
+            self.eat('.');
+            self.eat(' ');
+        }
+        let a = self.digits().to_owned();
+        let b = if self.eat('/') { self.digits() } else { "" };
+        if a.is_empty() || b.is_empty() {
+            return Err(self.error(t!(msg::EU_ACT)));
+        }
+        let mut code = if old_style {
+            if b.len() != 4 && b.len() != 2 {
+                return Err(self.error(t!(msg::EU_ACT)));
+            }
+            let mut code = Self::blank(Family::EuAct, format!("Regulation ({body})"));
+            code.number = format!("{a}/{b}");
+            code
+        } else {
+            if a.len() != 4 {
+                return Err(self.error(t!(msg::EU_ACT)));
+            }
+            let mut code = Self::blank(Family::EuAct, format!("({body})"));
+            code.number = format!("{a}/{b}");
+            code
+        };
+        code.canonical.clear();
+        Ok(Some(code))
+    }
+
+    /// `10 CFR 430`, `10 CFR Part 430`, `10 CFR 430.32`: title, part and section of the US Code
+    /// of Federal Regulations. `None`, with nothing read, for anything else.
+    fn cfr(&mut self) -> Result<Option<StandardCode>, Error> {
+        let save = self.pos;
+        let title = self.digits();
+        if title.is_empty() || !self.eat_str(" CFR") {
+            self.pos = save;
+            return Ok(None);
+        }
+        self.eat(' ');
+        if self.eat_str("Part") || self.eat_str("part") {
+            self.eat(' ');
+        }
+        let part = self
+            .dotted_number()
+            .ok_or_else(|| self.error(t!(msg::CFR_PART)))?;
+        let mut code = Self::blank(Family::Cfr, format!("{title} CFR"));
+        code.number = part;
+        Ok(Some(code))
+    }
+
     // --- ISO, IEC, EN, BS, DIN, JIS, IEEE … -------------------------------------------------
 
-    fn colon_or_hyphen(&mut self, mut code: StandardCode) -> Result<StandardCode, Error> {
+    fn colon_or_hyphen(
+        &mut self,
+        mut code: StandardCode,
+        style: Style,
+    ) -> Result<StandardCode, Error> {
         let family = code.family;
         self.eat(' ');
         if matches!(family, Family::Jis | Family::Nf) {
@@ -1127,59 +1589,129 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        while let Some(a) = self.amendment()? {
+        self.languages(&mut code);
+        while let Some(a) = self.amendment(style)? {
             code.amendments.push(a);
+            self.languages(&mut code);
         }
-        for form in ["CSV", "RLV", "EXV"] {
-            let rest = self.rest();
-            if rest.get(..1) == Some(" ") && rest.get(1..) == Some(form) {
-                self.pos += 1 + form.len();
-                code.form = Some(form);
+        code.form_at = code.amendments.len();
+        let rest = self.rest();
+        if let Some(&form) = FORMS.iter().find(|&&f| {
+            rest.get(..1) == Some(" ")
+                && rest.get(1..).is_some_and(|r| {
+                    r.starts_with(f)
+                        && !r
+                            .get(f.len()..)
+                            .and_then(|t| t.chars().next())
+                            .is_some_and(|c| c.is_ascii_alphanumeric())
+                })
+        }) {
+            self.pos += 1 + form.len();
+            code.form = Some(form);
+            while let Some(a) = self.amendment(style)? {
+                code.amendments.push(a);
             }
         }
+        self.languages(&mut code);
+        self.edition(&mut code)?;
         Ok(code)
     }
 
-    /// One `/Amd 2:2020`, `/Cor 1:2007`, `/AMD1:2017`, `+AMD1:1999`, `+A11:2014`, if next.
-    fn amendment(&mut self) -> Result<Option<Amendment>, Error> {
+    /// Language codes in parentheses (`(en)`, `(en,fr)`, `(E)`, `(R/E)`): one to three letters
+    /// each, kept as written but not in the canonical form.
+    fn languages(&mut self, code: &mut StandardCode) {
+        let rest = self.rest();
+        let inner = rest
+            .strip_prefix(" (")
+            .or_else(|| rest.strip_prefix('('))
+            .and_then(|r| r.split_once(')'))
+            .map(|(inside, _)| inside);
+        let Some(inside) = inside_ok(inner) else {
+            return;
+        };
+        let open = if rest.starts_with(' ') { 2 } else { 1 };
+        self.pos += open + inside.len() + 1;
+        code.languages = Some(inside.to_owned());
+    }
+
+    /// An edition number after a space: `Ed 2`, `ED2`, `Ed. 2`; not in the canonical form.
+    fn edition(&mut self, code: &mut StandardCode) -> Result<(), Error> {
+        let rest = self.rest();
+        let Some(after) = rest
+            .strip_prefix(" Ed")
+            .or_else(|| rest.strip_prefix(" ED"))
+        else {
+            return Ok(());
+        };
+        let skip = after.len() - after.trim_start_matches(['.', ' ']).len();
+        if !after
+            .get(skip..)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return Ok(());
+        }
+        self.pos += 3 + skip;
+        let n = self.digits();
+        code.edition = Some(
+            n.parse::<u32>()
+                .map_err(|_| self.error(t!(msg::EDITION_NUMBER)))?,
+        );
+        Ok(())
+    }
+
+    /// One `/Amd 2:2020`, `/Cor 1:2007`, `/AMD1:2017`, `+AMD1:1999`, `+A11:2014`, `/AC:2014`,
+    /// `/ISH1:2021`, if next, in any case and with an optional point (`/Amd.1`). It is spelt
+    /// canonically in `style`, the style of the base document's publisher.
+    fn amendment(&mut self, style: Style) -> Result<Option<Amendment>, Error> {
         let plus = match self.peek() {
             Some('+') => true,
             Some('/') => false,
             _ => return Ok(None),
         };
         let after = self.rest().get(1..).unwrap_or("");
-        let (spelling, label) = if after.starts_with("Amd") {
-            (Spelling::IsoAmd, "Amd")
-        } else if after.starts_with("AMD") {
-            (Spelling::IecAmd, "AMD")
-        } else if after.starts_with("Cor") {
-            (Spelling::IsoCor, "Cor")
-        } else if after.starts_with("COR") {
-            (Spelling::IecCor, "COR")
-        } else if after.starts_with('A')
-            && after
-                .get(1..)
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-        {
-            (Spelling::En, "A")
-        } else if plus {
-            return Err(self.error(t!(msg::AMENDMENT_AFTER_PLUS, self.consumed())));
-        } else {
-            return Ok(None);
+        let label_len = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let label = after.get(..label_len).unwrap_or("");
+        let (kind, numbered) = match label.to_ascii_uppercase().as_str() {
+            "AMD" | "A" => (AmendmentKind::Amendment, true),
+            "COR" | "AC" => (AmendmentKind::Corrigendum, false),
+            "ISH" => (AmendmentKind::InterpretationSheet, true),
+            _ if plus => {
+                return Err(self.error(t!(msg::AMENDMENT_AFTER_PLUS, self.consumed())));
+            }
+            _ => return Ok(None),
         };
-        self.pos += 1 + label.len();
+        let next = after.get(label_len..).unwrap_or("");
+        // `/A` is only an amendment when a number follows (`/A11`, `/A 1`).
+        if label == "A" && !next.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            return if plus {
+                Err(self.error(t!(msg::AMENDMENT_AFTER_PLUS, self.consumed())))
+            } else {
+                Ok(None)
+            };
+        }
+        self.pos += 1 + label_len;
+        self.eat('.');
         self.eat(' ');
         let n = self.digits();
-        let number = n
-            .parse::<u32>()
-            .map_err(|_| self.error(t!(msg::AMENDMENT_NUMBER, label)))?;
+        let number = if n.is_empty() && !numbered && self.peek() == Some(':') {
+            None
+        } else {
+            Some(
+                n.parse::<u32>()
+                    .map_err(|_| self.error(t!(msg::AMENDMENT_NUMBER, label)))?,
+            )
+        };
         let year = if self.eat(':') {
             Some(self.four_digit_year(":")?)
         } else {
             None
         };
         Ok(Some(Amendment {
-            spelling,
+            kind,
+            style,
             number,
             year,
             plus,

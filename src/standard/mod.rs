@@ -21,9 +21,16 @@
 //! | ASTM | foreign | `ASTM D3745/D3745M-95(2015)e1`, `ASTM A36/A36M-19`, `ASTM E84-19a` |
 //! | JIS | foreign | `JIS A 4422:2011` |
 //! | ANSI, IEEE, UL, AS/NZS | foreign | `ANSI Z87.1-2020`, `IEEE 802.3-2018`, `UL 94`, `AS/NZS 3112:2017` |
+//! | CEN, CENELEC and adoptions | foreign | `EN 60335-1:2012/AC:2014`, `CEN/TS 14972:2011`, `CEN/CLC Guide 25:2023`, `BS ISO/IEC 27001:2013`, `PD CEN/TS 16415:2013`, `DIN VDE 0100-410:2018-10` |
+//! | Guides and other deliverables | as the body | `ISO/IEC Guide 98-4:2012`, `ISO/R 1:1951`, `IEC SRD 62913-1:2019`, `IWA 32:2019` |
+//! | JCGM, ILAC | international | `JCGM 106:2012`, `ILAC-G8:09/2019` |
+//! | EU acts, US CFR | foreign | `(EU) 2019/2015`, `Regulation (EU) No 1194/2012`, `Directive 2009/125/EC`, `10 CFR 430` |
 //!
-//! Any other one to three capital letters, optionally followed by `/T` or `/Z`, are read as a
-//! Chinese industry code.
+//! Chinese industry codes are those of the official list of industry standard codes
+//! (行业标准代号, kept by the Standardization Administration of China; listed in
+//! `docs/standard-numbers.md`), optionally followed by `/T` or `/Z`. Other letters are refused,
+//! with a suggestion where the slash was left out (`GBT8170-2008`: did you mean
+//! `GB/T 8170-2008`?).
 //!
 //! # What is accepted
 //!
@@ -34,6 +41,11 @@
 //! - Two-digit years: Chinese (`GB 8170—87`) and ASTM (`-19`). `50`–`99` mean 1950–1999,
 //!   `00`–`49` mean 2000–2049.
 //! - Undated references (`GB 6952`, `ISO 9001`): the latest edition.
+//! - Language and edition suffixes (`ISO 31000:2018(en)`, `(en,fr)`, `(E)`, `Ed 2`): read
+//!   into [`StandardCode::languages`] and [`StandardCode::edition`], not part of the key (a
+//!   translation names the same standard).
+//! - Deliverables written with a space or a slash (`ISO TR 10013`, `IEC/TS 62443`), `GUIDE`
+//!   in capitals, `Amd.1`, any case of `Amd`/`AMD`/`Cor`/`COR`.
 //!
 //! # The canonical form
 //!
@@ -49,9 +61,15 @@
 //!   `DB11/ 139-2015`.
 //! - ASTM years in two digits as ASTM writes them (`-19`, `-95`) for 1950–2049, four digits
 //!   otherwise; revision letter, reapproval year and editorial change as written.
-//! - Each publisher's spelling of amendments is kept: ISO `/Amd 2:2020` and `/Cor 1:2007`, IEC
-//!   `/AMD1:2017` and `/COR1:2019`, CEN/CENELEC `+A11:2014`, the joiner (`/` or `+`) as written;
-//!   leading zeros of amendment numbers are dropped.
+//! - Amendments are spelt as the base document's publisher spells them, whatever was typed:
+//!   ISO, ISO/IEC and any other body `/Amd 2:2020` and `/Cor 1:2007`; IEC and CISPR
+//!   `/AMD1:2017`, `/COR1:2019`, `/ISH1:2016`; CEN/CENELEC and the bodies adopting their
+//!   standards (and BSI's own) `+A11:2014`, `/AC:2014`. So `/AMD 1:1998` and `/Amd 1:1998` on
+//!   an ISO number are one key. The joiner (`/` or `+`) is kept as written; leading zeros of
+//!   amendment numbers are dropped.
+//! - Deliverables: `ISO/TR`, `ISO/TS`, `CEN/TS`, `CEN/CLC/TR` with a slash after ISO alone and
+//!   CEN/CENELEC; `IEC TS`, `ISO/IEC TR`, `CISPR TR` with a space otherwise; `Guide` always
+//!   after a space.
 //! - ITU's word `Rec.` is kept when written; IEEE's word `Std` is dropped.
 //!
 //! The law: for every text `t` that parses, `t.parse::<StandardCode>()?.to_string()` parses to
