@@ -1,11 +1,13 @@
 //! The command line's exact contract: output, exit codes, no panics.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 use proptest::prelude::*;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    common::duibiao()
         .args(args)
         .output()
         .expect("the binary runs")
@@ -608,7 +610,7 @@ fn rank_ranks_enterprise_standards_too() {
 #[test]
 fn messages_follow_lang_or_the_locale() {
     let run = |args: &[&str], locale: Option<&str>| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_duibiao"));
+        let mut cmd = common::duibiao();
         cmd.args(args)
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES");

@@ -5,6 +5,8 @@
 //! with a message that says what to do. The reproducers of problem 18
 //! (`shared/findings/wrong-answers-2026-12.md`) are in `tests/data/findings/`.
 
+mod common;
+
 use duibiao::product::{CsvRows, Encoding};
 use duibiao::stream::Source;
 use duibiao::verdict::Summary;
@@ -654,17 +656,13 @@ mod xlsx {
 #[cfg(feature = "cli")]
 mod cli {
     use super::*;
-    use std::process::Command;
 
     fn data(name: &str) -> String {
         format!("{}/tests/data/findings/{name}", env!("CARGO_MANIFEST_DIR"))
     }
 
     fn run(args: &[&str]) -> (Option<i32>, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
-            .args(args)
-            .output()
-            .unwrap();
+        let out = common::duibiao().args(args).output().unwrap();
         (
             out.status.code(),
             String::from_utf8(out.stdout).unwrap(),

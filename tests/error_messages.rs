@@ -1,7 +1,7 @@
 //! Bad inputs and their messages, word for word: what was being read, where (path, line and
 //! column for files), the offending text quoted, what was expected. One table per error kind.
 
-use std::process::Command;
+mod common;
 
 use duibiao::decision::{judge, Method};
 use duibiao::rounding::Interval;
@@ -397,7 +397,7 @@ fn files_are_named() {
         PLAN.replace("role = \"benchmark\"", "role = benchmark"),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .arg("validate")
         .arg(&path)
         .output()

@@ -1,7 +1,7 @@
 //! Problem 18 of the findings (wrong-answers-2026-12): plan fields whose messages misled, each
 //! now read or refused with what to write, word for word in both languages.
 
-use std::process::Command;
+mod common;
 
 use duibiao::{Lang, Plan};
 
@@ -74,7 +74,7 @@ fn a_guard_band_factor_may_be_a_toml_number_as_a_weight_may() {
 
 #[test]
 fn a_coverage_factor_written_in_the_value_and_another_given_is_refused() {
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .args([
             "judge",
             "9.8 ± 0.3 (k=3)",
@@ -125,7 +125,7 @@ fn a_schema_version_that_is_no_version_is_quoted_as_written() {
 #[test]
 fn a_share_beyond_the_whole_names_the_share_as_typed() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .args([
             "rank",
             &format!("{root}/examples/plans/smart-toilet.toml"),
