@@ -650,3 +650,85 @@ fn messages_follow_lang_or_the_locale() {
         format!("{plan}: 错误：第 19 行第 34 列：indicators[0].requirements.\"GB/T 1-2000\"：定性指标上的限值 \"≥ 4\"：其值为 \"pass\" 或 \"fail\"，不能提出要求")
     );
 }
+
+/// Every command that takes a plan reads it once: from standard input (`/dev/stdin`, a pipe)
+/// and from a process substitution (`<(cat plan.toml)`), with the same output as from the file.
+#[cfg(unix)]
+#[test]
+fn every_command_reads_a_piped_plan_once() {
+    use std::io::Write;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = format!("{root}/examples/plans/smart-toilet.toml");
+    let products = format!("{root}/examples/plans/smart-toilet.products.csv");
+    let standards = format!("{root}/examples/plans/smart-toilet.standards.csv");
+    let text = std::fs::read(&plan).unwrap();
+    let commands: [&[&str]; 7] = [
+        &["validate", "PLAN"],
+        &[
+            "evaluate",
+            "PLAN",
+            "--products",
+            &products,
+            "--format",
+            "csv",
+        ],
+        &["compare", "PLAN", "--format", "csv"],
+        &["rank", "PLAN", "--products", &products, "--format", "csv"],
+        &["rank", "PLAN", "--standards", &standards, "--format", "csv"],
+        &["report", "PLAN", "--products", &products, "--format", "csv"],
+        &["report", "PLAN", "--products", &products, "--format", "md"],
+    ];
+    for command in commands {
+        let with = |p: &str| -> Vec<String> {
+            command
+                .iter()
+                .map(|a| {
+                    if *a == "PLAN" {
+                        p.to_owned()
+                    } else {
+                        (*a).to_owned()
+                    }
+                })
+                .collect()
+        };
+        let from_file = common::duibiao().args(with(&plan)).output().unwrap();
+        assert_eq!(from_file.status.code(), Some(0), "{command:?}");
+        assert!(!from_file.stdout.is_empty(), "{command:?}");
+        // Standard input.
+        let mut child = common::duibiao()
+            .args(with("/dev/stdin"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&text).unwrap();
+        let piped = child.wait_with_output().unwrap();
+        assert_eq!(
+            piped.status.code(),
+            Some(0),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&piped.stderr)
+        );
+        assert_eq!(piped.stdout, from_file.stdout, "{command:?}");
+        // A process substitution.
+        if std::path::Path::new("/bin/bash").exists() {
+            let line = format!(
+                "{} {}",
+                env!("CARGO_BIN_EXE_duibiao"),
+                with(&format!("<(cat {plan})")).join(" ")
+            );
+            let out = common::c_locale(&mut std::process::Command::new("/bin/bash"))
+                .args(["-c", &line])
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{line}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(out.stdout, from_file.stdout, "{line}");
+        }
+    }
+}

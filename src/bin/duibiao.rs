@@ -480,8 +480,8 @@ fn run(command: Command) -> Result<String, Failure> {
         } => {
             // The labels follow --lang; without it both languages, side by side.
             let lang = LANG_GIVEN.get().copied().unwrap_or(Lang::Both);
-            let (source, _) = read_plan(&plan).map_err(Failure)?;
-            let engine = compile_or_exit(&plan);
+            // The plan is read once (a pipe can be read only once): its names label the report.
+            let (engine, source) = compile_plan_or_exit(&plan);
             let ranker = duibiao::rank::Ranker::new(&engine)?;
             let mut builder =
                 duibiao::report::ReportBuilder::new(engine.category()).ranked_by(&ranker);
@@ -584,12 +584,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
 }
 
-/// The plan file, measured before it is read, parsed once and checked, each fault located.
-fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, duibiao::plan::Report), String> {
-    read_plan_text(path).map(|(plan, report, _)| (plan, report))
-}
-
-/// [`read_plan`], with the plan's text for showing the faults' lines.
+/// The plan file, measured before it is read, parsed once and checked, each fault located;
+/// with the plan's text for showing the faults' lines.
 fn read_plan_text(
     path: &std::path::Path,
 ) -> Result<(duibiao::Plan, duibiao::plan::Report, String), String> {
@@ -1014,6 +1010,12 @@ fn demo() -> Result<String, Error> {
 }
 
 fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
+    compile_plan_or_exit(path).0
+}
+
+/// The plan file read once, checked and compiled, with the plan as read; its faults on stderr
+/// and exit 2 when it has any.
+fn compile_plan_or_exit(path: &std::path::Path) -> (duibiao::Engine, duibiao::Plan) {
     let (plan, report, text) = read_plan_text(path).unwrap_or_else(|message| {
         eprintln!("error: {message}");
         std::process::exit(2);
@@ -1035,7 +1037,7 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
     for w in engine.warnings_in(lang()) {
         eprintln!("{}: warning: {w}", path.display());
     }
-    engine
+    (engine, plan)
 }
 
 fn validate(path: &std::path::Path) -> Result<String, Failure> {
