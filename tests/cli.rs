@@ -732,3 +732,61 @@ fn every_command_reads_a_piped_plan_once() {
         }
     }
 }
+
+/// The errors `evaluate` writes into its rows follow `--lang` (else the locale): Chinese with
+/// `zh`, English with `en`, one cell `Chinese — English` with `both`; in every format.
+#[test]
+fn evaluate_row_errors_follow_lang() {
+    use std::io::Write;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = format!("{root}/examples/plans/smart-toilet.toml");
+    let products = "id,flush-water\nP1,abc\n";
+    let run = |args: &[&str], locale: &str| {
+        let mut child = common::duibiao()
+            .args(["evaluate", &plan, "--products", "-"])
+            .args(args)
+            .env("LANG", locale)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(products.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = "line 2: product \"P1\": indicator \"flush-water\": value \"abc\": expected a number such as \"3.9\", \"4800 mL\" or \"16.5(+)\"";
+    let zh = "第 2 行：产品 \"P1\"：指标 \"flush-water\"：数值 \"abc\"：应为数值，如 \"3.9\"、\"4800 mL\" 或 \"16.5(+)\"";
+    let csv = |lang: &str, locale: &str| {
+        run(&["--format", "csv", "--lang", lang], locale)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_owned()
+    };
+    let row = |m: &str| format!("P1,error,,,,,,,,\"{}\"", m.replace('"', "\"\""));
+    assert_eq!(csv("en", "zh_CN.UTF-8"), row(en));
+    assert_eq!(csv("zh", "C"), row(zh));
+    assert_eq!(csv("both", "C"), row(&format!("{zh} — {en}")));
+    // Without --lang, the locale's.
+    let locale = run(&["--format", "csv"], "zh_CN.UTF-8");
+    assert_eq!(locale.lines().nth(1).unwrap(), row(zh));
+    let json = run(&["--format", "json", "--lang", "zh"], "C");
+    assert!(
+        json.contains(&format!("\"error\":\"{}\"", zh.replace('"', "\\\""))),
+        "{json}"
+    );
+    let table = run(&["--lang", "zh"], "C");
+    assert!(table.contains(&format!("error: {zh}\n")), "{table}");
+    let md = run(&["--format", "md", "--lang", "both"], "C");
+    assert!(
+        md.contains(&format!("| P1 | error | 错误 | {zh} — {en} |")),
+        "{md}"
+    );
+}
