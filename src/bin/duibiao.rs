@@ -981,17 +981,10 @@ fn each_standard_verdict(
         Box::new(std::io::BufReader::new(file))
     };
     let decoded = duibiao::product::Decoder::new(reader, encoding);
-    let rows = engine.read_standards(decoded);
-    // A fault of the header is the only item, and names no line of its own (every row's
-    // error starts with its line).
-    if let [Err(e)] = rows.as_slice() {
-        if e.to_string().starts_with("standards: ") {
-            return Err(Failure(say(
-                &messages::IN_FILE,
-                &[a(&shown), Arg::Error(e)],
-            )));
-        }
-    }
+    // Read one row at a time (flat memory); a fault of the header refuses the file.
+    let rows = engine
+        .standards(decoded)
+        .map_err(|e| Failure(say(&messages::IN_FILE, &[a(&shown), Arg::Error(&e)])))?;
     for row in rows {
         match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
             Ok(v) => f(&v)?,
