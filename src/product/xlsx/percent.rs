@@ -8,7 +8,7 @@
 //! cells whose `s` is such a style. Both parts are streamed from the archive, whose sizes were
 //! checked against the limits before.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, Read, Seek};
 
 use quick_xml::events::{BytesStart, Event};
@@ -100,7 +100,7 @@ pub(super) fn is_percent_code(code: &str) -> bool {
 fn percent_styles(part: impl BufRead) -> Result<BTreeSet<u32>, Error> {
     let mut reader = quick_xml::Reader::from_reader(part);
     let mut buf = Vec::new();
-    let mut custom: HashMap<u32, bool> = HashMap::new();
+    let mut custom: BTreeMap<u32, bool> = BTreeMap::new();
     let mut in_cell_xfs = false;
     let mut index = 0u32;
     let mut percent = BTreeSet::new();
