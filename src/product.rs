@@ -303,8 +303,8 @@ impl<R: Read> CsvRows<R> {
     /// A cell's text: a text cell's text; a number cell's shortest decimal that reads back as
     /// the same binary number (`97.0` typed in a number cell reads `97`, the same value; a
     /// number beyond 15 significant digits, a formula's binary rounding, is refused); a
-    /// boolean, date or error cell is refused. A cell formatted as a percentage holds the
-    /// fraction (`97%` is 0.97): write percentages as text.
+    /// boolean, date or error cell is refused. A number cell formatted as a percentage reads
+    /// as the percentage it shows, with its unit (`97%`, stored 0.97, reads `97 %`).
     ///
     /// # Errors
     ///

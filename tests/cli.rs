@@ -1,11 +1,13 @@
 //! The command line's exact contract: output, exit codes, no panics.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 use proptest::prelude::*;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    common::duibiao()
         .args(args)
         .output()
         .expect("the binary runs")
@@ -608,7 +610,7 @@ fn rank_ranks_enterprise_standards_too() {
 #[test]
 fn messages_follow_lang_or_the_locale() {
     let run = |args: &[&str], locale: Option<&str>| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_duibiao"));
+        let mut cmd = common::duibiao();
         cmd.args(args)
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES");
@@ -646,5 +648,145 @@ fn messages_follow_lang_or_the_locale() {
     assert_eq!(
         faults.lines().next().unwrap(),
         format!("{plan}: 错误：第 19 行第 34 列：indicators[0].requirements.\"GB/T 1-2000\"：定性指标上的限值 \"≥ 4\"：其值为 \"pass\" 或 \"fail\"，不能提出要求")
+    );
+}
+
+/// Every command that takes a plan reads it once: from standard input (`/dev/stdin`, a pipe)
+/// and from a process substitution (`<(cat plan.toml)`), with the same output as from the file.
+#[cfg(unix)]
+#[test]
+fn every_command_reads_a_piped_plan_once() {
+    use std::io::Write;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = format!("{root}/examples/plans/smart-toilet.toml");
+    let products = format!("{root}/examples/plans/smart-toilet.products.csv");
+    let standards = format!("{root}/examples/plans/smart-toilet.standards.csv");
+    let text = std::fs::read(&plan).unwrap();
+    let commands: [&[&str]; 7] = [
+        &["validate", "PLAN"],
+        &[
+            "evaluate",
+            "PLAN",
+            "--products",
+            &products,
+            "--format",
+            "csv",
+        ],
+        &["compare", "PLAN", "--format", "csv"],
+        &["rank", "PLAN", "--products", &products, "--format", "csv"],
+        &["rank", "PLAN", "--standards", &standards, "--format", "csv"],
+        &["report", "PLAN", "--products", &products, "--format", "csv"],
+        &["report", "PLAN", "--products", &products, "--format", "md"],
+    ];
+    for command in commands {
+        let with = |p: &str| -> Vec<String> {
+            command
+                .iter()
+                .map(|a| {
+                    if *a == "PLAN" {
+                        p.to_owned()
+                    } else {
+                        (*a).to_owned()
+                    }
+                })
+                .collect()
+        };
+        let from_file = common::duibiao().args(with(&plan)).output().unwrap();
+        assert_eq!(from_file.status.code(), Some(0), "{command:?}");
+        assert!(!from_file.stdout.is_empty(), "{command:?}");
+        // Standard input.
+        let mut child = common::duibiao()
+            .args(with("/dev/stdin"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&text).unwrap();
+        let piped = child.wait_with_output().unwrap();
+        assert_eq!(
+            piped.status.code(),
+            Some(0),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&piped.stderr)
+        );
+        assert_eq!(piped.stdout, from_file.stdout, "{command:?}");
+        // A process substitution.
+        if std::path::Path::new("/bin/bash").exists() {
+            let line = format!(
+                "{} {}",
+                env!("CARGO_BIN_EXE_duibiao"),
+                with(&format!("<(cat {plan})")).join(" ")
+            );
+            let out = common::c_locale(&mut std::process::Command::new("/bin/bash"))
+                .args(["-c", &line])
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{line}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(out.stdout, from_file.stdout, "{line}");
+        }
+    }
+}
+
+/// The errors `evaluate` writes into its rows follow `--lang` (else the locale): Chinese with
+/// `zh`, English with `en`, one cell `Chinese — English` with `both`; in every format.
+#[test]
+fn evaluate_row_errors_follow_lang() {
+    use std::io::Write;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = format!("{root}/examples/plans/smart-toilet.toml");
+    let products = "id,flush-water\nP1,abc\n";
+    let run = |args: &[&str], locale: &str| {
+        let mut child = common::duibiao()
+            .args(["evaluate", &plan, "--products", "-"])
+            .args(args)
+            .env("LANG", locale)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(products.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = "line 2: product \"P1\": indicator \"flush-water\": value \"abc\": expected a number such as \"3.9\", \"4800 mL\" or \"16.5(+)\"";
+    let zh = "第 2 行：产品 \"P1\"：指标 \"flush-water\"：数值 \"abc\"：应为数值，如 \"3.9\"、\"4800 mL\" 或 \"16.5(+)\"";
+    let csv = |lang: &str, locale: &str| {
+        run(&["--format", "csv", "--lang", lang], locale)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_owned()
+    };
+    let row = |m: &str| format!("P1,error,,,,,,,,\"{}\"", m.replace('"', "\"\""));
+    assert_eq!(csv("en", "zh_CN.UTF-8"), row(en));
+    assert_eq!(csv("zh", "C"), row(zh));
+    assert_eq!(csv("both", "C"), row(&format!("{zh} — {en}")));
+    // Without --lang, the locale's.
+    let locale = run(&["--format", "csv"], "zh_CN.UTF-8");
+    assert_eq!(locale.lines().nth(1).unwrap(), row(zh));
+    let json = run(&["--format", "json", "--lang", "zh"], "C");
+    assert!(
+        json.contains(&format!("\"error\":\"{}\"", zh.replace('"', "\\\""))),
+        "{json}"
+    );
+    let table = run(&["--lang", "zh"], "C");
+    assert!(table.contains(&format!("error: {zh}\n")), "{table}");
+    let md = run(&["--format", "md", "--lang", "both"], "C");
+    assert!(
+        md.contains(&format!("| P1 | error | 错误 | {zh} — {en} |")),
+        "{md}"
     );
 }

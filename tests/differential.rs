@@ -8,11 +8,12 @@
 //! A failure lists every distinct kind of disagreement with its count, the seed of its first
 //! case and that case shrunk to a minimal plan and product.
 
+mod common;
+
 mod oracle;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 use oracle::{Cell, Ctx, Disagreement, GenPlan, GenProduct, Rng};
@@ -472,7 +473,7 @@ fn fast_path_and_laws_agree_with_the_exact_path() {
 // ---------------------------------------------------------------------------------------------
 
 fn run(args: &[&str]) -> Result<String, String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .args(args)
         .output()
         .map_err(|e| format!("{args:?}: {e}"))?;

@@ -5,6 +5,8 @@
 //! (their messages, word for word, are in `tests/error_messages.rs`). The reproducers of problem 18
 //! (`shared/findings/wrong-answers-2026-12.md`) are in `tests/data/findings/`.
 
+mod common;
+
 use duibiao::product::{CsvRows, Encoding};
 use duibiao::stream::Source;
 use duibiao::verdict::Summary;
@@ -457,6 +459,130 @@ mod xlsx {
         );
     }
 
+    /// A number cell formatted as a percentage (built-in `0%` and `0.00%`, a custom `0.0%`)
+    /// holds the fraction and reads as the percentage it shows, with its unit: the rows are
+    /// those of the CSV file with `98.2 %` written; a `%` shown as quoted text or escaped is no
+    /// percentage and the number reads as it is.
+    #[test]
+    fn a_percent_cell_reads_as_the_percentage_it_shows() {
+        let engine = engine("steel-and-caustic-soda");
+        let csv = "id,tensile-strength,diameter,naoh\nWR-1,1520,10.0,98.2 %\nWR-2,1520,10.0,97 %\nWR-3,1520,10.0,96.95 %\nWR-4,1520,10.0,0.982\n";
+        let expected = as_sheet_rows(csv_rows(csv.as_bytes(), &engine, Encoding::Utf8));
+        // 96.95 % rounds to the benchmark's 97.0 %; the fraction read as a number is a gap: the
+        // law is not vacuous.
+        let classes: Vec<&str> = expected
+            .0
+            .iter()
+            .map(|r| r.as_ref().unwrap().class.as_str())
+            .collect();
+        assert_eq!(classes, ["leader", "follower", "follower", "gap"]);
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        for (c, head) in ["id", "tensile-strength", "diameter", "naoh"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *head).unwrap();
+        }
+        let formats = [
+            rust_xlsxwriter::Format::new().set_num_format("0.0%"),
+            rust_xlsxwriter::Format::new().set_num_format_index(9),
+            rust_xlsxwriter::Format::new().set_num_format_index(10),
+            rust_xlsxwriter::Format::new().set_num_format("0.000\"%\""),
+        ];
+        for (r, (fraction, format)) in [0.982, 0.97, 0.9695, 0.982]
+            .into_iter()
+            .zip(&formats)
+            .enumerate()
+        {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, format!("WR-{r}")).unwrap();
+            ws.write_number(r, 1, 1520.0).unwrap();
+            ws.write_number(r, 2, 10.0).unwrap();
+            ws.write_number_with_format(r, 3, fraction, format).unwrap();
+        }
+        let book = book.save_to_buffer().unwrap();
+        assert_eq!(xlsx_rows(&book, &engine, None), expected);
+
+        // In a dimensionless indicator a percentage is its fraction (96 % is 0.96); in an
+        // indicator of another dimension the row is refused, as the text `96 %` would be.
+        let engine = engine_of_led();
+        let percent = rust_xlsxwriter::Format::new().set_num_format_index(9);
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string(0, 1, "power-factor").unwrap();
+        ws.write_string(0, 2, "efficacy").unwrap();
+        ws.write_string(1, 0, "L-1").unwrap();
+        ws.write_number_with_format(1, 1, 0.96, &percent).unwrap();
+        ws.write_number(1, 2, 128.0).unwrap();
+        ws.write_string(2, 0, "L-2").unwrap();
+        ws.write_number(2, 1, 0.96).unwrap();
+        ws.write_number_with_format(2, 2, 1.28, &percent).unwrap();
+        let book = book.save_to_buffer().unwrap();
+        let csv = "id,power-factor,efficacy\nL-1,96 %,128\nL-2,0.96,128 %\n";
+        let expected = as_sheet_rows(csv_rows(csv.as_bytes(), &engine, Encoding::Utf8));
+        assert!(expected.0[0].is_ok(), "{:?}", expected.0[0]);
+        assert_eq!(
+            expected.0[1].as_ref().unwrap_err(),
+            "row 3: product \"L-2\": indicator \"efficacy\": value \"128 %\": cannot convert \"%\" (dimensionless) to \"lm/W\" (luminous efficacy)"
+        );
+        assert_eq!(xlsx_rows(&book, &engine, None), expected);
+    }
+
+    /// The percent cells kept are bounded: an eighth of `workbook_bytes`.
+    #[test]
+    fn percent_cells_are_bounded() {
+        let engine = engine("steel-and-caustic-soda");
+        let percent = rust_xlsxwriter::Format::new().set_num_format_index(9);
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string(0, 1, "naoh").unwrap();
+        // Cells alike compress well: 20,000 percent cells in a few bytes each.
+        for r in 1..=100 {
+            ws.write_string(r, 0, format!("P{r}")).unwrap();
+            for c in 1..=200 {
+                ws.write_number_with_format(r, c, 0.98, &percent).unwrap();
+            }
+        }
+        let book = book.save_to_buffer().unwrap();
+        let mut limits = Limits::default();
+        limits.workbook_bytes = book.len();
+        assert!(book.len() / 8 < 20_000, "{}", book.len());
+        let error =
+            Source::<&'static [u8]>::xlsx(std::io::Cursor::new(&book), &engine, &limits, None)
+                .err()
+                .unwrap();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "products: the sheet has more than {} cells formatted as a percentage (an eighth of the limit `workbook_bytes`)",
+                book.len() / 8
+            )
+        );
+        assert_eq!(
+            error.message(duibiao::Lang::Zh),
+            format!(
+                "产品文件：工作表中设为百分比格式的单元格超过 {} 个（限额 `workbook_bytes` 的八分之一）",
+                book.len() / 8
+            )
+        );
+        assert_eq!(error.code(), "limit");
+        // Within the default limits the same workbook is read.
+        assert!(Source::<&'static [u8]>::xlsx(
+            std::io::Cursor::new(&book),
+            &engine,
+            &Limits::default(),
+            None
+        )
+        .is_ok());
+    }
+
+    fn engine_of_led() -> Engine {
+        engine("led-lamp")
+    }
+
     #[test]
     fn a_workbook_is_bounded_and_its_header_checked_as_csv() {
         let engine = finding_engine("plan.toml");
@@ -549,17 +675,13 @@ mod xlsx {
 #[cfg(feature = "cli")]
 mod cli {
     use super::*;
-    use std::process::Command;
 
     fn data(name: &str) -> String {
         format!("{}/tests/data/findings/{name}", env!("CARGO_MANIFEST_DIR"))
     }
 
     fn run(args: &[&str]) -> (Option<i32>, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
-            .args(args)
-            .output()
-            .unwrap();
+        let out = common::duibiao().args(args).output().unwrap();
         (
             out.status.code(),
             String::from_utf8(out.stdout).unwrap(),

@@ -3,7 +3,7 @@
 //! then one `mod` per area (limits, units, products files, encodings, problem 18), each in
 //! English and Chinese.
 
-use std::process::Command;
+mod common;
 
 use duibiao::decision::{judge, Method};
 use duibiao::rounding::Interval;
@@ -399,7 +399,7 @@ fn files_are_named() {
         PLAN.replace("role = \"benchmark\"", "role = benchmark"),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .arg("validate")
         .arg(&path)
         .output()
@@ -1516,7 +1516,7 @@ requirements = {{ "T/CZGX 001-2022" = "≤ 5.0" }}
 /// plan fields whose messages misled, each now refused with what to write, word for word in
 /// both languages.
 mod problem_18 {
-    use std::process::Command;
+    use super::common;
 
     use duibiao::{Lang, Plan};
 
@@ -1571,7 +1571,7 @@ requirements = {{ "GB 1-2000" = "≤ 4 L" }}
 
     #[test]
     fn a_coverage_factor_written_in_the_value_and_another_given_is_refused() {
-        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        let out = common::duibiao()
             .args([
                 "judge",
                 "9.8 ± 0.3 (k=3)",
@@ -1625,7 +1625,7 @@ requirements = {{ "GB 1-2000" = "≤ 4 L" }}
     #[test]
     fn a_share_beyond_the_whole_names_the_share_as_typed() {
         let root = env!("CARGO_MANIFEST_DIR");
-        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        let out = common::duibiao()
             .args([
                 "rank",
                 &format!("{root}/examples/plans/smart-toilet.toml"),
@@ -1807,5 +1807,223 @@ mod readers {
             e.faults()[0].message(Lang::Zh),
             r#"限值 "≤ 4,0 L"："4,0"：此处逗号不是小数点：请写小数点 "."，且不要写千位分隔符"#
         );
+    }
+}
+
+/// The command line's own messages (its options, files and warnings), word for word in English
+/// and Chinese: they follow `--lang` as the library's do.
+mod cli_messages {
+    use super::common;
+    use std::io::Write;
+
+    fn root(path: &str) -> String {
+        format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// Standard error of `duibiao --lang LANG ARGS` with `stdin`, and the exit status.
+    fn stderr(lang: &str, args: &[&str], stdin: &str) -> (Option<i32>, String) {
+        let mut child = common::duibiao()
+            .arg("--lang")
+            .arg(lang)
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    }
+
+    #[track_caller]
+    fn says(args: &[&str], stdin: &str, code: i32, en: &str, zh: &str) {
+        assert_eq!(stderr("en", args, stdin), (Some(code), format!("{en}\n")));
+        assert_eq!(stderr("zh", args, stdin), (Some(code), format!("{zh}\n")));
+    }
+
+    #[test]
+    fn options() {
+        let plan = root("examples/plans/smart-toilet.toml");
+        let products = root("examples/plans/smart-toilet.products.csv");
+        says(
+            &["judge", "9.8 ± 0.3", "≤ 10", "--uncertainty", "abc"],
+            "",
+            2,
+            "error: uncertainty \"abc\": expected a decimal number",
+            "error: 不确定度 \"abc\"：应为十进制数",
+        );
+        says(
+            &["judge", "9.8", "≤ 10", "--k", "two"],
+            "",
+            2,
+            "error: coverage factor \"two\": expected a decimal number",
+            "error: 包含因子 \"two\"：应为十进制数",
+        );
+        says(
+            &["judge", "9.8 ± 0.3", "≤ 10", "--uncertainty", "0.2"],
+            "",
+            2,
+            "error: value \"9.8 ± 0.3\": its uncertainty 0.3 differs from --uncertainty \"0.2\"",
+            "error: 数值 \"9.8 ± 0.3\"：其不确定度 0.3 与 --uncertainty \"0.2\" 不同",
+        );
+        says(
+            &["judge", "9.8 ± 0.3 (k=3)", "≤ 10", "--k", "2"],
+            "",
+            2,
+            "error: value \"9.8 ± 0.3 (k = 3)\": its coverage factor k = 3 differs from --k \"2\"",
+            "error: 数值 \"9.8 ± 0.3 (k = 3)\"：其包含因子 k = 3 与 --k \"2\" 不同",
+        );
+        says(
+            &["rank", &plan, "--products", &products, "--share", "abc"],
+            "",
+            2,
+            "error: share \"abc\": expected a decimal number",
+            "error: 比例 \"abc\"：应为十进制数",
+        );
+        says(
+            &["rank", &plan, "--products", &products, "--share", "150%"],
+            "",
+            2,
+            "error: --share \"150%\": policy.ranking: leaders.share \"1.50\": a share is above 0 and at most 1",
+            "error: 选项 --share \"150%\"：排名规则 policy.ranking：领跑者比例 \"1.50\"：比例必须大于 0 且不超过 1",
+        );
+        // Both languages: one line, the Chinese, then the English.
+        assert_eq!(
+            stderr("both", &["judge", "9.8", "≤ 10", "--k", "two"], ""),
+            (
+                Some(2),
+                "error: 包含因子 \"two\"：应为十进制数 — coverage factor \"two\": expected a decimal number\n"
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn files() {
+        let plan = root("examples/plans/smart-toilet.toml");
+        let csv = root("examples/plans/smart-toilet.products.csv");
+        let missing = root("tests/data/no-such-file.csv");
+        says(
+            &["evaluate", &plan, "--products", &csv, "--sheet", "S"],
+            "",
+            2,
+            &format!(
+                "error: {csv}: --sheet reads a sheet of an .xlsx workbook, and this is not one"
+            ),
+            &format!("error: {csv}：--sheet 用于读取 .xlsx 工作簿中的工作表，而该文件不是工作簿"),
+        );
+        // The system's own words for the fault stay as the system gives them.
+        let os = std::fs::File::open(&missing).unwrap_err().to_string();
+        says(
+            &["evaluate", &plan, "--products", &missing],
+            "",
+            2,
+            &format!("error: products \"{missing}\": {os}"),
+            &format!("error: 产品文件 \"{missing}\"：{os}"),
+        );
+        says(
+            &["rank", &plan, "--standards", &missing],
+            "",
+            2,
+            &format!("error: standards \"{missing}\": {os}"),
+            &format!("error: 标准文件 \"{missing}\"：{os}"),
+        );
+        let output = root("tests/data/no-such-dir/report.md");
+        says(
+            &["report", &plan, "--products", &csv, "--output", &output],
+            "",
+            2,
+            &format!("error: output \"{output}\": {os}"),
+            &format!("error: 输出文件 \"{output}\"：{os}"),
+        );
+        says(
+            &["evaluate", &plan, "--products", "-"],
+            "name\nx\n",
+            2,
+            "error: -: products: line 1: the first column must be \"id\", found \"name\"",
+            "error: -：产品文件：第 1 行：第一列必须是 \"id\"，却是 \"name\"",
+        );
+        says(
+            &["evaluate", &plan, "--products", "-", "--format", "csv"],
+            "[{\"id\":\"P1\",\"values\":{\"flush-water\":\"3.5\"}},{\"id\":\"P2\"",
+            2,
+            "error: -: products: line 1, column 55: end of file while parsing a list (the rows after it were not read)",
+            "error: -：产品文件：第 1 行第 55 列：读取数组时文件意外结束（其后各行未读取）",
+        );
+    }
+
+    #[test]
+    fn rows_and_warnings() {
+        let plan = root("examples/plans/smart-toilet.toml");
+        let rows = "id,flush-water,remark\nP1,3.5,x\nP1,abc,y\n";
+        says(
+            &["evaluate", &plan, "--products", "-", "--format", "csv"],
+            rows,
+            1,
+            "warning: -: column \"remark\" names no indicator of the plan: ignored\n\
+             warning: -: line 3: product \"P1\" appears twice (line 2 and line 3): both are judged; give each product its own id\n\
+             error: -: 1 of 2 products could not be read or judged: their rows say why",
+            "warning: -：列 \"remark\" 不是方案中的指标，已忽略\n\
+             warning: -：第 3 行：产品 \"P1\" 出现两次（第 2 行和第 3 行），两者均已判定，请为每个产品给出各自的编号\n\
+             error: -：2 个产品中有 1 个无法读取或判定，原因见各自的行",
+        );
+        says(
+            &["rank", &plan, "--products", "-"],
+            rows,
+            1,
+            "warning: -: column \"remark\" names no indicator of the plan: ignored\n\
+             error: -: line 3: product \"P1\": indicator \"flush-water\": value \"abc\": expected a number such as \"3.9\", \"4800 mL\" or \"16.5(+)\" (left out)",
+            "warning: -：列 \"remark\" 不是方案中的指标，已忽略\n\
+             error: -：第 3 行：产品 \"P1\"：指标 \"flush-water\"：数值 \"abc\"：应为数值，如 \"3.9\"、\"4800 mL\" 或 \"16.5(+)\"（已略去）",
+        );
+        let many: String = (1..=12).map(|k| format!(",x{k}")).collect();
+        says(
+            &["evaluate", &plan, "--products", "-", "--format", "csv"],
+            &format!("id,flush-water{many}\nP1,3.5\n"),
+            0,
+            &(1..=10)
+                .map(|k| {
+                    format!("warning: -: column \"x{k}\" names no indicator of the plan: ignored\n")
+                })
+                .chain([
+                    "warning: -: 2 more columns name no indicator of the plan: ignored".to_owned(),
+                ])
+                .collect::<String>(),
+            &(1..=10)
+                .map(|k| format!("warning: -：列 \"x{k}\" 不是方案中的指标，已忽略\n"))
+                .chain(["warning: -：另有 2 列不是方案中的指标，已忽略".to_owned()])
+                .collect::<String>(),
+        );
+    }
+}
+
+/// A standards file (`rank --standards`): a row cut at an unquoted comma is refused, never read
+/// as a shorter limit.
+mod standards_files {
+    use duibiao::{Lang, Plan};
+
+    #[test]
+    fn a_row_with_more_cells_than_columns_is_refused_in_both_languages() {
+        let plan =
+            Plan::from_toml_str(include_str!("../examples/plans/smart-toilet.toml")).unwrap();
+        let engine = plan.compile().unwrap();
+        let file = "id,flush-water\nT/A 1-2024,≤ 3,9 L\nT/A 2-2024,≤ 3.9 L\n";
+        let rows: Vec<_> = engine.standards(file.as_bytes()).unwrap().collect();
+        let e = rows[0].as_ref().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 2: standards: row \"T/A 1-2024\": 3 cells for 2 columns: a cell that holds a comma must be quoted (\"≤ 3.9 L\" in double quotes) or the comma removed"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "第 2 行：标准文件：行 \"T/A 1-2024\"：有 3 个单元格，但只有 2 列：含逗号的单元格须加双引号，或去掉逗号"
+        );
+        assert!(rows[1].is_ok(), "the next row still reads");
     }
 }

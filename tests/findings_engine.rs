@@ -2,7 +2,7 @@
 //! (`shared/findings/wrong-answers-2026-12.md`): one verdict however it is asked for. Each test
 //! names its problem; the reproducers are in `tests/data/findings/`.
 
-use std::process::Command;
+mod common;
 
 use duibiao::verdict::{Class, Outcome};
 use duibiao::{Plan, Product};
@@ -19,10 +19,7 @@ fn engine(name: &str) -> duibiao::Engine {
 /// Runs the command line; returns stdout, asserting exit 0.
 #[track_caller]
 fn cli(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
-        .args(args)
-        .output()
-        .unwrap();
+    let out = common::duibiao().args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -217,7 +214,7 @@ fn problem_9_a_standard_at_the_edge_of_a_decimal_is_an_error_not_a_panic() {
     // −79228162514264337593543950335 ~ 0 against 1 ~ 79228…: the margin of the lower end does
     // not fit a decimal. An error for that standard, which `rank` leaves out (exit 1: a row
     // failed, the others are ranked).
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .args([
             "rank",
             &data("std_overflow.toml"),
@@ -387,7 +384,7 @@ fn problem_5_and_7_columns_naming_no_indicator_are_ignored_and_none_may_appear_t
     assert!(out.contains(",P1,"), "{out}");
     // A column twice: the file is refused, exit 2, whatever the format.
     for format in ["csv", "json"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+        let out = common::duibiao()
             .args([
                 "evaluate",
                 &plan,
@@ -412,7 +409,7 @@ fn problem_5_and_7_columns_naming_no_indicator_are_ignored_and_none_may_appear_t
 fn problem_12_products_from_a_pipe_are_read_once() {
     use std::io::Write;
     let text = std::fs::read_to_string(data("prod_extra_col_remark.csv")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let mut child = common::duibiao()
         .args([
             "evaluate",
             &data("prod_plan.toml"),
@@ -455,7 +452,7 @@ fn json_products_keys_naming_no_indicator_are_ignored_and_json_reads_from_a_pipe
     ]);
     assert!(out.contains("\nP1,leader,"), "{out}");
     let text = std::fs::read_to_string(data("prod_extra.json")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let mut child = common::duibiao()
         .args(["evaluate", &plan, "--products", "-", "--format", "csv"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -579,7 +576,7 @@ fn a_plan_whose_indicators_leave_no_way_to_lead_is_warned_about() {
         by_count.warnings_in(duibiao::Lang::Zh),
         ["policy.leader-min-exceeding：2：任何产品都不可能成为领跑者：只有 1 个核心指标能够优于对标水平（\"a\"）；其余核心指标或无对标依据规定，或为定性指标，或为望目指标（nominal-is-best）而无等效容差或等级，或已分级而对标水平处于最高等级"]
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .args(["validate", &data("nolead.toml")])
         .output()
         .unwrap();

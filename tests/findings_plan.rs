@@ -2,7 +2,9 @@
 //! line and column (wrong-answers-2026-12, problems 4, 7 and 15). The plans are the findings'
 //! reproducers, copied into `tests/data/findings/`.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 use duibiao::plan::Plan;
 
@@ -58,7 +60,7 @@ fn refused(name: &str) -> String {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    common::duibiao()
         .args(args)
         .output()
         .expect("the binary runs")

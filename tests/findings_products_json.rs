@@ -2,7 +2,7 @@
 //! and space-padded keys are refused for their entry, never settled silently. The reproducers
 //! are copied into `tests/data/findings/`.
 
-use std::process::Command;
+mod common;
 
 use duibiao::{product, Limits};
 
@@ -209,7 +209,7 @@ fn entries_with(text: &str, limits: &Limits) -> Vec<Result<String, String>> {
 /// `evaluate` reports the refused entry as that product's error, in that product's row.
 #[test]
 fn evaluate_reports_the_entry() {
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .args(["evaluate", &data("prod_plan.toml"), "--products"])
         .arg(data("j_dupkey.json"))
         .args(["--format", "csv"])

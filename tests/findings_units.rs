@@ -4,7 +4,9 @@
 //! it does not (°F → K, km/h → m/s) it is rounded once to 28 significant digits, never to 0 and
 //! never changing sign; an absolute temperature below absolute zero is refused.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 use duibiao::{convert_difference, convert_value, judge, Limit, Measurement, Method, Unit};
 use proptest::prelude::*;
@@ -22,7 +24,7 @@ fn dec(text: &str) -> Decimal {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    common::duibiao()
         .args(args)
         .output()
         .expect("the binary runs")

@@ -3,7 +3,7 @@
 //! rest (wrong-answers-2026-12, problems 8 and 14). The 4 MB plan is generated here; the
 //! small reproducers are in `tests/data/findings/`.
 
-use std::process::Command;
+mod common;
 
 use duibiao::plan::{Fault, Report, Severity};
 use duibiao::{Limits, Plan};
@@ -123,7 +123,7 @@ fn the_faults_limit_sets_how_many_are_kept() {
 #[test]
 fn validate_prints_the_first_faults_and_a_line_counting_the_rest() {
     let path = data("faults_10x1000.toml");
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .args(["validate", &path])
         .output()
         .unwrap();
@@ -155,7 +155,7 @@ fn validate_prints_the_first_faults_and_a_line_counting_the_rest() {
         format!("{path}: 9001 more faults not shown (9001 errors, 0 warnings; limit `faults`)")
     );
     // Every command that reads the plan says the same.
-    let out = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let out = common::duibiao()
         .args(["evaluate", &path, "--products", &data("prod_extra.json")])
         .output()
         .unwrap();

@@ -3,6 +3,8 @@
 //! memory, standard input and pipes read once, and the exit status of every command that reads
 //! products (0 all judged, 1 some rows failed, 2 the file cannot be read as a whole).
 
+mod common;
+
 use std::io::{Read, Write};
 use std::process::{Command, Output, Stdio};
 
@@ -439,7 +441,7 @@ fn duplicate_ids_are_found_with_both_places() {
 // The command line.
 
 fn duibiao(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    let mut child = common::duibiao()
         .args(args)
         .stdin(if stdin.is_some() {
             Stdio::piped()
@@ -508,7 +510,7 @@ fn products_are_read_from_standard_input_once_in_every_form() {
                 env!("CARGO_BIN_EXE_duibiao"),
                 command.join(" ")
             );
-            let out = Command::new("/bin/bash")
+            let out = common::c_locale(&mut Command::new("/bin/bash"))
                 .args(["-c", &line])
                 .current_dir(env!("CARGO_MANIFEST_DIR"))
                 .output()

@@ -524,3 +524,67 @@ fn enterprise_standards_rank_by_the_values_their_requirements_guarantee() {
     assert_eq!(ranking.ranked[0].id, "Q/DEF 002-2023");
     assert_eq!(ranking.ineligible.len(), 2);
 }
+
+/// `Engine::standards` reads the standards one row at a time: the first rows of an endless file
+/// come back (a reader that returned them all would never end), and a finite file gives the
+/// rows `read_standards` gives, errors and all.
+#[test]
+fn standards_are_read_as_a_stream() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = duibiao::Plan::from_toml_str(
+        &std::fs::read_to_string(format!("{root}/examples/plans/smart-toilet.toml")).unwrap(),
+    )
+    .unwrap();
+    let engine = plan.compile().unwrap();
+    /// One line, again and again, forever.
+    struct Endless {
+        line: &'static [u8],
+        at: usize,
+    }
+    impl std::io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            for b in buf.iter_mut() {
+                *b = self.line[self.at];
+                self.at = (self.at + 1) % self.line.len();
+            }
+            Ok(buf.len())
+        }
+    }
+    use std::io::Read as _;
+    let endless = "id,flush-water,standby-power\n".as_bytes().chain(Endless {
+        line: "Q/ABC 001-2024,≤ 3.8 L,≤ 0.8 W\n".as_bytes(),
+        at: 0,
+    });
+    let first: Vec<_> = engine.standards(endless).unwrap().take(3).collect();
+    assert_eq!(first.len(), 3);
+    for row in first {
+        let (code, reqs) = row.unwrap();
+        assert_eq!(code, "Q/ABC 001-2024");
+        assert_eq!(reqs.len(), 2);
+    }
+    let text = "id,flush-water\nQ/A 1-2024,≤ 3.8 L\nQ/B 2-2024,≤ abc L\nQ/C 3-2024,≤ 4.2 L\n";
+    let streamed: Vec<_> = engine
+        .standards(text.as_bytes())
+        .unwrap()
+        .map(|r| r.map_err(|e| e.to_string()))
+        .collect();
+    let whole: Vec<_> = engine
+        .read_standards(text.as_bytes())
+        .into_iter()
+        .map(|r| r.map_err(|e| e.to_string()))
+        .collect();
+    assert_eq!(streamed, whole);
+    assert_eq!(streamed.len(), 3);
+    assert!(
+        streamed[1].as_ref().unwrap_err().starts_with("line 3: "),
+        "{streamed:?}"
+    );
+    assert_eq!(
+        engine
+            .standards("code,flush-water\n".as_bytes())
+            .err()
+            .unwrap()
+            .to_string(),
+        "standards: line 1: the first column must be \"id\""
+    );
+}

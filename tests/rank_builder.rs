@@ -4,6 +4,8 @@
 //! the differential oracle. And what they hold per product is bounded, as `docs/ranking.md`
 //! ("Memory") states: no verdict, a few dozen bytes and 32 bytes per indicator.
 
+mod common;
+
 mod oracle;
 
 use duibiao::rank::{LeaderCut, RankBuilder, Ranker, TiesAtCut};
@@ -327,7 +329,7 @@ fn what_the_builders_hold_per_product_is_bounded() {
 }
 
 fn duibiao(args: &[&str], stdout: std::process::Stdio) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_duibiao"))
+    common::duibiao()
         .args(args)
         .stdout(stdout)
         .stderr(std::process::Stdio::piped())

@@ -12,10 +12,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+#[path = "duibiao/messages.rs"]
+mod messages;
 #[path = "duibiao/progress.rs"]
 mod progress;
 use duibiao::decision::{judge_with, DecisionRule, GuardBandFactor, Judgement, Method};
 use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
+use messages::{a, Arg, Msg};
 use std::str::FromStr;
 
 use duibiao::report::RowWriter;
@@ -273,6 +276,11 @@ fn lang() -> Lang {
     })
 }
 
+/// A message of the command line in the language of messages.
+fn say(m: &Msg, args: &[Arg<'_>]) -> String {
+    m.render(lang(), args)
+}
+
 /// An error as the user reads it: in the language of messages.
 trait Shown {
     fn shown(&self) -> String;
@@ -401,18 +409,28 @@ fn run(command: Command) -> Result<String, Failure> {
             let done = evaluate(&engine, source, &shown, format, exact, quiet || !large, out)
                 .unwrap_or_else(|e| {
                     // Output closed early (a pipe into `head`) or a write failed.
-                    eprintln!("error: writing the verdicts: {}", e.shown());
+                    eprintln!(
+                        "error: {}",
+                        say(
+                            &messages::WRITING,
+                            &[Arg::Msg(&messages::THE_VERDICTS), a(e)]
+                        )
+                    );
                     std::process::exit(1);
                 });
             if let Some(fault) = done.stopped {
-                return Err(Failure(format!(
-                    "{shown}: {fault} (the rows after it were not read)"
+                return Err(Failure(say(
+                    &messages::ROWS_AFTER,
+                    &[a(&shown), Arg::Error(&fault)],
                 )));
             }
             if done.failed > 0 {
                 eprintln!(
-                    "error: {shown}: {} of {} products could not be read or judged: their rows say why",
-                    done.failed, done.rows
+                    "error: {}",
+                    say(
+                        &messages::ROWS_FAILED,
+                        &[a(&shown), a(done.failed), a(done.rows)]
+                    )
                 );
                 ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
             }
@@ -452,7 +470,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 }
                 // The share as typed, before the library's reading of it (150% is 1.50).
                 ranker = ranker.leader_cut(cut).map_err(|e| match &given {
-                    Some(text) => Failure(format!("--share \"{text}\": {}", e.shown())),
+                    Some(text) => Failure(say(&messages::SHARE_GIVEN, &[a(text), Arg::Error(&e)])),
                     None => Failure::from(e),
                 })?;
             }
@@ -463,12 +481,12 @@ fn run(command: Command) -> Result<String, Failure> {
                 (None, Some(standards)) => {
                     each_standard_verdict(&engine, &standards, &input, &mut push)?
                 }
-                (None, None) => return Err(Failure("rank: give --products or --standards".into())),
+                (None, None) => return Err(Failure(say(&messages::RANK_INPUT, &[]))),
             }
             let ranking = builder.finish()?;
             let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             duibiao::report::write_ranking(&ranking, format.into(), out)
-                .unwrap_or_else(|e| written_or_exit("the ranking", &e));
+                .unwrap_or_else(|e| written_or_exit(&messages::THE_RANKING, &e));
             Ok(String::new())
         }
         Command::Report {
@@ -480,8 +498,8 @@ fn run(command: Command) -> Result<String, Failure> {
         } => {
             // The labels follow --lang; without it both languages, side by side.
             let lang = LANG_GIVEN.get().copied().unwrap_or(Lang::Both);
-            let (source, _) = read_plan(&plan).map_err(Failure)?;
-            let engine = compile_or_exit(&plan);
+            // The plan is read once (a pipe can be read only once): its names label the report.
+            let (engine, source) = compile_plan_or_exit(&plan);
             let ranker = duibiao::rank::Ranker::new(&engine)?;
             let mut builder =
                 duibiao::report::ReportBuilder::new(engine.category()).ranked_by(&ranker);
@@ -496,15 +514,15 @@ fn run(command: Command) -> Result<String, Failure> {
                 None => {
                     let mut out =
                         std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-                    write(&mut out).unwrap_or_else(|e| written_or_exit("the report", &e));
+                    write(&mut out).unwrap_or_else(|e| written_or_exit(&messages::THE_REPORT, &e));
                 }
                 Some(path) => {
                     let file = std::fs::File::create(&path).map_err(|e| {
-                        Failure(format!("output \"{}\": {}", path.display(), e.shown()))
+                        Failure(say(&messages::OUTPUT_FILE, &[a(path.display()), a(e)]))
                     })?;
                     let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
                     write(&mut out).map_err(|e| {
-                        Failure(format!("output \"{}\": {}", path.display(), e.shown()))
+                        Failure(say(&messages::OUTPUT_FILE, &[a(path.display()), a(e)]))
                     })?;
                 }
             }
@@ -516,9 +534,9 @@ fn run(command: Command) -> Result<String, Failure> {
 }
 
 /// A number given as an option: exact decimal, quoted in the message when it is not one.
-fn number(what: &str, text: &str) -> Result<rust_decimal::Decimal, Failure> {
+fn number(what: &Msg, text: &str) -> Result<rust_decimal::Decimal, Failure> {
     rust_decimal::Decimal::from_str_exact(text.trim())
-        .map_err(|_| Failure(format!("{what} \"{text}\": expected a decimal number")))
+        .map_err(|_| Failure(say(&messages::NOT_A_DECIMAL, &[Arg::Msg(what), a(text)])))
 }
 
 /// The value with the uncertainty and coverage factor given as options; an uncertainty written
@@ -531,11 +549,12 @@ fn with_uncertainty(
     let value = match uncertainty {
         None => value,
         Some(text) => {
-            let u = number("uncertainty", text)?;
+            let u = number(&messages::UNCERTAINTY, text)?;
             match value.uncertainty() {
                 Some(written) if written != u => {
-                    return Err(Failure(format!(
-                        "value \"{value}\": its uncertainty {written} differs from --uncertainty \"{text}\""
+                    return Err(Failure(say(
+                        &messages::UNCERTAINTY_DIFFERS,
+                        &[a(&value), a(written), a(text)],
                     )))
                 }
                 Some(_) => value,
@@ -546,12 +565,13 @@ fn with_uncertainty(
     Ok(match k {
         None => value,
         Some(text) => {
-            let k = number("coverage factor", text)?;
+            let k = number(&messages::COVERAGE_FACTOR, text)?;
             match value.coverage_factor() {
                 // A k written in VALUE and another given with --k: which one was meant?
                 Some(written) if written != k => {
-                    return Err(Failure(format!(
-                        "value \"{value}\": its coverage factor k = {written} differs from --k \"{text}\""
+                    return Err(Failure(say(
+                        &messages::K_DIFFERS,
+                        &[a(&value), a(written), a(text)],
                     )))
                 }
                 _ => value.with_coverage_factor(k)?,
@@ -563,10 +583,15 @@ fn with_uncertainty(
 /// `--share`: a decimal share (0.2) or a percentage (20%).
 fn share_of(text: &str) -> Result<rust_decimal::Decimal, Failure> {
     match text.trim().strip_suffix('%') {
-        Some(p) => number("share", p)?
+        Some(p) => number(&messages::SHARE, p)?
             .checked_div(rust_decimal::Decimal::ONE_HUNDRED)
-            .ok_or_else(|| Failure(format!("share \"{text}\": expected a decimal number"))),
-        None => number("share", text),
+            .ok_or_else(|| {
+                Failure(say(
+                    &messages::NOT_A_DECIMAL,
+                    &[Arg::Msg(&messages::SHARE), a(text)],
+                ))
+            }),
+        None => number(&messages::SHARE, text),
     }
 }
 
@@ -584,12 +609,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
 }
 
-/// The plan file, measured before it is read, parsed once and checked, each fault located.
-fn read_plan(path: &std::path::Path) -> Result<(duibiao::Plan, duibiao::plan::Report), String> {
-    read_plan_text(path).map(|(plan, report, _)| (plan, report))
-}
-
-/// [`read_plan`], with the plan's text for showing the faults' lines.
+/// The plan file, measured before it is read, parsed once and checked, each fault located;
+/// with the plan's text for showing the faults' lines.
 fn read_plan_text(
     path: &std::path::Path,
 ) -> Result<(duibiao::Plan, duibiao::plan::Report, String), String> {
@@ -662,15 +683,13 @@ fn open_products(
         return open_workbook(engine, path, input.sheet.as_deref());
     }
     if input.sheet.is_some() {
-        return Err(Failure(format!(
-            "{shown}: --sheet reads a sheet of an .xlsx workbook, and this is not one"
-        )));
+        return Err(Failure(say(&messages::NOT_A_WORKBOOK, &[a(&shown)])));
     }
     let (reader, large): (Box<dyn std::io::Read>, bool) = if shown == "-" {
         (Box::new(std::io::stdin().lock()), false)
     } else {
         let file = std::fs::File::open(path)
-            .map_err(|e| Failure(format!("products \"{shown}\": {}", e.shown())))?;
+            .map_err(|e| Failure(say(&messages::PRODUCTS_FILE, &[a(&shown), a(e)])))?;
         let large = file.metadata().is_ok_and(|m| m.len() >= 8 << 20);
         (Box::new(file), large)
     };
@@ -696,7 +715,7 @@ fn open_products(
                     _ => Kind::Csv,
                 }
             }
-            Err(e) => return Err(Failure(format!("products \"{shown}\": {}", e.shown()))),
+            Err(e) => return Err(Failure(say(&messages::PRODUCTS_FILE, &[a(&shown), a(e)]))),
         },
     };
     let reader: Box<dyn std::io::Read> = Box::new(reader);
@@ -713,7 +732,7 @@ fn open_products(
             }
         }
     }
-    .map_err(|e| Failure(format!("{shown}: {}", e.shown())))?;
+    .map_err(|e| Failure(say(&messages::IN_FILE, &[a(&shown), Arg::Error(&e)])))?;
     warn_ignored(&shown, &source);
     Ok((source, large))
 }
@@ -726,7 +745,7 @@ fn open_workbook(
 ) -> Result<(Source<Box<dyn std::io::Read>>, bool), Failure> {
     let shown = path.display().to_string();
     let file = std::fs::File::open(path)
-        .map_err(|e| Failure(format!("products \"{shown}\": {}", e.shown())))?;
+        .map_err(|e| Failure(say(&messages::PRODUCTS_FILE, &[a(&shown), a(e)])))?;
     let large = file.metadata().is_ok_and(|m| m.len() >= 1 << 20);
     let source = Source::xlsx(
         std::io::BufReader::new(file),
@@ -734,7 +753,7 @@ fn open_workbook(
         &duibiao::Limits::default(),
         sheet,
     )
-    .map_err(|e| Failure(format!("{shown}: {}", e.shown())))?;
+    .map_err(|e| Failure(say(&messages::IN_FILE, &[a(&shown), Arg::Error(&e)])))?;
     warn_ignored(&shown, &source);
     Ok((source, large))
 }
@@ -745,15 +764,28 @@ fn warn_ignored(shown: &str, source: &Source<Box<dyn std::io::Read>>) {
     const SHOWN: usize = 10;
     for column in ignored.iter().take(SHOWN) {
         eprintln!(
-            "warning: {shown}: column \"{}\" names no indicator of the plan: ignored",
-            truncated(column)
+            "warning: {}",
+            say(&messages::COLUMN_IGNORED, &[a(shown), a(truncated(column))])
         );
     }
     if ignored.len() > SHOWN {
         eprintln!(
-            "warning: {shown}: {} more columns name no indicator of the plan: ignored",
-            ignored.len() - SHOWN
+            "warning: {}",
+            say(
+                &messages::COLUMNS_IGNORED,
+                &[a(shown), a(ignored.len() - SHOWN)]
+            )
         );
+    }
+}
+
+/// Where a product was read, in the language of messages (`line 7`, `第 7 行`).
+fn place_shown(place: Place) -> String {
+    match place {
+        Place::Line(n) => say(&messages::LINE, &[a(n)]),
+        Place::Row(n) => say(&messages::ROW, &[a(n)]),
+        Place::Entry(n) => say(&messages::ENTRY, &[a(n)]),
+        other => other.to_string(),
     }
 }
 
@@ -789,23 +821,35 @@ impl Duplicates<'_> {
         };
         match self.ids.check(id, place) {
             Seen::Again(first) => eprintln!(
-                "warning: {}: {place}: product \"{}\" appears twice ({first} and {place}): both are judged; give each product its own id",
-                self.shown,
-                truncated(id)
+                "warning: {}",
+                say(
+                    &messages::DUPLICATE_ID,
+                    &[
+                        a(self.shown),
+                        a(place_shown(place)),
+                        a(truncated(id)),
+                        a(place_shown(first)),
+                        a(place_shown(place)),
+                    ]
+                )
             ),
             Seen::Unchecked if !self.said_unchecked => {
                 self.said_unchecked = true;
                 if self.ids.is_full() {
                     eprintln!(
-                        "warning: {}: {place}: more than {} products: the ids from here on are checked for duplicates against the first {} only",
-                        self.shown,
-                        self.ids.cap(),
-                        self.ids.cap()
+                        "warning: {}",
+                        say(
+                            &messages::DUPLICATES_CAPPED,
+                            &[a(self.shown), a(place_shown(place)), a(self.ids.cap())]
+                        )
                     );
                 } else {
                     eprintln!(
-                        "warning: {}: {place}: ids from here on are not checked for duplicates (beyond line or entry 2147483647)",
-                        self.shown
+                        "warning: {}",
+                        say(
+                            &messages::DUPLICATES_UNCHECKED,
+                            &[a(self.shown), a(place_shown(place))]
+                        )
                     );
                 }
             }
@@ -835,7 +879,7 @@ fn evaluate(
     quiet: bool,
     out: impl std::io::Write,
 ) -> std::io::Result<Evaluated> {
-    let mut w = RowWriter::new(format.into(), engine.indicator_ids(), out)?;
+    let mut w = RowWriter::new(format.into(), engine.indicator_ids(), out)?.lang(lang());
     let progress = progress::Progress::new(quiet);
     let mut duplicates = Duplicates::new(shown);
     let mut done = Evaluated {
@@ -900,9 +944,17 @@ fn each_verdict(
     while let Some(v) = rows.next() {
         match v {
             Ok(v) => f(&v)?,
-            Err(e) if rows.stopped() => return Err(Failure(format!("{shown}: {}", e.shown()))),
+            Err(e) if rows.stopped() => {
+                return Err(Failure(say(
+                    &messages::IN_FILE,
+                    &[a(&shown), Arg::Error(&e)],
+                )))
+            }
             Err(e) => {
-                eprintln!("error: {shown}: {} (left out)", e.shown());
+                eprintln!(
+                    "error: {}",
+                    say(&messages::LEFT_OUT, &[a(&shown), Arg::Error(&e)])
+                );
                 ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
             }
         }
@@ -925,23 +977,22 @@ fn each_standard_verdict(
         Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(path)
-            .map_err(|e| Failure(format!("standards \"{shown}\": {}", e.shown())))?;
+            .map_err(|e| Failure(say(&messages::STANDARDS_FILE, &[a(&shown), a(e)])))?;
         Box::new(std::io::BufReader::new(file))
     };
     let decoded = duibiao::product::Decoder::new(reader, encoding);
-    let rows = engine.read_standards(decoded);
-    // A fault of the header is the only item, and names no line of its own (every row's
-    // error starts with its line).
-    if let [Err(e)] = rows.as_slice() {
-        if e.to_string().starts_with("standards: ") {
-            return Err(Failure(format!("{shown}: {}", e.shown())));
-        }
-    }
+    // Read one row at a time (flat memory); a fault of the header refuses the file.
+    let rows = engine
+        .standards(decoded)
+        .map_err(|e| Failure(say(&messages::IN_FILE, &[a(&shown), Arg::Error(&e)])))?;
     for row in rows {
         match row.and_then(|(code, reqs)| engine.evaluate_standard(&code, &reqs)) {
             Ok(v) => f(&v)?,
             Err(e) => {
-                eprintln!("error: {shown}: {} (left out)", e.shown());
+                eprintln!(
+                    "error: {}",
+                    say(&messages::LEFT_OUT, &[a(&shown), Arg::Error(&e)])
+                );
                 ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
             }
         }
@@ -951,8 +1002,11 @@ fn each_standard_verdict(
 
 /// After a failed write to standard output (a pipe into `head` closed early): the message,
 /// and exit 1, as `evaluate` does.
-fn written_or_exit(what: &str, e: &std::io::Error) {
-    eprintln!("error: writing {what}: {}", e.shown());
+fn written_or_exit(what: &Msg, e: &std::io::Error) {
+    eprintln!(
+        "error: {}",
+        say(&messages::WRITING, &[Arg::Msg(what), a(e)])
+    );
     std::process::exit(1);
 }
 
@@ -1014,6 +1068,12 @@ fn demo() -> Result<String, Error> {
 }
 
 fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
+    compile_plan_or_exit(path).0
+}
+
+/// The plan file read once, checked and compiled, with the plan as read; its faults on stderr
+/// and exit 2 when it has any.
+fn compile_plan_or_exit(path: &std::path::Path) -> (duibiao::Engine, duibiao::Plan) {
     let (plan, report, text) = read_plan_text(path).unwrap_or_else(|message| {
         eprintln!("error: {message}");
         std::process::exit(2);
@@ -1029,13 +1089,16 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
         std::process::exit(2);
     }
     let engine = plan.compile().unwrap_or_else(|e| {
-        eprintln!("error: {}: {}", path.display(), e.shown());
+        eprintln!(
+            "error: {}",
+            say(&messages::IN_FILE, &[a(path.display()), Arg::Error(&e)])
+        );
         std::process::exit(2);
     });
     for w in engine.warnings_in(lang()) {
         eprintln!("{}: warning: {w}", path.display());
     }
-    engine
+    (engine, plan)
 }
 
 fn validate(path: &std::path::Path) -> Result<String, Failure> {

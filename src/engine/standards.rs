@@ -28,6 +28,8 @@ pub(crate) mod msg {
         QUALITATIVE_NO_LIMIT = "limit \"{0}\": a qualitative indicator takes no limit (write \"pass\" or leave it empty)",
             "限值 \"{0}\"：定性指标不设限值（请写 \"pass\" 或留空）";
         NO_GUARANTEE = "a requirement guarantees no value", "该要求不保证任何数值";
+        ROW_CELLS = "{0} cells for {1} columns: a cell that holds a comma must be quoted (\"≤ 3.9 L\" in double quotes) or the comma removed",
+            "有 {0} 个单元格，但只有 {1} 列：含逗号的单元格须加双引号，或去掉逗号";
         NO_SUBJECT = "the plan has no standard with role \"subject\" to compare",
             "方案中没有 role 为 \"subject\" 的标准（执行标准）可供对比";
     }
@@ -96,6 +98,49 @@ fn guarantees(
     }
 }
 
+/// The standards of a file, one row at a time ([`Engine::standards`]): each its number and
+/// requirements, or the row's error.
+pub struct StandardRows<'e, R: std::io::Read> {
+    engine: &'e Engine,
+    reader: csv::Reader<R>,
+    columns: Vec<String>,
+    record: csv::StringRecord,
+    /// Rows read so far.
+    row: usize,
+    /// After a fault of the reading itself (an I/O error): nothing more is read.
+    done: bool,
+}
+
+impl<R: std::io::Read> Iterator for StandardRows<'_, R> {
+    type Item = Result<(String, Requirements), Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let read = self.reader.read_record(&mut self.record);
+        self.row = self.row.saturating_add(1);
+        let place = t!(PLACE_LINE, self.row.saturating_add(1));
+        match read {
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Ok(true) => Some(
+                self.engine
+                    .standard_row(&self.columns, &self.record)
+                    .map_err(|e| e.place(place)),
+            ),
+            Err(e) => {
+                self.done = e.is_io_error();
+                Some(Err(Error::invalid_plan(crate::text::csv_text(&e))
+                    .place(t!(PLACE_STANDARDS))
+                    .place(place)))
+            }
+        }
+    }
+}
+
 /// Orders indicator verdicts of one indicator from worst to best: falls short, meets,
 /// exceeds; then the smaller margin.
 fn worse(a: &IndicatorVerdict, b: &IndicatorVerdict) -> bool {
@@ -134,10 +179,51 @@ impl Engine {
     /// assert_eq!(verdict.class, duibiao::Class::Leader);
     /// # Ok::<(), duibiao::Error>(())
     /// ```
+    ///
+    /// The rows are read whole before they are returned; [`Engine::standards`] reads the same
+    /// rows one at a time, with flat memory.
     pub fn read_standards(
         &self,
         reader: impl std::io::Read,
     ) -> Vec<Result<(String, Requirements), Error>> {
+        match self.standards(reader) {
+            Ok(rows) => rows.collect(),
+            Err(e) => vec![Err(e)],
+        }
+    }
+
+    /// The standards of a file as [`Engine::read_standards`] reads them, one row at a time:
+    /// memory stays flat however many standards the file holds. A fault of the header is the
+    /// error; each row is its standard or its error (`line 3: …`), and the others go on.
+    ///
+    /// ```
+    /// # let plan = duibiao::Plan::from_toml_str(r#"
+    /// # schema_version = 1
+    /// # category = { en = "x" }
+    /// # [[standards]]
+    /// # code = "T/CZGX 001-2022"
+    /// # role = "benchmark"
+    /// # [[indicators]]
+    /// # id = "flush-water"
+    /// # unit = "L"
+    /// # direction = "lower-is-better"
+    /// # requirements = { "T/CZGX 001-2022" = "≤ 4.0 L" }
+    /// # "#)?;
+    /// let engine = plan.compile()?;
+    /// let text = "id,flush-water\nQ/A 1-2024,≤ 3.8 L\nQ/B 2-2024,≤ abc L\n";
+    /// let mut rows = engine.standards(text.as_bytes())?;
+    /// let (code, requirements) = rows.next().unwrap()?;
+    /// assert_eq!(engine.evaluate_standard(&code, &requirements)?.class, duibiao::Class::Leader);
+    /// assert!(rows.next().unwrap().unwrap_err().to_string().starts_with("line 3: "));
+    /// assert!(rows.next().is_none());
+    /// assert!(engine.standards("code,flush-water\n".as_bytes()).is_err());
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the header cannot be read or does not start with `id`.
+    pub fn standards<R: std::io::Read>(&self, reader: R) -> Result<StandardRows<'_, R>, Error> {
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .trim(csv::Trim::All)
@@ -145,28 +231,25 @@ impl Engine {
         let columns: Vec<String> = match rdr.headers() {
             Ok(h) => h.iter().map(str::to_owned).collect(),
             Err(e) => {
-                return vec![Err(Error::invalid_plan(t!(
-                    msg::HEADER,
-                    crate::text::csv_text(&e)
-                ))
-                .place(t!(PLACE_STANDARDS)))]
+                return Err(
+                    Error::invalid_plan(t!(msg::HEADER, crate::text::csv_text(&e)))
+                        .place(t!(PLACE_STANDARDS)),
+                )
             }
         };
         if columns.first().map(String::as_str) != Some("id") {
-            return vec![Err(Error::invalid_plan(t!(msg::FIRST_COLUMN))
+            return Err(Error::invalid_plan(t!(msg::FIRST_COLUMN))
                 .place(t!(PLACE_LINE, 1usize))
-                .place(t!(PLACE_STANDARDS)))];
+                .place(t!(PLACE_STANDARDS)));
         }
-        rdr.records()
-            .enumerate()
-            .map(|(i, record)| {
-                let place = |e: Error| e.place(t!(PLACE_LINE, i.saturating_add(2)));
-                let record = record.map_err(|e| {
-                    place(Error::invalid_plan(crate::text::csv_text(&e)).place(t!(PLACE_STANDARDS)))
-                })?;
-                self.standard_row(&columns, &record).map_err(place)
-            })
-            .collect()
+        Ok(StandardRows {
+            engine: self,
+            reader: rdr,
+            columns,
+            record: csv::StringRecord::new(),
+            row: 0,
+            done: false,
+        })
     }
 
     fn standard_row(
@@ -178,6 +261,15 @@ impl Engine {
         let id = cells.next().unwrap_or_default().to_owned();
         id.parse::<StandardCode>()
             .map_err(|e| e.place(t!(PLACE_COLUMN, "id")).place(t!(PLACE_STANDARDS)))?;
+        if record.len() > columns.len() {
+            // A cell cut at an unquoted comma (`≤ 3,9 L`) would otherwise be read as `≤ 3`.
+            return Err(Error::invalid(
+                "row",
+                &id,
+                t!(msg::ROW_CELLS, record.len(), columns.len()),
+            )
+            .place(t!(PLACE_STANDARDS)));
+        }
         let mut requirements = Requirements::new();
         for (column, cell) in columns.iter().skip(1).zip(cells) {
             let qualitative = self

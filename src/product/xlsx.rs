@@ -13,8 +13,13 @@
 //! - a boolean, date, time or error cell (`#DIV/0!`): refused, with what to write instead;
 //! - empty: no value.
 //!
-//! Excel stores a cell formatted as a percentage as the fraction (`97%` is 0.97), and the
-//! format is not read: write percentages as text (`97 %`) or as plain numbers.
+//! A number cell formatted as a percentage (Excel's `0%`, `0.00%` or a custom format with `%`)
+//! holds the fraction (`97%` is 0.97) and reads as the percentage it shows, with its unit:
+//! `97 %` (the shortest decimal of the number, its point moved two places: exact). The value
+//! is then judged as any value written with a unit: in an indicator in `%` it is 97 %; in a
+//! dimensionless indicator 0.97; in an indicator of another dimension (`L`) the row is refused,
+//! as a text cell `97 %` would be. The cells' formats are read from the workbook's
+//! `xl/styles.xml` and the sheet's XML (see `percent`), streamed.
 //!
 //! The workbook is read whole (a zip archive cannot be read as a stream): its size is checked
 //! against [`Limits::workbook_bytes`] before anything is read, the sizes its parts declare
@@ -23,6 +28,8 @@
 use std::io::{Read, Seek, SeekFrom};
 
 use calamine::{DataRef, Reader};
+
+mod percent;
 
 use crate::error::msg::{PLACE_PRODUCTS, PLACE_ROW};
 use crate::error::{t, Error, ErrorKind, Text};
@@ -41,6 +48,8 @@ pub(crate) mod msg {
             "工作表 \"{0}\" 为空，产品工作表应以表头行开头，如 \"id | flush-water\"（先是产品编号，然后每个指标编号一列）";
         PARTS = "the workbook's parts hold {0} bytes uncompressed, more than the {1} a workbook may expand to (16 times the limit `workbook_bytes`)",
             "工作簿各部分解压后共 {0} 字节，超过工作簿解压后可达的 {1} 字节（限额 `workbook_bytes` 的 16 倍）";
+        PERCENT_CELLS = "the sheet has more than {0} cells formatted as a percentage (an eighth of the limit `workbook_bytes`)",
+            "工作表中设为百分比格式的单元格超过 {0} 个（限额 `workbook_bytes` 的八分之一）";
         CELLS_HELD = "the sheet's cells hold more than {0} bytes (16 times the limit `workbook_bytes`)",
             "工作表的单元格合计超过 {0} 字节（限额 `workbook_bytes` 的 16 倍）";
         PLACE_HEADER_COLUMN = "the header's column {0}", "表头第 {0} 列";
@@ -118,6 +127,8 @@ pub(crate) fn read<W: Read + Seek>(
     }
     let expanded = max.saturating_mul(EXPANSION);
     check_parts(&mut workbook, expanded)?;
+    let percent = percent::cells(&mut workbook, name, limits.workbook_bytes / 8)?;
+    workbook.seek(SeekFrom::Start(0)).map_err(workbook_error)?;
     let mut xlsx: calamine::Xlsx<W> = calamine::Xlsx::new(workbook).map_err(workbook_error)?;
     let names = xlsx.sheet_names();
     let sheet = match name {
@@ -149,6 +160,7 @@ pub(crate) fn read<W: Read + Seek>(
         .worksheet_cells_reader(&sheet)
         .map_err(workbook_error)?;
     let mut rows = Rows::new(limits, expanded);
+    rows.percent = percent;
     while let Some(cell) = cells.next_cell().map_err(workbook_error)? {
         let (row, column) = cell.get_position();
         rows.cell(row, column, cell.get_value())?;
@@ -195,6 +207,8 @@ struct Rows {
     held: u64,
     max_held: u64,
     header: Option<(u32, Vec<String>)>,
+    /// The cells (row, column, from 0) formatted as a percentage.
+    percent: std::collections::BTreeSet<(u32, u32)>,
     rows: Vec<Row>,
     current: Option<u32>,
     cells: Vec<(usize, String)>,
@@ -210,6 +224,7 @@ impl Rows {
             held: 0,
             max_held,
             header: None,
+            percent: std::collections::BTreeSet::new(),
             rows: Vec::new(),
             current: None,
             cells: Vec::new(),
@@ -222,8 +237,9 @@ impl Rows {
             self.finish()?;
             self.current = Some(row);
         }
+        let shown_as_percent = self.percent.contains(&(row, column));
         let column = usize::try_from(column).unwrap_or(usize::MAX);
-        let (text, fault) = match cell_text(value) {
+        let (text, fault) = match cell_text(value, shown_as_percent) {
             Ok(text) => (text, None),
             Err((text, fault)) => (text, Some(fault)),
         };
@@ -309,8 +325,19 @@ impl Rows {
     }
 }
 
-/// The text of a cell, or its text and why it holds no value (see the module documentation).
-fn cell_text(value: &DataRef<'_>) -> Result<String, (String, Text)> {
+/// The text of a cell, or its text and why it holds no value (see the module documentation);
+/// a number cell formatted as a percentage reads as the percentage it shows (`97 %`).
+fn cell_text(value: &DataRef<'_>, percent: bool) -> Result<String, (String, Text)> {
+    if percent {
+        let number = match value {
+            DataRef::Int(i) => Some(Ok(i.to_string())),
+            DataRef::Float(f) => Some(number_text(*f)),
+            _ => None,
+        };
+        if let Some(number) = number {
+            return number.map(|n| format!("{} %", percent::times_100(&n)));
+        }
+    }
     match value {
         DataRef::String(s) => Ok(s.trim().to_owned()),
         DataRef::SharedString(s) => Ok(s.trim().to_owned()),

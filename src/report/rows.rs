@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{csv_field, md};
-use crate::error::Error;
+use crate::error::{Error, Lang};
 use crate::verdict::{Class, Summary, Verdict};
 
 /// The output formats of a stream of verdicts.
@@ -83,6 +83,7 @@ pub struct RowWriter<W: Write> {
     first: bool,
     tally: Tally,
     line: String,
+    lang: Lang,
 }
 
 impl<W: Write> RowWriter<W> {
@@ -125,7 +126,17 @@ impl<W: Write> RowWriter<W> {
             first: true,
             tally: Tally::default(),
             line: String::new(),
+            lang: Lang::En,
         })
+    }
+
+    /// Writes the errors of rows (the `error` column, the `error` of a JSON entry, a table's
+    /// error line) in `lang` (English unless set). [`Lang::Both`] writes one text in the cell:
+    /// the Chinese message, ` — `, the English one (as [`Error::message`] gives it).
+    #[must_use]
+    pub fn lang(mut self, lang: Lang) -> RowWriter<W> {
+        self.lang = lang;
+        self
     }
 
     fn json(&mut self, text: serde_json::Result<String>) -> io::Result<()> {
@@ -216,11 +227,12 @@ impl<W: Write> RowWriter<W> {
     /// When writing fails.
     pub fn error_of(&mut self, product: Option<&str>, e: &Error) -> io::Result<()> {
         self.tally.error += 1;
+        let message = e.message(self.lang);
         match self.format {
             Format::Json => {
                 let text = serde_json::to_string(&match product {
-                    Some(p) => serde_json::json!({ "product": p, "error": e.to_string() }),
-                    None => serde_json::json!({ "error": e.to_string() }),
+                    Some(p) => serde_json::json!({ "product": p, "error": message }),
+                    None => serde_json::json!({ "error": message }),
                 });
                 self.json(text)
             }
@@ -229,15 +241,15 @@ impl<W: Write> RowWriter<W> {
                 "{},error,,,{},{}",
                 product.map(csv_field).unwrap_or_default(),
                 ",".repeat(self.columns),
-                csv_field(&e.to_string())
+                csv_field(&message)
             ),
             Format::Md => writeln!(
                 self.out,
                 "| {} | error | 错误 | {} |",
                 product.map_or_else(|| "—".to_owned(), md),
-                md(&e.to_string())
+                md(&message)
             ),
-            Format::Table => writeln!(self.out, "error: {e}"),
+            Format::Table => writeln!(self.out, "error: {message}"),
         }
     }
 
