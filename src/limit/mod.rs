@@ -455,9 +455,12 @@ fn show(form: &Form, unit: &Option<Unit>) -> String {
             plus_open,
             minus_open,
         } => {
+            // A deviation in percentage points: the nominal in %, the deviation in pp, so
+            // that the text does not read as a relative deviation.
+            let points = nominal.is_some() && unit.as_ref().is_some_and(|u| u.to_string() == "%");
             if let Some(n) = nominal {
                 s.push_str(&n.to_string());
-                s.push(' ');
+                s.push_str(if points { " % " } else { " " });
             }
             if plus == minus {
                 s.push('±');
@@ -471,7 +474,11 @@ fn show(form: &Form, unit: &Option<Unit>) -> String {
                 s.push_str(" -");
                 s.push_str(&minus.to_string());
             }
-            unit_suffix(&mut s);
+            if points {
+                s.push_str(" pp");
+            } else {
+                unit_suffix(&mut s);
+            }
             exclusion(&mut s, plus, minus, *plus_open, *minus_open, "");
         }
         Form::Relative {
