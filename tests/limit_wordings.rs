@@ -251,3 +251,81 @@ fn near_misses_are_refused_with_located_messages() {
         assert_eq!(&z, zh, "{text}");
     }
 }
+
+/// The wording table of `docs/rules.md`: every Chinese, symbol and English text of a row parses
+/// (with A = 10, B = 20, b = 1) to the row's set, so the table cannot drift from the parser.
+#[test]
+fn the_wording_table_in_the_rules_is_what_the_parser_reads() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    let table = doc
+        .split("<!-- wordings:begin -->")
+        .nth(1)
+        .and_then(|t| t.split("<!-- wordings:end -->").next())
+        .expect("docs/rules.md holds the wording table");
+    let mut rows = 0;
+    for line in table
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Chinese"))
+    {
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+        let [zh, sym, en, set] = cells.as_slice() else {
+            panic!("{line}");
+        };
+        let (lower, upper, unit) = match *set {
+            "x > A" => ("(10", "-", None),
+            "x < A" => ("-", "10)", None),
+            "x ≥ A" => ("[10", "-", None),
+            "x ≤ A" => ("-", "10]", None),
+            "A ≤ x ≤ B" => ("[10", "20]", None),
+            "A < x ≤ B" => ("(10", "20]", None),
+            "A ≤ x < B" => ("[10", "20)", None),
+            "A < x < B" => ("(10", "20)", None),
+            "A − b₂ ≤ x ≤ A + b₁" => ("[9", "11]", None),
+            "A − b < x < A + b" => ("(9", "11)", None),
+            "−b ≤ x ≤ b, a deviation from the nominal" => ("[-1", "1]", None),
+            "A(1 − b%) ≤ x ≤ A(1 + b%)" => ("[9.9", "10.1]", None),
+            "A − b ≤ x ≤ A + b, in %" => ("[9", "11]", Some("%")),
+            other => panic!("no set for {other:?}"),
+        };
+        for cell in [zh, sym, en] {
+            for text in cell.split(", ").filter(|t| *t != "—") {
+                let text = text
+                    .replace("A +b₁ -b₂", "A +1 -1")
+                    .replace('b', "1")
+                    .replace('A', "10")
+                    .replace('B', "20");
+                // The English words with letters A/B/b were replaced too: undo inside words.
+                let text = text
+                    .replace("at le1st", "at least")
+                    .replace("gre10ter", "greater")
+                    .replace("1elow", "below");
+                let limit: Limit = text
+                    .parse()
+                    .unwrap_or_else(|e| panic!("docs/rules.md: {text}: {e}"));
+                let what = format!("docs/rules.md: {text} ({set})");
+                // Relative rows are written without a unit, or with one other than %.
+                let (lo, hi) = (bound(lower), bound(upper));
+                assert_eq!(
+                    limit.lower().map(|b| (b.value.normalize(), b.inclusive)),
+                    lo.map(|b| (b.value.normalize(), b.inclusive)),
+                    "{what}"
+                );
+                assert_eq!(
+                    limit.upper().map(|b| (b.value.normalize(), b.inclusive)),
+                    hi.map(|b| (b.value.normalize(), b.inclusive)),
+                    "{what}"
+                );
+                if unit.is_some() {
+                    assert_eq!(
+                        limit.unit().map(|u| u.to_string()).as_deref(),
+                        unit,
+                        "{what}"
+                    );
+                }
+                rows += 1;
+            }
+        }
+    }
+    assert!(rows > 60, "{rows} wordings checked");
+}

@@ -676,7 +676,7 @@ fn rounded_preimage(ends: &Ends, interval: Interval) -> Result<Ends, Error> {
 
 /// How requirement `a` compares with `b` on an indicator in `unit` judged with `method` (and
 /// `interval`, for rounded-value comparison): by inclusion of the sets of values each
-/// *accepts* ([`accepted_ends`]). Under full-value comparison `≥ 97 %` and `≥ 97.0 %` are
+/// *accepts* (the values whose verdict is a pass). Under full-value comparison `≥ 97 %` and `≥ 97.0 %` are
 /// equivalent; under rounded-value comparison `≥ 97.0 %` is stricter.
 ///
 /// ```
