@@ -599,8 +599,8 @@ fn problem_18_limits_and_values_as_people_write_them() {
     );
     both(
         "≥ 5 且 ≤ 3".parse::<Limit>(),
-        r#"limit "≥ 5 且 ≤ 3": two conditions joined by "且" are not one limit: write the range they mean, "A ~ B" for "≥ A 且 ≤ B""#,
-        r#"限值 "≥ 5 且 ≤ 3"：以 "且" 连接的两个条件不是一个限值：请写出它们表示的范围，"≥ A 且 ≤ B" 写作 "A ~ B""#,
+        r#"limit "≥ 5 且 ≤ 3": the lower end "≥ 5" lies above the upper end "≤ 3", so no value can conform: write the smaller number first"#,
+        r#"限值 "≥ 5 且 ≤ 3"：下端 "≥ 5" 高于上端 "≤ 3"，任何数值都不能符合：请先写较小的数"#,
     );
     // "+-" is read as "±", as "+/-" is; a byte order mark pasted before a limit or a value is
     // not part of it.

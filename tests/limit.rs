@@ -247,15 +247,30 @@ fn deviations() {
         b("10.2", false),
         "0.1",
     );
-    // Percent on a percent nominal: percentage points.
+    // Percentage points are written as such (`pp`, `个百分点`); `%` on a bare nominal is a
+    // share of it (GB/T 8170-2008 4.2.3 relative deviation), and on a nominal in % refused.
     check(
-        "97.0 % ± 0.5 %",
-        "97.0 ± 0.5 %",
+        "97.0 % ± 0.5 pp",
+        "97.0 % ± 0.5 pp",
         b("96.5", true),
         b("97.5", true),
         "0.1",
     );
-    check("80 ± 3 %", "80 ± 3 %", b("77", true), b("83", true), "1");
+    check(
+        "80 ± 3 个百分点",
+        "80 % ± 3 pp",
+        b("77", true),
+        b("83", true),
+        "1",
+    );
+    check(
+        "80 ± 3 %",
+        "80(1 ± 3%)",
+        b("77.60", true),
+        b("82.40", true),
+        "0.1",
+    );
+    assert!("97.0 % ± 0.5 %".parse::<Limit>().is_err());
 }
 
 #[test]
@@ -303,6 +318,12 @@ fn unit() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec!["", " mm", " %", " MPa", " W/(m·K)", " °C", " L"])
 }
 
+/// Units for deviations: percentage points are written `pp` (`± 3 %` on a bare nominal is a
+/// relative deviation).
+fn deviation_unit() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec!["", " mm", " pp", " MPa", " W/(m·K)", " °C", " L"])
+}
+
 /// Limit text of every form, built from parts.
 fn limit_text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -320,9 +341,9 @@ fn limit_text() -> impl Strategy<Value = String> {
                 a + w
             )
         }),
-        (num(), positive(), positive(), unit())
+        (num(), positive(), positive(), deviation_unit())
             .prop_map(|(a, p, m, u)| format!("{a} +{p} -{m}{u}")),
-        (num(), positive(), unit(), 0usize..4).prop_map(|(a, p, u, x)| {
+        (num(), positive(), deviation_unit(), 0usize..4).prop_map(|(a, p, u, x)| {
             let ex =
                 ["", " (不含{p})", " (不含+{p})", " (不含-{p})"][x].replace("{p}", &p.to_string());
             format!("{a} ± {p}{u}{ex}")
@@ -335,6 +356,31 @@ fn limit_text() -> impl Strategy<Value = String> {
             .prop_map(|(a, p, u)| format!("{a}(1 ± {p}%){u}")),
         (1i64..99, 0i32..5, prop::sample::select(vec!["≥", "≤"]))
             .prop_map(|(m, e, op)| format!("{op} {m}×10^{e} MPa")),
+        // GB/T 8170-2008 4.2.2 表2: combined wordings and symbol forms.
+        (num(), positive(), 0usize..8, unit()).prop_map(|(a, w, k, u)| {
+            let b = a + w;
+            [
+                format!("大于或等于{a}{u}且小于或等于{b}{u}"),
+                format!("超过{a}到{b}{u}"),
+                format!("至少{a}不足{b}{u}"),
+                format!("超过{a}不足{b}{u}"),
+                format!("{a}{u} ≤ X ≤ {b}{u}"),
+                format!("{a} < · ≤ {b}{u}"),
+                format!("{b} ≥ x > {a}{u}"),
+                format!("大于{a}{u}且小于{b}{u}"),
+            ][k]
+                .clone()
+        }),
+        // Tables of standards: the boundary named.
+        (num(), 0usize..4, unit()).prop_map(|(a, k, u)| {
+            [
+                format!("{a}{u}以上(含{a})"),
+                format!("{a}{u}以下(含{a}{u})"),
+                format!("{a}{u}或以上"),
+                format!("{a}{u}以下(不含{a})"),
+            ][k]
+                .clone()
+        }),
     ]
 }
 

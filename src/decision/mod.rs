@@ -36,10 +36,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{t, Error};
-use crate::limit::Limit;
+use crate::limit::{ends_strictness, Bound, Ends, Limit, Strictness};
 use crate::measurement::Measurement;
 use crate::rounding::{round_exact, Interval, RoundingMode};
-use crate::unit::{convert_difference, convert_value};
+use crate::unit::{convert_difference, convert_value, Unit};
 
 pub use rule::{DecisionRule, GuardBandFactor, Zone};
 
@@ -574,4 +574,134 @@ pub fn judge_with(
         non_rejection: verdict.non_rejection,
         outcome: verdict.outcome,
     })
+}
+
+/// The values a requirement *accepts* when judged with `method`, in `unit` (the indicator's;
+/// `None` keeps the limit's own): the one rule by which requirements are compared for
+/// strictness — by [`strictness`], the engine's benchmark level and the standards comparison.
+///
+/// Under full-value comparison it is the conforming set. Under rounded-value comparison it is
+/// the set of values whose rounded value conforms (GB/T 8170-2008 4.3.3): rounding at
+/// `interval` in `unit` when one is given, else at the limit's written digit in the limit's own
+/// unit — exactly as the verdict rounds. `≥ 97` accepts from 96.5 on (96.5 itself rounds half
+/// to even to 96 and fails), `≥ 97.0` only from 96.95 on: the written digits make the two
+/// requirements different.
+///
+/// # Errors
+///
+/// When the limit's unit does not convert into `unit`, or an end overflows.
+pub(crate) fn accepted_ends(
+    limit: &Limit,
+    unit: Option<&Unit>,
+    method: Method,
+    interval: Option<Interval>,
+) -> Result<Ends, Error> {
+    if method == Method::FullValue {
+        return limit.ends_in(unit);
+    }
+    match (interval, unit, limit.unit()) {
+        (None, Some(to), Some(from)) if to != from => {
+            // Rounded in the limit's own unit, then the ends converted.
+            let own = rounded_preimage(&(limit.lower(), limit.upper()), limit.written_interval())?;
+            let convert = |b: Option<Bound>| -> Result<Option<Bound>, Error> {
+                b.map(|b| {
+                    let value = if limit.is_deviation_only() {
+                        convert_difference(b.value, from, to)?
+                    } else {
+                        convert_value(b.value, from, to)?
+                    };
+                    Ok(Bound {
+                        value,
+                        inclusive: b.inclusive,
+                    })
+                })
+                .transpose()
+            };
+            Ok((convert(own.0)?, convert(own.1)?))
+        }
+        _ => {
+            let interval = interval.unwrap_or_else(|| limit.written_interval());
+            rounded_preimage(&limit.ends_in(unit)?, interval)
+        }
+    }
+}
+
+/// The values x whose value rounded at `interval` (half to even, GB/T 8170 3.2) lies in
+/// `ends`. Rounding is monotone, so they form an interval: its lower end is half an interval
+/// below the smallest multiple of the interval in the set, and belongs to it when that point
+/// itself rounds up onto the multiple (asked of the rounding function, not assumed).
+fn rounded_preimage(ends: &Ends, interval: Interval) -> Result<Ends, Error> {
+    let i = interval.value();
+    let overflow = || Error::overflow(t!(msg::ROUNDING, i.to_string(), interval.to_string()));
+    let half = i.checked_div(Decimal::TWO).ok_or_else(overflow)?;
+    let round = |x: Decimal| round_exact(x, None, interval, RoundingMode::HalfEven);
+    let lower = match ends.0 {
+        None => None,
+        Some(b) => {
+            let q = b.value.checked_div(i).ok_or_else(overflow)?;
+            let on_grid = q.fract().is_zero();
+            let g = match (on_grid, b.inclusive) {
+                (true, true) => b.value,
+                (true, false) => b.value.checked_add(i).ok_or_else(overflow)?,
+                (false, _) => q.ceil().checked_mul(i).ok_or_else(overflow)?,
+            };
+            let e = g.checked_sub(half).ok_or_else(overflow)?;
+            let r = round(e).ok_or_else(overflow)?;
+            Some(Bound {
+                value: e,
+                inclusive: r >= g,
+            })
+        }
+    };
+    let upper = match ends.1 {
+        None => None,
+        Some(b) => {
+            let q = b.value.checked_div(i).ok_or_else(overflow)?;
+            let on_grid = q.fract().is_zero();
+            let g = match (on_grid, b.inclusive) {
+                (true, true) => b.value,
+                (true, false) => b.value.checked_sub(i).ok_or_else(overflow)?,
+                (false, _) => q.floor().checked_mul(i).ok_or_else(overflow)?,
+            };
+            let e = g.checked_add(half).ok_or_else(overflow)?;
+            let r = round(e).ok_or_else(overflow)?;
+            Some(Bound {
+                value: e,
+                inclusive: r <= g,
+            })
+        }
+    };
+    Ok((lower, upper))
+}
+
+/// How requirement `a` compares with `b` on an indicator in `unit` judged with `method` (and
+/// `interval`, for rounded-value comparison): by inclusion of the sets of values each
+/// *accepts* (the values whose verdict is a pass). Under full-value comparison `≥ 97 %` and `≥ 97.0 %` are
+/// equivalent; under rounded-value comparison `≥ 97.0 %` is stricter.
+///
+/// ```
+/// use duibiao::decision::{strictness, Method};
+/// use duibiao::{Limit, Strictness};
+///
+/// let (a, b): (Limit, Limit) = ("≥ 97.0 %".parse()?, "≥ 97 %".parse()?);
+/// let unit = Some("%".parse()?);
+/// assert_eq!(strictness(&a, &b, unit.as_ref(), Method::FullValue, None)?, Strictness::Equivalent);
+/// assert_eq!(strictness(&a, &b, unit.as_ref(), Method::RoundedValue, None)?, Strictness::Stricter);
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// When a limit's unit does not convert into `unit`, or an end overflows.
+pub fn strictness(
+    a: &Limit,
+    b: &Limit,
+    unit: Option<&Unit>,
+    method: Method,
+    interval: Option<Interval>,
+) -> Result<Strictness, Error> {
+    Ok(ends_strictness(
+        &accepted_ends(a, unit, method, interval)?,
+        &accepted_ends(b, unit, method, interval)?,
+    ))
 }

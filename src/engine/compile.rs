@@ -7,10 +7,11 @@ use rust_decimal::Decimal;
 
 use super::rules;
 use super::{CompiledIndicator, Engine, Grade, GradeTable, Grading, Requirement};
+use crate::decision::accepted_ends;
 use crate::decision::Method;
 use crate::error::{t, Arg, Error, Text};
 use crate::indicator::IndicatorClass;
-use crate::limit::{ends_inside, Bound, Ends};
+use crate::limit::{ends_inside, Ends};
 use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
 use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
@@ -244,6 +245,7 @@ fn requirements(
             role: role_of(code).unwrap_or(Role::Reference),
             code: code.clone(),
             ends: limit.ends_in(unit)?,
+            accepted: accepted_ends(limit, unit, ind.judgement, ind.interval)?,
             limit: limit.clone(),
         });
     }
@@ -254,9 +256,9 @@ fn requirements(
 /// theirs), of those that cover each other the first (requirements are in standard-number
 /// order). Under rounded-value judgement the written digit is part of the requirement
 /// (`≥ 44.740` accepts from 44.7395, `≥ 44.74` from 44.735), so a covered requirement is
-/// dropped only where it is also covered once rounded (its *effective* set, each end moved by
-/// half its rounding interval, lies inside): the others are kept after the level, and a value
-/// must meet each. The margin, the smallest over the level, is the same either way.
+/// dropped only where it is also covered as accepted ([`accepted_ends`], the one rule of
+/// strictness): the others are kept after the level, and a value must meet each. The margin,
+/// the smallest over the level, is the same either way.
 fn benchmark_level(requirements: &[Requirement], ind: &CheckedIndicator) -> Vec<usize> {
     let benchmark: Vec<(usize, &Requirement)> = requirements
         .iter()
@@ -268,10 +270,8 @@ fn benchmark_level(requirements: &[Requirement], ind: &CheckedIndicator) -> Vec<
     if ind.judgement != Method::RoundedValue {
         return level;
     }
-    let rounded = |a: &Requirement, b: &Requirement| {
-        sets(a, b)
-            && matches!((effective(a, ind), effective(b, ind)), (Some(x), Some(y)) if x.covers(&y))
-    };
+    let rounded =
+        |a: &Requirement, b: &Requirement| sets(a, b) && ends_inside(&a.accepted, &b.accepted);
     maximal(&benchmark, &rounded, level)
 }
 
@@ -294,67 +294,6 @@ fn maximal(
         }
     }
     level
-}
-
-/// A requirement's set under rounded-value judgement, in the indicator's unit: each end with
-/// the rounding interval of its limit (or the plan's), moved by half of it toward the values
-/// that round onto the end (`≥ a` from a − i/2, `> a` from a + i/2).
-#[derive(Clone, Copy, Debug)]
-struct Effective {
-    lower: Option<(Decimal, Bound, Decimal)>,
-    upper: Option<(Decimal, Bound, Decimal)>,
-}
-
-impl Effective {
-    /// Whether every value that rounds into `self` rounds into `other`: at each end `other`
-    /// has, `self` has one strictly inside it, or the same bound at the same interval.
-    fn covers(&self, other: &Effective) -> bool {
-        let end = |mine: Option<(Decimal, Bound, Decimal)>,
-                   theirs: Option<(Decimal, Bound, Decimal)>,
-                   inside: fn(Decimal, Decimal) -> bool| match (mine, theirs) {
-            (_, None) => true,
-            (None, Some(_)) => false,
-            (Some((e, b, i)), Some((f, c, j))) => inside(e, f) || (b == c && i == j),
-        };
-        end(self.lower, other.lower, |e, f| e > f) && end(self.upper, other.upper, |e, f| e < f)
-    }
-}
-
-fn effective(r: &Requirement, ind: &CheckedIndicator) -> Option<Effective> {
-    let interval = match ind.interval {
-        Some(i) => i.value(),
-        None => {
-            let w = r.limit.written_interval().value();
-            match (r.limit.unit(), ind.unit.as_ref()) {
-                (Some(from), Some(to)) if from != to => {
-                    crate::unit::convert_difference(w, from, to).ok()?
-                }
-                _ => w,
-            }
-        }
-    };
-    let half = interval.checked_div(Decimal::TWO)?;
-    // A bound off the rounding grid (an `interval` coarser than the limit's digits): its
-    // effective end cannot be told this simply.
-    let on_grid = |b: &Bound| b.value.checked_rem(interval).is_some_and(|r| r.is_zero());
-    let end = |b: Option<Bound>, toward: Decimal| -> Option<Option<(Decimal, Bound, Decimal)>> {
-        match b {
-            None => Some(None),
-            Some(b) if on_grid(&b) => {
-                let moved = if b.inclusive {
-                    b.value.checked_sub(toward)?
-                } else {
-                    b.value.checked_add(toward)?
-                };
-                Some(Some((moved, b, interval)))
-            }
-            Some(_) => None,
-        }
-    };
-    Some(Effective {
-        lower: end(r.ends.0, half)?,
-        upper: end(r.ends.1, -half)?,
-    })
 }
 
 /// A grade table, best first, with the best grade the level guarantees (the first whose set

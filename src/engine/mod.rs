@@ -62,6 +62,9 @@ pub(crate) struct Requirement {
     pub(crate) limit: Limit,
     /// The conforming set in the indicator's unit.
     pub(crate) ends: Ends,
+    /// The values the requirement accepts under the indicator's judgement, in the
+    /// indicator's unit ([`crate::decision::accepted_ends`]): what strictness compares.
+    pub(crate) accepted: Ends,
     /// The canonical texts, made once for the evidence.
     pub(crate) limit_text: String,
     pub(crate) code_text: String,

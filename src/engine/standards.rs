@@ -457,7 +457,7 @@ fn relation(ind: &CompiledIndicator, judged: Outcome) -> StandardIndicatorVerdic
         (Some(m), false) => {
             let rel: Vec<StandardOutcome> = level
                 .iter()
-                .map(|r| ends_strictness(&m.ends, &r.ends).into())
+                .map(|r| ends_strictness(&m.accepted, &r.accepted).into())
                 .collect();
             if rel.iter().all(|r| *r == StandardOutcome::Stricter) {
                 StandardOutcome::Stricter

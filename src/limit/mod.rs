@@ -10,25 +10,26 @@
 //!
 //! | form | examples | conforming set |
 //! |---|---|---|
-//! | at least | `≥ 97.0 %`, `>= 97.0`, `不小于 97.0 %`, `不低于`, `不少于`, `至少`, `97.0 % 及以上`, `at least 97.0`, `min 97.0` | x ≥ A |
-//! | more than | `> A`, `大于 A`, `超过 A`, `高于 A`, `more than A` | x > A |
-//! | at most | `≤ A`, `<= A`, `不大于 A`, `不高于`, `不多于`, `至多`, `A 及以下`, `at most A`, `max A` | x ≤ A |
-//! | less than | `< A`, `小于 A`, `不足 A`, `低于 A`, `less than A` | x < A |
+//! | at least | `≥ 97.0 %`, `>= 97.0`, `大于或等于 97.0`, `不小于 97.0 %`, `不低于`, `不少于`, `至少`, `97.0 % 及以上`, `at least 97.0`, `min 97.0` | x ≥ A |
+//! | more than | `> A`, `大于 A`, `多于 A`, `超过 A`, `高于 A`, `more than A` | x > A |
+//! | at most | `≤ A`, `<= A`, `小于或等于 A`, `不大于 A`, `不高于`, `不多于`, `至多`, `A 及以下`, `at most A`, `max A` | x ≤ A |
+//! | less than | `< A`, `小于 A`, `少于 A`, `不足 A`, `低于 A`, `less than A` | x < A |
 //! | range | `A ~ B`, `A～B`, `A-B` (both numbers unsigned), `从A到B`, `A至B`, `>A ~ B`, `A ~ <B` | A ≤ x ≤ B, ends opened by `>`/`<` |
 //! | deviation | `10.0 ± 0.1 mm`, `±0.003 mm`, `10 +0.2 -0.1`, `10⁺⁰·²₋₀.₁` | A − b₂ ≤ x ≤ A + b₁ |
 //! | open deviation | `10 ± 0.1 (不含0.1)`, `(不含+0.1)`, `(不含-0.1)`, `10 +0.2 -0.1 (不含0.2和0.1)` | ends excluded |
-//! | relative | `60(1 ± 3%) lm/W`, `60 lm/W ± 3 %` | A(1 − b%) ≤ x ≤ A(1 + b%) |
+//! | relative | `60(1 ± 3%) lm/W`, `60 lm/W ± 3 %`, `0.90 ± 3 %` | A(1 − b%) ≤ x ≤ A(1 + b%) |
+//! | percentage points | `97.0 % ± 0.5 pp`, `97.0 ± 0.5 个百分点` | A − b ≤ x ≤ A + b, in % |
+//! | combined (GB/T 8170 表2) | `大于或等于A且小于或等于B`, `超过A到B`, `至少A不足B`, `超过A不足B`, `A ≤ X ≤ B`, `A < · ≤ B` | the range, ends as written |
+//! | table forms | `A以上(含A)`, `A以下(含A)`, `A以上(不含A)`, `A或以上`, `A或以下` | x ≥ A, x ≤ A, x > A … |
 //! | power of ten | `≥ 14×100 MPa`, `≥ 1.4×10³`, `1.4×10^3` | the value A×10ⁿ, written digit 10ⁿ⁻ˢᶜᵃˡᵉ |
 //!
 //! A unit may follow the number(s); written once at the end it applies to all of them.
 //!
-//! **Percent: relative deviation or percentage points.** `97.0 % ± 0.5 %` and `80 ± 3 %` are
-//! percentage points: the unit `%` applies to all numbers, as any unit written at the end does.
-//! A deviation is *relative* (a share of the nominal value) only when written `A(1 ± b%)`, or
-//! when the nominal carries its own unit other than `%` and the deviation is in `%`
-//! (`60 lm/W ± 3 %` → 58.2 ~ 61.8 lm/W). This is our reading of GB/T 8170 4.2.3; the plan must
-//! never leave it open, so the crate refuses no form but always says which one it read
-//! ([`Limit`]'s `Display`).
+//! **Percent: relative deviation or percentage points.** A deviation in `%` on a nominal not
+//! written in `%` is relative: `0.90 ± 3 %` is 0.873 … 0.927, `60 lm/W ± 3 %` is 58.2 …
+//! 61.8 lm/W, both shown as `A(1 ± b%)`. Percentage points are written `pp` or `个百分点`
+//! (`97.0 % ± 0.5 pp`). `97.0 % ± 0.5 %` could mean either and is refused with a message
+//! naming both forms. Every accepted wording, with its set, is listed in `docs/rules.md`.
 //!
 //! Full-width digits and signs (`９７．０`, `＞`, `～`, `（不含０．１）`) are read as their ASCII
 //! counterparts. A comma is never a decimal separator: `≤ 4,0 L` is refused with a message.
@@ -455,9 +456,12 @@ fn show(form: &Form, unit: &Option<Unit>) -> String {
             plus_open,
             minus_open,
         } => {
+            // A deviation in percentage points: the nominal in %, the deviation in pp, so
+            // that the text does not read as a relative deviation.
+            let points = nominal.is_some() && unit.as_ref().is_some_and(|u| u.to_string() == "%");
             if let Some(n) = nominal {
                 s.push_str(&n.to_string());
-                s.push(' ');
+                s.push_str(if points { " % " } else { " " });
             }
             if plus == minus {
                 s.push('±');
@@ -471,7 +475,11 @@ fn show(form: &Form, unit: &Option<Unit>) -> String {
                 s.push_str(" -");
                 s.push_str(&minus.to_string());
             }
-            unit_suffix(&mut s);
+            if points {
+                s.push_str(" pp");
+            } else {
+                unit_suffix(&mut s);
+            }
             exclusion(&mut s, plus, minus, *plus_open, *minus_open, "");
         }
         Form::Relative {

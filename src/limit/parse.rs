@@ -57,8 +57,6 @@ pub(crate) mod msg {
         EXPECTED_BOTH_DEVIATIONS = "expected both deviations, \"+b₁\" and \"-b₂\", such as \"10 +0.2 -0.1\"",
             "应写出上下两个偏差 \"+b₁\" 和 \"-b₂\"，如 \"10 +0.2 -0.1\"";
         UNEXPECTED_AFTER_DEVIATIONS = "unexpected text after the deviations", "偏差之后有多余文字";
-        JOINED_CONDITIONS = "two conditions joined by \"{0}\" are not one limit: write the range they mean, \"A ~ B\" for \"≥ A 且 ≤ B\"",
-            "以 \"{0}\" 连接的两个条件不是一个限值：请写出它们表示的范围，\"≥ A 且 ≤ B\" 写作 \"A ~ B\"";
         SIDE_BELOW = "below", "之下";
         SIDE_ABOVE = "above", "之上";
         SAME_SIDE_DEVIATIONS = "both deviations lie {0} the nominal value: write the range they mean, \"{1}\"",
@@ -69,6 +67,24 @@ pub(crate) mod msg {
         RELATIVE_FORM = "a relative deviation is written \"A(1 ± b%)\"", "相对偏差写作 \"A(1 ± b%)\"";
         EXPECTED_EXCLUDED = "expected the excluded deviation inside \"(不含…)\", such as \"(不含0.1)\"",
             "\"(不含…)\" 中应写出不含的偏差，如 \"(不含0.1)\"";
+        JOINED_SAME_SIDE = "the two conditions joined by \"{0}\" both bound the {1} end: a combined limit joins a lower and an upper limit, such as \"大于或等于A且小于或等于B\"",
+            "以 \"{0}\" 连接的两个条件都限定{1}：组合限值应连接一个下限和一个上限，如 \"大于或等于A且小于或等于B\"";
+        END_LOWER = "lower", "下端";
+        END_UPPER = "upper", "上端";
+        JOINED_NOT_ONE_SIDED = "\"{0}\" is not a one-sided condition: a combined limit joins a lower and an upper limit, such as \"大于或等于A且小于或等于B\"",
+            "\"{0}\" 不是单侧条件：组合限值应连接一个下限和一个上限，如 \"大于或等于A且小于或等于B\"";
+        LOWER_ABOVE_UPPER = "the lower end \"{0}\" lies above the upper end \"{1}\", so no value can conform: write the smaller number first",
+            "下端 \"{0}\" 高于上端 \"{1}\"，任何数值都不能符合：请先写较小的数";
+        CHAIN_MIXED = "\"{0}\" and \"{1}\" point different ways: write both signs the same way, \"A ≤ X ≤ B\" or \"B ≥ X ≥ A\"",
+            "\"{0}\" 与 \"{1}\" 方向相反：两个符号应同向，写作 \"A ≤ X ≤ B\" 或 \"B ≥ X ≥ A\"";
+        INCLUSION_ONLY_ABOVE_BELOW = "\"(含…)\" follows \"A以上\" or \"A以下\" only, such as \"10以上(含10)\"",
+            "\"(含…)\" 只用于 \"A以上\" 或 \"A以下\" 之后，如 \"10以上(含10)\"";
+        INCLUSION_OTHER_NUMBER = "\"({0}{1})\" names another value than the limit's \"{2}\": write the same number, such as \"{2}以上({0}{2})\"",
+            "\"({0}{1})\" 与限值的 \"{2}\" 不是同一数值：请写同一个数，如 \"{2}以上({0}{2})\"";
+        PERCENT_AMBIGUOUS = "a deviation in % on a nominal value in % may mean percentage points or a share of the nominal value: write \"{0} % ± {1} pp\" (or \"± {1} 个百分点\") for points, \"{0}(1 ± {1}%) %\" for a share",
+            "以 % 表示的基本数值带 % 偏差，可能是百分点，也可能是基本数值的百分比：百分点写作 \"{0} % ± {1} pp\"（或 \"± {1} 个百分点\"），百分比写作 \"{0}(1 ± {1}%) %\"";
+        POINTS_ON_UNIT = "percentage points (\"pp\", \"个百分点\") apply to a nominal value in % only, not in \"{0}\"",
+            "百分点（\"pp\"、\"个百分点\"）只用于以 % 表示的基本数值，不能用于 \"{0}\"";
         EXCLUSION_NAMES_NONE = "\"(不含{0})\" names no deviation of the limit (+{1}, -{2})",
             "\"(不含{0})\" 不是该限值的偏差（+{1}、-{2}）";
     }
@@ -89,6 +105,10 @@ enum Cmp {
 
 /// Words before the number, longest first within each language so that `不小于` wins over `小于`.
 const PREFIX_WORDS: &[(&str, Cmp)] = &[
+    ("大于或等于", Cmp::Ge),
+    ("大于等于", Cmp::Ge),
+    ("小于或等于", Cmp::Le),
+    ("小于等于", Cmp::Le),
     ("不小于", Cmp::Ge),
     ("不低于", Cmp::Ge),
     ("不少于", Cmp::Ge),
@@ -101,9 +121,13 @@ const PREFIX_WORDS: &[(&str, Cmp)] = &[
     ("大于", Cmp::Gt),
     ("超过", Cmp::Gt),
     ("高于", Cmp::Gt),
+    ("多于", Cmp::Gt),
     ("小于", Cmp::Lt),
     ("不足", Cmp::Lt),
     ("低于", Cmp::Lt),
+    ("少于", Cmp::Lt),
+    ("greater than or equal to", Cmp::Ge),
+    ("less than or equal to", Cmp::Le),
     ("not less than", Cmp::Ge),
     ("no less than", Cmp::Ge),
     ("at least", Cmp::Ge),
@@ -125,6 +149,8 @@ const PREFIX_WORDS: &[(&str, Cmp)] = &[
 const SUFFIX_WORDS: &[(&str, Cmp)] = &[
     ("及以上", Cmp::Ge),
     ("及以下", Cmp::Le),
+    ("或以上", Cmp::Ge),
+    ("或以下", Cmp::Le),
     ("or more", Cmp::Ge),
     ("or above", Cmp::Ge),
     ("and above", Cmp::Ge),
@@ -200,6 +226,8 @@ enum Token {
     Minus,
     /// `(1 ± b%)`
     Relative(Num),
+    /// `pp`, `个百分点`: percentage points.
+    Points,
 }
 
 pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
@@ -215,17 +243,24 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
     if original.is_empty() {
         return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_LIMIT)));
     }
-    for joint in ["并且", "且", " and "] {
-        if original.contains(joint) {
-            return Err(Error::syntax(
-                WHAT,
-                original,
-                t!(msg::JOINED_CONDITIONS, joint.trim()),
-            ));
-        }
-    }
     let text = normalise(original);
+    if let Some(joined) = joined(&text, original) {
+        return joined;
+    }
+    if let Some(chained) = chained(&text, original) {
+        return chained;
+    }
     let mut body: &str = text.trim();
+
+    // "A以上(含A)", "A以下(含A)": the clause names the boundary as included.
+    if let Some(pos) = body.rfind("(含").filter(|_| body.ends_with(')')) {
+        let (head, clause) = body.split_at_checked(pos).unwrap_or((body, ""));
+        let inner = clause
+            .strip_prefix("(含")
+            .and_then(|c| c.strip_suffix(')'))
+            .unwrap_or_default();
+        return above_below(head.trim_end(), inner.trim(), "含", original);
+    }
 
     // A trailing "(不含…)" opens ends of a deviation.
     let mut exclusion = None;
@@ -237,15 +272,26 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
         else {
             return Err(Error::syntax(WHAT, original, t!(msg::UNCLOSED_EXCLUSION)));
         };
+        let head = head.trim_end();
+        // "A以上(不含A)", "A以下(不含A)": the boundary excluded.
+        if head.ends_with("以上") || head.ends_with("以下") {
+            return above_below(head, inner.trim(), "不含", original);
+        }
         exclusion = Some(inner.trim().to_owned());
-        body = head.trim_end();
+        body = head;
     }
 
     let mut cmp = None;
+    // "至少A不足B", "超过A不足B": the infix "不足" opens the upper end.
+    let infix;
     for (word, c) in PREFIX_WORDS {
         if let Some(rest) = strip_prefix_ignore_case(body, word) {
             cmp = Some((*c, (*word).to_owned()));
             body = rest.trim_start();
+            if matches!(c, Cmp::Ge | Cmp::Gt) && body.contains("不足") {
+                infix = body.replacen("不足", "~<", 1);
+                body = &infix;
+            }
             break;
         }
     }
@@ -305,6 +351,15 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
                 t!(msg::EXCLUSION_ONLY_DEVIATIONS),
             ));
         }
+        // "超过A到B", "至少A不足B", "大于或等于A至B": a lower word opens a range.
+        if matches!(c, Cmp::Ge | Cmp::Gt) && tokens.contains(&Token::Tilde) {
+            let mut range_tokens = Vec::with_capacity(tokens.len() + 1);
+            if c == Cmp::Gt {
+                range_tokens.push(Token::Cmp(Cmp::Gt));
+            }
+            range_tokens.extend(tokens);
+            return ordered_range(&range_tokens, original);
+        }
         return one_sided(c, &word, &tokens, original);
     }
     if tokens.is_empty() {
@@ -334,6 +389,262 @@ pub(crate) fn parse_limit(input: &str) -> Result<Limit, Error> {
         return range(&tokens, original);
     }
     Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_FORM)))
+}
+
+/// The conditions of a combined limit joined by "且" (GB/T 8170-2008 4.2.2 表2:
+/// `大于或等于A且小于或等于B`): one lower and one upper limit make a range.
+fn joined(text: &str, original: &str) -> Option<Result<Limit, Error>> {
+    let (at, joint) = ["并且", "且", " and "]
+        .iter()
+        .find_map(|j| text.find(j).map(|at| (at, *j)))?;
+    let left = text.get(..at)?.trim();
+    let right = text.get(at + joint.len()..)?.trim();
+    Some(join(left, right, joint.trim(), original))
+}
+
+fn join(left: &str, right: &str, joint: &str, original: &str) -> Result<Limit, Error> {
+    let half = |s: &str| -> Result<Limit, Error> {
+        let limit = parse_limit(s).map_err(|e| e.place(place(original)))?;
+        match limit.form {
+            Form::Lower { .. } | Form::Upper { .. } => Ok(limit),
+            _ => Err(Error::syntax(
+                WHAT,
+                original,
+                t!(msg::JOINED_NOT_ONE_SIDED, s),
+            )),
+        }
+    };
+    let (a, b) = (half(left)?, half(right)?);
+    let (lower, upper) = match (&a.form, &b.form) {
+        (Form::Lower { .. }, Form::Upper { .. }) => (a, b),
+        (Form::Upper { .. }, Form::Lower { .. }) => (b, a),
+        (Form::Lower { .. }, _) => {
+            return Err(Error::syntax(
+                WHAT,
+                original,
+                t!(msg::JOINED_SAME_SIDE, joint, t!(msg::END_LOWER)),
+            ))
+        }
+        _ => {
+            return Err(Error::syntax(
+                WHAT,
+                original,
+                t!(msg::JOINED_SAME_SIDE, joint, t!(msg::END_UPPER)),
+            ))
+        }
+    };
+    let (
+        Form::Lower {
+            at: low,
+            inclusive: low_inclusive,
+        },
+        Form::Upper {
+            at: high,
+            inclusive: high_inclusive,
+        },
+    ) = (&lower.form, &upper.form)
+    else {
+        return Err(Error::syntax(WHAT, original, t!(msg::EXPECTED_FORM)));
+    };
+    let unit = one_unit(&[lower.unit.clone(), upper.unit.clone()], original)?;
+    let form = Form::Range {
+        low: *low,
+        low_inclusive: *low_inclusive,
+        high: *high,
+        high_inclusive: *high_inclusive,
+    };
+    check_order(&form, &unit, original)?;
+    Limit::from_form(form, unit)
+}
+
+/// Refuses a combined form whose lower end lies above its upper end, naming both ends.
+fn check_order(form: &Form, unit: &Option<Unit>, original: &str) -> Result<(), Error> {
+    let Form::Range {
+        low,
+        low_inclusive,
+        high,
+        high_inclusive,
+    } = form
+    else {
+        return Ok(());
+    };
+    let crossed =
+        low.value > high.value || (low.value == high.value && !(*low_inclusive && *high_inclusive));
+    if !crossed {
+        return Ok(());
+    }
+    let with_unit = |sym: &str, n: &Num| match unit {
+        Some(u) => format!("{sym} {n} {u}"),
+        None => format!("{sym} {n}"),
+    };
+    Err(Error::invalid(
+        WHAT,
+        original,
+        t!(
+            msg::LOWER_ABOVE_UPPER,
+            with_unit(if *low_inclusive { "≥" } else { ">" }, low),
+            with_unit(if *high_inclusive { "≤" } else { "<" }, high)
+        ),
+    ))
+}
+
+/// A range read from a combined form, its ends checked for order first.
+fn ordered_range(tokens: &[Token], original: &str) -> Result<Limit, Error> {
+    let limit = match range(tokens, original) {
+        Ok(limit) => return Ok(limit),
+        Err(e) => e,
+    };
+    // Name both ends when they are crossed; any other fault as the range reader says.
+    if let Some(form) = range_form(tokens) {
+        let unit = one_unit(
+            &tokens
+                .iter()
+                .map(|t| match t {
+                    Token::Unit(u) => Some(u.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+            original,
+        )?;
+        check_order(&form, &unit, original)?;
+    }
+    Err(limit)
+}
+
+/// The ends of `[>]A [U] ~ [<]B [U]`, without the checks of [`range`].
+fn range_form(tokens: &[Token]) -> Option<Form> {
+    let (low_inclusive, t) = match tokens {
+        [Token::Cmp(Cmp::Gt), rest @ ..] => (false, rest),
+        _ => (true, tokens),
+    };
+    let (low, _, rest) = signed_quantity(t)?;
+    let rest = rest.strip_prefix(&[Token::Tilde])?;
+    let (high_inclusive, rest) = match rest {
+        [Token::Cmp(Cmp::Lt), r @ ..] => (false, r),
+        _ => (true, rest),
+    };
+    let (high, _, _) = signed_quantity(rest)?;
+    Some(Form::Range {
+        low,
+        low_inclusive,
+        high,
+        high_inclusive,
+    })
+}
+
+/// Whether `text` stands for the quantity in a symbol form `A ≤ X ≤ B` (GB/T 8170-2008
+/// 4.2.2 表2): a letter or word (`X`, `x`, `t`, `温升`) or a centred dot `·`.
+fn is_placeholder(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().count() <= 8
+        && text.chars().all(|c| {
+            (c.is_alphabetic() || matches!(c, '·' | '⋅' | '•' | '∙' | '_')) && !c.is_ascii_digit()
+        })
+}
+
+/// `A ≤ X ≤ B`, `A < · ≤ B`, `B ≥ X ≥ A`: two comparisons around a placeholder.
+fn chained(text: &str, original: &str) -> Option<Result<Limit, Error>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut ops: Vec<(usize, usize, Cmp)> = Vec::new();
+    let mut i = 0;
+    while let Some(&(pos, c)) = chars.get(i) {
+        let eq = matches!(chars.get(i + 1), Some((_, '=')));
+        let op = match (c, eq) {
+            ('≤', _) => Some((Cmp::Le, 1)),
+            ('≥', _) => Some((Cmp::Ge, 1)),
+            ('<', true) => Some((Cmp::Le, 2)),
+            ('>', true) => Some((Cmp::Ge, 2)),
+            ('<', false) => Some((Cmp::Lt, 1)),
+            ('>', false) => Some((Cmp::Gt, 1)),
+            _ => None,
+        };
+        match op {
+            Some((cmp, n)) => {
+                let end = chars.get(i + n).map(|&(p, _)| p).unwrap_or(text.len());
+                ops.push((pos, end, cmp));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    let [(s1, e1, c1), (s2, e2, c2)] = ops.as_slice() else {
+        return None;
+    };
+    let left = text.get(..*s1)?.trim();
+    let middle = text.get(*e1..*s2)?.trim();
+    let right = text.get(*e2..)?.trim();
+    if left.is_empty() || right.is_empty() || !is_placeholder(middle) {
+        return None;
+    }
+    let upward = |c: &Cmp| matches!(c, Cmp::Le | Cmp::Lt);
+    if upward(c1) != upward(c2) {
+        return Some(Err(Error::syntax(
+            WHAT,
+            original,
+            t!(
+                msg::CHAIN_MIXED,
+                text.get(*s1..*e1).unwrap_or_default(),
+                text.get(*s2..*e2).unwrap_or_default()
+            ),
+        )));
+    }
+    let (low, low_open, high, high_open) = if upward(c1) {
+        (left, *c1 == Cmp::Lt, right, *c2 == Cmp::Lt)
+    } else {
+        (right, *c2 == Cmp::Gt, left, *c1 == Cmp::Gt)
+    };
+    let build = || -> Result<Limit, Error> {
+        let mut tokens = Vec::new();
+        if low_open {
+            tokens.push(Token::Cmp(Cmp::Gt));
+        }
+        tokens.extend(tokenize(low, original, false, None)?);
+        tokens.push(Token::Tilde);
+        if high_open {
+            tokens.push(Token::Cmp(Cmp::Lt));
+        }
+        tokens.extend(tokenize(high, original, false, None)?);
+        ordered_range(&tokens, original)
+    };
+    Some(build())
+}
+
+/// `A以上(含A)`, `A以下(含A)`, `A以上(不含A)`, `A以下(不含A)`: the clause names the boundary
+/// and settles whether it conforms. `word` is `含` or `不含`.
+fn above_below(head: &str, inner: &str, word: &str, original: &str) -> Result<Limit, Error> {
+    let (number, above) = if let Some(n) = head.strip_suffix("以上") {
+        (n.trim_end(), true)
+    } else if let Some(n) = head.strip_suffix("以下") {
+        (n.trim_end(), false)
+    } else {
+        return Err(Error::syntax(
+            WHAT,
+            original,
+            t!(msg::INCLUSION_ONLY_ABOVE_BELOW),
+        ));
+    };
+    let included = word == "含";
+    let c = match (above, included) {
+        (true, true) => Cmp::Ge,
+        (true, false) => Cmp::Gt,
+        (false, true) => Cmp::Le,
+        (false, false) => Cmp::Lt,
+    };
+    let tokens = tokenize(number, original, false, None)?;
+    let named = tokenize(inner, original, false, None)?;
+    let same = match (signed_quantity(&tokens), signed_quantity(&named)) {
+        (Some((a, au, [])), Some((b, bu, []))) => a.value == b.value && (bu.is_none() || bu == au),
+        _ => false,
+    };
+    if !same {
+        return Err(Error::syntax(
+            WHAT,
+            original,
+            t!(msg::INCLUSION_OTHER_NUMBER, word, inner, number),
+        ));
+    }
+    let shown = if above { "以上" } else { "以下" };
+    one_sided(c, shown, &tokens, original)
 }
 
 /// Splits the body into numbers, units and operators.
@@ -469,6 +780,11 @@ fn tokenize(
                 }
                 let end = chars.get(j).map(|&(p, _)| p).unwrap_or(body.len());
                 let text = body.get(start..end).unwrap_or_default();
+                if matches!(text, "pp" | "个百分点" | "百分点") {
+                    tokens.push(Token::Points);
+                    i = j;
+                    continue;
+                }
                 let unit = match check_unit(text) {
                     Ok(u) => u,
                     // Where a number belongs, say so rather than that the word is no unit.
@@ -916,6 +1232,11 @@ fn signed_quantity(tokens: &[Token]) -> Option<(Num, Option<Unit>, &[Token])> {
 
 /// `[A [U]] ± b [U]`, `A [U] +b₁ -b₂ [U]`, `A (1 ± b%) [U]`, `A U ± b %`.
 fn deviation(tokens: &[Token], exclusion: Option<&str>, original: &str) -> Result<Limit, Error> {
+    // "± 3 pp", "± 3 个百分点": percentage points on a nominal value in %.
+    let (tokens, points) = match tokens {
+        [head @ .., Token::Points] if !head.contains(&Token::Points) => (head, true),
+        _ => (tokens, false),
+    };
     let (nominal, nominal_unit, rest) = match signed_quantity(tokens) {
         Some((n, u, r)) => (Some(n), u, r),
         None => (None, None, tokens),
@@ -993,10 +1314,44 @@ fn deviation(tokens: &[Token], exclusion: Option<&str>, original: &str) -> Resul
         return Err(Error::invalid(WHAT, original, t!(msg::DEVIATION_SIGN)));
     }
     let dev_unit = one_unit(&units, original)?;
-    // Relative: the nominal has its own unit, not %, and the deviation is in %.
     let is_percent = |u: &Unit| u.to_string() == "%";
-    if let (Some(n), Some(nu), Some(du)) = (nominal, nominal_unit.as_ref(), dev_unit.as_ref()) {
-        if is_percent(du) && !is_percent(nu) {
+    if points {
+        // Percentage points: the nominal is in % (written or implied), the deviation bare.
+        if let Some(u) = nominal_unit
+            .iter()
+            .chain(dev_unit.iter())
+            .find(|u| !is_percent(u))
+        {
+            return Err(Error::syntax(
+                WHAT,
+                original,
+                t!(msg::POINTS_ON_UNIT, u.to_string()),
+            ));
+        }
+        let percent = check_unit("%")?;
+        let (plus_open, minus_open) = opened(exclusion, &plus, &minus, original)?;
+        return Limit::from_form(
+            Form::Deviation {
+                nominal,
+                plus,
+                minus,
+                plus_open,
+                minus_open,
+            },
+            Some(percent),
+        );
+    }
+    // Relative: a deviation in % on a nominal value that is not in % (a bare number or another
+    // unit). On a nominal in % the reading is open (points or a share), so it is refused.
+    if let (Some(n), Some(du)) = (nominal, dev_unit.as_ref()) {
+        if is_percent(du) && nominal_unit.as_ref().is_some_and(is_percent) {
+            return Err(Error::syntax(
+                WHAT,
+                original,
+                t!(msg::PERCENT_AMBIGUOUS, n.to_string(), plus.to_string()),
+            ));
+        }
+        if is_percent(du) {
             if plus != minus {
                 return Err(Error::syntax(WHAT, original, t!(msg::RELATIVE_FORM)));
             }

@@ -200,36 +200,57 @@ impl GenLimit {
     pub fn text(&self) -> String {
         let u = self.unit.map(|u| format!(" {u}")).unwrap_or_default();
         match &self.form {
-            Form::AtLeast { a, open, style } => {
-                let sym = match (open, style % 3) {
-                    (false, 0) => "≥ ",
-                    (false, 1) => ">= ",
-                    (false, _) => "不小于 ",
-                    (true, 0) | (true, 1) => "> ",
-                    (true, _) => "大于 ",
-                };
-                format!("{sym}{a}{u}")
-            }
-            Form::AtMost { a, open, style } => {
-                let sym = match (open, style % 3) {
-                    (false, 0) => "≤ ",
-                    (false, 1) => "<= ",
-                    (false, _) => "不大于 ",
-                    (true, 0) | (true, 1) => "< ",
-                    (true, _) => "小于 ",
-                };
-                format!("{sym}{a}{u}")
-            }
+            // GB/T 8170-2008 4.2.1 表1 wordings and the table forms with the boundary named.
+            Form::AtLeast { a, open, style } => match (open, style % 6) {
+                (false, 0) => format!("≥ {a}{u}"),
+                (false, 1) => format!(">= {a}{u}"),
+                (false, 2) => format!("不小于 {a}{u}"),
+                (false, 3) => format!("大于或等于{a}{u}"),
+                (false, 4) => format!("{a}{u}以上(含{a})"),
+                (false, _) => format!("{a}{u}或以上"),
+                (true, 0) | (true, 1) => format!("> {a}{u}"),
+                (true, 2) => format!("大于 {a}{u}"),
+                (true, 3) => format!("多于{a}{u}"),
+                (true, 4) => format!("{a}{u}以上(不含{a})"),
+                (true, _) => format!("超过{a}{u}"),
+            },
+            Form::AtMost { a, open, style } => match (open, style % 6) {
+                (false, 0) => format!("≤ {a}{u}"),
+                (false, 1) => format!("<= {a}{u}"),
+                (false, 2) => format!("不大于 {a}{u}"),
+                (false, 3) => format!("小于或等于{a}{u}"),
+                (false, 4) => format!("{a}{u}以下(含{a})"),
+                (false, _) => format!("{a}{u}或以下"),
+                (true, 0) | (true, 1) => format!("< {a}{u}"),
+                (true, 2) => format!("小于 {a}{u}"),
+                (true, 3) => format!("少于{a}{u}"),
+                (true, 4) => format!("{a}{u}以下(不含{a})"),
+                (true, _) => format!("低于{a}{u}"),
+            },
+            // GB/T 8170-2008 4.2.2 表2: symbols, the symbol form with X, and the Chinese terms.
             Form::Range {
                 lo,
                 hi,
                 lo_open,
                 hi_open,
-            } => format!(
-                "{}{lo} ~ {}{hi}{u}",
-                if *lo_open { ">" } else { "" },
-                if *hi_open { "<" } else { "" }
-            ),
+            } => match lo.mantissa().unsigned_abs() % 3 {
+                0 => format!(
+                    "{}{lo} ~ {}{hi}{u}",
+                    if *lo_open { ">" } else { "" },
+                    if *hi_open { "<" } else { "" }
+                ),
+                1 => format!(
+                    "{lo}{u} {} X {} {hi}{u}",
+                    if *lo_open { "<" } else { "≤" },
+                    if *hi_open { "<" } else { "≤" }
+                ),
+                _ => match (lo_open, hi_open) {
+                    (false, false) => format!("大于或等于{lo}{u}且小于或等于{hi}{u}"),
+                    (true, false) => format!("超过{lo}到{hi}{u}"),
+                    (false, true) => format!("至少{lo}不足{hi}{u}"),
+                    (true, true) => format!("超过{lo}不足{hi}{u}"),
+                },
+            },
             Form::Dev {
                 nominal,
                 plus,
@@ -248,6 +269,8 @@ impl GenLimit {
                 unit_first,
             } => match (self.unit, unit_first) {
                 (Some(unit), true) => format!("{nominal} {unit} ± {pct} %"),
+                // A relative deviation on a bare nominal (GB/T 8170-2008 4.2.3).
+                (None, true) => format!("{nominal} ± {pct} %"),
                 _ => format!("{nominal}(1 ± {pct}%){u}"),
             },
         }
@@ -750,7 +773,7 @@ const RULES: &[(&str, Option<&str>)] = &[
 /// steps below and above the centre.
 fn one_sided(rng: &mut Rng, dir: Dir, at: Decimal, open_percent: u64) -> Form {
     let open = rng.chance(open_percent);
-    let style = rng.below(6) as u8 % 3;
+    let style = rng.below(6) as u8;
     let style = if rng.chance(70) { 0 } else { style };
     match dir {
         Dir::Higher => Form::AtLeast { a: at, open, style },
