@@ -149,7 +149,7 @@ pub struct Limits {
     /// pass over the text before it is parsed (every `=`, `,`, `.`, `[` and `{` outside strings
     /// and comments in TOML; every `,`, `[` and `{` outside strings in JSON), so that a plan
     /// of millions of tiny values never reaches the reader, whose document costs some 200
-    /// bytes a value. A 4 MiB plan of real requirements holds fewer than 250 000.
+    /// bytes a value. The generated 4 MB plan of 400 000 faults counts about 403 000.
     pub values: usize,
 }
 
@@ -336,19 +336,6 @@ pub(crate) fn toml_depth(root: &toml_edit::Item) -> usize {
     deepest
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn depth() {
-        let t = |s: &str| toml_depth(toml_edit::ImDocument::parse(s).unwrap().as_item());
-        assert_eq!(t("a = 1"), 1);
-        assert_eq!(t("a = [[1]]"), 3);
-        assert_eq!(t("[x.y]\nz = 1"), 3);
-    }
-}
-
 /// The byte offset where the count of values in `text` passes `most`, if it does: every
 /// separator and opening outside strings (and, in TOML, comments). Strings are skipped as
 /// TOML and JSON write them: `"…"` with backslash escapes, TOML's `'…'`, `"""…"""` and
@@ -402,4 +389,17 @@ pub(crate) fn count_values(text: &str, json: bool, most: usize) -> Option<usize>
         at += 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth() {
+        let t = |s: &str| toml_depth(toml_edit::ImDocument::parse(s).unwrap().as_item());
+        assert_eq!(t("a = 1"), 1);
+        assert_eq!(t("a = [[1]]"), 3);
+        assert_eq!(t("[x.y]\nz = 1"), 3);
+    }
 }

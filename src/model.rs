@@ -278,8 +278,8 @@ impl CheckedPlan {
         // requirements (a file's map keeps one key).
         for (i, ind) in self.indicators.iter().enumerate() {
             // The first place of each standard number, one lookup per requirement.
-            let mut seen: std::collections::HashMap<&StandardCode, usize> =
-                std::collections::HashMap::with_capacity(ind.requirements.len());
+            let mut seen: std::collections::BTreeMap<&StandardCode, usize> =
+                std::collections::BTreeMap::new();
             for (k, (code, _)) in ind.requirements.iter().enumerate() {
                 if let Some(&first) = seen.get(code) {
                     report.push_error(

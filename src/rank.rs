@@ -277,7 +277,7 @@ impl<'e> Ranker<'e> {
                 t!(msg::NEGATIVE_POINTS),
             ));
         }
-        let core_ids: std::collections::HashSet<&str> = engine
+        let core_ids: std::collections::BTreeSet<&str> = engine
             .indicators
             .iter()
             .filter(|i| i.class == IndicatorClass::Core)
@@ -381,8 +381,8 @@ impl<'e> Ranker<'e> {
                 .zip(plan)
                 .all(|(v, i)| v.id == i.id);
         // Otherwise each id's first verdict, found once: one lookup per core indicator.
-        let mut by_id: std::collections::HashMap<&str, &IndicatorVerdict> =
-            std::collections::HashMap::new();
+        let mut by_id: std::collections::BTreeMap<&str, &IndicatorVerdict> =
+            std::collections::BTreeMap::new();
         if !aligned {
             for v in verdict.indicators.iter().rev() {
                 by_id.insert(v.id.as_str(), v);

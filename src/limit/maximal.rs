@@ -17,10 +17,13 @@ use super::{Bound, Ends};
 /// One coordinate of a point: its tightness and its class.
 pub(crate) type Coord<T, C> = (T, C);
 
+/// A point: its two coordinates.
+pub(crate) type Point<X, C, Y, D> = (Coord<X, C>, Coord<Y, D>);
+
 /// Whether each point is maximal: no other point holds at least what it holds in both
 /// coordinates. The points must be distinct (no two with both classes equal); any two
 /// distinct points that hold each other in both coordinates would have equal classes.
-pub(crate) fn undominated<X, C, Y, D>(points: &[(Coord<X, C>, Coord<Y, D>)]) -> Vec<bool>
+pub(crate) fn undominated<X, C, Y, D>(points: &[Point<X, C, Y, D>]) -> Vec<bool>
 where
     X: Ord,
     C: Ord,
