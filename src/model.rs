@@ -277,12 +277,17 @@ impl CheckedPlan {
         // What the file model cannot hold, so its check cannot see: a standard given two
         // requirements (a file's map keeps one key).
         for (i, ind) in self.indicators.iter().enumerate() {
+            // The first place of each standard number, one lookup per requirement.
+            let mut seen: std::collections::BTreeMap<&StandardCode, usize> =
+                std::collections::BTreeMap::new();
             for (k, (code, _)) in ind.requirements.iter().enumerate() {
-                if let Some(first) = ind.requirements.iter().take(k).position(|(c, _)| c == code) {
+                if let Some(&first) = seen.get(code) {
                     report.push_error(
                         format!("indicators[{i}].requirements[{k}]"),
                         t!(msg::STATED_TWICE, code.to_string(), first),
                     );
+                } else {
+                    seen.insert(code, k);
                 }
             }
         }

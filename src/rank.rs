@@ -277,12 +277,14 @@ impl<'e> Ranker<'e> {
                 t!(msg::NEGATIVE_POINTS),
             ));
         }
+        let core_ids: std::collections::BTreeSet<&str> = engine
+            .indicators
+            .iter()
+            .filter(|i| i.class == IndicatorClass::Core)
+            .map(|i| i.id.as_str())
+            .collect();
         for (id, w) in &policy.weights {
-            let core = engine
-                .indicators
-                .iter()
-                .any(|i| &i.id == id && i.class == IndicatorClass::Core);
-            if !core {
+            if !core_ids.contains(id.as_str()) {
                 return Err(refuse("weights", id, t!(msg::NOT_CORE)));
             }
             if *w < Decimal::ZERO {
@@ -378,11 +380,19 @@ impl<'e> Ranker<'e> {
                 .iter()
                 .zip(plan)
                 .all(|(v, i)| v.id == i.id);
+        // Otherwise each id's first verdict, found once: one lookup per core indicator.
+        let mut by_id: std::collections::BTreeMap<&str, &IndicatorVerdict> =
+            std::collections::BTreeMap::new();
+        if !aligned {
+            for v in verdict.indicators.iter().rev() {
+                by_id.insert(v.id.as_str(), v);
+            }
+        }
         self.core.iter().map(move |c| {
             if aligned {
                 verdict.indicators.get(c.at)
             } else {
-                verdict.indicators.iter().find(|v| v.id == c.id)
+                by_id.get(c.id.as_str()).copied()
             }
         })
     }

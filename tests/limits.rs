@@ -58,6 +58,7 @@ fn defaults_lie_far_beyond_real_plans() {
     assert_eq!(l.text_bytes, 4_096);
     assert_eq!(l.columns, 10_001);
     assert_eq!(l.row_bytes, 1024 * 1024);
+    assert_eq!(l.values, 500_000);
     for name in [
         "smart-toilet",
         "room-air-conditioner",
@@ -74,6 +75,7 @@ fn defaults_lie_far_beyond_real_plans() {
         tight.id_bytes = 64;
         tight.text_bytes = 256;
         tight.nesting = 9;
+        tight.values = 1_000;
         tight.check_plan(&plan).unwrap();
         Plan::from_toml_str_with(&text, &tight).unwrap();
         Plan::from_json_str_with(&plan.to_json_string().unwrap(), &tight).unwrap();
@@ -90,6 +92,57 @@ fn a_100_mb_plan_is_refused_before_it_is_read() {
     );
     let message = refused_within(QUICK, || Plan::from_json_str(&huge));
     assert!(message.contains("(limit `plan_bytes`)"), "{message}");
+}
+
+/// docs/limits.md, `values`: a plan text of millions of tiny values is refused before it is
+/// parsed, TOML and JSON, at the place where the count passes the limit; separators inside
+/// strings and comments are not values; a program can raise the limit.
+#[test]
+fn values_are_counted_before_parsing() {
+    let many = vec!["1"; 2_000_000].join(",");
+    let toml = format!("schema_version = 1\ncategory = {{ en = \"t\", x = [{many}] }}\n");
+    let message = refused_within(QUICK, || Plan::from_toml_str(&toml));
+    assert_eq!(
+        message,
+        "line 2, column 1000016: more than 500000 keys, values and array items, the most a plan may hold (limit `values`): a real plan holds a few thousand; a program reading larger plans can raise `Limits::values`"
+    );
+    let error = Plan::from_toml_str(&toml).unwrap_err();
+    assert_eq!(error.kind(), duibiao::ErrorKind::Limit);
+    assert_eq!(
+        error.message(duibiao::Lang::Zh),
+        "第 2 行第 1000016 列：键、值与数组元素多于 500000 个，超过方案可容纳的数量（限额 `values`）：实际方案只有几千个；读取更大方案的程序可提高 `Limits::values`"
+    );
+    let json =
+        format!("{{\"schema_version\": 1, \"category\": {{\"en\": \"t\", \"x\": [{many}]}}}}");
+    let message = refused_within(QUICK, || Plan::from_json_str(&json));
+    assert!(
+        message.starts_with("line 1, column 1000044: more than 500000 keys"),
+        "{message}"
+    );
+    // Raised, the same text reaches the reader, which refuses the unknown field.
+    let mut raised = Limits::default();
+    raised.values = 3_000_000;
+    let message = Plan::from_json_str_with(&json, &raised)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("unknown field `x`"), "{message}");
+
+    // Commas, dots and brackets in strings and comments are not counted.
+    let mut tight = Limits::default();
+    tight.values = 40;
+    let noisy = plan_with(&format!(
+        "# {}\nkind = \"{}\"\ntest-method = '{}'\nname = {{ en = \"\"\"\n{}\\\"\"\"\n\"\"\" }}",
+        ",.[{=".repeat(100),
+        ",.[{='\\\"".repeat(100),
+        ",.[{=\"".repeat(100),
+        ",.[{=\"".repeat(100),
+    ));
+    Plan::from_toml_str_with(&noisy, &tight).unwrap();
+    tight.values = 12;
+    let message = Plan::from_toml_str_with(&noisy, &tight)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("(limit `values`)"), "{message}");
 }
 
 #[test]

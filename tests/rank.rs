@@ -588,3 +588,44 @@ fn standards_are_read_as_a_stream() {
         "standards: line 1: the first column must be \"id\""
     );
 }
+
+/// A verdict whose indicators are not in plan order is scored by id (each core indicator's
+/// first verdict, one lookup each): the same score as the engine's own order, on the example
+/// and on a wide plan of 3000 core indicators, reversed.
+#[test]
+fn a_reordered_verdict_scores_as_the_engines_own() {
+    let engine_st = engine("smart-toilet");
+    let ranker = Ranker::new(&engine_st).unwrap();
+    for p in products("smart-toilet") {
+        let verdict = engine_st.evaluate(&p).unwrap();
+        let mut reversed = verdict.clone();
+        reversed.indicators.reverse();
+        assert_eq!(
+            ranker.score(&reversed).unwrap(),
+            ranker.score(&verdict).unwrap()
+        );
+    }
+    let n = 3000;
+    let mut text = String::from(
+        "schema_version = 1\ncategory = { en = \"t\" }\nstandards = [{ code = \"GB/T 1-2000\", role = \"benchmark\" }]\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[indicators]]\nid = \"i{i}\"\ndirection = \"lower-is-better\"\nweight = \"{}\"\nrequirements = {{ \"GB/T 1-2000\" = \"≤ 10\" }}\ngrades = [{{ name = {{ en = \"1\" }}, limit = \"≤ 5\" }}, {{ name = {{ en = \"2\" }}, limit = \"≤ 10\" }}]\n",
+            i % 7 + 1
+        ));
+    }
+    let wide = Plan::from_toml_str(&text).unwrap().compile().unwrap();
+    let ranker = Ranker::new(&wide).unwrap();
+    let mut p = Product::new("P1");
+    for i in 0..n {
+        p = p.with(&format!("i{i}"), &format!("{}", i % 12)).unwrap();
+    }
+    let verdict = wide.evaluate(&p).unwrap();
+    let mut reversed = verdict.clone();
+    reversed.indicators.reverse();
+    let score = ranker.score(&reversed).unwrap();
+    assert_eq!(score, ranker.score(&verdict).unwrap());
+    assert_eq!(score.parts.len(), n);
+    assert_eq!(score.parts[0].id, "i0");
+}

@@ -3,6 +3,8 @@
 //! the tolerance a margin must pass to exceed. Every evaluator reads this table; none states a
 //! rule of its own.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use rust_decimal::Decimal;
 
 use super::rules;
@@ -11,7 +13,7 @@ use crate::decision::accepted_ends;
 use crate::decision::Method;
 use crate::error::{t, Arg, Error, Text};
 use crate::indicator::IndicatorClass;
-use crate::limit::{ends_inside, Ends};
+use crate::limit::{ends_inside, maximal, Ends};
 use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
 use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
@@ -100,10 +102,14 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         .iter()
         .find(|s| s.role == Role::Subject)
         .map(|s| s.standard.code.clone());
+    let mut roles: Roles<'_> = BTreeMap::new();
+    for s in &plan.standards {
+        roles.entry(&s.standard.code).or_insert(s.role);
+    }
     let mut indicators = Vec::with_capacity(plan.indicators.len());
     for ind in &plan.indicators {
         let place = |e: Error| e.place(t!(crate::error::msg::PLACE_INDICATOR, &ind.id));
-        indicators.push(indicator(plan, ind, subject.as_ref()).map_err(place)?);
+        indicators.push(indicator(plan, &roles, ind, subject.as_ref()).map_err(place)?);
     }
     let core_weight = indicators
         .iter()
@@ -183,13 +189,17 @@ pub(crate) fn leader_unreachable(
     }
 }
 
+/// Each standard number's role, the first standard of that number's (as a search would find).
+type Roles<'p> = BTreeMap<&'p StandardCode, Role>;
+
 fn indicator(
     plan: &CheckedPlan,
+    roles: &Roles<'_>,
     ind: &CheckedIndicator,
     subject: Option<&StandardCode>,
 ) -> Result<CompiledIndicator, Error> {
     let unit = ind.unit.clone();
-    let requirements = requirements(plan, ind, unit.as_ref())?;
+    let requirements = requirements(roles, ind, unit.as_ref())?;
     let level = benchmark_level(&requirements, ind);
     let level_ends: Vec<Ends> = level
         .iter()
@@ -227,16 +237,11 @@ fn indicator(
 
 /// Each standard's requirement, its set converted into the indicator's unit.
 fn requirements(
-    plan: &CheckedPlan,
+    roles: &Roles<'_>,
     ind: &CheckedIndicator,
     unit: Option<&Unit>,
 ) -> Result<Vec<Requirement>, Error> {
-    let role_of = |code: &StandardCode| {
-        plan.standards
-            .iter()
-            .find(|s| &s.standard.code == code)
-            .map(|s| s.role)
-    };
+    let role_of = |code: &StandardCode| roles.get(code).copied();
     let mut out = Vec::with_capacity(ind.requirements.len());
     for (code, limit) in &ind.requirements {
         out.push(Requirement {
@@ -259,41 +264,95 @@ fn requirements(
 /// dropped only where it is also covered as accepted ([`accepted_ends`], the one rule of
 /// strictness): the others are kept after the level, and a value must meet each. The margin,
 /// the smallest over the level, is the same either way.
+///
+/// Found by a sort and a sweep over the distinct requirements ([`maximal`]), not by comparing
+/// every two: n·log n in the benchmark requirements, except under rounded-value judgement
+/// where the rounding intervals order two requirements' accepted sets against their sets
+/// (`0 ~ 1000` to 1 and `1 ~ 1000.2` to 0.1), n × m for the m requirements kept.
 fn benchmark_level(requirements: &[Requirement], ind: &CheckedIndicator) -> Vec<usize> {
     let benchmark: Vec<(usize, &Requirement)> = requirements
         .iter()
         .enumerate()
         .filter(|(_, r)| r.role == Role::Benchmark)
         .collect();
-    let sets = |a: &Requirement, b: &Requirement| ends_inside(&a.ends, &b.ends);
-    let level = maximal(&benchmark, &sets, Vec::new());
+    let sets: Vec<Ends> = benchmark.iter().map(|(_, r)| r.ends).collect();
+    let level: Vec<usize> = maximal::strictest(&sets)
+        .into_iter()
+        .filter_map(|k| benchmark.get(k).map(|&(i, _)| i))
+        .collect();
     if ind.judgement != Method::RoundedValue {
         return level;
     }
-    let rounded =
-        |a: &Requirement, b: &Requirement| sets(a, b) && ends_inside(&a.accepted, &b.accepted);
-    maximal(&benchmark, &rounded, level)
+    rounded_level(&benchmark, level)
 }
 
-/// Appends to `level` the requirements of `benchmark` that no other one covers strictly and
-/// none already in `level` covers.
-fn maximal(
-    benchmark: &[(usize, &Requirement)],
-    covers: &dyn Fn(&Requirement, &Requirement) -> bool,
-    mut level: Vec<usize>,
-) -> Vec<usize> {
-    for &(i, ri) in benchmark {
-        let dominated = benchmark
-            .iter()
-            .any(|&(j, rj)| j != i && covers(rj, ri) && !covers(ri, rj));
-        let repeat = level
-            .iter()
-            .any(|&k| benchmark.iter().any(|&(j, rk)| j == k && covers(rk, ri)));
-        if !dominated && !repeat {
-            level.push(i);
+/// A requirement as its four ends' tightnesses: its set's and its accepted set's.
+type Key = (
+    maximal::LowerKey,
+    maximal::UpperKey,
+    maximal::LowerKey,
+    maximal::UpperKey,
+);
+
+fn key(r: &Requirement) -> Key {
+    (
+        maximal::lower_key(r.ends.0),
+        maximal::upper_key(r.ends.1),
+        maximal::lower_key(r.accepted.0),
+        maximal::upper_key(r.accepted.1),
+    )
+}
+
+/// Appends to `level` the benchmark requirements no other one covers strictly (set and
+/// accepted set inside), none already in `level` covering them, in order.
+fn rounded_level(benchmark: &[(usize, &Requirement)], mut level: Vec<usize>) -> Vec<usize> {
+    let held: BTreeSet<usize> = level.iter().copied().collect();
+    // Requirements that cover each other (equal keys): the first, and whether one of them is
+    // in the level already.
+    let mut classes: BTreeMap<Key, (usize, bool)> = BTreeMap::new();
+    for &(i, r) in benchmark {
+        let class = classes.entry(key(r)).or_insert((i, false));
+        class.1 |= held.contains(&i);
+    }
+    let (keys, firsts): (Vec<Key>, Vec<(usize, bool)>) = classes.into_iter().unzip();
+    let mut appended: Vec<usize> = undominated(&keys)
+        .into_iter()
+        .zip(firsts)
+        .filter_map(|(keep, (i, held))| (keep && !held).then_some(i))
+        .collect();
+    appended.sort_unstable();
+    level.extend(appended);
+    level
+}
+
+/// Whether each of the distinct `keys` is covered by no other in all four ends.
+fn undominated(keys: &[Key]) -> Vec<bool> {
+    // Where the accepted ends order the requirements as their sets do (one rounding interval,
+    // or intervals that happen to keep the order), covering as accepted implies covering as
+    // sets: two coordinates, one sweep.
+    let lower = maximal::determines(keys.iter().map(|k| (k.2, k.0)).collect());
+    let upper = maximal::determines(keys.iter().map(|k| (k.3, k.1)).collect());
+    if lower && upper {
+        let points: Vec<_> = keys.iter().map(|k| ((k.2, k.2), (k.3, k.3))).collect();
+        return maximal::undominated(&points);
+    }
+    // Otherwise four orders: in decreasing order of the keys every cover comes before what it
+    // covers, and each key is compared with the uncovered ones before it (n × m).
+    let covers = |a: &Key, b: &Key| a.0 >= b.0 && a.1 >= b.1 && a.2 >= b.2 && a.3 >= b.3;
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys.get(b).cmp(&keys.get(a)));
+    let mut front: Vec<&Key> = Vec::new();
+    let mut out = vec![false; keys.len()];
+    for i in order {
+        let Some(k) = keys.get(i) else { continue };
+        if !front.iter().any(|f| covers(f, k)) {
+            front.push(k);
+            if let Some(flag) = out.get_mut(i) {
+                *flag = true;
+            }
         }
     }
-    level
+    out
 }
 
 /// A grade table, best first, with the best grade the level guarantees (the first whose set
@@ -341,4 +400,192 @@ fn banded(
         selector,
         bands: compiled,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The definition of the benchmark level, comparing every two requirements: the oracle
+    /// of [`benchmark_level`].
+    fn pairwise_level(requirements: &[Requirement], ind: &CheckedIndicator) -> Vec<usize> {
+        let benchmark: Vec<(usize, &Requirement)> = requirements
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.role == Role::Benchmark)
+            .collect();
+        let sets = |a: &Requirement, b: &Requirement| ends_inside(&a.ends, &b.ends);
+        let level = pairwise(&benchmark, &sets, Vec::new());
+        if ind.judgement != Method::RoundedValue {
+            return level;
+        }
+        let rounded =
+            |a: &Requirement, b: &Requirement| sets(a, b) && ends_inside(&a.accepted, &b.accepted);
+        pairwise(&benchmark, &rounded, level)
+    }
+
+    /// Appends to `level` the requirements of `benchmark` that no other one covers strictly
+    /// and none already in `level` covers.
+    fn pairwise(
+        benchmark: &[(usize, &Requirement)],
+        covers: &dyn Fn(&Requirement, &Requirement) -> bool,
+        mut level: Vec<usize>,
+    ) -> Vec<usize> {
+        for &(i, ri) in benchmark {
+            let dominated = benchmark
+                .iter()
+                .any(|&(j, rj)| j != i && covers(rj, ri) && !covers(ri, rj));
+            let repeat = level
+                .iter()
+                .any(|&k| benchmark.iter().any(|&(j, rk)| j == k && covers(rk, ri)));
+            if !dominated && !repeat {
+                level.push(i);
+            }
+        }
+        level
+    }
+
+    /// A limit of few values and digits, so that equal, nested and overlapping sets and
+    /// different rounding intervals are common; in L or mL.
+    fn limit() -> impl Strategy<Value = String> {
+        limit_of(vec!["≥", ">", "≤", "<"])
+    }
+
+    /// A limit as [`limit`] gives, its one-sided ones with `ops`.
+    fn limit_of(ops: Vec<&'static str>) -> impl Strategy<Value = String> {
+        let number = prop::sample::select(vec![
+            "3.8", "3.9", "4", "4.0", "4.00", "4.1", "4.2", "4.5", "5", "5.0", "6",
+        ]);
+        let unit = prop::sample::select(vec!["", " L", " mL"]);
+        let op = prop::sample::select(ops);
+        prop_oneof![
+            (op, number.clone(), unit.clone()).prop_map(|(o, n, u)| {
+                let n = if u == " mL" { milli(n) } else { n.to_owned() };
+                format!("{o} {n}{u}")
+            }),
+            (number.clone(), number, unit).prop_map(|(a, b, u)| {
+                let (a, b) = if a.parse::<f64>().ok() <= b.parse::<f64>().ok() {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                if u == " mL" {
+                    format!("{} ~ {}{u}", milli(a), milli(b))
+                } else {
+                    format!("{a} ~ {b}{u}")
+                }
+            }),
+        ]
+    }
+
+    /// `4.1` as millilitres, digits kept (`4100`), `4.00` as `4000.0` to vary the digit.
+    fn milli(n: &str) -> String {
+        let d: Decimal = n.parse().unwrap_or_default();
+        let m = d * Decimal::from(1000);
+        if n.ends_with("00") {
+            format!("{}.0", m.trunc())
+        } else {
+            m.trunc().to_string()
+        }
+    }
+
+    fn plan_text(limits: &[(String, bool)], rounded: bool, interval: Option<&str>) -> String {
+        let mut text = String::from("schema_version = 1\ncategory = { en = \"t\" }\n");
+        for (k, (_, benchmark)) in limits.iter().enumerate() {
+            let role = if *benchmark { "benchmark" } else { "reference" };
+            text.push_str(&format!(
+                "[[standards]]\ncode = \"GB/T {}-2000\"\nrole = \"{role}\"\n",
+                k + 1
+            ));
+        }
+        text.push_str(
+            "[[indicators]]\nid = \"a\"\nunit = \"L\"\ndirection = \"lower-is-better\"\n",
+        );
+        if rounded {
+            text.push_str("judgement = \"rounded-value\"\n");
+        }
+        if let Some(i) = interval {
+            text.push_str(&format!("interval = \"{i}\"\n"));
+        }
+        text.push_str("[indicators.requirements]\n");
+        for (k, (limit, _)) in limits.iter().enumerate() {
+            text.push_str(&format!("\"GB/T {}-2000\" = \"{limit}\"\n", k + 1));
+        }
+        text
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The sweep finds the level the pairwise definition does, under both judgements,
+        /// with and without a plan interval.
+        #[test]
+        fn level_is_the_pairwise_definition(
+            limits in prop::collection::vec((limit(), prop::bool::weighted(0.9)), 1..10),
+            rounded in any::<bool>(),
+            interval in prop::option::of(prop::sample::select(vec!["0.1", "0.2", "0.5", "1", "0.01"])),
+        ) {
+            let text = plan_text(&limits, rounded, interval);
+            let Ok(plan) = Plan::from_toml_str(&text) else { return Ok(()) };
+            let Ok(checked) = crate::model::checked(&plan, plan.check()) else { return Ok(()) };
+            let mut roles: Roles<'_> = BTreeMap::new();
+            for s in &checked.standards {
+                roles.entry(&s.standard.code).or_insert(s.role);
+            }
+            for ind in &checked.indicators {
+                let Ok(reqs) = requirements(&roles, ind, ind.unit.as_ref()) else { continue };
+                prop_assert_eq!(benchmark_level(&reqs, ind), pairwise_level(&reqs, ind), "{}", text);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Rounded-value judgement to each limit's own digits, where the rounding intervals
+        /// often order two requirements against their sets (the n × m comparison).
+        #[test]
+        fn rounded_level_is_the_pairwise_definition(
+            limits in prop::collection::vec((limit_of(vec!["≤", "<"]), Just(true)), 2..10),
+        ) {
+            let text = plan_text(&limits, true, None);
+            let Ok(plan) = Plan::from_toml_str(&text) else { return Ok(()) };
+            let Ok(checked) = crate::model::checked(&plan, plan.check()) else { return Ok(()) };
+            let mut roles: Roles<'_> = BTreeMap::new();
+            for s in &checked.standards {
+                roles.entry(&s.standard.code).or_insert(s.role);
+            }
+            for ind in &checked.indicators {
+                let Ok(reqs) = requirements(&roles, ind, ind.unit.as_ref()) else { continue };
+                prop_assert_eq!(benchmark_level(&reqs, ind), pairwise_level(&reqs, ind), "{}", text);
+            }
+        }
+    }
+
+    /// A thousand overlapping two-sided ranges to different digits under rounded-value
+    /// judgement (the n × m case) and to one digit (the sweep): the same level both ways.
+    #[test]
+    fn wide_rounded_levels_agree_with_the_definition() {
+        for mixed in [false, true] {
+            let limits: Vec<(String, bool)> = (0..300)
+                .map(|s| match s % 2 {
+                    1 if mixed => (format!("{s} ~ {}.2", s + 999), true),
+                    _ => (format!("{s} ~ {}", s + 1000), true),
+                })
+                .collect();
+            let text = plan_text(&limits, true, None);
+            let plan = Plan::from_toml_str(&text).unwrap();
+            let checked = crate::model::checked(&plan, plan.check()).unwrap();
+            let mut roles: Roles<'_> = BTreeMap::new();
+            for s in &checked.standards {
+                roles.entry(&s.standard.code).or_insert(s.role);
+            }
+            let ind = &checked.indicators[0];
+            let reqs = requirements(&roles, ind, ind.unit.as_ref()).unwrap();
+            let level = benchmark_level(&reqs, ind);
+            assert_eq!(level, pairwise_level(&reqs, ind));
+            assert_eq!(level.len(), 300);
+        }
+    }
 }

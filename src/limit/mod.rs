@@ -45,6 +45,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub(crate) mod maximal;
 pub(crate) mod parse;
 
 pub(crate) use parse::MAX_LIMIT_LEN;

@@ -9,7 +9,7 @@ use super::spans::{At, Spans};
 use super::{Plan, PlanStandard, Role};
 use crate::error::{t, Error, Lang, Span, Text};
 use crate::indicator::{Bands, Direction, Grade, Indicator, IndicatorClass};
-use crate::limit::{ends_inside, ends_overlap, ends_strictness, Ends, Limit, Strictness};
+use crate::limit::{ends_inside, ends_overlap, Ends, Limit};
 use crate::standard::{StandardCode, Status};
 use crate::text::line_cols;
 use crate::unit::Unit;
@@ -540,23 +540,10 @@ fn disjoint_pair(stated: &[Stated<'_>]) -> Option<(usize, usize)> {
 }
 
 /// The benchmark level as the engine takes it: the requirements not strictly looser than
-/// another, the first of equivalent ones.
+/// another, the first of equivalent ones (one sort and one sweep, not every pair).
 fn level_of(stated: &[Stated<'_>]) -> Vec<usize> {
-    let mut level: Vec<usize> = Vec::new();
-    for (k, s) in stated.iter().enumerate() {
-        let dominated = stated
-            .iter()
-            .any(|o| ends_strictness(&o.ends, &s.ends) == Strictness::Stricter);
-        let duplicate = level.iter().any(|&m| {
-            stated
-                .get(m)
-                .is_some_and(|o| ends_strictness(&o.ends, &s.ends) == Strictness::Equivalent)
-        });
-        if !dominated && !duplicate {
-            level.push(k);
-        }
-    }
-    level
+    let sets: Vec<Ends> = stated.iter().map(|s| s.ends).collect();
+    crate::limit::maximal::strictest(&sets)
 }
 
 /// Warns when no grade of a table holds the benchmark level: no value could exceed by grade.

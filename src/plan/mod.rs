@@ -211,14 +211,22 @@ impl Plan {
 
     /// Like [`Plan::check`], locating each fault in `source` (the text the plan was read from,
     /// TOML, or JSON when it begins with `{`) by line, column and span. The text is read once
-    /// more, for its spans; [`Plan::read_toml`] and [`Plan::read_json`] read it only once.
+    /// more, for its spans; [`Plan::read_toml`] and [`Plan::read_json`] read it only once. A
+    /// text beyond [`Limits::plan_bytes`] or [`Limits::values`] of [`Limits::default`] is not
+    /// read again: its faults come without their place.
     pub fn check_in(&self, source: &str) -> Report {
         let limits = Limits::default();
-        let spans = if source
+        let json = source
             .trim_start_matches('\u{feff}')
             .trim_start()
-            .starts_with('{')
-        {
+            .starts_with('{');
+        // A text beyond the readers' limits is not read again for its spans: the faults are
+        // given without their place.
+        let bounded =
+            limits.check_plan_text(source).is_ok() && limits.check_values(source, json).is_ok();
+        let spans = if !bounded {
+            None
+        } else if json {
             spans::scan_json(source, true).and_then(|s| s.spans)
         } else {
             toml_edit::ImDocument::parse(source)
@@ -336,6 +344,7 @@ fn toml_plan(
     index: bool,
 ) -> Result<(Plan, Option<spans::Spans>), Error> {
     limits.check_plan_text(text)?;
+    limits.check_values(text, false)?;
     // The reader's place (line, column, span) added to an error of the reader or of a field.
     let located = |error: Error, span: Option<std::ops::Range<usize>>, quote: bool| {
         let error = error.with_kind(ErrorKind::Plan);
@@ -391,6 +400,7 @@ fn json_plan(
     index: bool,
 ) -> Result<(Plan, Option<spans::Spans>), Error> {
     limits.check_plan_text(text)?;
+    limits.check_values(text, true)?;
     let refused = |e: serde_json::Error| json_error(text, &e);
     match spans::scan_json(text, false) {
         Some(scan) => {
