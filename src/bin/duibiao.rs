@@ -563,9 +563,15 @@ fn with_uncertainty(
 /// `--share`: a decimal share (0.2) or a percentage (20%).
 fn share_of(text: &str) -> Result<rust_decimal::Decimal, Failure> {
     match text.trim().strip_suffix('%') {
-        Some(p) => number("share", p)?
-            .checked_div(rust_decimal::Decimal::ONE_HUNDRED)
-            .ok_or_else(|| Failure(format!("share \"{text}\": expected a decimal number"))),
+        Some(p) => {
+            // p % is p × 10⁻², exact: a share with more than 28 decimals is refused, never
+            // rounded.
+            let mut share = number("share", p)?;
+            share
+                .set_scale(share.scale() + 2)
+                .map_err(|_| Failure(format!("share \"{text}\": expected a decimal number")))?;
+            Ok(share)
+        }
         None => number("share", text),
     }
 }

@@ -12,6 +12,7 @@ use crate::error::{t, Arg, Error, Text};
 use crate::indicator::IndicatorClass;
 use crate::limit::{ends_inside, Bound, Ends};
 use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
+use crate::number::exact;
 use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
 use crate::unit::Unit;
@@ -101,8 +102,8 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         .iter()
         .filter(|i| i.class == IndicatorClass::Core)
         .map(|i| i.weight)
-        .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w))
-        .ok_or_else(|| Error::overflow(t!(msg::TOTAL_CORE_WEIGHT)))?;
+        .try_fold(Decimal::ZERO, exact::try_add)
+        .map_err(|f| f.error(t!(msg::TOTAL_CORE_WEIGHT)))?;
     Ok(Engine {
         indicators,
         policy: plan.policy.clone(),
@@ -159,7 +160,8 @@ pub(crate) fn leader_unreachable(
             // A part of the core weight, whose sum was checked: the sum cannot overflow.
             let reachable = able
                 .iter()
-                .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.weight))?;
+                .try_fold(Decimal::ZERO, |acc, i| exact::try_add(acc, i.weight))
+                .ok()?;
             (reachable < w).then(|| {
                 t!(
                     msg::LEADER_BY_SHARE,
@@ -326,18 +328,18 @@ fn effective(r: &Requirement, ind: &CheckedIndicator) -> Option<Effective> {
             }
         }
     };
-    let half = interval.checked_div(Decimal::TWO)?;
+    let half = exact::try_div(interval, Decimal::TWO).ok()?;
     // A bound off the rounding grid (an `interval` coarser than the limit's digits): its
     // effective end cannot be told this simply.
-    let on_grid = |b: &Bound| b.value.checked_rem(interval).is_some_and(|r| r.is_zero());
+    let on_grid = |b: &Bound| exact::try_rem(b.value, interval).is_ok_and(|r| r.is_zero());
     let end = |b: Option<Bound>, toward: Decimal| -> Option<Option<(Decimal, Bound, Decimal)>> {
         match b {
             None => Some(None),
             Some(b) if on_grid(&b) => {
                 let moved = if b.inclusive {
-                    b.value.checked_sub(toward)?
+                    exact::try_sub(b.value, toward).ok()?
                 } else {
-                    b.value.checked_add(toward)?
+                    exact::try_add(b.value, toward).ok()?
                 };
                 Some(Some((moved, b, interval)))
             }

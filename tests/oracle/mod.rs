@@ -1355,6 +1355,23 @@ fn anchors(plan: &GenPlan, k: usize) -> Vec<Anchor> {
     out
 }
 
+/// A value at the edge of what a decimal holds, near `near`: 28 significant digits at a random
+/// scale and sign, or `near` with a tail at 20 to 28 decimals.
+fn edge_value(rng: &mut Rng, near: Decimal) -> Decimal {
+    if rng.chance(50) {
+        let hi = i128::from(rng.next_u64() % 9_000_000_000_000);
+        let lo = i128::from(rng.next_u64() % 1_000_000_000_000_000);
+        let m = 10i128.pow(27) + hi * 10i128.pow(15) + lo;
+        let scale = rng.below(29) as u32;
+        let m = if rng.chance(50) { -m } else { m };
+        Decimal::from_i128_with_scale(m, scale)
+    } else {
+        let tail =
+            Decimal::from_i128_with_scale(rng.range(-999, 999) as i128, 20 + rng.below(9) as u32);
+        near.checked_add(tail).unwrap_or(near)
+    }
+}
+
 fn last_nonzero_is_five(x: Decimal) -> bool {
     let n = x.normalize();
     !n.is_zero() && (n.mantissa() % 10).abs() == 5
@@ -1394,8 +1411,15 @@ fn gen_cell(rng: &mut Rng, plan: &GenPlan, k: usize, anchors: &[Anchor]) -> Cell
         let fine = ind.step / Decimal::from(*rng.pick(&[1i64, 10, 100]));
         (centre + Decimal::from(rng.range(-60, 60)) * fine, ind.unit)
     };
+    // Now and then a value at the edge of a decimal (28 significant digits, or a tail at 20
+    // to 28 decimals on a limit's end), so that its margin, conversion or guard band needs
+    // more digits than a decimal holds: the exact path refuses it (never rounds), and the
+    // fast path must answer the same. Written in the limit's unit, unconverted.
+    let edge = rng.chance(4);
+    let x = if edge { edge_value(rng, x) } else { x };
     let diff = ind.deviation_only;
     let (x, shown): (Decimal, Option<&'static str>) = match (ind.unit, u) {
+        (Some(_), Some(lu)) if edge => (x, Some(lu)),
         (Some(iu), Some(lu)) => match rng.below(100) {
             0..=44 => (conv(x, lu, iu, diff), None),
             45..=74 => (x, Some(lu)),
@@ -1413,12 +1437,17 @@ fn gen_cell(rng: &mut Rng, plan: &GenPlan, k: usize, anchors: &[Anchor]) -> Cell
             (Some(iu), Some(o)) => conv(ind.step, iu, o, true),
             _ => ind.step,
         };
-        let uu = *rng.pick(&[
+        let mut uu = *rng.pick(&[
             Decimal::ZERO,
             step_here / Decimal::TWO,
             step_here,
             step_here * Decimal::TWO,
         ]);
+        if edge && rng.chance(50) {
+            // A guard band whose zone ends (TL ± r·U) need more digits than a decimal holds.
+            let tail = Decimal::from_i128_with_scale(rng.range(1, 999) as i128, 26);
+            uu = uu.checked_add(tail).unwrap_or(uu);
+        }
         return Cell::Num {
             x,
             unit: shown,
