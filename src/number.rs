@@ -234,8 +234,13 @@ pub(crate) mod exact {
     const POW10: [i128; 29] = {
         let mut p = [1i128; 29];
         let mut i = 1;
+        let mut x = 1i128;
         while i < 29 {
-            p[i] = p[i - 1] * 10;
+            x *= 10;
+            #[allow(clippy::indexing_slicing)] // i < 29, in a constant
+            {
+                p[i] = x;
+            }
             i += 1;
         }
         p
@@ -280,7 +285,11 @@ pub(crate) mod exact {
             return Some((a.mantissa(), b.mantissa(), sa));
         }
         let s = sa.max(sb);
-        let widen = |x: Decimal| x.mantissa().checked_mul(POW10[(s - x.scale()) as usize]);
+        let widen = |x: Decimal| {
+            POW10
+                .get((s - x.scale()) as usize)
+                .and_then(|p| x.mantissa().checked_mul(*p))
+        };
         Some((widen(a)?, widen(b)?, s))
     }
 
@@ -621,7 +630,7 @@ mod tests {
                     .map(|s| expected(&n * ten(s) / &d, s))
                     .unwrap_or(Err(Fault::Inexact));
                 // A quotient beyond the range is an overflow whether it terminates or not.
-                let beyond = (&n).abs() > BigInt::from(MAX) * (&d).abs();
+                let beyond = n.abs() > BigInt::from(MAX) * d.abs();
                 let want = if beyond { Err(Fault::Overflow) } else { want };
                 check(exact::try_div(a, b), want)?;
             }
