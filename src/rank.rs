@@ -44,7 +44,7 @@
 //! ```
 
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 mod compact;
@@ -83,6 +83,7 @@ use crate::engine::rules;
 use crate::engine::{Engine, Grading};
 use crate::error::{t, Error, Text};
 use crate::indicator::IndicatorClass;
+use crate::number::exact;
 pub use crate::plan::policy::{Eligibility, LeaderCut, RankingPolicy, TiesAtCut};
 use crate::product::Product;
 use crate::verdict::{Class, IndicatorVerdict, Outcome, Verdict};
@@ -306,8 +307,8 @@ impl<'e> Ranker<'e> {
             .collect();
         let total_weight = core
             .iter()
-            .try_fold(Decimal::ZERO, |acc, c| acc.checked_add(c.weight))
-            .ok_or_else(|| Error::overflow(t!(msg::TOTAL_WEIGHT)))?;
+            .try_fold(Decimal::ZERO, |acc, c| exact::try_add(acc, c.weight))
+            .map_err(|f| f.error(t!(msg::TOTAL_WEIGHT)))?;
         if total_weight <= Decimal::ZERO {
             return Err(Error::invalid(
                 "ranking weights",
@@ -407,6 +408,9 @@ impl<'e> Ranker<'e> {
     ) -> Result<(Decimal, usize), Error> {
         let place = |e: Error| e.place(t!(msg::SCORING, verdict.product.as_str()));
         let cap = self.policy.margin_cap;
+        // The score Σ wᵢ·(gᵢ + m·sᵢ/cap) / W is computed as one quotient of exact sums,
+        // Σ wᵢ·(gᵢ·cap + m·sᵢ) / (cap·W), rounded once to SCORE_DECIMALS; the margin points
+        // of each part (m·sᵢ/cap) are only shown.
         let mut sum = Decimal::ZERO;
         let mut exceeding = 0;
         for (k, (c, v)) in self
@@ -426,20 +430,18 @@ impl<'e> Ranker<'e> {
             let grade_points = grade_points(&self.policy.grade_points, grade);
             let share = v.map_or(-cap, |v| clamped_share(v, cap));
             let id = &c.id;
-            let margin_points = self
-                .policy
-                .margin_points
-                .checked_mul(share)
-                .and_then(|x| x.checked_div(cap))
-                .ok_or_else(|| place(Error::overflow(t!(msg::MARGIN_POINTS_OF, id.as_str()))))?;
-            let points = grade_points
-                .checked_add(margin_points)
-                .ok_or_else(|| place(Error::overflow(t!(msg::POINTS_OF, id.as_str()))))?;
-            sum = c
-                .weight
-                .checked_mul(points)
-                .and_then(|x| sum.checked_add(x))
-                .ok_or_else(|| place(Error::overflow(t!(msg::WEIGHTED_SUM))))?;
+            let margin_scaled = exact::try_mul(self.policy.margin_points, share)
+                .map_err(|f| place(f.error(t!(msg::MARGIN_POINTS_OF, id.as_str()))))?;
+            let points_scaled = exact::try_mul(grade_points, cap)
+                .and_then(|g| exact::try_add(g, margin_scaled))
+                .map_err(|f| place(f.error(t!(msg::POINTS_OF, id.as_str()))))?;
+            sum = exact::try_mul(c.weight, points_scaled)
+                .and_then(|x| exact::try_add(sum, x))
+                .map_err(|f| place(f.error(t!(msg::WEIGHTED_SUM))))?;
+            let margin_points = exact::div_shown(margin_scaled, cap)
+                .map_err(|f| place(f.error(t!(msg::MARGIN_POINTS_OF, id.as_str()))))?;
+            let points = exact::div_shown(points_scaled, cap)
+                .map_err(|f| place(f.error(t!(msg::POINTS_OF, id.as_str()))))?;
             part(
                 k,
                 PartNumbers {
@@ -450,10 +452,9 @@ impl<'e> Ranker<'e> {
                 },
             );
         }
-        let mut total = sum
-            .checked_div(self.total_weight)
-            .ok_or_else(|| place(Error::overflow(t!(msg::SCORE))))?
-            .round_dp_with_strategy(SCORE_DECIMALS, RoundingStrategy::MidpointNearestEven);
+        let mut total = exact::try_mul(cap, self.total_weight)
+            .and_then(|d| exact::div_rounded(sum, d, SCORE_DECIMALS))
+            .map_err(|f| place(f.error(t!(msg::SCORE))))?;
         // Written with exactly SCORE_DECIMALS digits (`142.50`, not `142.5`).
         total.rescale(SCORE_DECIMALS);
         Ok((total, exceeding))
@@ -1169,10 +1170,10 @@ fn cut_at(
         k = k.min(usize::try_from(top).unwrap_or(usize::MAX));
     }
     if let Some(share) = cut.share {
-        let by_share = share
-            .checked_mul(Decimal::from(n))
-            .map(|x| x.ceil())
-            .and_then(|x| x.to_usize())
+        let by_share = exact::try_mul(share, Decimal::from(n))
+            .map_err(|f| f.error(t!(msg::LEADER_SHARE)))?
+            .ceil()
+            .to_usize()
             .ok_or_else(|| Error::overflow(t!(msg::LEADER_SHARE)))?;
         k = k.min(by_share.max(1));
     }

@@ -44,7 +44,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{t, Error};
-use crate::number::parse_decimal;
+use crate::number::{exact, parse_decimal};
 
 /// The messages of this module.
 pub(crate) mod msg {
@@ -586,10 +586,12 @@ pub(crate) fn round_exact(
 
     let magnitude = value.abs();
     let step = interval.value();
-    let discarded = magnitude.checked_rem(step)?;
-    let kept = magnitude.checked_sub(discarded)?;
-    let versus_half = discarded.checked_mul(Decimal::TWO)?.cmp(&step);
-    let kept_is_even = kept.checked_rem(step.checked_mul(Decimal::TWO)?)?.is_zero();
+    let discarded = exact::try_rem(magnitude, step).ok()?;
+    let kept = exact::try_sub(magnitude, discarded).ok()?;
+    let versus_half = exact::try_mul(discarded, Decimal::TWO).ok()?.cmp(&step);
+    let kept_is_even = exact::try_rem(kept, exact::try_mul(step, Decimal::TWO).ok()?)
+        .ok()?
+        .is_zero();
     // A mark says the true magnitude lies just above (+) or just below (−) the reported one.
     let carry = match (mode, mark) {
         (RoundingMode::HalfEven, None) => {
@@ -608,10 +610,10 @@ pub(crate) fn round_exact(
         && !kept.is_zero();
     let mut rounded = kept;
     if carry {
-        rounded = rounded.checked_add(step)?;
+        rounded = exact::try_add(rounded, step).ok()?;
     }
     if borrow {
-        rounded = rounded.checked_sub(step)?;
+        rounded = exact::try_sub(rounded, step).ok()?;
     }
     rounded = rounded.normalize();
     rounded.rescale(interval.decimal_places());

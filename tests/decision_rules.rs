@@ -541,3 +541,65 @@ proptest! {
         prop_assert_eq!(nb == Conformity::Fail, gr == Conformity::Fail);
     }
 }
+
+/// A plan of one indicator with `decision-rule = RULE` (line 10).
+fn plan_with_rule(rule: &str) -> String {
+    format!(
+        r#"schema_version = 1
+category = {{ en = "rule test" }}
+[[standards]]
+code = "IEC 60335-2-84:2019"
+role = "benchmark"
+[[indicators]]
+id = "leakage-current"
+unit = "mA"
+direction = "lower-is-better"
+decision-rule = {rule}
+requirements = {{ "IEC 60335-2-84:2019" = "≤ 0.75 mA" }}
+"#
+    )
+}
+
+/// Simple acceptance (ILAC-G8 4.2.1) has no guard band: a plan that gives it an `r` is refused
+/// where it is read, located at the rule, saying which kinds take `r` (0.1.0 ignored it).
+#[test]
+fn simple_takes_no_guard_band_factor() {
+    use duibiao::{ErrorKind, Lang, Limits, Plan};
+    let text = plan_with_rule(r#"{ kind = "simple", r = "2" }"#);
+    let e = Plan::from_toml_str(&text).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Plan, "{e}");
+    let m = e.to_string();
+    assert!(m.starts_with("line 10, column 17: "), "{m}");
+    assert!(
+        m.contains(
+            "decision-rule: kind \"simple\" takes no guard band factor \"r\" (simple acceptance \
+             has w = 0): remove \"r\", or choose kind \"guarded-acceptance\", \
+             \"guarded-rejection\" or \"non-binary\", which take it"
+        ),
+        "{m}"
+    );
+    let span = e.span().expect("located");
+    assert_eq!(span.line, 10);
+    assert_eq!(
+        &text[span.start..span.end],
+        r#"{ kind = "simple", r = "2" }"#
+    );
+    assert!(Plan::read_toml(&text, &Limits::default()).is_err());
+    // The TOML reader's message is quoted as it is in every language.
+    assert!(
+        e.message(Lang::Zh)
+            .contains("kind \"simple\" takes no guard band factor \"r\""),
+        "{}",
+        e.message(Lang::Zh)
+    );
+    // Also as a TOML number.
+    assert!(Plan::from_toml_str(&plan_with_rule(r#"{ kind = "simple", r = 1 }"#)).is_err());
+    // Without r, simple reads; the other kinds take r; a field no kind takes is refused.
+    Plan::from_toml_str(&plan_with_rule(r#"{ kind = "simple" }"#)).unwrap();
+    Plan::from_toml_str(&plan_with_rule(r#"{ kind = "non-binary", r = "0.83" }"#)).unwrap();
+    let e = Plan::from_toml_str(&plan_with_rule(
+        r#"{ kind = "guarded-acceptance", w = "1" }"#,
+    ))
+    .unwrap_err();
+    assert!(e.to_string().contains("unknown field `w`"), "{e}");
+}

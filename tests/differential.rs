@@ -594,6 +594,9 @@ fn every_command_gives_every_product_the_same_class() {
         plans += 1;
         // Most rows plain, so that the command line's fast path reads them.
         let mut products = oracle::gen_products(&mut rng, &plan, 8);
+        // Values at the edge of a decimal make a row an error (exit 1); this test compares
+        // the commands' classes, so it leaves them to the in-process oracle.
+        products.retain(|gp| !gp.at_edge());
         for (k, gp) in products.iter_mut().enumerate() {
             gp.extra.clear();
             if k % 3 != 0 {

@@ -19,6 +19,19 @@ fn u(s: &str) -> Unit {
     s.parse().unwrap()
 }
 
+/// The error of a result inside the range of a decimal that needs more digits than it holds.
+#[track_caller]
+fn inexact<T: std::fmt::Debug>(what: &str, r: Result<T, duibiao::Error>) -> String {
+    let e = r.expect_err(what);
+    assert_eq!(e.kind(), duibiao::ErrorKind::Inexact, "{what}: {e}");
+    let m = e.to_string();
+    assert!(
+        m.ends_with("needs more than 28 significant digits (or 28 decimal places), which a decimal cannot hold: it would be rounded"),
+        "{what}: {m}"
+    );
+    m
+}
+
 #[track_caller]
 fn overflows<T: std::fmt::Debug>(what: &str, r: Result<T, duibiao::Error>) -> String {
     let e = r.expect_err(what);
@@ -265,16 +278,19 @@ requirements = {{ "T/A 1-2024" = "≥ 0.00000000000000000001" }}
 #[test]
 fn margin_shares() {
     use duibiao::verdict::Outcome;
-    // The margin 10¹⁰ − 10⁻²⁰ is 10³⁰ times its bound: the share does not fit, and saying so
-    // beats reporting no share (which reads as a zero bound).
+    // The margin 10¹⁰ − 10⁻²⁰ needs 30 significant digits: refused, naming the operands,
+    // never rounded to 10¹⁰ (0.1.0 and rust_decimal's checked arithmetic round it).
     let engine = tiny_level("5 %");
     let p = Product::new("P1").with("x", "10000000000").unwrap();
-    let m = overflows("share", engine.evaluate(&p));
-    assert!(
-        m.starts_with("product \"P1\": indicator \"x\": the share of the margin "),
-        "{m}"
+    let m = inexact("margin", engine.evaluate(&p));
+    assert_eq!(
+        m,
+        "product \"P1\": indicator \"x\": the margin 10000000000 − 0.00000000000000000001: the \
+         exact result needs more than 28 significant digits (or 28 decimal places), which a \
+         decimal cannot hold: it would be rounded"
     );
-    assert!(m.contains(" in its bound 0.00000000000000000001: "), "{m}");
+    // A margin that fits has a share that fits: the margin's scale is at least the bound's,
+    // so the share's digits are at most the margin's.
     // The share 10²⁷ − 1 fits, its percentage (≈ 10²⁹) does not: beyond every tolerance a
     // decimal holds, the largest included, exactly.
     let engine = tiny_level(&format!("{MAX} %"));
@@ -297,4 +313,75 @@ fn margin_shares() {
         .unwrap();
     let v = engine.evaluate(&p).unwrap();
     assert_eq!(v.indicators[0].outcome, Outcome::Meets);
+}
+
+/// Results inside the range of a decimal that need 29 or more significant digits: each an
+/// error naming the value, never a rounded verdict.
+#[test]
+fn results_beyond_28_significant_digits() {
+    // A margin: 28 digits at 2 decimals against a bound at 3 decimals needs 29, beyond
+    // the 96 bits of a decimal's digits (the mantissa 92345678901234567890123452775).
+    let engine = Plan::from_toml_str(&PLAN.replace("LOW", "0 mm").replace("≥ -1 mm", "≥ 4.005 mm"))
+        .unwrap()
+        .compile()
+        .unwrap();
+    let p = Product::new("P1")
+        .with("length", "92345678901234567890123456.78")
+        .unwrap();
+    let m = inexact("margin", engine.evaluate(&p));
+    assert!(
+        m.starts_with("product \"P1\": indicator \"length\": the margin 92345678901234567890123456.78 − 4.005: "),
+        "{m}"
+    );
+    // The batch goes on, and the fast path answers what the exact path answers.
+    let batch =
+        engine.evaluate_batch(&[p.clone(), Product::new("P2").with("length", "5").unwrap()]);
+    assert_eq!(batch[0].as_ref().unwrap_err().to_string(), m);
+    assert!(batch[1].is_ok());
+
+    // A sum of quantities and a product by a number.
+    let big: Quantity = "10000000000 m".parse().unwrap();
+    let tiny: Quantity = "0.00000000000000000001 m".parse().unwrap();
+    let m = inexact("Quantity::checked_add", big.checked_add(&tiny));
+    assert!(m.starts_with("adding "), "{m}");
+    inexact("Quantity::checked_sub", big.checked_sub(&tiny));
+    let q: Quantity = "1234567890123456.7 L".parse().unwrap();
+    inexact(
+        "Quantity::checked_mul",
+        q.checked_mul(d("1.00000000000001")),
+    );
+
+    // A conversion whose exact result needs 30 digits (1.000…001 in × 25.4 mm/in).
+    let m = inexact_or_digits(convert_value(
+        d("1.000000000000000000000000001"),
+        &u("in"),
+        &u("mm"),
+    ));
+    assert!(m.contains("1.000000000000000000000000001"), "{m}");
+
+    // A limit's bounds: 12 ± 10⁻²⁷ at 28 digits is 12.000…001 (29 digits).
+    let e = "1234567 ± 0.000000000000000000000000001"
+        .parse::<Limit>()
+        .unwrap_err();
+    assert_eq!(e.kind(), duibiao::ErrorKind::Inexact, "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("the bounds of limit \"1234567 ± 0.000000000000000000000000001\": "),
+        "{e}"
+    );
+
+    // A guard band's zone end: TL − r·U needs 32 digits.
+    let limit: Limit = "≤ 12345.6".parse().unwrap();
+    let m: Measurement = "12000 ± 0.000000000000000000000000123".parse().unwrap();
+    let r = judge_with(m, &limit, DecisionRule::guarded_acceptance());
+    let m = inexact("zone end", r);
+    assert!(m.contains("12345.6"), "{m}");
+}
+
+/// A conversion refused for its digits (the unit layer's own wording).
+#[track_caller]
+fn inexact_or_digits<T: std::fmt::Debug>(r: Result<T, duibiao::Error>) -> String {
+    let e = r.expect_err("conversion");
+    assert!(e.is_overflow(), "{e}");
+    e.to_string()
 }

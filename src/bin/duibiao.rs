@@ -583,14 +583,18 @@ fn with_uncertainty(
 /// `--share`: a decimal share (0.2) or a percentage (20%).
 fn share_of(text: &str) -> Result<rust_decimal::Decimal, Failure> {
     match text.trim().strip_suffix('%') {
-        Some(p) => number(&messages::SHARE, p)?
-            .checked_div(rust_decimal::Decimal::ONE_HUNDRED)
-            .ok_or_else(|| {
+        Some(p) => {
+            // p % is p × 10⁻², exact: a share with more than 28 decimals is refused, never
+            // rounded.
+            let mut share = number(&messages::SHARE, p)?;
+            share.set_scale(share.scale() + 2).map_err(|_| {
                 Failure(say(
                     &messages::NOT_A_DECIMAL,
                     &[Arg::Msg(&messages::SHARE), a(text)],
                 ))
-            }),
+            })?;
+            Ok(share)
+        }
         None => number(&messages::SHARE, text),
     }
 }

@@ -57,7 +57,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{t, Error};
 use crate::limit::{ends_contain, Bound};
-use crate::number::parse_decimal;
+use crate::number::{exact, parse_decimal};
 use crate::rounding::Mark;
 
 #[cfg(doc)]
@@ -80,6 +80,8 @@ pub(crate) mod msg {
         EXPECTED_RULE = "expected \"simple\", \"guarded-acceptance\", \"guarded-rejection\" or \"non-binary\"",
             "应为 \"simple\"、\"guarded-acceptance\"、\"guarded-rejection\" 或 \"non-binary\"";
         SIMPLE_WITH_FACTOR = "simple acceptance has no guard band (w = 0)", "简单接受没有保护带（w = 0）";
+        SIMPLE_TAKES_NO_R = "decision-rule: kind \"simple\" takes no guard band factor \"r\" (simple acceptance has w = 0): remove \"r\", or choose kind \"guarded-acceptance\", \"guarded-rejection\" or \"non-binary\", which take it",
+            "decision-rule：种类 \"simple\" 不带保护带因子 \"r\"（简单接受 w = 0）：请删去 \"r\"，或选择带 r 的种类 \"guarded-acceptance\"、\"guarded-rejection\" 或 \"non-binary\"";
         /// What overflowed: a zone's end moved by the guard band.
         MOVING_END = "moving the limit end {0} by the guard band {1}", "将限值端点 {0} 移动保护带 {1}";
     }
@@ -181,6 +183,52 @@ impl TryFrom<Decimal> for GuardBandFactor {
     }
 }
 
+/// A decision rule as a plan writes it: every field of every kind is known, so a field the
+/// kind does not take is refused, never ignored (`r` on `simple`).
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+enum RuleFields {
+    Simple {
+        #[serde(default)]
+        r: Option<serde::de::IgnoredAny>,
+    },
+    GuardedAcceptance {
+        #[serde(default)]
+        r: GuardBandFactor,
+    },
+    GuardedRejection {
+        #[serde(default)]
+        r: GuardBandFactor,
+    },
+    NonBinary {
+        #[serde(default)]
+        r: GuardBandFactor,
+    },
+}
+
+impl TryFrom<RuleFields> for DecisionRule {
+    type Error = Error;
+
+    fn try_from(f: RuleFields) -> Result<Self, Error> {
+        Ok(match f {
+            RuleFields::Simple { r: None } => DecisionRule::Simple,
+            RuleFields::Simple { r: Some(_) } => {
+                return Err(Error::invalid_plan(t!(msg::SIMPLE_TAKES_NO_R)))
+            }
+            RuleFields::GuardedAcceptance { r } => DecisionRule::GuardedAcceptance { r },
+            RuleFields::GuardedRejection { r } => DecisionRule::GuardedRejection { r },
+            RuleFields::NonBinary { r } => DecisionRule::NonBinary { r },
+        })
+    }
+}
+
+/// Read through `RuleFields`, so that a field the kind does not take is refused.
+impl<'de> Deserialize<'de> for DecisionRule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        DecisionRule::try_from(RuleFields::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
 /// A decimal read exactly from a plan: a string, or a TOML number as `weight` takes one.
 #[derive(Deserialize)]
 struct ExactDecimal(#[serde(deserialize_with = "crate::number::deserialize_exact_any")] Decimal);
@@ -234,9 +282,7 @@ impl FromStr for GuardBandFactor {
 /// assert_eq!(DecisionRule::default(), DecisionRule::Simple);
 /// # Ok::<(), duibiao::Error>(())
 /// ```
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum DecisionRule {
@@ -378,8 +424,8 @@ impl DecisionRule {
     pub(crate) fn guard_band(self, u: Decimal) -> Result<Decimal, Error> {
         match self.guard_band_factor() {
             None => Ok(Decimal::ZERO),
-            Some(r) => r.value().checked_mul(u).ok_or_else(|| {
-                Error::overflow(t!(
+            Some(r) => exact::try_mul(r.value(), u).map_err(|f| {
+                f.error(t!(
                     msg::GUARD_BAND,
                     r.to_string(),
                     u.to_string(),
@@ -504,16 +550,17 @@ impl Zone {
     /// The zone with each finite end moved by `w`: inward (`shrink`) or outward; each end
     /// keeps its closedness (the written-end convention).
     pub(crate) fn shifted(self, w: Decimal, shrink: bool) -> Result<Zone, Error> {
-        let overflow =
-            |b: Bound| Error::overflow(t!(msg::MOVING_END, b.value.to_string(), w.to_string()));
+        let overflow = |b: Bound, f: exact::Fault| {
+            f.error(t!(msg::MOVING_END, b.value.to_string(), w.to_string()))
+        };
         let (down, up) = if shrink { (false, true) } else { (true, false) };
         let mv = |b: Bound, raise: bool| -> Result<Bound, Error> {
             let value = if raise {
-                b.value.checked_add(w)
+                exact::try_add(b.value, w)
             } else {
-                b.value.checked_sub(w)
+                exact::try_sub(b.value, w)
             }
-            .ok_or_else(|| overflow(b))?;
+            .map_err(|f| overflow(b, f))?;
             Ok(Bound {
                 value,
                 inclusive: b.inclusive,

@@ -15,6 +15,7 @@ use crate::error::{t, Arg, Error, Text};
 use crate::indicator::IndicatorClass;
 use crate::limit::{ends_inside, maximal, Ends};
 use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
+use crate::number::exact;
 use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
 use crate::unit::Unit;
@@ -115,8 +116,8 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         .iter()
         .filter(|i| i.class == IndicatorClass::Core)
         .map(|i| i.weight)
-        .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w))
-        .ok_or_else(|| Error::overflow(t!(msg::TOTAL_CORE_WEIGHT)))?;
+        .try_fold(Decimal::ZERO, exact::try_add)
+        .map_err(|f| f.error(t!(msg::TOTAL_CORE_WEIGHT)))?;
     Ok(Engine {
         indicators,
         policy: plan.policy.clone(),
@@ -173,7 +174,8 @@ pub(crate) fn leader_unreachable(
             // A part of the core weight, whose sum was checked: the sum cannot overflow.
             let reachable = able
                 .iter()
-                .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(i.weight))?;
+                .try_fold(Decimal::ZERO, |acc, i| exact::try_add(acc, i.weight))
+                .ok()?;
             (reachable < w).then(|| {
                 t!(
                     msg::LEADER_BY_SHARE,

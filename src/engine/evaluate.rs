@@ -15,6 +15,7 @@ use crate::error::{t, Error};
 use crate::indicator::Direction;
 use crate::limit::{ends_contain, Ends, Limit};
 use crate::measurement::Measurement;
+use crate::number::exact;
 use crate::product::{Product, Value};
 use crate::rounding::{round_exact, Interval, Mark, RoundingMode};
 use crate::unit::{convert_difference, convert_value, Unit};
@@ -162,8 +163,7 @@ fn margin_to(
     x: Decimal,
 ) -> Result<Option<(Decimal, Decimal)>, Error> {
     let distance = |a: Decimal, b: Decimal| {
-        a.checked_sub(b)
-            .ok_or_else(|| Error::overflow(t!(msg::MARGIN, a.to_string(), b.to_string())))
+        exact::try_sub(a, b).map_err(|f| f.error(t!(msg::MARGIN, a.to_string(), b.to_string())))
     };
     let from_lower = ends
         .0
@@ -176,17 +176,18 @@ fn margin_to(
     Ok(rules::pick_margin(direction, from_lower, from_upper))
 }
 
-/// The margin with its share of the bound it is measured from (absent for a zero bound). A
-/// share beyond 28 digits is an error, never a missing share (which would read as a zero
-/// bound).
+/// The margin with its share of the bound it is measured from (absent for a zero bound),
+/// the share correctly rounded, half to even, to 6 decimals ([`exact::div_rounded`]): it is
+/// stated and ranked, while a relative tolerance compares the exact ratio
+/// ([`rules::beyond`]). A share beyond the range of a decimal is an error, never a missing
+/// share (which would read as a zero bound).
 fn margin_of(value: Decimal, bound: Decimal) -> Result<Margin, Error> {
     let share = if bound.is_zero() {
         None
     } else {
-        let s = value.checked_div(bound.abs()).ok_or_else(|| {
-            Error::overflow(t!(msg::SHARE, value.to_string(), bound.abs().to_string()))
-        })?;
-        Some(s.round_dp(6).normalize())
+        let s = exact::div_rounded(value, bound.abs(), 6)
+            .map_err(|f| f.error(t!(msg::SHARE, value.to_string(), bound.abs().to_string())))?;
+        Some(s.normalize())
     };
     Ok(Margin { value, share })
 }
@@ -213,6 +214,8 @@ struct LevelJudgement<'a> {
     /// margin, else the first.
     decided: Option<&'a Requirement>,
     margin: Option<Margin>,
+    /// The bound the margin is measured from.
+    bound: Decimal,
 }
 
 /// One requirement: membership by the method, or the decision rule's statement where one
@@ -270,6 +273,7 @@ fn judge_level<'a>(
         decision: None,
         decided: ind.level_requirements().next(),
         margin: None,
+        bound: Decimal::ZERO,
     };
     let mut failed: Option<(&Requirement, Decimal, Option<Interval>)> = None;
     let mut smallest: Option<(Decimal, Decimal, &Requirement, Decimal, Option<Interval>)> = None;
@@ -292,6 +296,7 @@ fn judge_level<'a>(
     }
     if let Some((m, bound, req, compared, interval)) = smallest {
         j.margin = Some(margin_of(m, bound)?);
+        j.bound = bound;
         (j.decided, j.compared, j.interval) = (Some(req), compared, interval);
     }
     if let Some((req, compared, interval)) = failed {
@@ -324,9 +329,10 @@ fn exceeds(
     table: Option<&GradeTable>,
     reached: Option<usize>,
     margin: Option<Margin>,
+    bound: Decimal,
 ) -> bool {
     rules::better_grade(reached, table.and_then(|t| t.level_grade))
-        || matches!((ind.margin_tolerance, margin), (Some(t), Some(m)) if rules::beyond(t, m))
+        || matches!((ind.margin_tolerance, margin), (Some(t), Some(m)) if rules::beyond(t, m.value, bound))
 }
 
 impl Engine {
@@ -448,7 +454,7 @@ impl Engine {
         v.margin = j.margin;
         v.outcome = if !j.conforms {
             Outcome::FallsShort
-        } else if exceeds(ind, table, reached, v.margin) {
+        } else if exceeds(ind, table, reached, v.margin, j.bound) {
             Outcome::Exceeds
         } else {
             Outcome::Meets

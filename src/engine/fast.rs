@@ -19,6 +19,7 @@ use crate::decision::Method;
 use crate::error::{t, Error, Text};
 use crate::indicator::{Direction, Tolerance};
 use crate::limit::{Bound, Ends};
+use crate::number::exact;
 use crate::plan::MissingPolicy;
 use crate::product::{Product, Value};
 use crate::verdict::{Class, Outcome};
@@ -419,7 +420,7 @@ impl Engine {
             .ok_or_else(|| Error::overflow(t!(msg::TOTAL_CORE_WEIGHT)))?;
         // The exact rule's threshold at the weight scale: integer weights reach w ⇔ reach ⌈w⌉.
         let lower = |w: Decimal| {
-            let scaled = w.checked_mul(Decimal::from(10i64.checked_pow(weight_scale)?))?;
+            let scaled = exact::try_mul(w, Decimal::from(10i64.checked_pow(weight_scale)?)).ok()?;
             i64::try_from(scaled.ceil().mantissa()).ok()
         };
         // Weights are never negative (the plan check), so every sum of core weights the loops

@@ -16,8 +16,9 @@ use rust_decimal::Decimal;
 
 use crate::error::{t, Error};
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
+use crate::number::exact;
 use crate::plan::{MissingPolicy, Policy};
-use crate::verdict::{Class, Margin, Outcome};
+use crate::verdict::{Class, Outcome};
 
 /// The messages of this module.
 pub(crate) mod msg {
@@ -79,21 +80,18 @@ pub(crate) fn margin_tolerance(
     }
 }
 
-/// Whether a margin is beyond a tolerance: strictly more than an absolute tolerance; a share
-/// (in percent) strictly more than a relative one, or a positive margin where the level's
-/// bound is zero (no share). A share whose percentage is beyond 28 digits lies beyond every
-/// tolerance a decimal holds when it is positive, and below it when negative: exact, so no
-/// error.
-pub(crate) fn beyond(tolerance: Tolerance, margin: Margin) -> bool {
+/// Whether a margin is beyond a tolerance: strictly more than an absolute tolerance; for a
+/// relative one (in percent), strictly more than that percentage of the bound it is measured
+/// from, compared exactly (`margin × 100 > p × |bound|`, no quotient rounded), or positive
+/// where the bound is zero.
+pub(crate) fn beyond(tolerance: Tolerance, margin: Decimal, bound: Decimal) -> bool {
     match tolerance {
-        Tolerance::Absolute(t) => margin.value > t,
-        Tolerance::Relative(p) => match margin.share {
-            Some(share) => match share.checked_mul(Decimal::ONE_HUNDRED) {
-                Some(percent) => percent > p,
-                None => share.is_sign_positive(),
-            },
-            None => margin.value > Decimal::ZERO,
-        },
+        Tolerance::Absolute(t) => margin > t,
+        Tolerance::Relative(_) if bound.is_zero() => margin > Decimal::ZERO,
+        Tolerance::Relative(p) => {
+            exact::cmp_products(margin, Decimal::ONE_HUNDRED, p, bound.abs())
+                == std::cmp::Ordering::Greater
+        }
         #[allow(unreachable_patterns)]
         _ => false,
     }
@@ -169,9 +167,9 @@ pub(crate) fn leader_rule(
         Some(0) => LeaderRule::Never,
         Some(n) => LeaderRule::Count(n as usize),
         None if core_weight <= Decimal::ZERO => LeaderRule::Never,
-        None => LeaderRule::Weight(policy.leader_share.checked_mul(core_weight).ok_or_else(
-            || {
-                Error::overflow(t!(
+        None => LeaderRule::Weight(exact::try_mul(policy.leader_share, core_weight).map_err(
+            |f| {
+                f.error(t!(
                     msg::LEADER_WEIGHT,
                     policy.leader_share.to_string(),
                     core_weight.to_string()
@@ -220,9 +218,8 @@ pub(crate) fn classify(
         }
         if exceeding(p.class, p.outcome) {
             exceeds.push(k);
-            weight = weight
-                .checked_add(p.weight)
-                .ok_or_else(|| Error::overflow(t!(msg::EXCEEDING_WEIGHT)))?;
+            weight =
+                exact::try_add(weight, p.weight).map_err(|f| f.error(t!(msg::EXCEEDING_WEIGHT)))?;
         }
     }
     let (class, decided_by) = if !gaps.is_empty() {
@@ -319,21 +316,22 @@ mod tests {
     }
 
     #[test]
-    fn a_share_too_large_for_its_percentage_is_beyond_every_tolerance() {
-        let share = |s: Decimal| Margin {
-            value: Decimal::ONE,
-            share: Some(s),
-        };
-        let huge = MAX / Decimal::TEN;
-        assert!(beyond(Tolerance::Relative(MAX), share(huge)));
-        assert!(!beyond(Tolerance::Relative(Decimal::ZERO), share(-huge)));
-        assert!(beyond(
-            Tolerance::Relative(Decimal::from(5)),
-            share(Decimal::new(6, 2))
-        ));
+    fn a_relative_tolerance_compares_the_exact_ratio() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let five = Tolerance::Relative(Decimal::from(5));
+        // A margin of MAX on a bound of 1: 10^30 %, beyond any tolerance a decimal holds.
+        assert!(beyond(Tolerance::Relative(MAX), MAX, Decimal::ONE));
         assert!(!beyond(
-            Tolerance::Relative(Decimal::from(5)),
-            share(Decimal::new(5, 2))
+            Tolerance::Relative(Decimal::ZERO),
+            -MAX,
+            Decimal::ONE
         ));
+        assert!(beyond(five, d("6"), d("100")));
+        assert!(!beyond(five, d("5"), d("-100")));
+        // 5.0000001 % of the bound: its share rounds to 0.050000 at 6 decimals, but it is
+        // beyond 5 %.
+        assert!(beyond(five, d("5.0000001"), d("100")));
+        assert!(!beyond(five, d("4.9999999"), d("100")));
+        assert!(beyond(five, d("0.000001"), Decimal::ZERO));
     }
 }

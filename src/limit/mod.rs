@@ -57,6 +57,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{t, Error};
+use crate::number::exact;
 use crate::rounding::{Interval, Mark, ReportedValue};
 use crate::unit::Unit;
 
@@ -194,7 +195,7 @@ pub struct Limit {
 
 impl Limit {
     pub(crate) fn from_form(form: Form, unit: Option<Unit>) -> Result<Limit, Error> {
-        let overflow = || Error::overflow(t!(msg::OVERFLOW_BOUNDS, show(&form, &unit)));
+        let overflow = |f: exact::Fault| f.error(t!(msg::OVERFLOW_BOUNDS, show(&form, &unit)));
         let hundred = Decimal::ONE_HUNDRED;
         let (lower, upper, digit) = match &form {
             Form::Lower { at, inclusive } => (
@@ -237,8 +238,8 @@ impl Limit {
                 minus_open,
             } => {
                 let centre = nominal.map(|n| n.value).unwrap_or(Decimal::ZERO);
-                let lo = centre.checked_sub(minus.value).ok_or_else(overflow)?;
-                let hi = centre.checked_add(plus.value).ok_or_else(overflow)?;
+                let lo = exact::try_sub(centre, minus.value).map_err(overflow)?;
+                let hi = exact::try_add(centre, plus.value).map_err(overflow)?;
                 let mut digit = plus.last_digit_exponent().min(minus.last_digit_exponent());
                 if let Some(n) = nominal {
                     digit = digit.min(n.last_digit_exponent());
@@ -261,14 +262,13 @@ impl Limit {
                 plus_open,
                 minus_open,
             } => {
-                let delta = nominal
-                    .value
-                    .abs()
-                    .checked_mul(percent.value)
-                    .and_then(|x| x.checked_div(hundred))
-                    .ok_or_else(overflow)?;
-                let lo = nominal.value.checked_sub(delta).ok_or_else(overflow)?;
-                let hi = nominal.value.checked_add(delta).ok_or_else(overflow)?;
+                // Exact: a percentage of a decimal terminates; beyond 28 decimal places it is
+                // an error, never a rounded bound.
+                let delta = exact::try_mul(nominal.value.abs(), percent.value)
+                    .and_then(|x| exact::try_div(x, hundred))
+                    .map_err(overflow)?;
+                let lo = exact::try_sub(nominal.value, delta).map_err(overflow)?;
+                let hi = exact::try_add(nominal.value, delta).map_err(overflow)?;
                 let bound_digit = -(lo.normalize().scale().max(hi.normalize().scale()) as i32);
                 (
                     Some(Bound {

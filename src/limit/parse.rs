@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::{Form, Limit, Num};
 use crate::error::{t, Error, Text};
-use crate::number::{parse_decimal, truncate};
+use crate::number::{exact, parse_decimal, truncate};
 use crate::unit::Unit;
 
 /// The messages of this module.
@@ -994,10 +994,11 @@ fn number(
 
 fn scale_by(mantissa: Decimal, exp: i32) -> Option<Decimal> {
     if exp >= 0 {
-        mantissa.checked_mul(Decimal::from_i128_with_scale(
-            10i128.checked_pow(exp as u32)?,
-            0,
-        ))
+        exact::try_mul(
+            mantissa,
+            Decimal::try_from_i128_with_scale(10i128.checked_pow(exp as u32)?, 0).ok()?,
+        )
+        .ok()
     } else {
         let mut v = mantissa;
         let scale = v.scale().checked_add(exp.unsigned_abs())?;
@@ -1199,13 +1200,13 @@ fn same_side_deviations(tokens: &[Token], original: &str) -> Option<Error> {
     });
     let (x, y) = if below {
         (
-            a.value.checked_sub(b2.value)?,
-            a.value.checked_sub(b1.value)?,
+            exact::try_sub(a.value, b2.value).ok()?,
+            exact::try_sub(a.value, b1.value).ok()?,
         )
     } else {
         (
-            a.value.checked_add(b1.value)?,
-            a.value.checked_add(b2.value)?,
+            exact::try_add(a.value, b1.value).ok()?,
+            exact::try_add(a.value, b2.value).ok()?,
         )
     };
     let (low, high) = if x <= y { (x, y) } else { (y, x) };

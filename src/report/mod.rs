@@ -711,8 +711,12 @@ fn median(sorted: &[Decimal]) -> Option<Decimal> {
         return Some(hi);
     }
     let lo = sorted.get(n / 2 - 1).copied()?;
-    lo.checked_add(hi)
-        .and_then(|s| s.checked_div(Decimal::TWO))
+    // Exact where a decimal holds the mean; otherwise (a sum beyond 28 significant digits, a
+    // half beyond 28 decimals) the nearest decimal: the median is shown, never judged.
+    let sum = crate::number::exact::try_add(lo, hi).ok()?;
+    crate::number::exact::try_div(sum, Decimal::TWO)
+        .or_else(|_| crate::number::exact::div_shown(sum, Decimal::TWO))
+        .ok()
         .map(|m| m.normalize())
 }
 

@@ -69,28 +69,9 @@ pub(crate) fn multiplier(num: Decimal, den: Decimal) -> Option<Decimal> {
     (exact_mul(q, den)? == num).then_some(q)
 }
 
-/// `mantissa × 10^-scale` as a decimal, dropping trailing zeros only where needed to fit; `None`
-/// when it does not fit exactly.
-fn fit(mut mantissa: i128, mut scale: u32) -> Option<Decimal> {
-    while scale > 28 || mantissa.unsigned_abs() > MAX_MANTISSA {
-        if mantissa % 10 != 0 || scale == 0 {
-            return None;
-        }
-        mantissa /= 10;
-        scale -= 1;
-    }
-    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
-}
-
 /// The exact sum `a + b`, or `None` when a decimal cannot hold it (rust_decimal would round).
 fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let scale = a.scale().max(b.scale());
-    let widen = |x: Decimal| {
-        10i128
-            .checked_pow(scale - x.scale())
-            .and_then(|p| x.mantissa().checked_mul(p))
-    };
-    fit(widen(a)?.checked_add(widen(b)?)?, scale)
+    crate::number::exact::try_add(a, b).ok()
 }
 
 /// The numbers of one conversion: `to = (value + offset_from) × num / den − offset_to`.

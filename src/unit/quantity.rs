@@ -13,6 +13,7 @@ use super::dimension::Dimension;
 use super::exact::{self, Fault, Terms};
 use super::table::exact_mul;
 use super::Unit;
+use crate::number::exact as arith;
 
 /// The messages of this module.
 pub(crate) mod msg {
@@ -353,7 +354,8 @@ impl Quantity {
     /// # Errors
     ///
     /// An incompatible error for different dimensions or two absolute temperatures, an invalid
-    /// error for decibel levels, an overflow error beyond 28 significant digits.
+    /// error for decibel levels, an overflow error beyond the range of a decimal, an inexact error for a sum
+    /// that needs more than 28 significant digits.
     pub fn checked_add(&self, other: &Quantity) -> Result<Quantity, Error> {
         self.refuse_level(msg::LEVEL_ADD)?;
         if self.absolute_temperature() && other.absolute_temperature() {
@@ -369,9 +371,8 @@ impl Quantity {
         } else {
             (self.value, self.other_in_my_unit(other)?)
         };
-        let value = mine
-            .checked_add(theirs)
-            .ok_or_else(|| Error::overflow(t!(msg::ADDING, self.to_string(), other.to_string())))?;
+        let value = arith::try_add(mine, theirs)
+            .map_err(|f| f.error(t!(msg::ADDING, self.to_string(), other.to_string())))?;
         Ok(Quantity {
             value,
             unit: self.unit.clone(),
@@ -403,9 +404,8 @@ impl Quantity {
             )));
         }
         let theirs = self.other_in_my_unit(other)?;
-        let value = self.value.checked_sub(theirs).ok_or_else(|| {
-            Error::overflow(t!(msg::SUBTRACTING, other.to_string(), self.to_string()))
-        })?;
+        let value = arith::try_sub(self.value, theirs)
+            .map_err(|f| f.error(t!(msg::SUBTRACTING, other.to_string(), self.to_string())))?;
         let difference = is_temperature(&self.unit) && (self.difference || !other.difference);
         Ok(Quantity {
             value,
@@ -427,7 +427,8 @@ impl Quantity {
     /// # Errors
     ///
     /// An invalid error for a level or an absolute °C / °F temperature, an overflow error
-    /// beyond 28 significant digits.
+    /// beyond the range of a decimal, an inexact error for a product that needs more than 28
+    /// significant digits.
     pub fn checked_mul(&self, factor: Decimal) -> Result<Quantity, Error> {
         self.refuse_level(msg::LEVEL_MULTIPLY)?;
         if self.absolute_temperature() && self.unit.has_offset() {
@@ -437,9 +438,8 @@ impl Quantity {
                 t!(msg::MULTIPLY_OFFSET),
             ));
         }
-        let value = self.value.checked_mul(factor).ok_or_else(|| {
-            Error::overflow(t!(msg::MULTIPLYING, self.to_string(), factor.to_string()))
-        })?;
+        let value = arith::try_mul(self.value, factor)
+            .map_err(|f| f.error(t!(msg::MULTIPLYING, self.to_string(), factor.to_string())))?;
         Ok(Quantity {
             value,
             unit: self.unit.clone(),

@@ -41,18 +41,9 @@ impl Ratio {
 }
 
 /// Multiplies two decimals exactly, refusing (rather than rounding) a product that a decimal
-/// cannot hold. Trailing zeros are dropped only when needed to fit.
+/// cannot hold ([`crate::number::exact::try_mul`]).
 pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let mut mantissa = a.mantissa().checked_mul(b.mantissa())?;
-    let mut scale = a.scale() + b.scale();
-    while scale > 28 || mantissa.unsigned_abs() >= 1u128 << 96 {
-        if mantissa % 10 != 0 || scale == 0 {
-            return None;
-        }
-        mantissa /= 10;
-        scale -= 1;
-    }
-    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+    crate::number::exact::try_mul(a, b).ok()
 }
 
 /// A decimal `mantissa × 10^-scale`, usable in constants.

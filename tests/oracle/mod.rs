@@ -1280,7 +1280,24 @@ pub struct GenProduct {
     pub extra: Vec<(String, String)>,
 }
 
+/// A number at the edge of what a decimal holds ([`edge_value`]): more than 18 decimals or 20
+/// significant digits, which no other generated number has.
+fn edge_number(x: Decimal) -> bool {
+    let n = x.normalize();
+    n.scale() > 18 || n.mantissa().unsigned_abs() >= 10u128.pow(20)
+}
+
 impl GenProduct {
+    /// Whether a value (or its uncertainty) is at the edge of a decimal: the exact path may
+    /// refuse the product (inexact, overflow), and the laws that move values between units do
+    /// not hold for it.
+    pub fn at_edge(&self) -> bool {
+        self.cells.iter().any(|c| match c {
+            Cell::Num { x, u, .. } => edge_number(*x) || u.is_some_and(edge_number),
+            _ => false,
+        })
+    }
+
     pub fn product(&self, plan: &GenPlan) -> Result<Product, String> {
         let mut p = Product::new(self.id.clone());
         for (ind, cell) in plan.indicators.iter().zip(&self.cells) {
@@ -1302,6 +1319,10 @@ impl GenProduct {
         let mut g = self.clone();
         for (ind, cell) in plan.indicators.iter().zip(&mut g.cells) {
             if let Cell::Num { x, unit, mark, u } = cell {
+                if edge_number(*x) || u.is_some_and(edge_number) {
+                    // Left in its unit: converted, it may not fit a decimal.
+                    continue;
+                }
                 if let (Some(from), Some(to)) = (*unit, ind.unit) {
                     *x = conv(*x, from, to, ind.deviation_only);
                     *u = u.map(|u| conv(u, from, to, true));
@@ -1378,6 +1399,23 @@ fn anchors(plan: &GenPlan, k: usize) -> Vec<Anchor> {
     out
 }
 
+/// A value at the edge of what a decimal holds, near `near`: 28 significant digits at a random
+/// scale and sign, or `near` with a tail at 20 to 28 decimals.
+fn edge_value(rng: &mut Rng, near: Decimal) -> Decimal {
+    if rng.chance(50) {
+        let hi = i128::from(rng.next_u64() % 9_000_000_000_000);
+        let lo = i128::from(rng.next_u64() % 1_000_000_000_000_000);
+        let m = 10i128.pow(27) + hi * 10i128.pow(15) + lo;
+        let scale = rng.below(29) as u32;
+        let m = if rng.chance(50) { -m } else { m };
+        Decimal::from_i128_with_scale(m, scale)
+    } else {
+        let tail =
+            Decimal::from_i128_with_scale(rng.range(-999, 999) as i128, 20 + rng.below(9) as u32);
+        near.checked_add(tail).unwrap_or(near)
+    }
+}
+
 fn last_nonzero_is_five(x: Decimal) -> bool {
     let n = x.normalize();
     !n.is_zero() && (n.mantissa() % 10).abs() == 5
@@ -1417,8 +1455,15 @@ fn gen_cell(rng: &mut Rng, plan: &GenPlan, k: usize, anchors: &[Anchor]) -> Cell
         let fine = ind.step / Decimal::from(*rng.pick(&[1i64, 10, 100]));
         (centre + Decimal::from(rng.range(-60, 60)) * fine, ind.unit)
     };
+    // Now and then a value at the edge of a decimal (28 significant digits, or a tail at 20
+    // to 28 decimals on a limit's end), so that its margin, conversion or guard band needs
+    // more digits than a decimal holds: the exact path refuses it (never rounds), and the
+    // fast path must answer the same. Written in the limit's unit, unconverted.
+    let edge = rng.chance(4);
+    let x = if edge { edge_value(rng, x) } else { x };
     let diff = ind.deviation_only;
     let (x, shown): (Decimal, Option<&'static str>) = match (ind.unit, u) {
+        (Some(_), Some(lu)) if edge => (x, Some(lu)),
         (Some(iu), Some(lu)) => match rng.below(100) {
             0..=44 => (conv(x, lu, iu, diff), None),
             45..=74 => (x, Some(lu)),
@@ -1436,12 +1481,17 @@ fn gen_cell(rng: &mut Rng, plan: &GenPlan, k: usize, anchors: &[Anchor]) -> Cell
             (Some(iu), Some(o)) => conv(ind.step, iu, o, true),
             _ => ind.step,
         };
-        let uu = *rng.pick(&[
+        let mut uu = *rng.pick(&[
             Decimal::ZERO,
             step_here / Decimal::TWO,
             step_here,
             step_here * Decimal::TWO,
         ]);
+        if edge && rng.chance(50) {
+            // A guard band whose zone ends (TL ± r·U) need more digits than a decimal holds.
+            let tail = Decimal::from_i128_with_scale(rng.range(1, 999) as i128, 26);
+            uu = uu.checked_add(tail).unwrap_or(uu);
+        }
         return Cell::Num {
             x,
             unit: shown,
@@ -1748,6 +1798,36 @@ fn show<T: std::fmt::Debug>(x: &T) -> String {
 }
 
 /// Compares the fast path with the exact verdict for one product (built from `cells`).
+/// A product the exact path refuses (a result a decimal cannot hold): the fast path must not
+/// judge it either, but hand it to the exact path (or refuse it with the same error).
+fn fast_refuses_too(
+    c: &Compiled,
+    product: &Product,
+    cells: &[String],
+    exact: &duibiao::Error,
+    out: &mut Vec<Disagreement>,
+) {
+    let Some(fast) = &c.fast else { return };
+    match fast.prepare(product) {
+        Ok(Some(p)) => out.push(Disagreement {
+            kind: "fast≠exact: the fast path judges a product the exact path refuses".into(),
+            detail: format!("exact: {exact}; fast class {}", fast.class(&p)),
+        }),
+        Err(e) if e.to_string() != exact.to_string() => out.push(Disagreement {
+            kind: "fast≠exact: the fast path refuses a product with another error".into(),
+            detail: format!("exact: {exact}; fast: {e}"),
+        }),
+        _ => {}
+    }
+    let mut from_cells = fast.prepare_scaled(std::iter::empty());
+    if fast.prepare_cells(cells.iter().map(String::as_str), &mut from_cells) {
+        out.push(Disagreement {
+            kind: "fast≠exact: prepare_cells holds a product the exact path refuses".into(),
+            detail: format!("exact: {exact}; cells {cells:?}"),
+        });
+    }
+}
+
 pub fn fast_vs_exact(
     c: &Compiled,
     label: &str,
@@ -2147,6 +2227,16 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
     };
     let exact = match ctx.main.engine.evaluate(&product) {
         Ok(v) => v,
+        Err(e)
+            if gp.at_edge()
+                && matches!(
+                    e.kind(),
+                    duibiao::ErrorKind::Inexact | duibiao::ErrorKind::Overflow
+                ) =>
+        {
+            fast_refuses_too(&ctx.main, &product, &gp.texts(), &e, out);
+            return;
+        }
         Err(e) => {
             out.push(Disagreement {
                 kind: format!(
@@ -2160,6 +2250,10 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
     };
     let cells = gp.texts();
     fast_vs_exact(&ctx.main, "plan", &product, &cells, &exact, out);
+    if gp.at_edge() {
+        // The laws below move values between units, where a value at the edge may not fit.
+        return;
+    }
     // The laws compare numbers, not their written digits.
     let exact_n = normalized(exact.clone());
     let exact = &exact_n;
