@@ -290,6 +290,39 @@ fn demo_names_each_class_in_english_and_chinese() {
     );
 }
 
+/// Every line of the README's abbreviated demo output is a line of the demo's output.
+#[test]
+fn readme_demo_excerpt_matches_the_demo() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("The demo, abbreviated:")
+        .expect("the README shows the demo");
+    let block = &readme[start..];
+    let block = &block[block.find("```text\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    let out = ok(&["demo"]);
+    let lines: Vec<&str> = out.lines().collect();
+    let mut shown = 0;
+    for line in block.lines().filter(|l| l.trim() != "...") {
+        assert!(
+            lines.contains(&line),
+            "README line not in the demo: {line:?}\n{out}"
+        );
+        shown += 1;
+    }
+    assert!(shown >= 8, "{block}");
+}
+
+/// The demo says which of its limits are quoted from a standard and which are illustrative.
+#[test]
+fn demo_marks_its_illustrative_limits() {
+    let out = ok(&["demo"]);
+    let note = "  (the flush-water grades are quoted from T/CZGX 001-2022; \
+                the other limits are illustrative: docs/examples.md)\n";
+    assert!(out.contains(note), "{out}");
+}
+
 #[test]
 fn evaluate_streams_one_verdict_per_product() {
     let plan = concat!(

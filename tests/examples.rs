@@ -72,3 +72,48 @@ fn research_script_is_shipped_executable() {
     }
     assert!(meta.is_file());
 }
+
+/// The room air conditioner plan grades APF in the three capacity bands of GB 21455-2019, whose
+/// scope ends at a rated cooling capacity of 14000 W (docs/examples.md, "Where the numbers come
+/// from"): a 9000 W unit is graded in the third band, a 15000 W unit is outside every band.
+#[test]
+fn air_conditioner_bands_reach_the_end_of_gb_21455_scope() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/room-air-conditioner.toml"
+    ))
+    .unwrap();
+    let engine = duibiao::Plan::from_toml_str(&text)
+        .unwrap()
+        .compile()
+        .unwrap();
+    let csv = "id,cooling-capacity,apf,noise,refrigerant-leak\n\
+               B3-1,9000,4.20,38,pass\n\
+               B3-2,9000,4.19,38,pass\n\
+               B3-5,14000,3.10,38,pass\n\
+               B3-6,14000,3.09,38,pass\n\
+               B2-1,7100,4.20,38,pass\n\
+               OUT,15000,4.20,38,pass\n";
+    let grade = |product: &duibiao::product::Product| {
+        let v = engine.evaluate(product).unwrap();
+        let apf = v.indicators.iter().find(|i| i.id == "apf").unwrap();
+        (apf.grade.as_ref().map(|g| g.rank), apf.outside_grades)
+    };
+    let got: Vec<(String, (Option<usize>, bool))> = duibiao::product::read_csv(csv.as_bytes())
+        .map(|p| {
+            let p = p.unwrap();
+            (p.id.clone(), grade(&p))
+        })
+        .collect();
+    let want = [
+        ("B3-1", (Some(0), false)), // ≥ 4.20: grade 1 of the third band
+        ("B3-2", (Some(1), false)), // ≥ 3.70: grade 2
+        ("B3-5", (Some(4), false)), // 14000 W is still in the third band; ≥ 3.10: grade 5
+        ("B3-6", (None, true)),     // below grade 5
+        ("B2-1", (Some(1), false)), // 7100 W is the second band: ≥ 4.00 is its grade 2
+        ("OUT", (None, true)),      // above 14000 W: outside the standard's scope, no band
+    ];
+    let want: Vec<(String, (Option<usize>, bool))> =
+        want.iter().map(|(id, g)| (id.to_string(), *g)).collect();
+    assert_eq!(got, want);
+}

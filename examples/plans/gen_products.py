@@ -46,7 +46,7 @@ def number(rng, low, high, decimals):
 
 
 def smart_toilet(rng):
-    # Benchmark levels: flush-water ≤ 4.0 L (T/CZGX 001-2022; GB/T 23131 asks ≤ 5.0 L);
+    # Benchmark levels: flush-water ≤ 4.0 L (T/CZGX 001-2022; GB 38448 asks ≤ 5.0 L);
     # standby-power ≤ 1.0 W (GB/T 23131), tolerance 0.05 W: below 0.95 W exceeds;
     # water-temperature 38 ± 3 °C (35 to 41 °C); leakage-current (basic) ≤ 0.75 mA (IEC).
     # Core weights 2 + 1 + 1: flush water exceeding alone carries half the core weight.

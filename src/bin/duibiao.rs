@@ -1034,6 +1034,7 @@ fn demo() -> Result<String, Error> {
             .collect();
         let _ = writeln!(s, "  {id:<18} {}", level.join("; "));
     }
+    s.push_str("  (the flush-water grades are quoted from T/CZGX 001-2022; the other limits are illustrative: docs/examples.md)\n");
     s.push_str("\nProducts (leader 领跑 · follower 跟跑 · gap 差距):\n");
     let source = Source::csv(
         DEMO_PRODUCTS.as_bytes(),
