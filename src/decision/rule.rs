@@ -225,7 +225,7 @@ impl TryFrom<RuleFields> for DecisionRule {
 /// Read through `RuleFields`, so that a field the kind does not take is refused.
 impl<'de> Deserialize<'de> for DecisionRule {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        DecisionRule::try_from(RuleFields::deserialize(d)?).map_err(serde::de::Error::custom)
+        DecisionRule::try_from(RuleFields::deserialize(d)?).map_err(Error::into_serde)
     }
 }
 
