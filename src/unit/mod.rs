@@ -10,17 +10,21 @@
 //!
 //! | dimension | symbols |
 //! |---|---|
-//! | dimensionless | `1`, `%` (10⁻²), `‰` (10⁻³), `ppm` (10⁻⁶) |
-//! | length | `m`, `km`, `cm`, `mm`, `µm`, `nm`, `in` (0.0254 m), `ft` (0.3048 m) |
-//! | area, volume | `m²`, `cm²`, `mm²`, `L`, `mL`, `m³`, `cm³` |
-//! | mass | `kg`, `g`, `mg`, `t`, `lb` (0.45359237 kg) |
-//! | time | `s`, `min`, `h`, `d`, `a` (Julian year, 365.25 d), `month` (a/12) |
+//! | dimensionless | `1`, `%` (10⁻²), `‰` (10⁻³), `ppm` (10⁻⁶), `rad`, `sr` |
+//! | plane angle | `°`, `′`, `″`, `r` (360°); `r/min`, `r/s` |
+//! | length | `m`, `in` (0.0254 m), `ft` (0.3048 m), `n mile` (1852 m) |
+//! | area, volume | `m²`, `ha`, `L`, `m³` |
+//! | mass | `g` (its kilo is `kg`), `t`, `lb` (0.45359237 kg), `u` |
+//! | time | `s`, `min`, `h`, `d`, `a` (Julian year, 365.25 d), `a_365` (365 d), `month` (a/12) |
 //! | temperature | `K`, `°C` (offset 273.15), `°F` (factor 5/9, offset 459.67) |
-//! | force, pressure | `N`, `kN`, `lbf`, `Pa`, `kPa`, `MPa`, `bar`, `mbar`, `atm`, `psi` |
-//! | energy, power | `J`, `kJ`, `MJ`, `W·h`, `kW·h`, `W`, `kW`, `MW` |
-//! | electric, frequency | `V`, `A`, `mA`, `µA`, `Ω`, `Hz` |
-//! | luminous | `cd`, `lm`, `lx` |
+//! | force, pressure | `N`, `lbf`, `Pa`, `bar`, `mbar`, `atm`, `psi` |
+//! | energy, power | `J`, `W·h`, `eV`, `gce`, `kgce`, `tce` (29 307.6 kJ per kgce), `W` |
+//! | electric, magnetic | `V`, `A`, `Ω`, `S`, `C`, `F`, `H`, `T`, `Wb` |
+//! | others | `mol`, `Hz`, `Bq`, `Gy`, `Sv`, `kn`, `tex`, `cd`, `lm`, `lx` |
 //! | levels | `dB`, `dB(A)`: compared as levels only |
+//!
+//! The SI units among them take the 24 SI prefixes (`mW`, `kV`, `MΩ`, `µg`, `cm³`, `kW·h`),
+//! generated with exact factors and Chinese names (毫瓦, 千伏, 兆欧).
 //!
 //! `docs/units.md` lists every spelling and name. Derived units such as `m/s`, `km/h`, `L/min`,
 //! `m³/h`, `lm/W`, `mg/L`, `g/m³`, `mg/kg` and `N/mm²` are expressions over these symbols.
