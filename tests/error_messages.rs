@@ -810,19 +810,11 @@ mod units {
     /// is not "gram"). Slips of case away from the prefix and doubled letters are still corrected.
     #[test]
     fn suggestions_keep_the_prefix() {
-        for text in [
-            "mW",
-            "mw",
-            "rad",
-            "Mm",
-            "ML",
-            "mpa",
-            "GW",
-            "hPa",
-            "Nm",
-            "microin",
-            "milliwatt",
-        ] {
+        // Units of the table since issue 14 (SI prefixes, the radian).
+        for text in ["mW", "rad", "Mm", "ML", "GW", "hPa", "milliwatt"] {
+            assert!(Unit::from_str(text).is_ok(), "{text}");
+        }
+        for text in ["Nm", "microin", "kbar", "mft", "Mmin"] {
             assert_eq!(
                 Unit::from_str(text).unwrap_err().to_string(),
                 format!(r#"unit "{text}": unknown unit"#),
@@ -838,6 +830,9 @@ mod units {
             ("hz", "Hz"),
             ("KG", "kg"),
             ("kgg", "kg"),
+            // A slip of case after the prefix keeps the prefix: never `MW`, never `MPa`.
+            ("mw", "mW"),
+            ("mpa", "mPa"),
             ("wat", "watt"),
             ("celcius", "celsius"),
         ] {
@@ -851,11 +846,11 @@ mod units {
         }
         // In a limit, as the finding had it.
         assert_eq!(
-            "≤ 500 mW"
+            "≤ 500 mWW"
                 .parse::<duibiao::Limit>()
                 .unwrap_err()
                 .to_string(),
-            r#"limit "≤ 500 mW": unit "mW": unknown unit"#
+            r#"limit "≤ 500 mWW": unit "mWW": unknown unit, did you mean "mW"?"#
         );
     }
 

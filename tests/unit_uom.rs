@@ -274,12 +274,21 @@ fn every_table_factor_agrees_with_uom() {
             u.factor()
         );
     }
-    // Every table unit is either checked above or has no uom counterpart (stated here).
-    let without_uom = ["lm", "lx", "dB", "dB(A)"];
-    for u in Unit::table() {
+    // Every typed unit of the table is either checked above, or checked with every prefixed
+    // unit by `tests/unit_uom_all.rs`, or has no uom counterpart (stated here).
+    let without_uom = [
+        "lm", "lx", "dB", "dB(A)", "a_365", "n mile", "gce", "kgce", "tce", "tex", "Gy", "Sv",
+    ];
+    let in_all = [
+        "rad", "sr", "°", "′", "″", "r", "r/min", "r/s", "ha", "u", "mol", "kn", "eV", "S", "C",
+        "F", "H", "T", "Wb", "Bq",
+    ];
+    for u in Unit::table().filter(|u| u.si_prefix().is_none()) {
         let s = u.to_string();
         assert!(
-            checked.iter().any(|(c, _)| *c == s) || without_uom.contains(&s.as_str()),
+            checked.iter().any(|(c, _)| *c == s)
+                || without_uom.contains(&s.as_str())
+                || in_all.contains(&s.as_str()),
             "{s} is not checked against uom"
         );
     }

@@ -15,6 +15,16 @@ pub(crate) mod msg {
         AMOUNT = "amount of substance", "物质的量";
         LUMINOUS_INTENSITY = "luminous intensity", "发光强度";
         LEVEL = "level", "级";
+        PLANE_ANGLE = "plane angle", "平面角";
+        ROTATIONAL_SPEED = "rotational speed", "转速";
+        ELECTRIC_CHARGE = "electric charge", "电荷";
+        CONDUCTANCE = "electrical conductance", "电导";
+        CAPACITANCE = "capacitance", "电容";
+        INDUCTANCE = "inductance", "电感";
+        MAGNETIC_FLUX = "magnetic flux", "磁通量";
+        MAGNETIC_FLUX_DENSITY = "magnetic flux density", "磁通密度";
+        ABSORBED_DOSE = "absorbed dose", "吸收剂量";
+        LINEAR_DENSITY = "linear density", "线密度";
         /// `{0}` is the weighting: `A`.
         WEIGHTED_LEVEL = "{0}-weighted level", "{0} 计权声级";
         DIMENSIONLESS = "dimensionless", "无量纲";
@@ -41,7 +51,7 @@ pub(crate) mod msg {
 
 /// The seven SI base dimensions, in the order of [`Dimension`]'s exponents, as templates
 /// with their English and Chinese names.
-const BASE_TEXTS: [&Msg; 7] = [
+const BASE_TEXTS: [&Msg; 8] = [
     msg::LENGTH,
     msg::MASS,
     msg::TIME,
@@ -49,6 +59,7 @@ const BASE_TEXTS: [&Msg; 7] = [
     msg::TEMPERATURE,
     msg::AMOUNT,
     msg::LUMINOUS_INTENSITY,
+    msg::PLANE_ANGLE,
 ];
 
 /// What kind of logarithmic level a unit measures, if any.
@@ -81,6 +92,9 @@ pub(crate) enum Level {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Dimension {
     exponents: [i8; 7],
+    /// The exponent of plane angle measured in degrees (`°`, `′`, `″`, `r`): exact among
+    /// themselves, π away from the radian, which SI counts as dimension one.
+    angle: i8,
     level: Level,
 }
 
@@ -99,6 +113,16 @@ impl Dimension {
     pub(crate) const fn new(exponents: [i8; 7]) -> Dimension {
         Dimension {
             exponents,
+            angle: 0,
+            level: Level::Linear,
+        }
+    }
+
+    /// Plane angle in degrees to the power `angle`, times time to the power `time` (`r/min`).
+    pub(crate) const fn angle(angle: i8, time: i8) -> Dimension {
+        Dimension {
+            exponents: [0, 0, time, 0, 0, 0, 0],
+            angle,
             level: Level::Linear,
         }
     }
@@ -106,6 +130,7 @@ impl Dimension {
     pub(crate) const fn level(level: Level) -> Dimension {
         Dimension {
             exponents: [0; 7],
+            angle: 0,
             level,
         }
     }
@@ -144,7 +169,11 @@ impl Dimension {
         for (e, o) in exponents.iter_mut().zip(other.exponents) {
             *e = e.checked_add(o.checked_mul(power)?)?;
         }
-        Some(Dimension::new(exponents))
+        let angle = self.angle.checked_add(other.angle.checked_mul(power)?)?;
+        Some(Dimension {
+            angle,
+            ..Dimension::new(exponents)
+        })
     }
 
     /// The name of the dimension in every language: the everyday name where there is one,
@@ -154,8 +183,10 @@ impl Dimension {
             return name;
         }
         let mut out: Option<Text> = None;
+        let mut all = self.exponents.to_vec();
+        all.push(self.angle);
         for positive in [true, false] {
-            for (name, &e) in BASE_TEXTS.iter().zip(&self.exponents) {
+            for (name, &e) in BASE_TEXTS.iter().zip(&all) {
                 if e == 0 || (e > 0) != positive {
                     continue;
                 }
@@ -180,6 +211,11 @@ impl Dimension {
         let m: &'static Msg = match self.level {
             Level::Decibel => msg::LEVEL,
             Level::DecibelA => return Some(t!(msg::WEIGHTED_LEVEL, "A")),
+            Level::Linear if self.angle != 0 => match (self.angle, self.exponents) {
+                (1, [0, 0, 0, 0, 0, 0, 0]) => msg::PLANE_ANGLE,
+                (1, [0, 0, -1, 0, 0, 0, 0]) => msg::ROTATIONAL_SPEED,
+                _ => return None,
+            },
             Level::Linear => match self.exponents {
                 [0, 0, 0, 0, 0, 0, 0] => msg::DIMENSIONLESS,
                 [2, 0, 0, 0, 0, 0, 0] => msg::AREA,
@@ -196,6 +232,14 @@ impl Dimension {
                 [1, 1, -3, 0, -1, 0, 0] => msg::THERMAL_CONDUCTIVITY,
                 [-2, 0, 0, 0, 0, 0, 1] => msg::ILLUMINANCE,
                 [-2, -1, 3, 0, 0, 0, 1] => msg::LUMINOUS_EFFICACY,
+                [0, 0, 1, 1, 0, 0, 0] => msg::ELECTRIC_CHARGE,
+                [-2, -1, 3, 2, 0, 0, 0] => msg::CONDUCTANCE,
+                [-2, -1, 4, 2, 0, 0, 0] => msg::CAPACITANCE,
+                [2, 1, -2, -2, 0, 0, 0] => msg::INDUCTANCE,
+                [2, 1, -2, -1, 0, 0, 0] => msg::MAGNETIC_FLUX,
+                [0, 1, -2, -1, 0, 0, 0] => msg::MAGNETIC_FLUX_DENSITY,
+                [2, 0, -2, 0, 0, 0, 0] => msg::ABSORBED_DOSE,
+                [-1, 1, 0, 0, 0, 0, 0] => msg::LINEAR_DENSITY,
                 _ => return None,
             },
         };

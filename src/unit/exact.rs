@@ -41,32 +41,38 @@ const MAX_MANTISSA: u128 = (1u128 << 96) - 1;
 
 /// True when `num / den` (both positive) is a terminating decimal: once the fraction is in
 /// lowest terms, its denominator has no prime factors but 2 and 5.
-pub(crate) fn terminates(num: Decimal, den: Decimal) -> bool {
-    let (n, d) = (num.mantissa().unsigned_abs(), den.mantissa().unsigned_abs());
-    if n == 0 || d == 0 {
+pub(crate) fn terminates(num: &BigInt, den: &BigInt) -> bool {
+    if num.is_zero() || den.is_zero() {
         return true;
     }
-    let mut rest = d / gcd(n, d);
-    while rest % 2 == 0 {
-        rest /= 2;
+    let mut rest = den.magnitude() / num.magnitude().gcd(den.magnitude());
+    for p in [2u32, 5] {
+        let p = BigUint::from(p);
+        while (&rest % &p).is_zero() {
+            rest /= &p;
+        }
     }
-    while rest % 5 == 0 {
-        rest /= 5;
-    }
-    rest == 1
-}
-
-fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
+    rest == BigUint::from(1u32)
 }
 
 /// `num / den` as one decimal, when it terminates and a decimal holds it exactly.
-pub(crate) fn multiplier(num: Decimal, den: Decimal) -> Option<Decimal> {
-    let q = num.checked_div(den)?;
-    (exact_mul(q, den)? == num).then_some(q)
+pub(crate) fn multiplier(num: &BigInt, den: &BigInt) -> Option<Decimal> {
+    let (n, d) = (num.to_i128()?, den.to_i128()?);
+    let (n, d) = (
+        Decimal::try_from_i128_with_scale(n, 0).ok()?,
+        Decimal::try_from_i128_with_scale(d, 0).ok()?,
+    );
+    let q = n.checked_div(d)?;
+    (exact_mul(q, d)? == n).then_some(q)
+}
+
+/// Reduces `num / den` to lowest terms.
+pub(crate) fn reduce(num: BigInt, den: BigInt) -> (BigInt, BigInt) {
+    let g = num.gcd(&den);
+    if g.is_zero() || g == BigInt::from(1) {
+        return (num, den);
+    }
+    (num / &g, den / g)
 }
 
 /// The exact sum `a + b`, or `None` when a decimal cannot hold it (rust_decimal would round).
@@ -74,11 +80,12 @@ fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
     crate::number::exact::try_add(a, b).ok()
 }
 
-/// The numbers of one conversion: `to = (value + offset_from) × num / den − offset_to`.
+/// The numbers of one conversion: `to = (value + offset_from) × num / den − offset_to`, the
+/// ratio as exact big integers (in lowest terms, `den` positive).
 pub(crate) struct Terms {
     pub(crate) offset_from: Option<Decimal>,
-    pub(crate) num: Decimal,
-    pub(crate) den: Decimal,
+    pub(crate) num: BigInt,
+    pub(crate) den: BigInt,
     pub(crate) offset_to: Option<Decimal>,
     /// `num / den` as one decimal, when it terminates and fits.
     pub(crate) multiplier: Option<Decimal>,
@@ -129,14 +136,12 @@ fn slow(value: Decimal, terms: &Terms) -> Result<Decimal, Fault> {
     let x = big(value) * BigInt::from(pow10(s - value.scale()))
         + big(from) * BigInt::from(pow10(s - from.scale()));
     let t = big(to) * BigInt::from(pow10(s - to.scale()));
-    // num = n / 10^c and den = d / 10^e, so the result is
-    // (x·n·10^e − t·d·10^c) / (d·10^(c+s)).
-    let (n, c) = (big(terms.num), terms.num.scale());
-    let (d, e) = (big(terms.den), terms.den.scale());
-    let p = x * n * BigInt::from(pow10(e)) - t * &d * BigInt::from(pow10(c));
+    // The result is (x·num − t·den) / (den·10^s).
+    let (n, d) = (&terms.num, &terms.den);
+    let p = x * n - t * d;
     let negative = p.sign() == Sign::Minus;
     let d = d.magnitude().clone();
-    let k = c + s;
+    let k = s;
     // q + r / divisor = |p| × 10^28 / (d × 10^k)
     let (dividend, divisor) = if k <= 28 {
         (p.magnitude() * pow10(28 - k), d)
@@ -230,24 +235,31 @@ mod tests {
     }
 
     fn terms(num: &str, den: &str, from: Option<&str>, to: Option<&str>) -> Terms {
-        let (num, den) = (dec(num), dec(den));
+        let r = crate::unit::table::Ratio {
+            num: dec(num),
+            den: dec(den),
+            exp: 0,
+        };
+        let (num, den) = crate::unit::table::big_ratio(r);
+        let (num, den) = reduce(num, den);
         Terms {
             offset_from: from.map(dec),
+            multiplier: multiplier(&num, &den),
+            terminates: terminates(&num, &den),
             num,
             den,
             offset_to: to.map(dec),
-            multiplier: multiplier(num, den),
-            terminates: terminates(num, den),
         }
     }
 
     #[test]
     fn terminating_ratios() {
-        assert!(terminates(dec("0.001"), dec("1000")));
-        assert!(terminates(dec("9"), dec("5")));
-        assert!(terminates(dec("3"), dec("6")));
-        assert!(!terminates(dec("5"), dec("9")));
-        assert!(!terminates(dec("1000"), dec("3600")));
+        let t = |a: &str, b: &str| terms(a, b, None, None).terminates;
+        assert!(t("0.001", "1000"));
+        assert!(t("9", "5"));
+        assert!(t("3", "6"));
+        assert!(!t("5", "9"));
+        assert!(!t("1000", "3600"));
     }
 
     #[test]

@@ -10,17 +10,21 @@
 //!
 //! | dimension | symbols |
 //! |---|---|
-//! | dimensionless | `1`, `%` (10⁻²), `‰` (10⁻³), `ppm` (10⁻⁶) |
-//! | length | `m`, `km`, `cm`, `mm`, `µm`, `nm`, `in` (0.0254 m), `ft` (0.3048 m) |
-//! | area, volume | `m²`, `cm²`, `mm²`, `L`, `mL`, `m³`, `cm³` |
-//! | mass | `kg`, `g`, `mg`, `t`, `lb` (0.45359237 kg) |
-//! | time | `s`, `min`, `h`, `d`, `a` (Julian year, 365.25 d), `month` (a/12) |
+//! | dimensionless | `1`, `%` (10⁻²), `‰` (10⁻³), `ppm` (10⁻⁶), `rad`, `sr` |
+//! | plane angle | `°`, `′`, `″`, `r` (360°); `r/min`, `r/s` |
+//! | length | `m`, `in` (0.0254 m), `ft` (0.3048 m), `n mile` (1852 m) |
+//! | area, volume | `m²`, `ha`, `L`, `m³` |
+//! | mass | `g` (its kilo is `kg`), `t`, `lb` (0.45359237 kg), `u` |
+//! | time | `s`, `min`, `h`, `d`, `a` (Julian year, 365.25 d), `a_365` (365 d), `month` (a/12) |
 //! | temperature | `K`, `°C` (offset 273.15), `°F` (factor 5/9, offset 459.67) |
-//! | force, pressure | `N`, `kN`, `lbf`, `Pa`, `kPa`, `MPa`, `bar`, `mbar`, `atm`, `psi` |
-//! | energy, power | `J`, `kJ`, `MJ`, `W·h`, `kW·h`, `W`, `kW`, `MW` |
-//! | electric, frequency | `V`, `A`, `mA`, `µA`, `Ω`, `Hz` |
-//! | luminous | `cd`, `lm`, `lx` |
+//! | force, pressure | `N`, `lbf`, `Pa`, `bar`, `mbar`, `atm`, `psi` |
+//! | energy, power | `J`, `W·h`, `eV`, `gce`, `kgce`, `tce` (29 307.6 kJ per kgce), `W` |
+//! | electric, magnetic | `V`, `A`, `Ω`, `S`, `C`, `F`, `H`, `T`, `Wb` |
+//! | others | `mol`, `Hz`, `Bq`, `Gy`, `Sv`, `kn`, `tex`, `cd`, `lm`, `lx` |
 //! | levels | `dB`, `dB(A)`: compared as levels only |
+//!
+//! The SI units among them take the 24 SI prefixes (`mW`, `kV`, `MΩ`, `µg`, `cm³`, `kW·h`),
+//! generated with exact factors and Chinese names (毫瓦, 千伏, 兆欧).
 //!
 //! `docs/units.md` lists every spelling and name. Derived units such as `m/s`, `km/h`, `L/min`,
 //! `m³/h`, `lm/W`, `mg/L`, `g/m³`, `mg/kg` and `N/mm²` are expressions over these symbols.
@@ -43,13 +47,13 @@
 //! cannot be combined with other units, and no arithmetic applies to them.
 
 pub(crate) mod dimension;
-mod exact;
+pub(crate) mod exact;
 pub(crate) mod kind;
 pub(crate) mod parse;
 
 pub(crate) use parse::{MAX_UNIT_DEPTH, MAX_UNIT_LEN};
 pub(crate) mod quantity;
-mod table;
+pub(crate) mod table;
 pub(crate) mod uom_door;
 
 use std::fmt;
@@ -112,7 +116,7 @@ impl Unit {
     /// assert_eq!(duibiao::Unit::one().to_string(), "1");
     /// ```
     pub fn one() -> Unit {
-        Unit::from_entry(&table::ONE)
+        Unit::from_entry(table::one())
     }
 
     /// Every unit of the unit table, in table order.
@@ -121,7 +125,7 @@ impl Unit {
     /// assert!(duibiao::Unit::table().any(|u| u.to_string() == "kW·h"));
     /// ```
     pub fn table() -> impl Iterator<Item = Unit> {
-        table::TABLE.iter().map(Unit::from_entry)
+        table::table().iter().map(Unit::from_entry)
     }
 
     /// The dimension of the unit.
@@ -166,9 +170,26 @@ impl Unit {
     /// assert_eq!(u.factor().to_string(), "0.0254");
     /// # Ok::<(), duibiao::Error>(())
     /// ```
+    ///
+    /// A factor beyond the range of a decimal (the extreme prefixes before a unit that is not
+    /// coherent: `QW·h`, `qeV`) gives the nearest end of the range, `Decimal::MAX` or 10⁻²⁸;
+    /// [`Unit::exact_factor`] and [`Unit::factor_exponent`] hold it exactly.
     pub fn factor(&self) -> Decimal {
-        let r = self.ratio();
-        r.num.checked_div(r.den).unwrap_or(r.num)
+        let (num, den) = table::big_ratio(self.ratio());
+        let (num, den) = exact::reduce(num, den);
+        let terms = exact::Terms {
+            offset_from: None,
+            multiplier: exact::multiplier(&num, &den),
+            terminates: false,
+            num,
+            den,
+            offset_to: None,
+        };
+        match exact::convert(Decimal::ONE, &terms) {
+            Ok(v) => v,
+            Err(exact::Fault::TooLarge) => Decimal::MAX,
+            Err(_) => Decimal::new(1, 28),
+        }
     }
 
     /// The exact factor to the coherent SI unit as `(numerator, denominator)`.
@@ -178,9 +199,41 @@ impl Unit {
     /// assert_eq!(u.exact_factor(), (5.into(), 9.into()));
     /// # Ok::<(), duibiao::Error>(())
     /// ```
+    ///
+    /// The factor is `num / den × 10^e` with `e` = [`Unit::factor_exponent`], which is 0 for
+    /// every unit whose power of ten a decimal can hold (all but the extreme prefixes before a
+    /// unit that is not coherent, such as `qeV`).
     pub fn exact_factor(&self) -> (Decimal, Decimal) {
         let r = self.ratio();
         (r.num, r.den)
+    }
+
+    /// The power of ten of the exact factor beyond [`Unit::exact_factor`]: 0 but for the
+    /// extreme prefixes before a unit that is not coherent.
+    ///
+    /// ```
+    /// assert_eq!("kW·h".parse::<duibiao::Unit>()?.factor_exponent(), 0);
+    /// assert_ne!("qeV".parse::<duibiao::Unit>()?.factor_exponent(), 0);
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn factor_exponent(&self) -> i32 {
+        self.ratio().exp
+    }
+
+    /// For a unit of the table generated from an SI prefix: the prefix symbol and the unit it
+    /// stands before: `("m", "W")` for `mW`, `("c", "m³")` for `cm³`.
+    ///
+    /// ```
+    /// assert_eq!("MΩ".parse::<duibiao::Unit>()?.si_prefix(), Some(("M", "Ω")));
+    /// assert_eq!("cm³".parse::<duibiao::Unit>()?.si_prefix(), Some(("c", "m³")));
+    /// assert_eq!("min".parse::<duibiao::Unit>()?.si_prefix(), None);
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn si_prefix(&self) -> Option<(&'static str, &'static str)> {
+        match &self.repr {
+            Repr::Entry(e) => e.prefixed.map(|(p, base)| (p.symbol, base)),
+            Repr::Derived(_) => None,
+        }
     }
 
     /// The offset of an absolute temperature scale, in the unit itself: SI value = (value +

@@ -11,7 +11,7 @@ use crate::number::{ascii_number_char, parse_decimal, truncate};
 
 use super::dimension::Dimension;
 use super::exact::{self, Fault, Terms};
-use super::table::exact_mul;
+use super::table::big_ratio;
 use super::Unit;
 use crate::number::exact as arith;
 
@@ -21,7 +21,6 @@ pub(crate) mod msg {
         PLACE_QUANTITY = "quantity \"{0}\"", "量值 \"{0}\"";
         CONVERTING = "converting {0} {1} to {2}", "将 {0} {1} 换算为 {2}";
         CANNOT_CONVERT = "cannot convert \"{0}\" ({1}) to \"{2}\" ({3})", "不能将 \"{0}\"（{1}）换算为 \"{2}\"（{3}）";
-        FACTOR = "the factor from {0} to {1}", "从 {0} 到 {1} 的换算系数";
         UNDERFLOW = "converting {0} {1} to {2}: the result is not 0 but smaller than 10⁻²⁸, the smallest step of a decimal: it would be rounded to 0",
             "将 {0} {1} 换算为 {2}：结果不为 0，但小于小数的最小步长 10⁻²⁸：会被修约为 0";
         TOO_MANY_DIGITS = "converting {0} {1} to {2}: the exact result has more digits than a decimal holds (28 decimal places, 28 significant digits)",
@@ -92,17 +91,15 @@ fn conversion(from: &Unit, to: &Unit, absolute: bool) -> Result<Terms, Error> {
             td.text()
         )));
     }
-    let (f, t) = (from.ratio(), to.ratio());
-    let (num, den) = exact_mul(f.num, t.den)
-        .zip(exact_mul(f.den, t.num))
-        .ok_or_else(|| Error::overflow(t!(msg::FACTOR, from.to_string(), to.to_string())))?;
+    let ((fnum, fden), (tnum, tden)) = (big_ratio(from.ratio()), big_ratio(to.ratio()));
+    let (num, den) = exact::reduce(fnum * tden, fden * tnum);
     Ok(Terms {
         offset_from: if absolute { from.offset() } else { None },
+        multiplier: exact::multiplier(&num, &den),
+        terminates: exact::terminates(&num, &den),
         num,
         den,
         offset_to: if absolute { to.offset() } else { None },
-        multiplier: exact::multiplier(num, den),
-        terminates: exact::terminates(num, den),
     })
 }
 
