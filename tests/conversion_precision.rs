@@ -199,3 +199,26 @@ proptest! {
         }
     }
 }
+
+/// Finding 17 and issue 14's conversions with wrong last digits: the reproducers, each the
+/// exact result (Python's fractions), through the library and the command line.
+#[test]
+fn findings_conversions_have_the_exact_last_digits() {
+    let text = include_str!("data/findings/conversions_17.csv");
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let [value, from, to, expected] = f[..] else {
+            panic!("{line}")
+        };
+        assert_eq!(convert(value, from, to).to_string(), expected, "{line}");
+        let out = common::duibiao()
+            .args(["convert", value, from, to])
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            format!("{expected}\n"),
+            "{line}"
+        );
+    }
+}
