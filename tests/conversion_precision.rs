@@ -110,7 +110,7 @@ fn reference(num: &BigInt, den: &BigInt) -> String {
         let (d, r) = rem.div_rem(den);
         frac.push_str(&d.to_string());
         rem = r;
-        if significant > 0 || frac.trim_start_matches('0').len() > 0 {
+        if significant > 0 || !frac.trim_start_matches('0').is_empty() {
             significant += 1;
         }
     }
