@@ -122,7 +122,8 @@ pub use standard::{
     StandardCode, StandardCodeParts, StandardKind, Status,
 };
 pub use unit::{
-    check_same_kind, convert_difference, convert_value, Dimension, Quantity, QuantityKind, Unit,
+    check_same_kind, convert_difference, convert_value, Converted, Dimension, Quantity,
+    QuantityKind, Unit,
 };
 pub use verdict::{Class, Outcome, Verdict};
 

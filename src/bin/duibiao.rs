@@ -23,8 +23,7 @@ use std::str::FromStr;
 
 use duibiao::report::RowWriter;
 use duibiao::stream::{DuplicateIds, Place, Seen, Source};
-use duibiao::unit::{convert_difference, convert_value};
-use duibiao::{Error, Lang, Limit, Measurement, StandardCode, Unit};
+use duibiao::{Error, Lang, Limit, Measurement, Quantity, StandardCode, Unit};
 
 #[derive(Parser)]
 #[command(
@@ -384,12 +383,13 @@ fn run(command: Command) -> Result<String, Failure> {
                 .or_else(|()| Measurement::from_str(&value).map(|m| m.value().value()))?;
             let from: Unit = from.parse()?;
             let to: Unit = to.parse()?;
-            let converted = if difference {
-                convert_difference(value, &from, &to)?
+            let quantity = if difference {
+                Quantity::difference(value, from)
             } else {
-                convert_value(value, &from, &to)?
+                Quantity::new(value, from)
             };
-            Ok(format!("{}\n", converted.normalize()))
+            // The exact result rounded once to 28 significant digits.
+            Ok(format!("{}\n", quantity.convert(&to)?))
         }
         Command::Units { format } => Ok(units(format)),
         Command::Validate { plan } => validate(&plan),

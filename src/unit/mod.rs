@@ -66,7 +66,7 @@ use crate::error::Error;
 
 pub use dimension::Dimension;
 pub use kind::{check_same_kind, QuantityKind};
-pub use quantity::{convert_difference, convert_value, Quantity};
+pub use quantity::{convert_difference, convert_value, Converted, Quantity};
 
 use table::{Entry, Ratio};
 
