@@ -108,11 +108,12 @@ pub(crate) fn conforms(outcome: Outcome) -> bool {
     matches!(outcome, Outcome::Exceeds | Outcome::Meets)
 }
 
-/// Whether an outcome makes a gap: a core or basic indicator that falls short, or is missing
-/// under `missing = "gap"`. Innovation indicators never make a gap.
+/// Whether an outcome makes a gap: a core or basic indicator that falls short (or, for a
+/// standard, is incomparable with the level), or is missing under `missing = "gap"`.
+/// Innovation indicators never make a gap.
 pub(crate) fn makes_gap(class: IndicatorClass, outcome: Outcome, missing: MissingPolicy) -> bool {
     matches!(class, IndicatorClass::Core | IndicatorClass::Basic)
-        && (outcome == Outcome::FallsShort
+        && (matches!(outcome, Outcome::FallsShort | Outcome::Incomparable)
             || (outcome == Outcome::Missing && missing == MissingPolicy::Gap))
 }
 
