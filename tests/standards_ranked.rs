@@ -384,3 +384,49 @@ fn a_guard_banded_indicator_is_compared_on_its_limits() {
     assert_eq!(standby.rule, None);
     assert_eq!(standby.decision, None);
 }
+
+#[test]
+fn a_report_over_standards_keeps_the_incomparable_outcome() {
+    use duibiao::report::{Report, ReportBuilder};
+    let e = example_engine("steel-and-caustic-soda.toml");
+    let file = std::fs::File::open(example("steel-and-caustic-soda.standards.csv")).unwrap();
+    let verdicts: Vec<_> = e
+        .read_standards(file)
+        .into_iter()
+        .map(|r| {
+            let (code, reqs) = r.unwrap();
+            e.evaluate_standard(&code, &reqs).unwrap()
+        })
+        .collect();
+    let report = Report::new(e.category(), &verdicts, None);
+    let diameter = report
+        .summary
+        .gap_causes
+        .iter()
+        .find(|c| c.indicator == "diameter")
+        .unwrap();
+    // Q/GT 020-2024 incomparable, Q/GT 050-2024 falling short.
+    assert_eq!(
+        (
+            diameter.products,
+            diameter.falls_short,
+            diameter.incomparable
+        ),
+        (2, 1, 1)
+    );
+    let mut builder = ReportBuilder::new(e.category());
+    for v in &verdicts {
+        builder.push(v).unwrap();
+    }
+    assert_eq!(builder.finish().unwrap().summary(), &report.summary);
+    let json = report.to_json().unwrap();
+    assert!(json.contains(r#""incomparable": 1"#), "{json}");
+    assert!(json.contains(r#""outcome": "incomparable""#), "{json}");
+    for text in [
+        report.to_markdown(duibiao::Lang::En),
+        report.to_csv(duibiao::Lang::En),
+    ] {
+        assert!(text.contains("incomparable"), "{text}");
+    }
+    assert!(report.to_markdown(duibiao::Lang::Zh).contains("不可比"));
+}

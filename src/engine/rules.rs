@@ -335,4 +335,27 @@ mod tests {
         assert!(!beyond(five, d("4.9999999"), d("100")));
         assert!(beyond(five, d("0.000001"), Decimal::ZERO));
     }
+
+    #[test]
+    fn an_incomparable_requirement_makes_a_gap_only_on_basic_and_core_indicators() {
+        for missing in [MissingPolicy::Gap, MissingPolicy::Ignore] {
+            assert!(makes_gap(
+                IndicatorClass::Core,
+                Outcome::Incomparable,
+                missing
+            ));
+            assert!(makes_gap(
+                IndicatorClass::Basic,
+                Outcome::Incomparable,
+                missing
+            ));
+            assert!(!makes_gap(
+                IndicatorClass::Innovation,
+                Outcome::Incomparable,
+                missing
+            ));
+        }
+        assert!(!conforms(Outcome::Incomparable));
+        assert!(!exceeding(IndicatorClass::Core, Outcome::Incomparable));
+    }
 }
