@@ -1151,7 +1151,7 @@ fn clamped_share(v: &IndicatorVerdict, cap: Decimal) -> Decimal {
             None if m.value < Decimal::ZERO => -cap,
             None => Decimal::ZERO,
         },
-        (Outcome::FallsShort, None) => -cap,
+        (Outcome::FallsShort | Outcome::Incomparable, None) => -cap,
         (_, None) => Decimal::ZERO,
     };
     raw.clamp(-cap, cap)

@@ -71,6 +71,12 @@ pub enum Outcome {
     Missing,
     /// No benchmark standard states this indicator (填补空白 when the subject states it).
     NotCompared,
+    /// A standard's requirement neither inside the benchmark level nor looser than it: stricter
+    /// on one end the level states and looser on the other (`5 ~ 10` against `8 ~ 12`). Only a
+    /// standard's verdict has it ([`crate::Engine::evaluate_standard`]); a value is a point.
+    /// It does not conform (it lets through values the level refuses), so it makes a gap like
+    /// a shortfall, and the margin is the one on the looser end.
+    Incomparable,
 }
 
 impl Outcome {
@@ -82,10 +88,11 @@ impl Outcome {
             Outcome::FallsShort => "falls-short",
             Outcome::Missing => "missing",
             Outcome::NotCompared => "not-compared",
+            Outcome::Incomparable => "incomparable",
         }
     }
 
-    /// The Chinese label: 优于, 达到, 未达到, 缺失, 未比较.
+    /// The Chinese label: 优于, 达到, 未达到, 缺失, 未比较, 不可比.
     pub fn zh(self) -> &'static str {
         match self {
             Outcome::Exceeds => "优于",
@@ -93,6 +100,7 @@ impl Outcome {
             Outcome::FallsShort => "未达到",
             Outcome::Missing => "缺失",
             Outcome::NotCompared => "未比较",
+            Outcome::Incomparable => "不可比",
         }
     }
 }

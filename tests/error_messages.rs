@@ -2013,12 +2013,115 @@ mod standards_files {
         let e = rows[0].as_ref().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "line 2: standards: row \"T/A 1-2024\": 3 cells for 2 columns: a cell that holds a comma must be quoted (\"≤ 3.9 L\" in double quotes) or the comma removed"
+            "standards: line 2: row \"T/A 1-2024\": 3 cells for 2 columns: a cell that holds a comma must be quoted (\"≤ 3.9 L\" in double quotes) or the comma removed"
         );
         assert_eq!(
             e.message(Lang::Zh),
-            "第 2 行：标准文件：行 \"T/A 1-2024\"：有 3 个单元格，但只有 2 列：含逗号的单元格须加双引号，或去掉逗号"
+            "标准文件：第 2 行：行 \"T/A 1-2024\"：有 3 个单元格，但只有 2 列：含逗号的单元格须加双引号，或去掉逗号"
         );
         assert!(rows[1].is_ok(), "the next row still reads");
+    }
+
+    /// The messages of a standards row, in English and Chinese.
+    fn row_errors(plan: &str, file: &str) -> Vec<(String, String)> {
+        let engine = Plan::from_toml_str(plan).unwrap().compile().unwrap();
+        engine
+            .standards(file.as_bytes())
+            .unwrap()
+            .filter_map(Result::err)
+            .map(|e| (e.to_string(), e.message(Lang::Zh)))
+            .collect()
+    }
+
+    #[test]
+    fn a_qualitative_requirement_other_than_the_accepted_words_is_refused_with_its_place() {
+        let file = "id,cooling-capacity,refrigerant-leak\n\
+                    Q/ABC 1-2024,≥ 3500 W,合格\n\
+                    Q/ABC 2-2024,≥ 3500 W,fail\n\
+                    Q/ABC 3-2024,≥ 3500 W,符合 not a code\n\
+                    Q/ABC 4-2024,≥ 3500 W,≥ 1 g/a\n\
+                    Q/ABC 5-2024,合格,合格\n";
+        let errors = row_errors(
+            include_str!("../examples/plans/room-air-conditioner.toml"),
+            file,
+        );
+        assert_eq!(
+            errors,
+            [
+                (
+                    r#"standards: line 3: standard "Q/ABC 2-2024": indicator "refrigerant-leak": requirement "fail": a qualitative indicator takes "合格", "pass" or "符合 <standard number>" (leave the cell empty where the standard does not state it)"#.to_owned(),
+                    r#"标准文件：第 3 行：标准 "Q/ABC 2-2024"：指标 "refrigerant-leak"：要求 "fail"：定性指标只接受 "合格"、"pass" 或 "符合 <标准编号>"（标准未规定时留空）"#.to_owned(),
+                ),
+                (
+                    r#"standards: line 4: standard "Q/ABC 3-2024": indicator "refrigerant-leak": requirement "符合 not a code": after "符合": standard number "not a code": expected a standard prefix such as "GB/T" or "ISO", found "not""#.to_owned(),
+                    r#"标准文件：第 4 行：标准 "Q/ABC 3-2024"：指标 "refrigerant-leak"：要求 "符合 not a code"："符合" 之后：标准编号 "not a code"：应为标准代号，如 "GB/T" 或 "ISO"，却是 "not""#.to_owned(),
+                ),
+                (
+                    r#"standards: line 5: standard "Q/ABC 4-2024": indicator "refrigerant-leak": requirement "≥ 1 g/a": a qualitative indicator takes "合格", "pass" or "符合 <standard number>" (leave the cell empty where the standard does not state it)"#.to_owned(),
+                    r#"标准文件：第 5 行：标准 "Q/ABC 4-2024"：指标 "refrigerant-leak"：要求 "≥ 1 g/a"：定性指标只接受 "合格"、"pass" 或 "符合 <标准编号>"（标准未规定时留空）"#.to_owned(),
+                ),
+                (
+                    r#"standards: line 6: standard "Q/ABC 5-2024": indicator "cooling-capacity": limit "合格": expected a number, found "合格""#.to_owned(),
+                    r#"标准文件：第 6 行：标准 "Q/ABC 5-2024"：指标 "cooling-capacity"：限值 "合格"：应为数字，却是 "合格""#.to_owned(),
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_requirement_of_another_dimension_is_refused_on_its_line() {
+        let file = "id,flush-water\nQ/A 1-2024,≤ 3 L\nQ/I 1-2024,≤ 3 kg\n";
+        let errors = row_errors(include_str!("../examples/plans/smart-toilet.toml"), file);
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].0.starts_with(
+                r#"standards: line 3: standard "Q/I 1-2024": indicator "flush-water": cannot convert "kg""#
+            ),
+            "{:?}",
+            errors[0]
+        );
+        assert!(
+            errors[0]
+                .1
+                .starts_with("标准文件：第 3 行：标准 \"Q/I 1-2024\"："),
+            "{:?}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn a_qualitative_requirement_for_a_numeric_indicator_is_refused() {
+        let plan =
+            Plan::from_toml_str(include_str!("../examples/plans/smart-toilet.toml")).unwrap();
+        let engine = plan.compile().unwrap();
+        let reqs: duibiao::engine::Requirements =
+            [("flush-water".to_owned(), "合格".parse().unwrap())]
+                .into_iter()
+                .collect();
+        let e = engine.evaluate_standard("Q/A 1-2024", &reqs).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            r#"standard "Q/A 1-2024": indicator "flush-water": requirement "合格": a numeric indicator takes a limit as a plan writes it ("≤ 3.8 L")"#
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            r#"标准 "Q/A 1-2024"：指标 "flush-water"：要求 "合格"：数值型指标须写限值，写法与方案相同（"≤ 3.8 L"）"#
+        );
+        let plan = Plan::from_toml_str(include_str!("../examples/plans/room-air-conditioner.toml"))
+            .unwrap();
+        let engine = plan.compile().unwrap();
+        let reqs: duibiao::engine::Requirements =
+            [("refrigerant-leak".to_owned(), "≤ 1 g".parse().unwrap())]
+                .into_iter()
+                .collect();
+        let e = engine.evaluate_standard("Q/A 1-2024", &reqs).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            r#"standard "Q/A 1-2024": indicator "refrigerant-leak": limit "≤ 1 g": a qualitative indicator takes no limit (write "合格", "pass" or "符合 <standard number>", or leave it empty)"#
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            r#"标准 "Q/A 1-2024"：指标 "refrigerant-leak"：限值 "≤ 1 g"：定性指标不设限值（请写 "合格"、"pass" 或 "符合 <标准编号>"，或留空）"#
+        );
     }
 }

@@ -39,7 +39,7 @@ pub(crate) mod fast;
 pub(crate) mod rules;
 pub(crate) mod standards;
 
-pub use standards::{Requirements, StandardRows};
+pub use standards::{Requirements, StandardRows, Stated};
 
 pub use fast::{Classifier, FastOutcome, Prepared};
 

@@ -108,11 +108,12 @@ pub(crate) fn conforms(outcome: Outcome) -> bool {
     matches!(outcome, Outcome::Exceeds | Outcome::Meets)
 }
 
-/// Whether an outcome makes a gap: a core or basic indicator that falls short, or is missing
-/// under `missing = "gap"`. Innovation indicators never make a gap.
+/// Whether an outcome makes a gap: a core or basic indicator that falls short (or, for a
+/// standard, is incomparable with the level), or is missing under `missing = "gap"`.
+/// Innovation indicators never make a gap.
 pub(crate) fn makes_gap(class: IndicatorClass, outcome: Outcome, missing: MissingPolicy) -> bool {
     matches!(class, IndicatorClass::Core | IndicatorClass::Basic)
-        && (outcome == Outcome::FallsShort
+        && (matches!(outcome, Outcome::FallsShort | Outcome::Incomparable)
             || (outcome == Outcome::Missing && missing == MissingPolicy::Gap))
 }
 
@@ -333,5 +334,28 @@ mod tests {
         assert!(beyond(five, d("5.0000001"), d("100")));
         assert!(!beyond(five, d("4.9999999"), d("100")));
         assert!(beyond(five, d("0.000001"), Decimal::ZERO));
+    }
+
+    #[test]
+    fn an_incomparable_requirement_makes_a_gap_only_on_basic_and_core_indicators() {
+        for missing in [MissingPolicy::Gap, MissingPolicy::Ignore] {
+            assert!(makes_gap(
+                IndicatorClass::Core,
+                Outcome::Incomparable,
+                missing
+            ));
+            assert!(makes_gap(
+                IndicatorClass::Basic,
+                Outcome::Incomparable,
+                missing
+            ));
+            assert!(!makes_gap(
+                IndicatorClass::Innovation,
+                Outcome::Incomparable,
+                missing
+            ));
+        }
+        assert!(!conforms(Outcome::Incomparable));
+        assert!(!exceeding(IndicatorClass::Core, Outcome::Incomparable));
     }
 }

@@ -12,7 +12,7 @@ use crate::error::msg::{
 };
 use crate::error::{t, Error};
 use crate::indicator::Direction;
-use crate::limit::{ends_strictness, Bound, Limit};
+use crate::limit::{ends_inside, ends_strictness, Bound, Ends, Limit};
 use crate::rounding::Mark;
 use crate::standard::StandardCode;
 use crate::verdict::{
@@ -25,8 +25,13 @@ pub(crate) mod msg {
     crate::error::messages! {
         HEADER = "header: {0}", "表头：{0}";
         FIRST_COLUMN = "the first column must be \"id\"", "第一列必须是 \"id\"";
-        QUALITATIVE_NO_LIMIT = "limit \"{0}\": a qualitative indicator takes no limit (write \"pass\" or leave it empty)",
-            "限值 \"{0}\"：定性指标不设限值（请写 \"pass\" 或留空）";
+        QUALITATIVE_NO_LIMIT = "limit \"{0}\": a qualitative indicator takes no limit (write \"合格\", \"pass\" or \"符合 <standard number>\", or leave it empty)",
+            "限值 \"{0}\"：定性指标不设限值（请写 \"合格\"、\"pass\" 或 \"符合 <标准编号>\"，或留空）";
+        QUALITATIVE_STATEMENT = "a qualitative indicator takes \"合格\", \"pass\" or \"符合 <standard number>\" (leave the cell empty where the standard does not state it)",
+            "定性指标只接受 \"合格\"、\"pass\" 或 \"符合 <标准编号>\"（标准未规定时留空）";
+        STATEMENT_CODE = "after \"符合\": {0}", "\"符合\" 之后：{0}";
+        NUMERIC_NO_STATEMENT = "a numeric indicator takes a limit as a plan writes it (\"≤ 3.8 L\")",
+            "数值型指标须写限值，写法与方案相同（\"≤ 3.8 L\"）";
         NO_GUARANTEE = "a requirement guarantees no value", "该要求不保证任何数值";
         ROW_CELLS = "{0} cells for {1} columns: a cell that holds a comma must be quoted (\"≤ 3.9 L\" in double quotes) or the comma removed",
             "有 {0} 个单元格，但只有 {1} 列：含逗号的单元格须加双引号，或去掉逗号";
@@ -43,8 +48,90 @@ fn at_requirement<'a>(code: &'a str, indicator: &'a str) -> impl Fn(Error) -> Er
     }
 }
 
-/// The requirements of one standard, by indicator id (`"flush-water" → ≤ 3.8 L`).
-pub type Requirements = BTreeMap<String, Limit>;
+/// What a standard states for one indicator ([`Requirements`]).
+///
+/// ```
+/// use duibiao::engine::Stated;
+///
+/// assert!(matches!("≤ 3.8 L".parse::<Stated>()?, Stated::Limit(_)));
+/// let Stated::Conforms { standard, .. } = "符合GB 4706.1—2005".parse::<Stated>()? else { panic!() };
+/// assert_eq!(standard.unwrap().to_string(), "GB 4706.1-2005");
+/// assert_eq!("合格".parse::<Stated>()?.to_string(), "合格");
+/// assert!("符合 not a code".parse::<Stated>().is_err());
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Stated {
+    /// A limit, as a plan writes it (`≤ 3.8 L`), for a numeric indicator.
+    Limit(Limit),
+    /// A qualitative requirement stated (`合格`, `pass`, `符合`, `required`, or `符合 GB 4706.1`
+    /// naming the standard whose test it requires), for a qualitative indicator: a product
+    /// made to the standard passes that test.
+    Conforms {
+        /// The word as written (`合格`), or `符合 <number>` with the number in canonical form.
+        text: String,
+        /// The standard number after `符合`, in canonical form.
+        standard: Option<StandardCode>,
+    },
+}
+
+impl Stated {
+    /// A qualitative requirement, or `None` for text that is not one (a limit, or anything
+    /// else): `pass`, `合格`, `符合`, `required`, or `符合 <standard number>`.
+    ///
+    /// # Errors
+    ///
+    /// When the text after `符合` is not a standard number.
+    fn conforms(text: &str) -> Result<Option<Stated>, Error> {
+        let text = text.trim();
+        if PASS.contains(&text) {
+            return Ok(Some(Stated::Conforms {
+                text: text.to_owned(),
+                standard: None,
+            }));
+        }
+        let Some(number) = text.strip_prefix("符合") else {
+            return Ok(None);
+        };
+        let code: StandardCode = number.trim().parse()?;
+        Ok(Some(Stated::Conforms {
+            text: format!("符合 {code}"),
+            standard: Some(code),
+        }))
+    }
+}
+
+impl From<Limit> for Stated {
+    fn from(limit: Limit) -> Self {
+        Stated::Limit(limit)
+    }
+}
+
+impl std::str::FromStr for Stated {
+    type Err = Error;
+
+    /// A qualitative requirement (`合格`, `符合 GB 4706.1`), else a limit.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match Stated::conforms(s)? {
+            Some(stated) => Ok(stated),
+            None => Ok(Stated::Limit(s.parse()?)),
+        }
+    }
+}
+
+impl std::fmt::Display for Stated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stated::Limit(limit) => limit.fmt(f),
+            Stated::Conforms { text, .. } => f.write_str(text),
+        }
+    }
+}
+
+/// The requirements of one standard, by indicator id (`"flush-water" → ≤ 3.8 L`,
+/// `"safety" → 合格`).
+pub type Requirements = BTreeMap<String, Stated>;
 
 /// Words a standards file may write for a qualitative indicator the standard requires.
 const PASS: [&str; 4] = ["pass", "合格", "符合", "required"];
@@ -53,12 +140,57 @@ const PASS: [&str; 4] = ["pass", "合格", "符合", "required"];
 enum Guarantee {
     /// The standard states no requirement.
     NotStated,
-    /// A qualitative indicator: a standard states the test, not its outcome.
-    Qualitative,
-    /// The requirement has no end on a side the direction measures from.
-    Unbounded,
-    /// The values to judge (the worse decides).
-    Values(Vec<Input>),
+    /// Not compared: a qualitative indicator of the plan's subject standard.
+    NotCompared,
+    /// A qualitative indicator whose test the standard requires: it conforms.
+    Conforms,
+    /// The requirement has no end on a side it must be judged at (falls short, or is
+    /// incomparable when `true`, with no margin).
+    Unbounded(bool),
+    /// The values to judge (the worse decides); incomparable with the level when `true`.
+    Values(Vec<Input>, bool),
+}
+
+/// How one end of a requirement stands against the end the benchmark level states on that side.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Stricter,
+    Equal,
+    Looser,
+}
+
+/// The lower end of `a` against the level's lower end `b` (`above`), or the upper ends.
+fn side(a: Option<Bound>, b: Bound, above: bool) -> Side {
+    let half = |x: Bound| {
+        if above {
+            (Some(x), None)
+        } else {
+            (None, Some(x))
+        }
+    };
+    let Some(a) = a else {
+        return Side::Looser;
+    };
+    match (
+        ends_inside(&half(a), &half(b)),
+        ends_inside(&half(b), &half(a)),
+    ) {
+        (true, true) => Side::Equal,
+        (true, false) => Side::Stricter,
+        _ => Side::Looser,
+    }
+}
+
+/// The tighter of two ends of one side (`above`: lower ends).
+fn tighter(a: Option<Bound>, b: Option<Bound>, above: bool) -> Option<Bound> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if side(Some(y), x, above) == Side::Stricter {
+            y
+        } else {
+            x
+        }),
+        (x, y) => x.or(y),
+    }
 }
 
 /// The value a requirement's end guarantees, as a value with a mark: a closed end is the bound
@@ -77,25 +209,53 @@ fn guaranteed(bound: Bound, above: bool) -> Input {
     }
 }
 
-/// The values a requirement guarantees for an indicator: for higher-is-better its lower end,
-/// for lower-is-better its upper end, for nominal-is-best both ends (the worse decides).
-/// `None` where the requirement has no end on a side the direction measures from: it allows
-/// any value there, so it falls short of a level that bounds that side.
-fn guarantees(
-    direction: Direction,
-    lower: Option<Bound>,
-    upper: Option<Bound>,
-) -> Option<Vec<Input>> {
-    let low = lower.map(|b| guaranteed(b, true));
-    let high = upper.map(|b| guaranteed(b, false));
-    match direction {
-        Direction::HigherIsBetter => low.map(|l| vec![l]),
-        Direction::LowerIsBetter => high.map(|h| vec![h]),
-        _ => {
-            let both: Vec<Input> = low.into_iter().chain(high).collect();
-            (!both.is_empty()).then_some(both)
-        }
+/// What a requirement guarantees against the benchmark level (the set of values a product at
+/// the level's edge may take; `level` the level's set, every level requirement at once).
+///
+/// Each end the level states is compared with the requirement's end on that side: stricter,
+/// equal or looser (no end there is looser). Stricter on one end and looser on the other is
+/// incomparable; looser on an end (and nowhere stricter) falls short; otherwise the
+/// requirement lies inside the level. The values judged are the ends the direction measures
+/// from (the lower end for higher-is-better, the upper for lower-is-better, both for
+/// nominal-is-best), and every looser end besides: the worse decides. An incomparable
+/// requirement is judged at its looser ends only, for the margin it misses the level by.
+fn guarantees(direction: Direction, mine: Ends, level: Ends) -> Guarantee {
+    let sides = [
+        level.0.map(|b| (side(mine.0, b, true), mine.0, true)),
+        level.1.map(|b| (side(mine.1, b, false), mine.1, false)),
+    ];
+    let sides: Vec<_> = sides.into_iter().flatten().collect();
+    let looser: Vec<(Option<Bound>, bool)> = sides
+        .iter()
+        .filter(|(s, ..)| *s == Side::Looser)
+        .map(|&(_, end, above)| (end, above))
+        .collect();
+    let incomparable = !looser.is_empty() && sides.iter().any(|(s, ..)| *s == Side::Stricter);
+    if looser.iter().any(|(end, _)| end.is_none()) {
+        return Guarantee::Unbounded(incomparable);
     }
+    let at = |(end, above): (Option<Bound>, bool)| end.map(|b| guaranteed(b, above));
+    let measured = match direction {
+        Direction::HigherIsBetter => vec![(mine.0, true)],
+        Direction::LowerIsBetter => vec![(mine.1, false)],
+        _ => vec![(mine.0, true), (mine.1, false)],
+    };
+    let mut values: Vec<Input> = if incomparable {
+        looser.iter().copied().filter_map(at).collect()
+    } else {
+        measured.into_iter().chain(looser).filter_map(at).collect()
+    };
+    if values.is_empty() {
+        // The direction's end is absent and the level states no end there: any end will do.
+        values = [(mine.0, true), (mine.1, false)]
+            .into_iter()
+            .filter_map(at)
+            .collect();
+    }
+    if values.is_empty() {
+        return Guarantee::Unbounded(incomparable);
+    }
+    Guarantee::Values(values, incomparable)
 }
 
 /// The standards of a file, one row at a time ([`Engine::standards`]): each its number and
@@ -129,13 +289,13 @@ impl<R: std::io::Read> Iterator for StandardRows<'_, R> {
             Ok(true) => Some(
                 self.engine
                     .standard_row(&self.columns, &self.record)
-                    .map_err(|e| e.place(place)),
+                    .map_err(|e| e.place(place).place(t!(PLACE_STANDARDS))),
             ),
             Err(e) => {
                 self.done = e.is_io_error();
                 Some(Err(Error::invalid_plan(crate::text::csv_text(&e))
-                    .place(t!(PLACE_STANDARDS))
-                    .place(place)))
+                    .place(place)
+                    .place(t!(PLACE_STANDARDS))))
             }
         }
     }
@@ -214,7 +374,7 @@ impl Engine {
     /// let mut rows = engine.standards(text.as_bytes())?;
     /// let (code, requirements) = rows.next().unwrap()?;
     /// assert_eq!(engine.evaluate_standard(&code, &requirements)?.class, duibiao::Class::Leader);
-    /// assert!(rows.next().unwrap().unwrap_err().to_string().starts_with("line 3: "));
+    /// assert!(rows.next().unwrap().unwrap_err().to_string().starts_with("standards: line 3: standard \"Q/B 2-2024\": "));
     /// assert!(rows.next().is_none());
     /// assert!(engine.standards("code,flush-water\n".as_bytes()).is_err());
     /// # Ok::<(), duibiao::Error>(())
@@ -260,27 +420,45 @@ impl Engine {
         let mut cells = record.iter();
         let id = cells.next().unwrap_or_default().to_owned();
         id.parse::<StandardCode>()
-            .map_err(|e| e.place(t!(PLACE_COLUMN, "id")).place(t!(PLACE_STANDARDS)))?;
+            .map_err(|e| e.place(t!(PLACE_COLUMN, "id")))?;
         if record.len() > columns.len() {
             // A cell cut at an unquoted comma (`≤ 3,9 L`) would otherwise be read as `≤ 3`.
             return Err(Error::invalid(
                 "row",
                 &id,
                 t!(msg::ROW_CELLS, record.len(), columns.len()),
-            )
-            .place(t!(PLACE_STANDARDS)));
+            ));
         }
         let mut requirements = Requirements::new();
         for (column, cell) in columns.iter().skip(1).zip(cells) {
-            let qualitative = self
-                .indicators
-                .iter()
-                .any(|i| &i.id == column && i.direction == Direction::Qualitative);
-            if cell.is_empty() || (qualitative && PASS.contains(&cell)) {
+            if cell.is_empty() {
                 continue;
             }
-            let limit: Limit = cell.parse().map_err(at_requirement(&id, column))?;
-            requirements.insert(column.clone(), limit);
+            let place = at_requirement(&id, column);
+            let ind = self.indicators.iter().find(|i| &i.id == column);
+            let stated = match ind {
+                Some(ind) if ind.direction == Direction::Qualitative => {
+                    match Stated::conforms(cell).map_err(|e| {
+                        Error::invalid("requirement", cell, t!(msg::STATEMENT_CODE, &e))
+                    }) {
+                        Ok(Some(stated)) => stated,
+                        Ok(None) => {
+                            return Err(place(Error::invalid(
+                                "requirement",
+                                cell,
+                                t!(msg::QUALITATIVE_STATEMENT),
+                            )))
+                        }
+                        Err(e) => return Err(place(e)),
+                    }
+                }
+                _ => Stated::Limit(cell.parse().map_err(&place)?),
+            };
+            if let Some(ind) = ind {
+                // A unit that does not convert is this row's fault, found where it is read.
+                self.guaranteed_by(ind, Some(&stated)).map_err(&place)?;
+            }
+            requirements.insert(column.clone(), stated);
         }
         Ok((id, requirements))
     }
@@ -291,33 +469,52 @@ impl Engine {
     /// A closed end is its bound; an open end lies just inside it, so a requirement equal to
     /// the level meets it (open or closed), a stricter one exceeds it where a product at that
     /// value would (a better grade, or a margin beyond the tolerance), a looser one falls short
-    /// by the margin between the two limits. A requirement is judged as written: by its full
-    /// value and without a decision rule (it has no uncertainty). A requirement with no end on
-    /// the side that matters (`≥ 1 L` on a lower-is-better indicator) falls short; a
-    /// qualitative indicator is not compared. The verdict's `product` is the standard's number;
-    /// ranking it with [`crate::rank::Ranker::rank`] ranks standards (企业标准排行榜).
+    /// by the margin between the two limits. Each end the level states is compared with the
+    /// requirement's: looser on one and stricter on the other is
+    /// [`Outcome::Incomparable`] (`5 ~ 10` against `8 ~ 12`), with the margin of the looser
+    /// end; a requirement with no end on a side the level states (`≥ 1 L` against `≤ 4.0 L`)
+    /// falls short (or is incomparable), with no margin. A requirement is judged as written:
+    /// by its full value and without a decision rule (it has no uncertainty), so a
+    /// guard-banded indicator is compared on its limits. A qualitative indicator conforms
+    /// where the standard states its requirement ([`Stated::Conforms`]: `合格`,
+    /// `符合 GB 4706.1`) and is missing where it does not. The verdict's `product` is the
+    /// standard's number; ranking it with [`crate::rank::Ranker::rank`] ranks standards
+    /// (企业标准排行榜).
     ///
     /// # Errors
     ///
-    /// When a requirement's unit does not convert into its indicator's, or a requirement is
-    /// given for a qualitative indicator.
+    /// When a requirement's unit does not convert into its indicator's, a limit is given for
+    /// a qualitative indicator or a qualitative requirement for a numeric one.
     pub fn evaluate_standard(
         &self,
         code: &str,
         requirements: &Requirements,
     ) -> Result<Verdict, Error> {
+        self.judge_standard(code, requirements, false)
+    }
+
+    /// [`Engine::evaluate_standard`]; for the plan's subject standard (`subject`), whose
+    /// qualitative requirements a plan cannot write, a qualitative indicator is not compared.
+    fn judge_standard(
+        &self,
+        code: &str,
+        requirements: &Requirements,
+        subject: bool,
+    ) -> Result<Verdict, Error> {
         let mut guaranteed = Vec::with_capacity(self.indicators.len());
         for ind in &self.indicators {
-            guaranteed.push(
+            guaranteed.push(if subject && ind.direction == Direction::Qualitative {
+                Guarantee::NotCompared
+            } else {
                 self.guaranteed_by(ind, requirements.get(&ind.id))
-                    .map_err(at_requirement(code, &ind.id))?,
-            );
+                    .map_err(at_requirement(code, &ind.id))?
+            });
         }
         // Bands are chosen by the selector's first guaranteed value.
         let inputs: Vec<Input> = guaranteed
             .iter()
             .map(|g| match g {
-                Guarantee::Values(values) => values.first().copied().unwrap_or(Input::Missing),
+                Guarantee::Values(values, _) => values.first().copied().unwrap_or(Input::Missing),
                 _ => Input::Missing,
             })
             .collect();
@@ -326,23 +523,59 @@ impl Engine {
             measured: None,
         };
         let mut indicators = Vec::with_capacity(self.indicators.len());
-        for ((ind, g), limit) in self
+        for ((ind, g), stated) in self
             .indicators
             .iter()
             .zip(&guaranteed)
             .zip(self.indicators.iter().map(|i| requirements.get(&i.id)))
         {
-            let given = limit.map(|l| l.to_string());
+            let given = stated.map(ToString::to_string);
             let place = at_requirement(code, &ind.id);
             let verdict = match g {
                 Guarantee::NotStated => self.judge(ind, Input::Missing, given, how, &inputs),
-                Guarantee::Qualitative => self.unjudged(ind, Outcome::NotCompared, how),
-                Guarantee::Unbounded => self
-                    .unjudged(ind, Outcome::FallsShort, how)
-                    .map(|v| IndicatorVerdict { value: given, ..v }),
-                Guarantee::Values(values) => self.worst(ind, values, given, how, &inputs),
+                Guarantee::NotCompared => {
+                    self.judge(ind, Input::Missing, given, how, &inputs)
+                        .map(|v| IndicatorVerdict {
+                            outcome: Outcome::NotCompared,
+                            ..v
+                        })
+                }
+                Guarantee::Conforms => {
+                    self.judge(ind, Input::Qualitative(true), given, how, &inputs)
+                }
+                Guarantee::Unbounded(incomparable) => {
+                    let outcome = if *incomparable {
+                        Outcome::Incomparable
+                    } else {
+                        Outcome::FallsShort
+                    };
+                    self.unjudged(ind, outcome, how)
+                        .map(|v| IndicatorVerdict { value: given, ..v })
+                }
+                Guarantee::Values(values, incomparable) => {
+                    self.worst(ind, values, given, how, &inputs).map(|mut v| {
+                        if *incomparable && ind.compared() {
+                            v.outcome = Outcome::Incomparable;
+                        }
+                        v
+                    })
+                }
             }
             .map_err(place)?;
+            // A requirement is judged without the indicator's decision rule. One that does not
+            // conform never shows a margin in its favour (a lower-is-better level bounded
+            // below measures from its upper end: 0.5 L against 1 ~ 4 L).
+            let mut verdict = IndicatorVerdict {
+                rule: None,
+                ..verdict
+            };
+            if matches!(verdict.outcome, Outcome::FallsShort | Outcome::Incomparable)
+                && verdict
+                    .margin
+                    .is_some_and(|m| m.value > rust_decimal::Decimal::ZERO)
+            {
+                verdict.margin = None;
+            }
             indicators.push(verdict);
         }
         self.verdict(code.to_owned(), indicators)
@@ -353,25 +586,31 @@ impl Engine {
     fn guaranteed_by(
         &self,
         ind: &CompiledIndicator,
-        limit: Option<&Limit>,
+        stated: Option<&Stated>,
     ) -> Result<Guarantee, Error> {
-        if ind.direction == Direction::Qualitative {
-            return match limit {
-                None => Ok(Guarantee::Qualitative),
-                Some(limit) => Err(Error::invalid_plan(t!(
+        let limit = match (ind.direction == Direction::Qualitative, stated) {
+            (_, None) => return Ok(Guarantee::NotStated),
+            (true, Some(Stated::Conforms { .. })) => return Ok(Guarantee::Conforms),
+            (true, Some(Stated::Limit(limit))) => {
+                return Err(Error::invalid_plan(t!(
                     msg::QUALITATIVE_NO_LIMIT,
                     limit.to_string()
-                ))),
-            };
-        }
-        let Some(limit) = limit else {
-            return Ok(Guarantee::NotStated);
+                )))
+            }
+            (false, Some(stated @ Stated::Conforms { .. })) => {
+                return Err(Error::invalid(
+                    "requirement",
+                    &stated.to_string(),
+                    t!(msg::NUMERIC_NO_STATEMENT),
+                ))
+            }
+            (false, Some(Stated::Limit(limit))) => limit,
         };
-        let (lower, upper) = limit.ends_in(ind.unit.as_ref())?;
-        Ok(match guarantees(ind.direction, lower, upper) {
-            Some(values) => Guarantee::Values(values),
-            None => Guarantee::Unbounded,
-        })
+        let mine = limit.ends_in(ind.unit.as_ref())?;
+        let level = ind.level_requirements().fold((None, None), |(lo, hi), r| {
+            (tighter(lo, r.ends.0, true), tighter(hi, r.ends.1, false))
+        });
+        Ok(guarantees(ind.direction, mine, level))
     }
 
     fn worst(
@@ -392,9 +631,9 @@ impl Engine {
         worst.ok_or_else(|| Error::invalid_plan(t!(msg::NO_GUARANTEE)))
     }
 
-    /// An indicator a standard's requirement is not judged on by value: a qualitative one (not
-    /// compared), or one whose requirement is unbounded on the side that matters (it falls
-    /// short of the level, with no margin).
+    /// An indicator a standard's requirement is not judged on by value: one whose
+    /// requirement is unbounded on a side the level states (it falls short of the level, or
+    /// is incomparable with it, with no margin).
     fn unjudged(
         &self,
         ind: &CompiledIndicator,
@@ -427,10 +666,10 @@ impl Engine {
             .filter(|i| i.direction != Direction::Qualitative)
             .filter_map(|i| {
                 i.subject_requirement()
-                    .map(|r| (i.id.clone(), r.limit.clone()))
+                    .map(|r| (i.id.clone(), Stated::Limit(r.limit.clone())))
             })
             .collect();
-        let verdict = self.evaluate_standard(&subject.to_string(), &requirements)?;
+        let verdict = self.judge_standard(&subject.to_string(), &requirements, true)?;
         Ok(StandardVerdict {
             standard: subject.to_string(),
             class: verdict.class,
