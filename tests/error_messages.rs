@@ -1326,47 +1326,10 @@ direction = "lower-is-better"
 /// Products files and plans in no encoding read, and headers that are not one
 /// the reproducers of problem 18 are in `tests/data/findings/`.
 mod encodings {
+    use super::common::{csv_rows, finding, finding_engine};
     use duibiao::product::{CsvRows, Encoding};
     use duibiao::stream::Source;
-    use duibiao::verdict::Summary;
     use duibiao::{Engine, Limits, Plan};
-
-    fn finding(name: &str) -> Vec<u8> {
-        std::fs::read(format!(
-            "{}/tests/data/findings/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
-    }
-
-    fn finding_engine(name: &str) -> Engine {
-        let text = String::from_utf8(finding(name)).unwrap();
-        Plan::from_toml_str(&text).unwrap().compile().unwrap()
-    }
-
-    /// Each row as the summaries give it (fast path where it holds) and as the full verdicts give
-    /// it (exact path), errors as their messages.
-    type Rows = (Vec<Result<Summary, String>>, Vec<Result<Summary, String>>);
-
-    fn rows_of(open: impl Fn() -> Source<&'static [u8]>, engine: &Engine) -> Rows {
-        let summaries = open()
-            .summaries(engine)
-            .map(|r| r.map_err(|e| e.to_string()))
-            .collect();
-        let verdicts = open()
-            .verdicts(engine)
-            .map(|r| r.map(|v| Summary::of(&v)).map_err(|e| e.to_string()))
-            .collect();
-        (summaries, verdicts)
-    }
-
-    fn csv_rows(bytes: &[u8], engine: &Engine, encoding: Encoding) -> Rows {
-        let bytes: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
-        rows_of(
-            || Source::csv_with_encoding(bytes, engine, &Limits::default(), encoding).unwrap(),
-            engine,
-        )
-    }
 
     fn header_error(bytes: &[u8], encoding: Encoding) -> String {
         CsvRows::with_encoding(bytes, &Limits::default(), encoding)

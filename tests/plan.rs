@@ -1,15 +1,10 @@
 //! The plan file: the shipped examples validate, faults come all at once with path, line and
 //! column, TOML and JSON read the same model, unknown schema versions are refused.
 
-use duibiao::plan::{Plan, Severity};
+mod common;
 
-fn example(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/examples/plans/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
+use common::example;
+use duibiao::plan::{Plan, Severity};
 
 const EXAMPLES: [&str; 4] = [
     "smart-toilet.toml",
