@@ -689,14 +689,8 @@ fn open_products(
     if input.sheet.is_some() {
         return Err(Failure(say(&messages::NOT_A_WORKBOOK, &[a(&shown)])));
     }
-    let (reader, large): (Box<dyn std::io::Read>, bool) = if shown == "-" {
-        (Box::new(std::io::stdin().lock()), false)
-    } else {
-        let file = std::fs::File::open(path)
-            .map_err(|e| Failure(say(&messages::PRODUCTS_FILE, &[a(&shown), a(e)])))?;
-        let large = file.metadata().is_ok_and(|m| m.len() >= 8 << 20);
-        (Box::new(file), large)
-    };
+    let (reader, length) = open_input(path, &messages::PRODUCTS_FILE)?;
+    let large = length.is_some_and(|n| n >= 8 << 20);
     let limits = duibiao::Limits::default();
     #[derive(PartialEq)]
     enum Kind {
@@ -739,6 +733,22 @@ fn open_products(
     .map_err(|e| Failure(say(&messages::IN_FILE, &[a(&shown), Arg::Error(&e)])))?;
     warn_ignored(&shown, &source);
     Ok((source, large))
+}
+
+/// The file `path` names, or standard input for `-`, with its length when it is a file; a
+/// file that cannot be opened is refused with `what` (the products or the standards file) and
+/// why.
+fn open_input(
+    path: &std::path::Path,
+    what: &Msg,
+) -> Result<(Box<dyn std::io::Read>, Option<u64>), Failure> {
+    let shown = path.display().to_string();
+    if shown == "-" {
+        return Ok((Box::new(std::io::stdin().lock()), None));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Failure(say(what, &[a(&shown), a(e)])))?;
+    let length = file.metadata().ok().map(|m| m.len());
+    Ok((Box::new(file), length))
 }
 
 /// The first sheet of an .xlsx workbook, or the one `--sheet` names.
@@ -891,40 +901,31 @@ fn evaluate(
         failed: 0,
         stopped: None,
     };
+    // One loop over the rows of either path: `$write` is the writer's method for a row.
+    macro_rules! write_rows {
+        ($rows:expr, $write:ident) => {{
+            let mut rows = $rows;
+            while let Some(row) = rows.next() {
+                progress.tick(done.rows);
+                done.rows += 1;
+                duplicates.check(rows.product_id(), rows.place());
+                match row {
+                    Ok(row) => w.$write(&row)?,
+                    Err(e) => {
+                        w.error_of(rows.product_id(), &e)?;
+                        done.failed += 1;
+                        if rows.stopped() {
+                            done.stopped = Some(e);
+                        }
+                    }
+                }
+            }
+        }};
+    }
     if exact || format == Output::Json {
-        let mut rows = source.verdicts(engine);
-        while let Some(v) = rows.next() {
-            progress.tick(done.rows);
-            done.rows += 1;
-            duplicates.check(rows.product_id(), rows.place());
-            match v {
-                Ok(v) => w.verdict(&v)?,
-                Err(e) => {
-                    w.error_of(rows.product_id(), &e)?;
-                    done.failed += 1;
-                    if rows.stopped() {
-                        done.stopped = Some(e);
-                    }
-                }
-            }
-        }
+        write_rows!(source.verdicts(engine), verdict);
     } else {
-        let mut rows = source.summaries(engine);
-        while let Some(s) = rows.next() {
-            progress.tick(done.rows);
-            done.rows += 1;
-            duplicates.check(rows.product_id(), rows.place());
-            match s {
-                Ok(s) => w.summary(&s)?,
-                Err(e) => {
-                    w.error_of(rows.product_id(), &e)?;
-                    done.failed += 1;
-                    if rows.stopped() {
-                        done.stopped = Some(e);
-                    }
-                }
-            }
-        }
+        write_rows!(source.summaries(engine), summary);
     }
     progress.finish(done.rows);
     w.finish()?;
@@ -977,14 +978,8 @@ fn each_standard_verdict(
 ) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let encoding: duibiao::product::Encoding = input.encoding.parse()?;
-    let reader: Box<dyn std::io::Read> = if shown == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file = std::fs::File::open(path)
-            .map_err(|e| Failure(say(&messages::STANDARDS_FILE, &[a(&shown), a(e)])))?;
-        Box::new(std::io::BufReader::new(file))
-    };
-    let decoded = duibiao::product::Decoder::new(reader, encoding);
+    let (reader, _) = open_input(path, &messages::STANDARDS_FILE)?;
+    let decoded = duibiao::product::Decoder::new(std::io::BufReader::new(reader), encoding);
     // Read one row at a time (flat memory); a fault of the header refuses the file.
     let rows = engine
         .standards(decoded)
