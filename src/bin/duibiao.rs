@@ -615,10 +615,13 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// The plan file, measured before it is read, parsed once and checked, each fault located;
 /// with the plan's text for showing the faults' lines.
-fn read_plan_text(
-    path: &std::path::Path,
-) -> Result<(duibiao::Plan, duibiao::plan::Report, String), String> {
-    duibiao::plan::read_file_with_text(path, &duibiao::Limits::default()).map_err(|e| e.shown())
+/// The plan file read, checked once and compiled; a file that cannot be read or is no plan
+/// exits 2 with its error.
+fn read_plan_file(path: &std::path::Path) -> duibiao::engine::PlanFile {
+    duibiao::engine::PlanFile::read(path, &duibiao::Limits::default()).unwrap_or_else(|e| {
+        eprintln!("error: {}", e.shown());
+        std::process::exit(2);
+    })
 }
 
 /// A fault on stderr: its one line (`FILE: error: line 3, column 9: PATH: MESSAGE`), then, when
@@ -1074,10 +1077,12 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
 /// The plan file read once, checked and compiled, with the plan as read; its faults on stderr
 /// and exit 2 when it has any.
 fn compile_plan_or_exit(path: &std::path::Path) -> (duibiao::Engine, duibiao::Plan) {
-    let (plan, report, text) = read_plan_text(path).unwrap_or_else(|message| {
-        eprintln!("error: {message}");
-        std::process::exit(2);
-    });
+    let duibiao::engine::PlanFile {
+        plan,
+        report,
+        text,
+        engine,
+    } = read_plan_file(path);
     // Faults with their line and column, as `validate` prints them.
     if !report.is_ok() {
         for fault in report.errors() {
@@ -1088,7 +1093,7 @@ fn compile_plan_or_exit(path: &std::path::Path) -> (duibiao::Engine, duibiao::Pl
         }
         std::process::exit(2);
     }
-    let engine = plan.compile().unwrap_or_else(|e| {
+    let engine = engine.unwrap_or_else(|e| {
         eprintln!(
             "error: {}",
             say(&messages::IN_FILE, &[a(path.display()), Arg::Error(&e)])
@@ -1102,22 +1107,19 @@ fn compile_plan_or_exit(path: &std::path::Path) -> (duibiao::Engine, duibiao::Pl
 }
 
 fn validate(path: &std::path::Path) -> Result<String, Failure> {
-    let (plan, report, text) = match read_plan_text(path) {
-        Ok(p) => p,
-        Err(message) => {
-            eprintln!("error: {message}");
-            std::process::exit(2);
-        }
-    };
+    let duibiao::engine::PlanFile {
+        report,
+        text,
+        engine,
+        ..
+    } = read_plan_file(path);
     if report.is_ok() {
         // The ranking policy is checked against the compiled plan (its weights name core
         // indicators).
-        let engine = plan
-            .compile()
-            .and_then(|engine| match duibiao::rank::Ranker::new(&engine) {
-                Ok(_) => Ok(engine),
-                Err(e) => Err(e),
-            });
+        let engine = engine.and_then(|engine| match duibiao::rank::Ranker::new(&engine) {
+            Ok(_) => Ok(engine),
+            Err(e) => Err(e),
+        });
         let engine = match engine {
             Ok(engine) => engine,
             Err(e) => {
