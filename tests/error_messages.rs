@@ -1326,47 +1326,10 @@ direction = "lower-is-better"
 /// Products files and plans in no encoding read, and headers that are not one
 /// the reproducers of problem 18 are in `tests/data/findings/`.
 mod encodings {
+    use super::common::{csv_rows, finding, finding_engine};
     use duibiao::product::{CsvRows, Encoding};
     use duibiao::stream::Source;
-    use duibiao::verdict::Summary;
     use duibiao::{Engine, Limits, Plan};
-
-    fn finding(name: &str) -> Vec<u8> {
-        std::fs::read(format!(
-            "{}/tests/data/findings/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
-    }
-
-    fn finding_engine(name: &str) -> Engine {
-        let text = String::from_utf8(finding(name)).unwrap();
-        Plan::from_toml_str(&text).unwrap().compile().unwrap()
-    }
-
-    /// Each row as the summaries give it (fast path where it holds) and as the full verdicts give
-    /// it (exact path), errors as their messages.
-    type Rows = (Vec<Result<Summary, String>>, Vec<Result<Summary, String>>);
-
-    fn rows_of(open: impl Fn() -> Source<&'static [u8]>, engine: &Engine) -> Rows {
-        let summaries = open()
-            .summaries(engine)
-            .map(|r| r.map_err(|e| e.to_string()))
-            .collect();
-        let verdicts = open()
-            .verdicts(engine)
-            .map(|r| r.map(|v| Summary::of(&v)).map_err(|e| e.to_string()))
-            .collect();
-        (summaries, verdicts)
-    }
-
-    fn csv_rows(bytes: &[u8], engine: &Engine, encoding: Encoding) -> Rows {
-        let bytes: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
-        rows_of(
-            || Source::csv_with_encoding(bytes, engine, &Limits::default(), encoding).unwrap(),
-            engine,
-        )
-    }
 
     fn header_error(bytes: &[u8], encoding: Encoding) -> String {
         CsvRows::with_encoding(bytes, &Limits::default(), encoding)
@@ -2001,7 +1964,70 @@ mod cli_messages {
 /// A standards file (`rank --standards`): a row cut at an unquoted comma is refused, never read
 /// as a shorter limit.
 mod standards_files {
-    use duibiao::{Lang, Plan};
+    use duibiao::{ErrorKind, Lang, Plan};
+
+    /// `head`, then `x` without end; counts the bytes it gave.
+    struct Endless {
+        head: &'static [u8],
+        given: usize,
+    }
+
+    impl std::io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = if self.given < self.head.len() {
+                let rest = &self.head[self.given..];
+                let n = rest.len().min(buf.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                n
+            } else {
+                buf.fill(b'x');
+                buf.len()
+            };
+            self.given += n;
+            Ok(n)
+        }
+    }
+
+    /// A line of a standards file is capped by `row_bytes` as a products row is: an endless
+    /// line (a header or a row) stops the reading with the limit, after the rows before it,
+    /// having read little more than the limit.
+    #[test]
+    fn an_endless_line_stops_at_the_row_limit() {
+        let plan =
+            Plan::from_toml_str(include_str!("../examples/plans/smart-toilet.toml")).unwrap();
+        let engine = plan.compile().unwrap();
+        let row_bytes = duibiao::Limits::default().row_bytes;
+        let mut file = Endless {
+            head: "id,flush-water\nT/A 1-2024,≤ 3.9 L\nT/A 2-2024,".as_bytes(),
+            given: 0,
+        };
+        let rows: Vec<_> = engine.standards(&mut file).unwrap().collect();
+        assert_eq!(rows.len(), 2, "the reading stops");
+        assert!(rows[0].is_ok(), "the row before it reads");
+        let e = rows[1].as_ref().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Limit);
+        assert_eq!(
+            e.to_string(),
+            "standards: a row longer than 1048576 bytes (limit `row_bytes`)"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "标准文件：一行超过 1048576 字节（限额 `row_bytes`）"
+        );
+        assert!(file.given < 2 * row_bytes, "{} bytes read", file.given);
+
+        let mut header = Endless {
+            head: b"id,",
+            given: 0,
+        };
+        let e = engine.standards(&mut header).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::Limit);
+        assert_eq!(
+            e.to_string(),
+            "standards: a row longer than 1048576 bytes (limit `row_bytes`)"
+        );
+        assert!(header.given < 2 * row_bytes, "{} bytes read", header.given);
+    }
 
     #[test]
     fn a_row_with_more_cells_than_columns_is_refused_in_both_languages() {

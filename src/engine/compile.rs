@@ -49,10 +49,49 @@ impl Plan {
     ///
     /// When [`Plan::check`] finds an error; the message lists every fault.
     pub fn compile(&self) -> Result<Engine, Error> {
-        match crate::model::checked(self, self.check()) {
+        self.compile_reported(self.check())
+    }
+
+    /// Compiles the plan given the report of its own check (never another's).
+    fn compile_reported(&self, report: Report) -> Result<Engine, Error> {
+        match crate::model::checked(self, report) {
             Ok(plan) => compile_checked(&plan, &Report::default()),
             Err(report) => compile_checked(&CheckedPlan::new(self.category.clone()), &report),
         }
+    }
+}
+
+/// A plan file read ([`crate::plan::read_file_with_text`]), checked once, and compiled from
+/// that check: what a command that reads a plan file needs, the plan's faults with their
+/// places and its engine, without checking it a second time ([`Plan::compile`] checks).
+#[derive(Debug)]
+pub struct PlanFile {
+    /// The plan as read.
+    pub plan: Plan,
+    /// Its check: every fault and warning, each with its line and column.
+    pub report: Report,
+    /// The text it was read from.
+    pub text: String,
+    /// The plan compiled, or its refusal, as [`Plan::compile`] refuses it: the errors of
+    /// `report`, each with its line and column.
+    pub engine: Result<Engine, Error>,
+}
+
+impl PlanFile {
+    /// Reads, checks and compiles the plan file `path` within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::plan::read_file_with_text`]: a file that cannot be read, or is no plan.
+    pub fn read(path: &std::path::Path, limits: &crate::Limits) -> Result<PlanFile, Error> {
+        let (plan, report, text) = crate::plan::read_file_with_text(path, limits)?;
+        let engine = plan.compile_reported(report.clone());
+        Ok(PlanFile {
+            plan,
+            report,
+            text,
+            engine,
+        })
     }
 }
 

@@ -39,6 +39,7 @@ pub(crate) mod fast;
 pub(crate) mod rules;
 pub(crate) mod standards;
 
+pub use compile::PlanFile;
 pub use standards::{Requirements, StandardRows, Stated};
 
 pub use fast::{Classifier, FastOutcome, Prepared};

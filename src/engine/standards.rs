@@ -13,6 +13,8 @@ use crate::error::msg::{
 use crate::error::{t, Error};
 use crate::indicator::Direction;
 use crate::limit::{ends_inside, ends_strictness, Bound, Ends, Limit};
+use crate::limits::Limits;
+use crate::product::RowBound;
 use crate::rounding::Mark;
 use crate::standard::StandardCode;
 use crate::verdict::{
@@ -262,7 +264,7 @@ fn guarantees(direction: Direction, mine: Ends, level: Ends) -> Guarantee {
 /// requirements, or the row's error.
 pub struct StandardRows<'e, R: std::io::Read> {
     engine: &'e Engine,
-    reader: csv::Reader<R>,
+    reader: csv::Reader<RowBound<R>>,
     columns: Vec<String>,
     record: csv::StringRecord,
     /// Rows read so far.
@@ -291,13 +293,26 @@ impl<R: std::io::Read> Iterator for StandardRows<'_, R> {
                     .standard_row(&self.columns, &self.record)
                     .map_err(|e| e.place(place).place(t!(PLACE_STANDARDS))),
             ),
-            Err(e) => {
-                self.done = e.is_io_error();
-                Some(Err(Error::invalid_plan(crate::text::csv_text(&e))
-                    .place(place)
-                    .place(t!(PLACE_STANDARDS))))
+            // A row beyond `row_bytes` (or a read that failed) leaves the reader nowhere: it
+            // stops, as a products file does, with the fault's own words.
+            Err(e) if e.is_io_error() => {
+                self.done = true;
+                Some(Err(read_fault(&e).place(t!(PLACE_STANDARDS))))
             }
+            Err(e) => Some(Err(Error::invalid_plan(crate::text::csv_text(&e))
+                .place(place)
+                .place(t!(PLACE_STANDARDS)))),
         }
+    }
+}
+
+/// A fault of reading a standards file: an I/O error (a row beyond `row_bytes`, a byte the
+/// decoder refuses, a read that failed) as its own error, anything else as the CSV reader
+/// says it.
+fn read_fault(e: &csv::Error) -> Error {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => crate::encoding::read_error(io),
+        _ => Error::invalid_plan(crate::text::csv_text(e)),
     }
 }
 
@@ -354,7 +369,9 @@ impl Engine {
 
     /// The standards of a file as [`Engine::read_standards`] reads them, one row at a time:
     /// memory stays flat however many standards the file holds. A fault of the header is the
-    /// error; each row is its standard or its error (`line 3: …`), and the others go on.
+    /// error; each row is its standard or its error (`line 3: …`), and the others go on. A row
+    /// (the header too) longer than [`Limits::row_bytes`] bytes stops the reading with that
+    /// error, as in a products file: an endless line never fills memory.
     ///
     /// ```
     /// # let plan = duibiao::Plan::from_toml_str(r#"
@@ -387,9 +404,10 @@ impl Engine {
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .trim(csv::Trim::All)
-            .from_reader(reader);
+            .from_reader(RowBound::new(reader, Limits::default().row_bytes));
         let columns: Vec<String> = match rdr.headers() {
             Ok(h) => h.iter().map(str::to_owned).collect(),
+            Err(e) if e.is_io_error() => return Err(read_fault(&e).place(t!(PLACE_STANDARDS))),
             Err(e) => {
                 return Err(
                     Error::invalid_plan(t!(msg::HEADER, crate::text::csv_text(&e)))
