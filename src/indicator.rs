@@ -259,3 +259,13 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bands: Option<Bands>,
 }
+
+impl Indicator {
+    /// Whether the indicator's values are temperature differences (`kind =
+    /// "temperature-difference"`, `温差` or `温升`; [`crate::unit::is_temperature_difference`]).
+    pub fn values_are_differences(&self) -> bool {
+        self.kind
+            .as_deref()
+            .is_some_and(crate::unit::is_temperature_difference)
+    }
+}

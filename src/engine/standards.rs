@@ -367,7 +367,7 @@ impl Engine {
         let Some(limit) = limit else {
             return Ok(Guarantee::NotStated);
         };
-        let (lower, upper) = limit.ends_in(ind.unit.as_ref())?;
+        let (lower, upper) = limit.ends_in(ind.unit.as_ref(), ind.differences)?;
         Ok(match guarantees(ind.direction, lower, upper) {
             Some(values) => Guarantee::Values(values),
             None => Guarantee::Unbounded,

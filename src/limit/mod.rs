@@ -621,21 +621,30 @@ pub(crate) fn ends_strictness(a: &Ends, b: &Ends) -> Strictness {
 }
 
 impl Limit {
+    /// Whether the ends of this limit convert as differences (without a temperature's
+    /// offset): on an indicator of temperature differences (`differences`, from
+    /// `kind = "temperature-difference"`), and for a deviation without a nominal (`±2 °C`).
+    pub(crate) fn converts_as_difference(&self, differences: bool) -> bool {
+        differences || self.is_deviation_only()
+    }
+
     /// The ends of the conforming set expressed in `unit` (as written when `unit` is `None`,
-    /// the limit has no unit, or the units are equal). A deviation without a nominal converts
-    /// as a difference.
+    /// the limit has no unit, or the units are equal). They convert as differences on an
+    /// indicator of temperature differences (`differences`) and for a deviation without a
+    /// nominal.
     ///
     /// # Errors
     ///
     /// When the limit's unit does not convert into `unit`.
-    pub(crate) fn ends_in(&self, unit: Option<&Unit>) -> Result<Ends, Error> {
+    pub(crate) fn ends_in(&self, unit: Option<&Unit>, differences: bool) -> Result<Ends, Error> {
         let (from, to) = match (self.unit.as_ref(), unit) {
             (Some(from), Some(to)) if from != to => (from, to),
             _ => return Ok((self.lower, self.upper)),
         };
+        let as_difference = self.converts_as_difference(differences);
         let convert = |b: Option<Bound>| -> Result<Option<Bound>, Error> {
             b.map(|b| {
-                let value = if self.is_deviation_only() {
+                let value = if as_difference {
                     crate::unit::convert_difference(b.value, from, to)?
                 } else {
                     crate::unit::convert_value(b.value, from, to)?
@@ -668,7 +677,7 @@ impl Limit {
     /// When the two limits are in units of different dimensions.
     pub fn strictness(&self, other: &Limit) -> Result<Strictness, Error> {
         let mine = (self.lower, self.upper);
-        let theirs = other.ends_in(self.unit.as_ref())?;
+        let theirs = other.ends_in(self.unit.as_ref(), false)?;
         Ok(ends_strictness(&mine, &theirs))
     }
 }
