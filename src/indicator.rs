@@ -214,8 +214,10 @@ pub struct Indicator {
     #[schemars(with = "Option<crate::schema_text::UnitText>")]
     pub unit: Option<String>,
     /// The quantity kind, where one dimension carries several (`APF`, `SEER`: both W/W).
+    /// Free text, except the reserved `temperature-difference` (also `温升`, `温差`): the
+    /// indicator's limits and values are temperature differences, converted without offset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("examples" = ["APF", "SEER"]))]
+    #[schemars(extend("examples" = ["APF", "SEER", "temperature-difference"]))]
     pub kind: Option<String>,
     /// Which way is better.
     pub direction: Direction,

@@ -659,8 +659,15 @@ impl Limit {
         Ok((convert(self.lower)?, convert(self.upper)?))
     }
 
-    /// How this requirement compares with `other` by inclusion of their conforming sets,
-    /// `other` converted into this limit's unit.
+    /// How this requirement compares with `other` by inclusion of their plain conforming sets
+    /// (full-value comparison, 全数值比较法), `other` converted into this limit's unit as an
+    /// absolute value (a deviation without nominal as a difference).
+    ///
+    /// This is not always what a verdict sees: under rounded-value judgement `≥ 97.0 %` is
+    /// stricter than `≥ 97 %` although their sets are equal, and on an indicator of temperature
+    /// differences `25 ~ 40 °C` is 25 K … 40 K. [`crate::decision::strictness`] compares the
+    /// sets each requirement *accepts* under an indicator's unit, method and interval, as
+    /// `compare`, the benchmark level and the plan check do.
     ///
     /// ```
     /// use duibiao::limit::{Limit, Strictness};

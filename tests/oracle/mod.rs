@@ -962,8 +962,7 @@ fn gen_indicator(
     // Rounded-value judgement rounds a value in its limit's unit: a limit in °F on a K or °C
     // indicator would need a value's conversion back into °F, rounded (1/1.8 does not
     // terminate), and the exact path refuses it as inexact.
-    let other_ok =
-        (!ind.rounded || GEN_ROUNDED_VALUE_OTHER_UNIT) && !(ind.rounded && family == TEMPERATURE);
+    let other_ok = other_unit_ok(&ind);
     let diff = ind.differences();
     // Requirements: the benchmarks (each states it or not), the subject, a reference.
     let (b0, nb) = (nstd[0], nstd[1]);
@@ -1039,6 +1038,11 @@ fn gen_indicator(
         ind.grades = gen_grades(rng, &ind, other_ok);
     }
     ind
+}
+
+/// Whether the indicator's limits may be written in another unit than its own.
+fn other_unit_ok(ind: &GenInd) -> bool {
+    !ind.rounded || (GEN_ROUNDED_VALUE_OTHER_UNIT && ind.family != TEMPERATURE)
 }
 
 fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
@@ -1220,8 +1224,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
             Dir::Nominal => nominal_form(rng, centre, ind.step, 10, 10, ind.deviation_only, false),
             d => one_sided(rng, d, ind.base, 0),
         };
-        let other_ok = (!ind.rounded || GEN_ROUNDED_VALUE_OTHER_UNIT)
-            && !(ind.rounded && ind.family == TEMPERATURE);
+        let other_ok = other_unit_ok(ind);
         let lu = limit_unit(rng, ind.unit, ind.family, other_ok);
         let l = in_unit(rng, form, ind.unit, lu, ind.differences());
         ind.requirements.push((sidx, l));
@@ -1265,8 +1268,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         if plan_selects(&indicators, k) {
             continue;
         }
-        let other_ok = (!indicators[k].rounded || GEN_ROUNDED_VALUE_OTHER_UNIT)
-            && !(indicators[k].rounded && indicators[k].family == TEMPERATURE);
+        let other_ok = other_unit_ok(&indicators[k]);
         let bands = gen_bands(rng, &indicators[k], &indicators[o], other_ok);
         let by = indicators[o].id.clone();
         indicators[k].bands = Some((by, bands));
