@@ -214,8 +214,10 @@ pub struct Indicator {
     #[schemars(with = "Option<crate::schema_text::UnitText>")]
     pub unit: Option<String>,
     /// The quantity kind, where one dimension carries several (`APF`, `SEER`: both W/W).
+    /// Free text, except the reserved `temperature-difference` (also `温升`, `温差`): the
+    /// indicator's limits and values are temperature differences, converted without offset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("examples" = ["APF", "SEER"]))]
+    #[schemars(extend("examples" = ["APF", "SEER", "temperature-difference"]))]
     pub kind: Option<String>,
     /// Which way is better.
     pub direction: Direction,
@@ -258,4 +260,14 @@ pub struct Indicator {
     /// Grades chosen by another indicator's value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bands: Option<Bands>,
+}
+
+impl Indicator {
+    /// Whether the indicator's values are temperature differences (`kind =
+    /// "temperature-difference"`, `温差` or `温升`; [`crate::unit::is_temperature_difference`]).
+    pub fn values_are_differences(&self) -> bool {
+        self.kind
+            .as_deref()
+            .is_some_and(crate::unit::is_temperature_difference)
+    }
 }

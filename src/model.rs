@@ -117,6 +117,25 @@ pub struct CheckedIndicator {
 }
 
 impl CheckedIndicator {
+    /// Whether the indicator's values are temperature differences (`kind =
+    /// "temperature-difference"`, `温差` or `温升`; [`crate::unit::is_temperature_difference`]):
+    /// then every limit, grade, value and uncertainty converts without the offset.
+    ///
+    /// ```
+    /// use duibiao::indicator::Direction;
+    /// use duibiao::model::CheckedIndicator;
+    ///
+    /// let mut rise = CheckedIndicator::new("winding-rise", Direction::LowerIsBetter);
+    /// assert!(!rise.values_are_differences());
+    /// rise.kind = Some("温升".into());
+    /// assert!(rise.values_are_differences());
+    /// ```
+    pub fn values_are_differences(&self) -> bool {
+        self.kind
+            .as_deref()
+            .is_some_and(crate::unit::is_temperature_difference)
+    }
+
     /// An indicator with the defaults of a plan file: core, weight 1, full-value judgement,
     /// simple acceptance, no unit, no requirement.
     pub fn new(id: impl Into<String>, direction: Direction) -> CheckedIndicator {

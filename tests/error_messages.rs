@@ -2151,3 +2151,42 @@ mod standards_files {
         );
     }
 }
+
+#[test]
+fn temperature_differences() {
+    let plan = |unit: &str| {
+        let text = format!(
+            "schema_version = 1\ncategory = {{ en = \"motor\" }}\nstandards = [{{ code = \"GB/T 755-2019\", role = \"benchmark\" }}]\n[[indicators]]\nid = \"rise\"\n{unit}kind = \"温升\"\ndirection = \"lower-is-better\"\n"
+        );
+        Plan::from_toml_str(&text).unwrap()
+    };
+    let report = plan("unit = \"mm\"\n").check();
+    let e = report.errors().next().unwrap();
+    assert_eq!(
+        e.to_string(),
+        "error: indicators[0].kind: kind \"温升\" holds temperature differences, but the unit \"mm\" is length: write a temperature unit (\"K\", \"°C\", \"°F\")"
+    );
+    assert_eq!(
+        e.message_in(duibiao::Lang::Zh),
+        "种类 \"温升\" 的数值为温差，但单位 \"mm\" 是长度，请写温度单位（\"K\"、\"°C\"、\"°F\"）"
+    );
+    let report = plan("").check();
+    let e = report.errors().next().unwrap();
+    assert_eq!(
+        e.to_string(),
+        "error: indicators[0].kind: kind \"温升\" holds temperature differences, but the indicator has no unit: write a temperature unit (\"K\", \"°C\", \"°F\")"
+    );
+    assert_eq!(
+        e.message_in(duibiao::Lang::Zh),
+        "种类 \"温升\" 的数值为温差，但指标没有单位，请写温度单位（\"K\"、\"°C\"、\"°F\"）"
+    );
+    let e = "Δ30 mm".parse::<Measurement>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "value \"Δ30 mm\": a difference \"Δ\" applies to temperatures only"
+    );
+    assert_eq!(
+        e.message(duibiao::Lang::Zh),
+        "数值 \"Δ30 mm\"：差值符号 \"Δ\" 只用于温度"
+    );
+}

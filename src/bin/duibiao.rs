@@ -86,6 +86,11 @@ enum Command {
         /// The guard band factor r: w = r·U (default 1; 0.83 for ISO 14253-1).
         #[arg(long = "guard-band", allow_hyphen_values = true)]
         guard_band: Option<String>,
+        /// Judge temperature differences (a temperature rise, 温升): the value and the limit
+        /// convert without the offset, so "30 °C" against "≤ 40 K" is a rise of 30 K. A value
+        /// written with Δ ("Δ30 °C") is judged so without this option.
+        #[arg(long)]
+        difference: bool,
         /// text prints the outcome alone; json prints the evidence.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -355,13 +360,16 @@ fn run(command: Command) -> Result<String, Failure> {
             k,
             rule,
             guard_band,
+            difference,
             format,
         } => {
-            let value = with_uncertainty(value.parse()?, uncertainty.as_deref(), k.as_deref())?;
+            let value: Measurement = value.parse()?;
+            let difference = difference || value.is_difference();
+            let value = with_uncertainty(value, uncertainty.as_deref(), k.as_deref())?;
             let limit: Limit = limit.parse()?;
             let method: Method = method.parse()?;
             let rule = decision_rule(&rule, guard_band.as_deref())?;
-            let mut options = Judgement::from(method).rule(rule);
+            let mut options = Judgement::from(method).rule(rule).difference(difference);
             if let Some(i) = interval {
                 options = options.interval(i.parse()?);
             }

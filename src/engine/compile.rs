@@ -240,20 +240,22 @@ fn indicator(
     subject: Option<&StandardCode>,
 ) -> Result<CompiledIndicator, Error> {
     let unit = ind.unit.clone();
+    let differences = ind.values_are_differences();
     let requirements = requirements(roles, ind, unit.as_ref())?;
     let level = benchmark_level(&requirements, ind);
     let level_ends: Vec<Ends> = level
         .iter()
         .filter_map(|&i| requirements.get(i).map(|r| r.ends))
         .collect();
-    let deviations = level
-        .iter()
-        .filter_map(|&i| requirements.get(i))
-        .any(|r| r.limit.is_deviation_only());
+    let deviations = differences
+        || level
+            .iter()
+            .filter_map(|&i| requirements.get(i))
+            .any(|r| r.limit.is_deviation_only());
     let grading = match &ind.bands {
-        Some(bands) => banded(plan, bands, unit.as_ref(), &level_ends)?,
+        Some(bands) => banded(plan, bands, unit.as_ref(), differences, &level_ends)?,
         None if ind.grades.is_empty() => Grading::None,
-        None => Grading::Table(table(&ind.grades, unit.as_ref(), &level_ends)?),
+        None => Grading::Table(table(&ind.grades, unit.as_ref(), differences, &level_ends)?),
     };
     let graded = !matches!(grading, Grading::None);
     Ok(CompiledIndicator {
@@ -272,6 +274,7 @@ fn indicator(
         requirements,
         level,
         deviations,
+        differences,
         grading,
     })
 }
@@ -283,6 +286,7 @@ fn requirements(
     unit: Option<&Unit>,
 ) -> Result<Vec<Requirement>, Error> {
     let role_of = |code: &StandardCode| roles.get(code).copied();
+    let differences = ind.values_are_differences();
     let mut out = Vec::with_capacity(ind.requirements.len());
     for (code, limit) in &ind.requirements {
         out.push(Requirement {
@@ -290,8 +294,8 @@ fn requirements(
             code_text: code.to_string(),
             role: role_of(code).unwrap_or(Role::Reference),
             code: code.clone(),
-            ends: limit.ends_in(unit)?,
-            accepted: accepted_ends(limit, unit, ind.judgement, ind.interval)?,
+            ends: limit.ends_in(unit, differences)?,
+            accepted: accepted_ends(limit, unit, ind.judgement, ind.interval, differences)?,
             limit: limit.clone(),
         });
     }
@@ -401,13 +405,14 @@ fn undominated(keys: &[Key]) -> Vec<bool> {
 fn table(
     grades: &[CheckedGrade],
     unit: Option<&Unit>,
+    differences: bool,
     level_ends: &[Ends],
 ) -> Result<GradeTable, Error> {
     let mut out = Vec::with_capacity(grades.len());
     for g in grades {
         out.push(Grade {
             name: g.name.clone(),
-            ends: g.limit.ends_in(unit)?,
+            ends: g.limit.ends_in(unit, differences)?,
             limit: g.limit.clone(),
         });
     }
@@ -424,6 +429,7 @@ fn banded(
     plan: &CheckedPlan,
     bands: &CheckedBands,
     unit: Option<&Unit>,
+    differences: bool,
     level_ends: &[Ends],
 ) -> Result<Grading, Error> {
     let selector = plan
@@ -432,10 +438,14 @@ fn banded(
         .position(|o| o.id == bands.by)
         .ok_or_else(|| Error::invalid_plan(t!(msg::BANDS_BY, &bands.by)))?;
     let selector_unit = plan.indicators.get(selector).and_then(|s| s.unit.as_ref());
+    let selector_differences = plan
+        .indicators
+        .get(selector)
+        .is_some_and(CheckedIndicator::values_are_differences);
     let mut compiled = Vec::with_capacity(bands.bands.len());
     for band in &bands.bands {
-        let ends = band.when.ends_in(selector_unit)?;
-        compiled.push((ends, table(&band.grades, unit, level_ends)?));
+        let ends = band.when.ends_in(selector_unit, selector_differences)?;
+        compiled.push((ends, table(&band.grades, unit, differences, level_ends)?));
     }
     Ok(Grading::Banded {
         selector,

@@ -34,6 +34,8 @@ pub(crate) mod msg {
         MARGIN = "the margin {0} − {1}", "余量 {0} − {1}";
         /// What overflowed: the margin's share of the bound it is measured from.
         SHARE = "the share of the margin {0} in its bound {1}", "余量 {0} 占其界限 {1} 的比例";
+        DIFFERENCE_ON_ABSOLUTE = "the temperature difference \"{0}\" cannot be compared with this indicator's absolute temperatures: an indicator of temperature rises writes kind = \"temperature-difference\"",
+            "温差 \"{0}\" 不能与该指标的绝对温度比较，温升指标应写 kind = \"temperature-difference\"";
     }
 }
 
@@ -77,6 +79,13 @@ pub(crate) fn value_in(
     m: &Measurement,
 ) -> Result<Decimal, Error> {
     let raw = m.value().value();
+    if m.is_difference() && !deviations {
+        return Err(
+            Error::incompatible(t!(msg::DIFFERENCE_ON_ABSOLUTE, m.to_string()))
+                .place(t!(PLACE_VALUE, m.to_string()))
+                .place(t!(PLACE_INDICATOR, id)),
+        );
+    }
     match (m.unit(), unit) {
         (Some(from), Some(to)) if from != to => convert(deviations, raw, from, to).map_err(|e| {
             e.place(t!(PLACE_VALUE, m.to_string()))

@@ -118,8 +118,13 @@ pub(crate) struct CompiledIndicator {
     pub(crate) level: Vec<usize>,
     /// The subject standard's requirement, if stated.
     pub(crate) subject: Option<usize>,
-    /// Values are deviations from a nominal (the level is written `±b`): convert as differences.
+    /// Values are differences (the indicator's kind is `temperature-difference`, or the level
+    /// is written `±b`, deviations from a nominal): convert them without the offset.
     pub(crate) deviations: bool,
+    /// The indicator's kind says its values are temperature differences
+    /// ([`crate::model::CheckedIndicator::values_are_differences`]): every limit converts as a
+    /// difference, and a value written with `Δ` is accepted.
+    pub(crate) differences: bool,
     pub(crate) grading: Grading,
 }
 

@@ -624,7 +624,7 @@ impl Engine {
             }
             (false, Some(Stated::Limit(limit))) => limit,
         };
-        let mine = limit.ends_in(ind.unit.as_ref())?;
+        let mine = limit.ends_in(ind.unit.as_ref(), ind.differences)?;
         let level = ind.level_requirements().fold((None, None), |(lo, hi), r| {
             (tighter(lo, r.ends.0, true), tighter(hi, r.ends.1, false))
         });

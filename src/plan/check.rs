@@ -67,6 +67,8 @@ pub(crate) mod msg {
         NO_UPPER_END = "limit \"{0}\" has no upper end but the indicator is {1}", "限值 \"{0}\" 没有上限，但指标方向为 {1}";
         GRADES_ORDER = "grades go from best to worst, so \"{0}\" must hold every value of grade {1} \"{2}\"", "等级按从优到劣排列，因此 \"{0}\" 必须包含第 {1} 级 \"{2}\" 的所有数值";
         GRADE_SAME = "grade {0} has the same limit as grade {1}: grades must differ", "第 {0} 级与第 {1} 级的限值相同，各等级必须不同";
+        DIFFERENCE_UNIT = "kind \"{0}\" holds temperature differences, but the unit \"{1}\" is {2}: write a temperature unit (\"K\", \"°C\", \"°F\")", "种类 \"{0}\" 的数值为温差，但单位 \"{1}\" 是{2}，请写温度单位（\"K\"、\"°C\"、\"°F\"）";
+        DIFFERENCE_NO_UNIT = "kind \"{0}\" holds temperature differences, but the indicator has no unit: write a temperature unit (\"K\", \"°C\", \"°F\")", "种类 \"{0}\" 的数值为温差，但指标没有单位，请写温度单位（\"K\"、\"°C\"、\"°F\"）";
     }
 }
 
@@ -505,22 +507,25 @@ fn id_fault(id: &str) -> Option<Text> {
     Some(t!(msg::ID_WHITESPACE, shown, place))
 }
 
-/// A benchmark requirement as the checker keeps it: the key and limit as written, and the
-/// conforming set in the indicator's unit.
+/// A benchmark requirement as the checker keeps it: the key and limit as written, the
+/// conforming set in the indicator's unit, and the set it accepts under the indicator's method
+/// ([`crate::decision::accepted_ends`]): what the verdict and the benchmark level compare.
 struct Stated<'p> {
     code: &'p str,
     limit: &'p str,
     ends: Ends,
+    accepted: Ends,
 }
 
 /// Two benchmark requirements with no value in common, if the benchmark level is empty (in
-/// plan order). Sets on a line have a common value when every two of them do, and the two to
-/// name are those holding the tightest lower and the tightest upper end.
+/// plan order): no value is accepted by both under the indicator's method, as a product is
+/// judged. Sets on a line have a common value when every two of them do, and the two to name
+/// are those holding the tightest lower and the tightest upper end.
 fn disjoint_pair(stated: &[Stated<'_>]) -> Option<(usize, usize)> {
     let mut lower: Option<(usize, Ends)> = None;
     let mut upper: Option<(usize, Ends)> = None;
     for (k, s) in stated.iter().enumerate() {
-        let (l, u) = s.ends;
+        let (l, u) = s.accepted;
         if let Some(l) = l {
             let half = (Some(l), None);
             // Half-lines are nested: a new one is tighter when the current does not lie in it.
@@ -540,7 +545,9 @@ fn disjoint_pair(stated: &[Stated<'_>]) -> Option<(usize, usize)> {
 }
 
 /// The benchmark level as the engine takes it: the requirements not strictly looser than
-/// another, the first of equivalent ones (one sort and one sweep, not every pair).
+/// another, the first of equivalent ones (one sort and one sweep, not every pair). Under
+/// rounded-value judgement the engine keeps these and also those it cannot drop as accepted;
+/// the grade table's level grade is found from these sets, as here.
 fn level_of(stated: &[Stated<'_>]) -> Vec<usize> {
     let sets: Vec<Ends> = stated.iter().map(|s| s.ends).collect();
     crate::limit::maximal::strictest(&sets)
@@ -777,6 +784,29 @@ fn check_indicator(
             }
         },
     };
+    let differences = ind.values_are_differences();
+    if let (Some(kind), true, Ok(u)) = (ind.kind.as_deref(), differences, &unit) {
+        match u {
+            Some(u) if u.dimension() == crate::unit::Dimension::TEMPERATURE => {}
+            Some(u) => c.error(
+                || format!("{base}.kind"),
+                || {
+                    t!(
+                        msg::DIFFERENCE_UNIT,
+                        kind,
+                        u.to_string(),
+                        u.dimension().text()
+                    )
+                },
+                Loc::value(),
+            ),
+            None => c.error(
+                || format!("{base}.kind"),
+                || t!(msg::DIFFERENCE_NO_UNIT, kind),
+                Loc::value(),
+            ),
+        }
+    }
     if ind.weight.is_sign_negative() {
         c.error(
             || format!("{base}.weight"),
@@ -831,7 +861,7 @@ fn check_indicator(
                         _ => {}
                     }
                     let ends = match &unit {
-                        Ok(u) => match limit.ends_in(u.as_ref()) {
+                        Ok(u) => match limit.ends_in(u.as_ref(), differences) {
                             Ok(ends) => Some(ends),
                             Err(e) => {
                                 c.error(path, || e, Loc::value());
@@ -887,13 +917,24 @@ fn check_indicator(
             );
             continue;
         }
-        if let Some((_, ends)) = read_limit(c, &path, limit_text) {
-            if let (Some(ends), Some(Role::Benchmark)) = (ends, role) {
-                benchmark.push(Stated {
-                    code: code_text,
-                    limit: limit_text,
-                    ends,
-                });
+        if let Some((limit, ends)) = read_limit(c, &path, limit_text) {
+            if let (Some(ends), Some(Role::Benchmark), Ok(u)) = (ends, role, &unit) {
+                let accepted = crate::decision::accepted_ends(
+                    &limit,
+                    u.as_ref(),
+                    ind.judgement,
+                    ind.interval,
+                    differences,
+                );
+                match accepted {
+                    Ok(accepted) => benchmark.push(Stated {
+                        code: code_text,
+                        limit: limit_text,
+                        ends,
+                        accepted,
+                    }),
+                    Err(e) => c.error(path, || e, Loc::value()),
+                }
             }
         }
     }
@@ -944,6 +985,8 @@ fn check_indicator(
 struct Selector<'p> {
     id: &'p str,
     unit: Option<Unit>,
+    /// The selector's values are temperature differences.
+    differences: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -984,7 +1027,11 @@ fn check_bands(
         }
         // A selector whose unit does not read is reported on the selector itself.
         Some(s) => match s.unit.as_deref().map(str::parse::<Unit>).transpose() {
-            Ok(unit) => Some(Selector { id: &s.id, unit }),
+            Ok(unit) => Some(Selector {
+                id: &s.id,
+                unit,
+                differences: s.values_are_differences(),
+            }),
             Err(_) => None,
         },
     };
@@ -1059,7 +1106,9 @@ fn condition(
     };
     let result: Result<Ends, Said> = match message {
         Some(m) => Err(m.into()),
-        None => when.ends_in(selector.unit.as_ref()).map_err(Said::from),
+        None => when
+            .ends_in(selector.unit.as_ref(), selector.differences)
+            .map_err(Said::from),
     };
     match result {
         Ok(ends) => Some(ends),

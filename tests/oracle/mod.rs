@@ -124,15 +124,33 @@ impl Rng {
 // The plan model the generator writes as TOML.
 // ---------------------------------------------------------------------------------------------
 
-/// Units of one quantity whose factors are powers of ten (conversions are exact both ways).
+/// Units of one quantity whose factors are powers of ten (conversions are exact both ways),
+/// most of them SI-prefixed; and the temperature differences ([`TEMPERATURE`]).
 const FAMILIES: &[&[&str]] = &[
     &["L", "mL"],
-    &["W", "kW"],
+    &["mW", "W", "kW"],
     &["MPa", "N/mm²", "kPa"],
-    &["mm", "m", "cm"],
-    &["kg", "g"],
+    &["mm", "m", "cm", "km"],
+    &["kg", "g", "mg"],
+    &["µg/m³", "mg/m³"],
     &["lm/W"],
     &[], // dimensionless, no unit at all
+    &["K", "°C", "°F"],
+];
+
+/// The index in [`FAMILIES`] of the temperatures: an indicator of this family is of kind
+/// `temperature-difference` (every limit, value and uncertainty a difference). Its unit is K or
+/// °C (a difference in either is the same number); limits and values may be written in °F
+/// (× 1.8, exact), and a value is converted out of °F only where the result is exact.
+pub const TEMPERATURE: usize = 8;
+
+/// How an indicator of temperature differences writes its kind: the reserved value or the
+/// Chinese terms that mean the same.
+const DIFFERENCE_KINDS: &[&str] = &[
+    "temperature-difference",
+    "temperature-difference",
+    "温升",
+    "温差",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -328,6 +346,8 @@ pub struct GenInd {
     /// (selector indicator id, bands)
     pub bands: Option<(String, Vec<GenBand>)>,
     pub deviation_only: bool,
+    /// `kind = …` on an indicator of temperature differences ([`TEMPERATURE`]).
+    pub kind: Option<&'static str>,
     /// The base value and step the limits were drawn around, in the indicator's unit.
     pub base: Decimal,
     pub step: Decimal,
@@ -350,6 +370,12 @@ impl GenInd {
             }
         }
         v
+    }
+
+    /// Whether the indicator's numbers convert as differences: a deviation without nominal,
+    /// or an indicator of temperature differences.
+    pub fn differences(&self) -> bool {
+        self.deviation_only || self.kind.is_some()
     }
 
     pub fn other_unit_limits(&self) -> bool {
@@ -412,6 +438,9 @@ impl GenPlan {
             );
             if let Some(u) = ind.unit {
                 let _ = writeln!(s, "unit = {}", toml_str(u));
+            }
+            if let Some(kind) = ind.kind {
+                let _ = writeln!(s, "kind = {}", toml_str(kind));
             }
             let _ = writeln!(s, "class = \"{}\"", ind.class);
             if let Some(w) = ind.weight {
@@ -522,6 +551,9 @@ impl GenPlan {
             ];
             if let Some(u) = ind.unit {
                 f.push(format!("\"unit\": {}", toml_str(u)));
+            }
+            if let Some(kind) = ind.kind {
+                f.push(format!("\"kind\": {}", toml_str(kind)));
             }
             if let Some(w) = ind.weight {
                 f.push(format!("\"weight\": \"{w}\""));
@@ -643,6 +675,25 @@ pub fn conv(x: Decimal, from: &str, to: &str, difference: bool) -> Decimal {
         convert_value(x, &f, &t)
     };
     r.expect("power-of-ten conversions are exact").normalize()
+}
+
+/// `x` (in `from`) in `to` when the conversion is exact (it converts back to `x`): always
+/// within a power-of-ten family, from °F only for some numbers.
+pub fn conv_exact(x: Decimal, from: &str, to: &str, difference: bool) -> Option<Decimal> {
+    let go = |x: Decimal, from: &str, to: &str| -> Option<Decimal> {
+        if from == to {
+            return Some(x.normalize());
+        }
+        let (f, t) = (unit(from), unit(to));
+        let r = if difference {
+            convert_difference(x, &f, &t)
+        } else {
+            convert_value(x, &f, &t)
+        };
+        r.ok().map(|y| y.normalize())
+    };
+    let y = go(x, from, to)?;
+    (go(y, to, from)? == x.normalize()).then_some(y)
 }
 
 fn pow10(e: i32) -> Decimal {
@@ -843,7 +894,13 @@ fn gen_indicator(
     let unit = FAMILIES[family]
         .first()
         .copied()
-        .map(|_| *rng.pick(FAMILIES[family]))
+        .map(|_| {
+            if family == TEMPERATURE {
+                *rng.pick(&["K", "°C"])
+            } else {
+                *rng.pick(FAMILIES[family])
+            }
+        })
         .filter(|_| dir != Dir::Qualitative);
     let class = if dir == Dir::Qualitative {
         *rng.pick(&["basic", "basic", "core", "innovation"])
@@ -865,6 +922,8 @@ fn gen_indicator(
         grades: Vec::new(),
         bands: None,
         deviation_only: false,
+        kind: (family == TEMPERATURE && dir != Dir::Qualitative)
+            .then(|| *rng.pick(DIFFERENCE_KINDS)),
         base: Decimal::ZERO,
         step: Decimal::ONE,
     };
@@ -900,8 +959,11 @@ fn gen_indicator(
             (Decimal::from(rng.range(0, 5)) * s, false)
         });
     }
-    let other_ok = !ind.rounded || GEN_ROUNDED_VALUE_OTHER_UNIT;
-    let diff = ind.deviation_only;
+    // Rounded-value judgement rounds a value in its limit's unit: a limit in °F on a K or °C
+    // indicator would need a value's conversion back into °F, rounded (1/1.8 does not
+    // terminate), and the exact path refuses it as inexact.
+    let other_ok = other_unit_ok(&ind);
+    let diff = ind.differences();
     // Requirements: the benchmarks (each states it or not), the subject, a reference.
     let (b0, nb) = (nstd[0], nstd[1]);
     let stated = rng.chance(85);
@@ -978,6 +1040,11 @@ fn gen_indicator(
     ind
 }
 
+/// Whether the indicator's limits may be written in another unit than its own.
+fn other_unit_ok(ind: &GenInd) -> bool {
+    !ind.rounded || (GEN_ROUNDED_VALUE_OTHER_UNIT && ind.family != TEMPERATURE)
+}
+
 fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
     let n = rng.range(2, 4);
     let s = ind.step;
@@ -1006,7 +1073,7 @@ fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
             }
         };
         let lu = limit_unit(rng, ind.unit, ind.family, other_ok);
-        out.push(in_unit(rng, form, ind.unit, lu, ind.deviation_only));
+        out.push(in_unit(rng, form, ind.unit, lu, ind.differences()));
     }
     out
 }
@@ -1157,9 +1224,9 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
             Dir::Nominal => nominal_form(rng, centre, ind.step, 10, 10, ind.deviation_only, false),
             d => one_sided(rng, d, ind.base, 0),
         };
-        let other_ok = !ind.rounded || GEN_ROUNDED_VALUE_OTHER_UNIT;
+        let other_ok = other_unit_ok(ind);
         let lu = limit_unit(rng, ind.unit, ind.family, other_ok);
-        let l = in_unit(rng, form, ind.unit, lu, ind.deviation_only);
+        let l = in_unit(rng, form, ind.unit, lu, ind.differences());
         ind.requirements.push((sidx, l));
     }
     // At least one weighted core indicator stated by a benchmark.
@@ -1190,7 +1257,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
             .filter(|&o| {
                 o != k
                     && indicators[o].dir != Dir::Qualitative
-                    && !indicators[o].deviation_only
+                    && !indicators[o].differences()
                     && indicators[o].bands.is_none()
             })
             .collect();
@@ -1201,7 +1268,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         if plan_selects(&indicators, k) {
             continue;
         }
-        let other_ok = !indicators[k].rounded || GEN_ROUNDED_VALUE_OTHER_UNIT;
+        let other_ok = other_unit_ok(&indicators[k]);
         let bands = gen_bands(rng, &indicators[k], &indicators[o], other_ok);
         let by = indicators[o].id.clone();
         indicators[k].bands = Some((by, bands));
@@ -1262,9 +1329,14 @@ impl Cell {
             Cell::Qual(q) => (*q).to_string(),
             Cell::Num { x, unit, mark, u } => {
                 let ut = unit.map(|u| format!(" {u}")).unwrap_or_default();
+                // A temperature difference is written with Δ now and then (every temperature
+                // of the generator is one).
+                let delta =
+                    unit.is_some_and(|u| matches!(u, "K" | "°C" | "°F")) && x.mantissa() % 2 == 0;
+                let delta = if delta { "Δ" } else { "" };
                 match u {
-                    Some(u) => format!("{x}{mark} ± {u}{ut}"),
-                    None => format!("{x}{mark}{ut}"),
+                    Some(u) => format!("{delta}{x}{mark} ± {u}{ut}"),
+                    None => format!("{delta}{x}{mark}{ut}"),
                 }
             }
         }
@@ -1324,8 +1396,14 @@ impl GenProduct {
                     continue;
                 }
                 if let (Some(from), Some(to)) = (*unit, ind.unit) {
-                    *x = conv(*x, from, to, ind.deviation_only);
-                    *u = u.map(|u| conv(u, from, to, true));
+                    let exact = conv_exact(*x, from, to, ind.differences())
+                        .zip(u.map_or(Some(None), |u| conv_exact(u, from, to, true).map(Some)));
+                    let Some((cx, cu)) = exact else {
+                        // Left in its unit: converted out of °F, it would be rounded.
+                        continue;
+                    };
+                    *x = cx;
+                    *u = cu;
                 }
                 *unit = None;
                 *mark = "";
@@ -1461,15 +1539,15 @@ fn gen_cell(rng: &mut Rng, plan: &GenPlan, k: usize, anchors: &[Anchor]) -> Cell
     // fast path must answer the same. Written in the limit's unit, unconverted.
     let edge = rng.chance(4);
     let x = if edge { edge_value(rng, x) } else { x };
-    let diff = ind.deviation_only;
+    let diff = ind.differences();
     let (x, shown): (Decimal, Option<&'static str>) = match (ind.unit, u) {
         (Some(_), Some(lu)) if edge => (x, Some(lu)),
         (Some(iu), Some(lu)) => match rng.below(100) {
-            0..=44 => (conv(x, lu, iu, diff), None),
+            0..=44 => conv_exact(x, lu, iu, diff).map_or((x, Some(lu)), |y| (y, None)),
             45..=74 => (x, Some(lu)),
             _ => {
                 let o = *rng.pick(FAMILIES[ind.family]);
-                (conv(x, lu, o, diff), Some(o))
+                conv_exact(x, lu, o, diff).map_or((x, Some(lu)), |y| (y, Some(o)))
             }
         },
         _ => (x, None),
@@ -1620,10 +1698,12 @@ pub fn reunited(plan: &GenPlan, rng: &mut Rng) -> Option<(GenPlan, UnitChanges)>
             continue;
         }
         let old = ind.unit?;
+        // A temperature difference's twin moves between K and °C (the same numbers), never
+        // into °F, whose limits would be rounded.
         let others: Vec<&'static str> = FAMILIES[ind.family]
             .iter()
             .copied()
-            .filter(|u| *u != old)
+            .filter(|u| *u != old && *u != "°F")
             .collect();
         let new = *rng.pick(&others);
         changes[k] = Some((old, new));
@@ -2151,7 +2231,7 @@ fn back_to_old(
         let Some((old, new)) = changes[k] else {
             continue;
         };
-        let diff = plan.indicators[k].deviation_only;
+        let diff = plan.indicators[k].differences();
         iv.compared = iv.compared.map(|x| conv(x, new, old, diff));
         if let Some(m) = &mut iv.margin {
             m.value = conv(m.value, new, old, true);
@@ -2183,10 +2263,13 @@ fn on_grid(plan: &GenPlan, k: usize, cell: &Cell) -> bool {
     if !mark.is_empty() {
         return false;
     }
-    let diff = ind.deviation_only;
+    let diff = ind.differences();
     let from = unit.or(ind.unit);
     let in_ind = match (from, ind.unit) {
-        (Some(f), Some(t)) => conv(*x, f, t, diff),
+        (Some(f), Some(t)) => match conv_exact(*x, f, t, diff) {
+            Some(y) => y,
+            None => return false,
+        },
         _ => *x,
     };
     if let Some(i) = ind.interval {
@@ -2203,10 +2286,10 @@ fn on_grid(plan: &GenPlan, k: usize, cell: &Cell) -> bool {
             .unwrap_or_else(|| parsed.written_interval().value());
         let lu = l.unit.or(ind.unit);
         let xl = match (ind.unit, lu) {
-            (Some(a), Some(b)) => conv(in_ind, a, b, diff),
-            _ => in_ind,
+            (Some(a), Some(b)) => conv_exact(in_ind, a, b, diff),
+            _ => Some(in_ind),
         };
-        (xl % step).is_zero()
+        xl.is_some_and(|xl| (xl % step).is_zero())
     })
 }
 
@@ -2350,7 +2433,7 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
     for (k, cell) in other.cells.iter_mut().enumerate() {
         let ind = &plan.indicators[k];
         let rng = &mut base.clone().fork(&ind.id);
-        let (Cell::Num { x, unit, u, .. }, Some(iu)) = (&mut *cell, ind.unit) else {
+        let (Cell::Num { x, unit, u, mark }, Some(iu)) = (&mut *cell, ind.unit) else {
             continue;
         };
         let fam = FAMILIES[ind.family];
@@ -2360,8 +2443,17 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
         let from = unit.unwrap_or(iu);
         let choices: Vec<&'static str> = fam.iter().copied().filter(|o| *o != from).collect();
         let to = *rng.pick(&choices);
-        *x = conv(*x, from, to, ind.deviation_only);
-        *u = u.map(|u| conv(u, from, to, true));
+        let exact = conv_exact(*x, from, to, ind.differences())
+            .zip(u.map_or(Some(None), |u| conv_exact(u, from, to, true).map(Some)));
+        let Some((cx, cu)) = exact else {
+            continue;
+        };
+        if !mark.is_empty() && !last_nonzero_is_five(cx) {
+            // × 1.8 moves the last digit: the mark would no longer read.
+            continue;
+        }
+        *x = cx;
+        *u = cu;
         *unit = Some(to);
         changed = true;
     }
