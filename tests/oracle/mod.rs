@@ -979,6 +979,9 @@ fn gen_indicator(
 }
 
 fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
+    if ind.dir != Dir::Nominal && rng.chance(40) {
+        return gen_interval_grades(rng, ind);
+    }
     let n = rng.range(2, 4);
     let s = ind.step;
     let g = rng.range(1, 6);
@@ -1009,6 +1012,85 @@ fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
         out.push(in_unit(rng, form, ind.unit, lu, ind.deviation_only));
     }
     out
+}
+
+/// A class table as regulations adopt it: intervals that do not nest, best first, some with a
+/// hole before them, the best and the worst class open or closed at their outer end
+/// (`≤ b₀`, `b₀ < x ≤ b₁`, …, `> bₙ`), in the indicator's unit.
+fn gen_interval_grades(rng: &mut Rng, ind: &GenInd) -> Vec<GenLimit> {
+    let n = rng.range(2, 5);
+    let s = ind.step;
+    // Boundaries from the best end: each class `width` steps wide, a hole of `gap` steps
+    // before some.
+    let j = rng.range(0, n);
+    let mut at = ind.base - Decimal::from(j * 2) * s;
+    let mut classes: Vec<(Decimal, bool, Decimal, bool)> = Vec::new();
+    for _ in 0..n {
+        let gap = if rng.chance(35) { rng.range(1, 3) } else { 0 };
+        let lo = at + Decimal::from(gap) * s;
+        let width = rng.range(1, 4);
+        let hi = lo + Decimal::from(width) * s;
+        // Half-open intervals, as tables write them: `lo < x ≤ hi` (or `lo ≤ x < hi`).
+        let lo_open = gap == 0 || rng.chance(50);
+        classes.push((lo, lo_open, hi, false));
+        at = hi;
+    }
+    let open_best = rng.chance(60);
+    let open_worst = rng.chance(60);
+    let higher = ind.dir == Dir::Higher;
+    let last = classes.len() - 1;
+    let forms: Vec<Form> = classes
+        .iter()
+        .enumerate()
+        .map(|(k, &(lo, lo_open, hi, hi_open))| {
+            // Lower-is-better: the best class is the lowest. Higher-is-better: mirrored, the
+            // boundaries negated about the base.
+            let (lo, lo_open, hi, hi_open) = if higher {
+                (
+                    ind.base * Decimal::TWO - hi,
+                    hi_open,
+                    ind.base * Decimal::TWO - lo,
+                    lo_open,
+                )
+            } else {
+                (lo, lo_open, hi, hi_open)
+            };
+            let best = k == 0 && open_best;
+            let worst = k == last && open_worst;
+            match (higher, best, worst) {
+                (false, true, _) => Form::AtMost {
+                    a: hi,
+                    open: hi_open,
+                    style: 0,
+                },
+                (false, _, true) => Form::AtLeast {
+                    a: lo,
+                    open: lo_open,
+                    style: 0,
+                },
+                (true, true, _) => Form::AtLeast {
+                    a: lo,
+                    open: lo_open,
+                    style: 0,
+                },
+                (true, _, true) => Form::AtMost {
+                    a: hi,
+                    open: hi_open,
+                    style: 0,
+                },
+                _ => Form::Range {
+                    lo,
+                    hi,
+                    lo_open,
+                    hi_open,
+                },
+            }
+        })
+        .collect();
+    forms
+        .into_iter()
+        .map(|form| in_unit(rng, form, ind.unit, None, false))
+        .collect()
 }
 
 /// Bands on the selector's values (in its unit or another of its family).
