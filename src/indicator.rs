@@ -509,8 +509,12 @@ pub(crate) fn nearest_grades(
     }
     // How many grades lie wholly on the better side of x.
     let beyond = |e: &crate::limit::Ends| match direction {
-        Direction::LowerIsBetter => e.1.is_some_and(|b| x > b.value || (x == b.value && !b.inclusive)),
-        Direction::HigherIsBetter => e.0.is_some_and(|b| x < b.value || (x == b.value && !b.inclusive)),
+        Direction::LowerIsBetter => {
+            e.1.is_some_and(|b| x > b.value || (x == b.value && !b.inclusive))
+        }
+        Direction::HigherIsBetter => {
+            e.0.is_some_and(|b| x < b.value || (x == b.value && !b.inclusive))
+        }
         _ => false,
     };
     let p = sets.iter().take_while(|e| beyond(e)).count();

@@ -45,9 +45,11 @@ impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMap<V> {
 }
 
 /// `requirements`: standard number → limit text or class, each number once.
-pub(crate) fn requirements<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<BTreeMap<String, crate::indicator::Requirement>, D::Error> {
+pub(crate) fn requirements<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
     d.deserialize_map(UniqueMap {
         twice: |key| {
             let key = crate::number::truncate(key);

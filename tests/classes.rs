@@ -84,7 +84,10 @@ fn the_eu_label_example_gives_the_verdicts_checked_by_hand() {
         assert_eq!(fast.outcomes_into(&prepared, &mut out), class, "{id}");
         let outcomes: Vec<Outcome> = out.iter().map(|o| o.outcome).collect();
         assert_eq!(outcomes, [eei_outcome, noise_outcome], "{id}");
-        assert_eq!(out[0].grade.map(usize::from), e.grade.as_ref().map(|g| g.rank));
+        assert_eq!(
+            out[0].grade.map(usize::from),
+            e.grade.as_ref().map(|g| g.rank)
+        );
     }
 }
 
@@ -149,7 +152,14 @@ grades = [{grades}]
 
 const TABLE: &str = r#"{ name = { en = "A" }, limit = "≤ 10" }, { name = { en = "B" }, limit = "12 < x ≤ 20" }, { name = { en = "C" }, limit = "20 < x ≤ 30" }, { name = { en = "D" }, limit = "> 30" }"#;
 
-fn judge(text: &str, value: &str) -> (Outcome, Option<usize>, Option<(Option<usize>, Option<usize>)>) {
+fn judge(
+    text: &str,
+    value: &str,
+) -> (
+    Outcome,
+    Option<usize>,
+    Option<(Option<usize>, Option<usize>)>,
+) {
     let engine = Plan::from_toml_str(text).unwrap().compile().unwrap();
     let v = engine
         .evaluate(&Product::new("p").with("x", value).unwrap())
@@ -158,9 +168,12 @@ fn judge(text: &str, value: &str) -> (Outcome, Option<usize>, Option<(Option<usi
     let exact = (
         i.outcome,
         i.grade.as_ref().map(|g| g.rank),
-        i.nearest_grades
-            .as_ref()
-            .map(|n| (n.better.as_ref().map(|g| g.rank), n.worse.as_ref().map(|g| g.rank))),
+        i.nearest_grades.as_ref().map(|n| {
+            (
+                n.better.as_ref().map(|g| g.rank),
+                n.worse.as_ref().map(|g| g.rank),
+            )
+        }),
     );
     // The fast path agrees where it holds the plan.
     if let Ok(fast) = engine.classifier() {
@@ -204,10 +217,14 @@ fn exceeds_by_grade_on_a_table_of_intervals() {
     let text = plan_with(TABLE, r#"{ class = "A" }"#, "");
     assert_eq!(judge(&text, "5"), (Meets, Some(0), None));
     // A table open at neither end: beyond it, the nearest class on one side only.
-    let closed = r#"{ name = { en = "A" }, limit = "5 ~ 10" }, { name = { en = "B" }, limit = ">10 ~ 20" }"#;
+    let closed =
+        r#"{ name = { en = "A" }, limit = "5 ~ 10" }, { name = { en = "B" }, limit = ">10 ~ 20" }"#;
     let text = plan_with(closed, r#"{ class = "B" }"#, "");
     assert_eq!(judge(&text, "3"), (Meets, None, Some((None, Some(0)))));
-    assert_eq!(judge(&text, "25"), (FallsShort, None, Some((Some(1), None))));
+    assert_eq!(
+        judge(&text, "25"),
+        (FallsShort, None, Some((Some(1), None)))
+    );
 }
 
 /// Rounded-value judgement: the value rounds to each limit's digit, then its class is found;
@@ -215,10 +232,17 @@ fn exceeds_by_grade_on_a_table_of_intervals() {
 #[test]
 fn rounded_values_round_then_find_their_class() {
     use Outcome::*;
-    let text = plan_with(TABLE, r#"{ class = "B" }"#, r#"judgement = "rounded-value""#);
+    let text = plan_with(
+        TABLE,
+        r#"{ class = "B" }"#,
+        r#"judgement = "rounded-value""#,
+    );
     assert_eq!(judge(&text, "10.4"), (Exceeds, Some(0), None));
     assert_eq!(judge(&text, "10.6").1, None);
-    assert_eq!(judge(&text, "12.4"), (Meets, None, Some((Some(0), Some(1)))));
+    assert_eq!(
+        judge(&text, "12.4"),
+        (Meets, None, Some((Some(0), Some(1))))
+    );
     assert_eq!(judge(&text, "12.6"), (Meets, Some(1), None));
     assert_eq!(judge(&text, "20.4"), (Meets, Some(1), None));
     assert_eq!(judge(&text, "20.6").0, FallsShort);
@@ -234,7 +258,10 @@ fn nested_tables_mean_what_they_meant() {
     assert_eq!(judge(&text, "15"), (Meets, Some(1), None));
     assert_eq!(judge(&text, "25").0, FallsShort);
     // Beyond the worst grade of a nested table: outside, the worst grade the nearest.
-    assert_eq!(judge(&text, "35"), (FallsShort, None, Some((Some(2), None))));
+    assert_eq!(
+        judge(&text, "35"),
+        (FallsShort, None, Some((Some(2), None)))
+    );
     // Stated as a class of a nested table: the class's own limit.
     let text = plan_with(nested, r#"{ class = "2" }"#, "");
     assert_eq!(judge(&text, "15"), (Meets, Some(1), None));
@@ -243,35 +270,41 @@ fn nested_tables_mean_what_they_meant() {
 
 fn faults(text: &str, lang: Lang) -> Vec<String> {
     let (_, report) = Plan::read_toml(text, &duibiao::Limits::default()).unwrap();
-    report
-        .faults
-        .iter()
-        .map(|f| f.to_string_in(lang))
-        .collect()
+    report.faults.iter().map(|f| f.to_string_in(lang)).collect()
 }
 
 #[test]
 fn a_table_neither_nested_nor_of_intervals_is_refused_naming_the_two_grades() {
-    let overlap = r#"{ name = { en = "A" }, limit = "≤ 10" }, { name = { en = "B" }, limit = "5 ~ 20" }"#;
+    let overlap =
+        r#"{ name = { en = "A" }, limit = "≤ 10" }, { name = { en = "B" }, limit = "5 ~ 20" }"#;
     let text = plan_with(overlap, r#""≤ 20""#, "");
     assert_eq!(
         faults(&text, Lang::En),
-        [r#"error: line 11, column 83: indicators[0].grades[1].limit: grade 1 "5 ~ 20" overlaps grade 0 "≤ 10" without holding it: a class table either nests (each grade holds every value of the one before) or lists intervals with no value in common, best first"#]
+        [
+            r#"error: line 11, column 83: indicators[0].grades[1].limit: grade 1 "5 ~ 20" overlaps grade 0 "≤ 10" without holding it: a class table either nests (each grade holds every value of the one before) or lists intervals with no value in common, best first"#
+        ]
     );
     assert_eq!(
         faults(&text, Lang::Zh),
-        [r#"错误：第 11 行第 83 列：indicators[0].grades[1].limit：第 1 级 "5 ~ 20" 与第 0 级 "≤ 10" 部分重叠而不包含它：等级表要么逐级包含（每一级包含前一级的所有数值），要么由互不重叠的区间组成，按从优到劣排列"#]
+        [
+            r#"错误：第 11 行第 83 列：indicators[0].grades[1].limit：第 1 级 "5 ~ 20" 与第 0 级 "≤ 10" 部分重叠而不包含它：等级表要么逐级包含（每一级包含前一级的所有数值），要么由互不重叠的区间组成，按从优到劣排列"#
+        ]
     );
     // Intervals listed worst first.
-    let reversed = r#"{ name = { en = "B" }, limit = ">10 ~ 20" }, { name = { en = "A" }, limit = "≤ 10" }"#;
+    let reversed =
+        r#"{ name = { en = "B" }, limit = ">10 ~ 20" }, { name = { en = "A" }, limit = "≤ 10" }"#;
     let text = plan_with(reversed, r#""≤ 20""#, "");
     assert_eq!(
         faults(&text, Lang::En),
-        [r#"error: line 11, column 87: indicators[0].grades[1].limit: grades go from best to worst, so in a table of intervals "≤ 10" must lie wholly on the worse side of grade 0 ">10 ~ 20" (the indicator is lower-is-better)"#]
+        [
+            r#"error: line 11, column 87: indicators[0].grades[1].limit: grades go from best to worst, so in a table of intervals "≤ 10" must lie wholly on the worse side of grade 0 ">10 ~ 20" (the indicator is lower-is-better)"#
+        ]
     );
     assert_eq!(
         faults(&text, Lang::Zh),
-        [r#"错误：第 11 行第 87 列：indicators[0].grades[1].limit：等级按从优到劣排列，因此在区间等级表中 "≤ 10" 必须整体位于第 0 级 ">10 ~ 20" 的较差一侧（指标方向为 lower-is-better）"#]
+        [
+            r#"错误：第 11 行第 87 列：indicators[0].grades[1].limit：等级按从优到劣排列，因此在区间等级表中 "≤ 10" 必须整体位于第 0 级 ">10 ~ 20" 的较差一侧（指标方向为 lower-is-better）"#
+        ]
     );
 }
 
@@ -280,29 +313,41 @@ fn a_class_requirement_names_a_class_of_the_table() {
     let text = plan_with(TABLE, r#"{ class = "E" }"#, "");
     assert_eq!(
         faults(&text, Lang::En),
-        [r#"error: line 10, column 34: indicators[0].requirements."GB/T 1-2000": class "E" is not a grade of the indicator: its grades are "A", "B", "C", "D""#]
+        [
+            r#"error: line 10, column 34: indicators[0].requirements."GB/T 1-2000": class "E" is not a grade of the indicator: its grades are "A", "B", "C", "D""#
+        ]
     );
     assert_eq!(
         faults(&text, Lang::Zh),
-        [r#"错误：第 10 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "E" 不是该指标的等级：其等级为 "A", "B", "C", "D""#]
+        [
+            r#"错误：第 10 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "E" 不是该指标的等级：其等级为 "A", "B", "C", "D""#
+        ]
     );
     let text = plan_with(TABLE, r#"{ class = "D" }"#, "");
     assert_eq!(
         faults(&text, Lang::En),
-        [r#"error: line 10, column 34: indicators[0].requirements."GB/T 1-2000": class "D" is open at its worse end, so "D or better" holds every value: name a class with a worse end, or write a limit"#]
+        [
+            r#"error: line 10, column 34: indicators[0].requirements."GB/T 1-2000": class "D" is open at its worse end, so "D or better" holds every value: name a class with a worse end, or write a limit"#
+        ]
     );
     assert_eq!(
         faults(&text, Lang::Zh),
-        [r#"错误：第 10 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "D" 的较差一端是开放的，"D 或更优" 包含所有数值：请指定有较差端点的等级，或写出限值"#]
+        [
+            r#"错误：第 10 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "D" 的较差一端是开放的，"D 或更优" 包含所有数值：请指定有较差端点的等级，或写出限值"#
+        ]
     );
     let text = plan_with("", r#"{ class = "A" }"#, "");
     assert_eq!(
         faults(&text, Lang::En),
-        [r#"error: line 10, column 34: indicators[0].requirements."GB/T 1-2000": class "A": the indicator has no grades, so it has no class to name: write a limit, or give the indicator grades"#]
+        [
+            r#"error: line 10, column 34: indicators[0].requirements."GB/T 1-2000": class "A": the indicator has no grades, so it has no class to name: write a limit, or give the indicator grades"#
+        ]
     );
     assert_eq!(
         faults(&text, Lang::Zh),
-        [r#"错误：第 10 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "A"：指标没有等级（grades），无从指定等级：请写出限值，或为指标给出等级"#]
+        [
+            r#"错误：第 10 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "A"：指标没有等级（grades），无从指定等级：请写出限值，或为指标给出等级"#
+        ]
     );
     // Neither a limit nor a class: refused by the reader, naming the field.
     let text = plan_with(TABLE, r#"{ grade = "A" }"#, "");
@@ -315,9 +360,14 @@ fn a_class_requirement_names_a_class_of_the_table() {
 fn a_class_requirement_round_trips_through_toml_and_json() {
     let (plan, _) = example();
     let json = plan.to_json_string().unwrap();
-    assert!(json.contains(r#""(EU) 2019/2016": {
+    assert!(
+        json.contains(
+            r#""(EU) 2019/2016": {
           "class": "B"
-        }"#), "{json}");
+        }"#
+        ),
+        "{json}"
+    );
     assert_eq!(Plan::from_json_str(&json).unwrap(), plan);
     let toml = plan.to_toml_string().unwrap();
     assert_eq!(Plan::from_toml_str(&toml).unwrap(), plan);
@@ -349,10 +399,14 @@ fn a_value_outside_the_table_earns_no_grade_points() {
     let (plan, products) = example();
     let engine = plan.compile().unwrap();
     let ranker = duibiao::rank::Ranker::new(&engine).unwrap();
-    let outside = ranker.score(&engine.evaluate(&products[4]).unwrap()).unwrap();
+    let outside = ranker
+        .score(&engine.evaluate(&products[4]).unwrap())
+        .unwrap();
     assert_eq!(outside.parts[0].grade, None);
     assert_eq!(outside.parts[0].grade_points, rust_decimal::Decimal::ZERO);
-    let in_b = ranker.score(&engine.evaluate(&products[5]).unwrap()).unwrap();
+    let in_b = ranker
+        .score(&engine.evaluate(&products[5]).unwrap())
+        .unwrap();
     assert_eq!(in_b.parts[0].grade, Some(1));
     assert_eq!(in_b.parts[0].grade_points, rust_decimal::Decimal::from(80));
 }

@@ -294,7 +294,8 @@ fn resolve_classes<'i>(
         .collect::<Result<Vec<Ends>, Error>>()?;
     let mut out = Vec::with_capacity(ind.requirement_classes.len());
     for (code, class) in &ind.requirement_classes {
-        let refused = |m: Text| Error::invalid_plan(m).place(t!(msg::PLACE_REQUIREMENT, code.to_string()));
+        let refused =
+            |m: Text| Error::invalid_plan(m).place(t!(msg::PLACE_REQUIREMENT, code.to_string()));
         if ind.bands.is_some() {
             return Err(refused(t!(crate::plan::check::msg::CLASS_BANDED, class)));
         }

@@ -918,8 +918,7 @@ fn check_indicator(
         }
         let limit_text: std::borrow::Cow<'_, str> = match limit_text {
             crate::indicator::Requirement::Class(class) => {
-                match class_requirement(ind, class, unit.as_ref().ok().and_then(|u| u.as_ref()))
-                {
+                match class_requirement(ind, class, unit.as_ref().ok().and_then(|u| u.as_ref())) {
                     Ok(limit) => limit.into(),
                     Err(message) => {
                         c.error(path, || message, Loc::value());
@@ -943,7 +942,15 @@ fn check_indicator(
         if let (Some(a), Some(b)) = (benchmark.get(a), benchmark.get(b)) {
             c.error(
                 || format!("{base}.requirements.\"{}\"", b.code),
-                || t!(msg::LEVEL_EMPTY, a.code, a.limit.as_ref(), b.code, b.limit.as_ref()),
+                || {
+                    t!(
+                        msg::LEVEL_EMPTY,
+                        a.code,
+                        a.limit.as_ref(),
+                        b.code,
+                        b.limit.as_ref()
+                    )
+                },
                 Loc::key(),
             );
         }

@@ -328,12 +328,24 @@ pub struct GenInd {
     /// (selector indicator id, bands)
     pub bands: Option<(String, Vec<GenBand>)>,
     pub deviation_only: bool,
+    /// A benchmark requirement written as a class of `grades`: (standard index, grade index).
+    /// The requirement's limit is the one the class stands for, so every law reads it as the
+    /// limit; the plan text names the class.
+    pub class_req: Option<(usize, usize)>,
     /// The base value and step the limits were drawn around, in the indicator's unit.
     pub base: Decimal,
     pub step: Decimal,
 }
 
 impl GenInd {
+    /// The grade standard `k`'s requirement names, when written as a class.
+    pub fn named_class(&self, k: usize) -> Option<usize> {
+        match self.class_req {
+            Some((s, g)) if s == k && g < self.grades.len() && self.bands.is_none() => Some(g),
+            _ => None,
+        }
+    }
+
     pub fn stated_by_benchmark(&self, plan: &GenPlan) -> bool {
         self.requirements
             .iter()
@@ -445,12 +457,17 @@ impl GenPlan {
                 let items: Vec<String> = ind
                     .requirements
                     .iter()
-                    .map(|(k, l)| {
-                        format!(
+                    .map(|(k, l)| match ind.named_class(*k) {
+                        Some(g) => format!(
+                            "{} = {{ class = \"g{}\" }}",
+                            toml_str(self.standards[*k].key()),
+                            g + 1
+                        ),
+                        None => format!(
                             "{} = {}",
                             toml_str(self.standards[*k].key()),
                             toml_str(&l.text())
-                        )
+                        ),
                     })
                     .collect();
                 let _ = writeln!(s, "requirements = {{ {} }}", items.join(", "));
@@ -549,12 +566,17 @@ impl GenPlan {
                 let items: Vec<String> = ind
                     .requirements
                     .iter()
-                    .map(|(k, l)| {
-                        format!(
+                    .map(|(k, l)| match ind.named_class(*k) {
+                        Some(g) => format!(
+                            "{}: {{\"class\": \"g{}\"}}",
+                            toml_str(self.standards[*k].key()),
+                            g + 1
+                        ),
+                        None => format!(
                             "{}: {}",
                             toml_str(self.standards[*k].key()),
                             toml_str(&l.text())
-                        )
+                        ),
                     })
                     .collect();
                 f.push(format!("\"requirements\": {{{}}}", items.join(", ")));
@@ -865,6 +887,7 @@ fn gen_indicator(
         grades: Vec::new(),
         bands: None,
         deviation_only: false,
+        class_req: None,
         base: Decimal::ZERO,
         step: Decimal::ONE,
     };
@@ -1289,6 +1312,27 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         indicators[k].bands = Some((by, bands));
         indicators[k].grades.clear();
     }
+    for ind in &mut indicators {
+        if ind.grades.is_empty() || ind.bands.is_some() || !rng.chance(40) {
+            continue;
+        }
+        let bench: Vec<usize> = ind
+            .requirements
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, _))| standards[*s].role == "benchmark")
+            .map(|(r, _)| r)
+            .collect();
+        if bench.is_empty() {
+            continue;
+        }
+        let r = *rng.pick(&bench);
+        let g = rng.below(ind.grades.len() as u64) as usize;
+        if let Some(limit) = class_limit(ind, g) {
+            ind.requirements[r].1 = limit;
+            ind.class_req = Some((ind.requirements[r].0, g));
+        }
+    }
     let ncore = indicators.iter().filter(|i| i.class == "core").count() as u32;
     let policy = GenPolicy {
         share: if rng.chance(35) {
@@ -1308,6 +1352,43 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         indicators,
         policy,
     }
+}
+
+/// The limit a requirement naming grade `g` stands for (docs/rules.md §6): a nested grade's
+/// own limit; for a table of intervals (a one-sided indicator with a range among its grades)
+/// the one-sided limit at the grade's worse end. `None` for a grade open at its worse end.
+fn class_limit(ind: &GenInd, g: usize) -> Option<GenLimit> {
+    let grade = ind.grades.get(g)?;
+    // A nested one-sided table has one form throughout; a table of intervals has ranges, or
+    // its two open ends only.
+    let any = |f: fn(&Form) -> bool| ind.grades.iter().any(|l| f(&l.form));
+    let intervals = ind.dir != Dir::Nominal
+        && (any(|f| matches!(f, Form::Range { .. }))
+            || (any(|f| matches!(f, Form::AtLeast { .. }))
+                && any(|f| matches!(f, Form::AtMost { .. }))));
+    if !intervals {
+        return Some(grade.clone());
+    }
+    let form = match (ind.dir, &grade.form) {
+        (Dir::Lower, Form::Range { hi, hi_open, .. }) => Form::AtMost {
+            a: *hi,
+            open: *hi_open,
+            style: 0,
+        },
+        (Dir::Higher, Form::Range { lo, lo_open, .. }) => Form::AtLeast {
+            a: *lo,
+            open: *lo_open,
+            style: 0,
+        },
+        (Dir::Lower, Form::AtMost { .. }) | (Dir::Higher, Form::AtLeast { .. }) => {
+            grade.form.clone()
+        }
+        _ => return None,
+    };
+    Some(GenLimit {
+        form,
+        unit: grade.unit,
+    })
 }
 
 /// Whether indicator k chooses another's band (so it must not be a selector with bands).
@@ -1671,6 +1752,9 @@ pub fn permuted(plan: &GenPlan, rng: &mut Rng) -> GenPlan {
     p.standards = order.iter().map(|&o| plan.standards[o].clone()).collect();
     for ind in &mut p.indicators {
         for (s, _) in &mut ind.requirements {
+            *s = new_of[*s];
+        }
+        if let Some((s, _)) = &mut ind.class_req {
             *s = new_of[*s];
         }
         rng.shuffle(&mut ind.requirements);
