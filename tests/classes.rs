@@ -42,6 +42,23 @@ fn outcome(v: &Verdict, id: &str) -> Outcome {
     v.indicators.iter().find(|i| i.id == id).unwrap().outcome
 }
 
+/// A product's hand-checked verdict: id, class, EEI class and outcome, noise class and outcome.
+type Row = (
+    &'static str,
+    Class,
+    Option<&'static str>,
+    Outcome,
+    Option<&'static str>,
+    Outcome,
+);
+
+/// Outcome, grade rank reached, and the nearest grades' ranks (better, worse) when outside.
+type Judged = (
+    Outcome,
+    Option<usize>,
+    Option<(Option<usize>, Option<usize>)>,
+);
+
 /// The verdicts checked by hand (docs/examples.md): the level is class B of each table
 /// (EEI ≤ 51, noise < 36 dB(A)); class A exceeds it; 41 < EEI ≤ 42 is the adopted table's
 /// hole, which meets the level but is in no class; a leader needs EEI (weight 2 of 3) to
@@ -55,7 +72,7 @@ fn the_eu_label_example_gives_the_verdicts_checked_by_hand() {
     let engine = plan.compile().unwrap();
     let fast = engine.classifier().unwrap();
     #[rustfmt::skip]
-    let want: [(&str, Class, Option<&str>, Outcome, Option<&str>, Outcome); 7] = [
+    let want: [Row; 7] = [
         ("RF-01", Class::Leader, Some("A"), Exceeds, Some("B"), Meets),
         ("RF-02", Class::Follower, None, Meets, Some("A"), Exceeds),
         ("RF-03", Class::Gap, Some("B"), Meets, Some("C"), FallsShort),
@@ -152,14 +169,7 @@ grades = [{grades}]
 
 const TABLE: &str = r#"{ name = { en = "A" }, limit = "≤ 10" }, { name = { en = "B" }, limit = "12 < x ≤ 20" }, { name = { en = "C" }, limit = "20 < x ≤ 30" }, { name = { en = "D" }, limit = "> 30" }"#;
 
-fn judge(
-    text: &str,
-    value: &str,
-) -> (
-    Outcome,
-    Option<usize>,
-    Option<(Option<usize>, Option<usize>)>,
-) {
+fn judge(text: &str, value: &str) -> Judged {
     let engine = Plan::from_toml_str(text).unwrap().compile().unwrap();
     let v = engine
         .evaluate(&Product::new("p").with("x", value).unwrap())
@@ -393,20 +403,53 @@ fn compare_shows_the_level_as_its_class() {
     assert_eq!(level.shown(), "B (≤ 51)");
 }
 
-/// Ranking: a value outside the table earns no grade points (as a value below every grade).
+/// Ranking: a value in a hole scores the grade points of its nearest worse class (B), never
+/// fewer than a worse value of that class, and a value beyond the worst grade of a nested
+/// table none.
 #[test]
-fn a_value_outside_the_table_earns_no_grade_points() {
+fn a_value_outside_the_table_scores_as_its_nearest_worse_class() {
     let (plan, products) = example();
     let engine = plan.compile().unwrap();
     let ranker = duibiao::rank::Ranker::new(&engine).unwrap();
-    let outside = ranker
-        .score(&engine.evaluate(&products[4]).unwrap())
-        .unwrap();
-    assert_eq!(outside.parts[0].grade, None);
-    assert_eq!(outside.parts[0].grade_points, rust_decimal::Decimal::ZERO);
+    let hole = engine.evaluate(&products[4]).unwrap();
+    assert!(hole.indicators[0].grade.is_none());
+    let outside = ranker.score(&hole).unwrap();
+    assert_eq!(outside.parts[0].grade, Some(1));
+    assert_eq!(
+        outside.parts[0].grade_points,
+        rust_decimal::Decimal::from(80)
+    );
     let in_b = ranker
         .score(&engine.evaluate(&products[5]).unwrap())
         .unwrap();
-    assert_eq!(in_b.parts[0].grade, Some(1));
     assert_eq!(in_b.parts[0].grade_points, rust_decimal::Decimal::from(80));
+    let in_a = ranker
+        .score(&engine.evaluate(&products[0]).unwrap())
+        .unwrap();
+    assert_eq!(in_a.parts[0].grade_points, rust_decimal::Decimal::from(100));
+    // The compact ranking scores alike.
+    let verdicts: Vec<_> = products
+        .iter()
+        .map(|p| engine.evaluate(p).unwrap())
+        .collect();
+    let full = ranker.rank(&verdicts).unwrap();
+    let mut b = ranker.builder();
+    for v in &verdicts {
+        b.push(v).unwrap();
+    }
+    assert_eq!(b.finish().unwrap().to_ranking(), full);
+    // Nested: beyond the worst grade, no points.
+    let text = plan_with(
+        r#"{ name = { en = "1" }, limit = "≤ 10" }, { name = { en = "2" }, limit = "≤ 20" }"#,
+        r#""≤ 30""#,
+        "",
+    );
+    let engine = Plan::from_toml_str(&text).unwrap().compile().unwrap();
+    let ranker = duibiao::rank::Ranker::new(&engine).unwrap();
+    let v = engine
+        .evaluate(&Product::new("p").with("x", "25").unwrap())
+        .unwrap();
+    let s = ranker.score(&v).unwrap();
+    assert_eq!(s.parts[0].grade, None);
+    assert_eq!(s.parts[0].grade_points, rust_decimal::Decimal::ZERO);
 }
