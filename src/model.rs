@@ -37,6 +37,8 @@ pub(crate) mod msg {
     crate::error::messages! {
         STATED_TWICE = "standard \"{0}\" is stated twice (first as requirements[{1}])",
             "标准 \"{0}\" 的要求给出了两次（第一次为 requirements[{1}]）";
+        CLASS_STATED_TWICE = "standard \"{0}\" is stated twice as a class",
+            "标准 \"{0}\" 以等级给出了两次要求";
     }
 }
 
@@ -110,6 +112,9 @@ pub struct CheckedIndicator {
     pub test_method: Option<StandardCode>,
     /// Each standard's requirement, in standard-number order.
     pub requirements: Vec<(StandardCode, Limit)>,
+    /// The requirements stated as a class of `grades` (`{ class = "A" }`: that class or
+    /// better), in standard-number order; compiling reads each into its limit.
+    pub requirement_classes: Vec<(StandardCode, String)>,
     /// Graded levels, best first.
     pub grades: Vec<CheckedGrade>,
     /// Grades chosen by band.
@@ -153,6 +158,7 @@ impl CheckedIndicator {
             tolerance: None,
             test_method: None,
             requirements: Vec::new(),
+            requirement_classes: Vec::new(),
             grades: Vec::new(),
             bands: None,
         }
@@ -219,6 +225,17 @@ impl CheckedIndicator {
     pub fn requirement(mut self, code: StandardCode, limit: Limit) -> Self {
         let at = self.requirements.partition_point(|(c, _)| *c <= code);
         self.requirements.insert(at, (code, limit));
+        self
+    }
+
+    /// With a standard's requirement stated as a class of the indicator's grades (that class or
+    /// better; kept in standard-number order).
+    #[must_use]
+    pub fn requirement_class(mut self, code: StandardCode, class: impl Into<String>) -> Self {
+        let at = self
+            .requirement_classes
+            .partition_point(|(c, _)| *c <= code);
+        self.requirement_classes.insert(at, (code, class.into()));
         self
     }
 
@@ -309,6 +326,21 @@ impl CheckedPlan {
                     seen.insert(code, k);
                 }
             }
+            let mut classes = std::collections::BTreeSet::new();
+            for (k, (code, _)) in ind.requirement_classes.iter().enumerate() {
+                let first = seen.get(code).copied();
+                if let Some(first) = first.filter(|_| !classes.contains(code)) {
+                    report.push_error(
+                        format!("indicators[{i}].requirement-classes[{k}]"),
+                        t!(msg::STATED_TWICE, code.to_string(), first),
+                    );
+                } else if !classes.insert(code) {
+                    report.push_error(
+                        format!("indicators[{i}].requirement-classes[{k}]"),
+                        t!(msg::CLASS_STATED_TWICE, code.to_string()),
+                    );
+                }
+            }
         }
         report
     }
@@ -354,7 +386,13 @@ impl CheckedPlan {
                     requirements: i
                         .requirements
                         .iter()
-                        .map(|(c, l)| (c.to_string(), l.to_string()))
+                        .map(|(c, l)| (c.to_string(), l.to_string().into()))
+                        .chain(i.requirement_classes.iter().map(|(c, k)| {
+                            (
+                                c.to_string(),
+                                crate::indicator::Requirement::Class(k.clone()),
+                            )
+                        }))
                         .collect(),
                     grades: grades(&i.grades),
                     bands: i.bands.as_ref().map(|b| crate::indicator::Bands {
@@ -420,10 +458,17 @@ fn typed_grades(grades: &[crate::indicator::Grade]) -> Result<Vec<CheckedGrade>,
 
 fn typed_indicator(ind: &crate::indicator::Indicator) -> Result<CheckedIndicator, Error> {
     let mut requirements = Vec::with_capacity(ind.requirements.len());
-    for (code, limit) in &ind.requirements {
-        requirements.push((code.parse()?, limit.parse()?));
+    let mut requirement_classes = Vec::new();
+    for (code, stated) in &ind.requirements {
+        match stated {
+            crate::indicator::Requirement::Class(class) => {
+                requirement_classes.push((code.parse()?, class.clone()));
+            }
+            other => requirements.push((code.parse()?, other.text().parse()?)),
+        }
     }
     requirements.sort_by(|a: &(StandardCode, Limit), b| a.0.cmp(&b.0));
+    requirement_classes.sort_by(|a: &(StandardCode, String), b| a.0.cmp(&b.0));
     let bands = match &ind.bands {
         None => None,
         Some(b) => Some(CheckedBands {
@@ -454,6 +499,7 @@ fn typed_indicator(ind: &crate::indicator::Indicator) -> Result<CheckedIndicator
         tolerance: ind.tolerance,
         test_method: ind.test_method.as_deref().map(str::parse).transpose()?,
         requirements,
+        requirement_classes,
         grades: typed_grades(&ind.grades)?,
         bands,
     })

@@ -100,8 +100,10 @@ pub struct ScorePart {
     pub id: String,
     /// Its weight in the score.
     pub weight: Decimal,
-    /// The grade rank reached (0 best); for an indicator without grades, 0 when it conforms to
-    /// the benchmark level.
+    /// The grade rank reached (0 best), whose points are earned; for a value outside a table
+    /// of intervals, its nearest worse grade (`nearest_grades.worse`: a value in a hole scores
+    /// as the class after it, one beyond the best end as the best); for an indicator without
+    /// grades, 0 when it conforms to the benchmark level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<usize>,
     /// The grade points earned.
@@ -423,7 +425,14 @@ impl<'e> Ranker<'e> {
                 exceeding += 1;
             }
             let grade = match v {
-                Some(v) if c.graded => v.grade.as_ref().map(|g| g.rank),
+                // A value outside the table scores as its nearest worse grade (none beyond
+                // the worst): never more than a worse value, so scores stay monotone.
+                Some(v) if c.graded => v.grade.as_ref().map(|g| g.rank).or_else(|| {
+                    v.nearest_grades
+                        .as_ref()
+                        .and_then(|n| n.worse.as_ref())
+                        .map(|g| g.rank)
+                }),
                 Some(v) => rules::conforms(v.outcome).then_some(0),
                 None => None,
             };

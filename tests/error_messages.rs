@@ -2190,3 +2190,77 @@ fn temperature_differences() {
         "数值 \"Δ30 mm\"：差值符号 \"Δ\" 只用于温度"
     );
 }
+
+/// Class tables and requirements stated as a class (issue 15), each message in English and
+/// Chinese, located at the grade or the requirement.
+mod classes {
+    use duibiao::{Lang, Limits, Plan};
+
+    fn plan(requirement: &str, grades: &str) -> String {
+        format!(
+            "schema_version = 1\ncategory = {{ en = \"t\" }}\n[[standards]]\ncode = \"GB/T 1-2000\"\nrole = \"benchmark\"\n[[indicators]]\nid = \"x\"\ndirection = \"lower-is-better\"\nrequirements = {{ \"GB/T 1-2000\" = {requirement} }}\ngrades = [{grades}]\n"
+        )
+    }
+
+    fn first(text: &str, lang: Lang) -> String {
+        let (_, report) = Plan::read_toml(text, &Limits::default()).unwrap();
+        report.faults[0].to_string_in(lang)
+    }
+
+    const AB: &str = r#"{ name = { en = "A" }, limit = "≤ 10" }, { name = { en = "B" }, limit = ">12 ~ 20" }, { name = { en = "C" }, limit = "> 20" }"#;
+
+    #[test]
+    fn class_messages() {
+        let cases: [(String, &str, &str); 6] = [
+            (
+                plan(r#""≤ 20""#, r#"{ name = { en = "A" }, limit = "≤ 10" }, { name = { en = "B" }, limit = "5 ~ 20" }"#),
+                r#"error: line 10, column 83: indicators[0].grades[1].limit: grade 1 "5 ~ 20" overlaps grade 0 "≤ 10" without holding it: a class table either nests (each grade holds every value of the one before) or lists intervals with no value in common, best first"#,
+                r#"错误：第 10 行第 83 列：indicators[0].grades[1].limit：第 1 级 "5 ~ 20" 与第 0 级 "≤ 10" 部分重叠而不包含它：等级表要么逐级包含（每一级包含前一级的所有数值），要么由互不重叠的区间组成，按从优到劣排列"#,
+            ),
+            (
+                plan(r#""≤ 20""#, r#"{ name = { en = "B" }, limit = ">10 ~ 20" }, { name = { en = "A" }, limit = "≤ 10" }"#),
+                r#"error: line 10, column 87: indicators[0].grades[1].limit: grades go from best to worst, so in a table of intervals "≤ 10" must lie wholly on the worse side of grade 0 ">10 ~ 20" (the indicator is lower-is-better)"#,
+                r#"错误：第 10 行第 87 列：indicators[0].grades[1].limit：等级按从优到劣排列，因此在区间等级表中 "≤ 10" 必须整体位于第 0 级 ">10 ~ 20" 的较差一侧（指标方向为 lower-is-better）"#,
+            ),
+            (
+                plan(r#"{ class = "E" }"#, AB),
+                r#"error: line 9, column 34: indicators[0].requirements."GB/T 1-2000": class "E" is not a grade of the indicator: its grades are "A", "B", "C""#,
+                r#"错误：第 9 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "E" 不是该指标的等级：其等级为 "A", "B", "C""#,
+            ),
+            (
+                plan(r#"{ class = "C" }"#, AB),
+                r#"error: line 9, column 34: indicators[0].requirements."GB/T 1-2000": class "C" is open at its worse end, so "C or better" holds every value: name a class with a worse end, or write a limit"#,
+                r#"错误：第 9 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "C" 的较差一端是开放的，"C 或更优" 包含所有数值：请指定有较差端点的等级，或写出限值"#,
+            ),
+            (
+                plan(r#"{ class = "A" }"#, ""),
+                r#"error: line 9, column 34: indicators[0].requirements."GB/T 1-2000": class "A": the indicator has no grades, so it has no class to name: write a limit, or give the indicator grades"#,
+                r#"错误：第 9 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "A"：指标没有等级（grades），无从指定等级：请写出限值，或为指标给出等级"#,
+            ),
+            (
+                plan(r#""≤ 20""#, r#"{ name = { en = "A" }, limit = "9 ~ 10" }, { name = { en = "B" }, limit = "12 ~ 20" }"#)
+                    .replace("lower-is-better", "nominal-is-best")
+                    .replace(r#""≤ 20""#, r#""9 ~ 20""#),
+                r#"error: line 10, column 85: indicators[0].grades[1].limit: grade 1 "12 ~ 20" has no value in common with grade 0 "9 ~ 10": a table of intervals needs the direction higher-is-better or lower-is-better, and a nominal-is-best table nests"#,
+                r#"错误：第 10 行第 85 列：indicators[0].grades[1].limit：第 1 级 "12 ~ 20" 与第 0 级 "9 ~ 10" 没有共同数值：区间等级表要求指标方向为 higher-is-better 或 lower-is-better，方向为 nominal-is-best 的等级表须逐级包含"#,
+            ),
+        ];
+        for (text, en, zh) in &cases {
+            assert_eq!(first(text, Lang::En), *en, "{text}");
+            assert_eq!(first(text, Lang::Zh), *zh, "{text}");
+        }
+    }
+
+    #[test]
+    fn banded_class() {
+        let text = "schema_version = 1\ncategory = { en = \"t\" }\n[[standards]]\ncode = \"GB/T 1-2000\"\nrole = \"benchmark\"\n[[indicators]]\nid = \"s\"\ndirection = \"higher-is-better\"\nclass = \"innovation\"\n[[indicators]]\nid = \"x\"\ndirection = \"lower-is-better\"\nrequirements = { \"GB/T 1-2000\" = { class = \"A\" } }\n[indicators.bands]\nby = \"s\"\n[[indicators.bands.bands]]\nwhen = \"≤ 5\"\ngrades = [{ name = { en = \"A\" }, limit = \"≤ 10\" }]\n";
+        assert_eq!(
+            first(text, Lang::En),
+            r#"error: line 13, column 34: indicators[1].requirements."GB/T 1-2000": class "A": the indicator's grades are chosen by band, so a class names no single limit: write a limit"#
+        );
+        assert_eq!(
+            first(text, Lang::Zh),
+            r#"错误：第 13 行第 34 列：indicators[1].requirements."GB/T 1-2000"：等级 "A"：指标的等级按分档选择，一个等级对应不了唯一的限值：请写出限值"#
+        );
+    }
+}

@@ -36,6 +36,8 @@ pub(crate) mod msg {
             "policy.leader-share：{0}：任何产品都不可能成为领跑者：能够优于对标水平的核心指标（{1}）的权重合计为 {2}，核心指标总权重为 {3}；{4}";
         /// No indicator, in a list of them.
         NONE = "none", "无";
+        /// Where a requirement stated as a class is refused.
+        PLACE_REQUIREMENT = "requirement of \"{0}\"", "\"{0}\" 的要求";
         /// Why the other core indicators cannot exceed.
         WHY_NOT_EXCEEDING = "the other core indicators are not stated by a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the level at the best grade",
             "其余核心指标或无对标依据规定，或为定性指标，或为望目指标（nominal-is-best）而无等效容差或等级，或已分级而对标水平处于最高等级";
@@ -253,9 +255,22 @@ fn indicator(
             .filter_map(|&i| requirements.get(i))
             .any(|r| r.limit.is_deviation_only());
     let grading = match &ind.bands {
-        Some(bands) => banded(plan, bands, unit.as_ref(), differences, &level_ends)?,
+        Some(bands) => banded(
+            plan,
+            bands,
+            unit.as_ref(),
+            differences,
+            &level_ends,
+            ind.direction,
+        )?,
         None if ind.grades.is_empty() => Grading::None,
-        None => Grading::Table(table(&ind.grades, unit.as_ref(), differences, &level_ends)?),
+        None => Grading::Table(table(
+            &ind.grades,
+            unit.as_ref(),
+            differences,
+            &level_ends,
+            ind.direction,
+        )?),
     };
     let graded = !matches!(grading, Grading::None);
     Ok(CompiledIndicator {
@@ -287,8 +302,18 @@ fn requirements(
 ) -> Result<Vec<Requirement>, Error> {
     let role_of = |code: &StandardCode| roles.get(code).copied();
     let differences = ind.values_are_differences();
-    let mut out = Vec::with_capacity(ind.requirements.len());
-    for (code, limit) in &ind.requirements {
+    // The requirements stated as a class, read into the limit each stands for.
+    let stated = resolve_classes(ind, unit)?;
+    let mut all: Vec<(&StandardCode, &crate::limit::Limit, Option<&String>)> = ind
+        .requirements
+        .iter()
+        .map(|(c, l)| (c, l, None))
+        .chain(stated.iter().map(|(c, l, k)| (*c, l, Some(*k))))
+        .collect();
+    // Standard-number order, as the level's tie-breaks read them.
+    all.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = Vec::with_capacity(all.len());
+    for (code, limit, class) in all {
         out.push(Requirement {
             limit_text: limit.to_string(),
             code_text: code.to_string(),
@@ -297,7 +322,49 @@ fn requirements(
             ends: limit.ends_in(unit, differences)?,
             accepted: accepted_ends(limit, unit, ind.judgement, ind.interval, differences)?,
             limit: limit.clone(),
+            class: class.cloned(),
         });
+    }
+    Ok(out)
+}
+
+/// Each requirement stated as a class with the limit it stands for
+/// ([`crate::indicator::class_limit`]); a class the indicator's grades do not have, or one
+/// open at its worse end, is refused (the plan check says so first).
+fn resolve_classes<'i>(
+    ind: &'i CheckedIndicator,
+    unit: Option<&Unit>,
+) -> Result<Vec<(&'i StandardCode, crate::limit::Limit, &'i String)>, Error> {
+    if ind.requirement_classes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let limits: Vec<crate::limit::Limit> = ind.grades.iter().map(|g| g.limit.clone()).collect();
+    let sets = limits
+        .iter()
+        .map(|l| l.ends_in(unit, ind.values_are_differences()))
+        .collect::<Result<Vec<Ends>, Error>>()?;
+    let mut out = Vec::with_capacity(ind.requirement_classes.len());
+    for (code, class) in &ind.requirement_classes {
+        let refused =
+            |m: Text| Error::invalid_plan(m).place(t!(msg::PLACE_REQUIREMENT, code.to_string()));
+        if ind.bands.is_some() {
+            return Err(refused(t!(crate::plan::check::msg::CLASS_BANDED, class)));
+        }
+        let names = || ind.grades.iter().map(|g| &g.name);
+        let k = crate::indicator::grade_named(names(), class).ok_or_else(|| {
+            refused(if ind.grades.is_empty() {
+                t!(crate::plan::check::msg::CLASS_NO_GRADES, class)
+            } else {
+                t!(
+                    crate::plan::check::msg::CLASS_UNKNOWN,
+                    class,
+                    crate::indicator::grade_names(names())
+                )
+            })
+        })?;
+        let limit = crate::indicator::class_limit(&limits, &sets, k, ind.direction)
+            .ok_or_else(|| refused(t!(crate::plan::check::msg::CLASS_OPEN, class)))?;
+        out.push((code, limit, class));
     }
     Ok(out)
 }
@@ -400,13 +467,15 @@ fn undominated(keys: &[Key]) -> Vec<bool> {
     out
 }
 
-/// A grade table, best first, with the best grade the level guarantees (the first whose set
-/// holds a level requirement's set).
+/// A grade table, best first, with the best grade the level guarantees: the first whose
+/// "grade or better" set ([`crate::indicator::or_better`]: a nested table's grade set, a table
+/// of intervals' half-line to the grade's worse end) holds a level requirement's set.
 fn table(
     grades: &[CheckedGrade],
     unit: Option<&Unit>,
     differences: bool,
     level_ends: &[Ends],
+    direction: crate::indicator::Direction,
 ) -> Result<GradeTable, Error> {
     let mut out = Vec::with_capacity(grades.len());
     for g in grades {
@@ -416,9 +485,11 @@ fn table(
             limit: g.limit.clone(),
         });
     }
-    let level_grade = out
-        .iter()
-        .position(|g| level_ends.iter().any(|l| ends_inside(l, &g.ends)));
+    let sets: Vec<Ends> = out.iter().map(|g| g.ends).collect();
+    let level_grade = (0..sets.len()).find(|&k| {
+        crate::indicator::or_better(&sets, k, direction)
+            .is_some_and(|g| level_ends.iter().any(|l| ends_inside(l, &g)))
+    });
     Ok(GradeTable {
         grades: out,
         level_grade,
@@ -431,6 +502,7 @@ fn banded(
     unit: Option<&Unit>,
     differences: bool,
     level_ends: &[Ends],
+    direction: crate::indicator::Direction,
 ) -> Result<Grading, Error> {
     let selector = plan
         .indicators
@@ -445,7 +517,10 @@ fn banded(
     let mut compiled = Vec::with_capacity(bands.bands.len());
     for band in &bands.bands {
         let ends = band.when.ends_in(selector_unit, selector_differences)?;
-        compiled.push((ends, table(&band.grades, unit, differences, level_ends)?));
+        compiled.push((
+            ends,
+            table(&band.grades, unit, differences, level_ends, direction)?,
+        ));
     }
     Ok(Grading::Banded {
         selector,

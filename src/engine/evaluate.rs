@@ -19,7 +19,9 @@ use crate::number::exact;
 use crate::product::{Product, Value};
 use crate::rounding::{round_exact, Interval, Mark, RoundingMode};
 use crate::unit::{convert_difference, convert_value, Unit};
-use crate::verdict::{GradeReached, IndicatorVerdict, Margin, Outcome, PolicyApplied, Verdict};
+use crate::verdict::{
+    GradeReached, IndicatorVerdict, Margin, NearestGrades, Outcome, PolicyApplied, Verdict,
+};
 
 /// The messages of this module.
 pub(crate) mod msg {
@@ -331,6 +333,23 @@ fn grade_of(
     Ok(None)
 }
 
+/// The grades nearest a value in no grade of `table` ([`crate::indicator::nearest_grades`]).
+fn nearest(ind: &CompiledIndicator, table: &GradeTable, x: Decimal) -> NearestGrades {
+    let sets: Vec<crate::limit::Ends> = table.grades.iter().map(|g| g.ends).collect();
+    let (better, worse) = crate::indicator::nearest_grades(&sets, x, ind.direction);
+    let named = |k: Option<usize>| {
+        let k = k?;
+        table.grades.get(k).map(|g| GradeReached {
+            rank: k,
+            name: g.name.clone(),
+        })
+    };
+    NearestGrades {
+        better: named(better),
+        worse: named(worse),
+    }
+}
+
 /// Exceeds: a strictly better grade than the level's ([`rules::better_grade`]), or a margin
 /// beyond the tolerance ([`rules::beyond`]) where a margin can exceed.
 fn exceeds(
@@ -397,6 +416,7 @@ impl Engine {
             unit: ind.unit_text.clone(),
             limit: first.map(|r| r.limit_text.clone()),
             standard: first.map(|r| r.code_text.clone()),
+            limit_class: first.and_then(|r| r.class.clone()),
             method: ind.method,
             interval: None,
             rule: (ind.rule != DecisionRule::Simple).then_some(ind.rule),
@@ -404,6 +424,7 @@ impl Engine {
             margin: None,
             grade: None,
             outside_grades: false,
+            nearest_grades: None,
         }
     }
 
@@ -440,6 +461,9 @@ impl Engine {
             None => None,
         };
         v.outside_grades = !matches!(ind.grading, Grading::None) && reached.is_none();
+        if let (true, Some(t)) = (v.outside_grades, table) {
+            v.nearest_grades = Some(nearest(ind, t, x));
+        }
         v.grade = reached.and_then(|k| {
             let g = table?.grades.get(k)?;
             Some(GradeReached {
@@ -458,6 +482,7 @@ impl Engine {
         if let Some(req) = j.decided {
             v.limit = Some(req.limit_text.clone());
             v.standard = Some(req.code_text.clone());
+            v.limit_class.clone_from(&req.class);
         }
         v.decision = j.decision;
         v.margin = j.margin;

@@ -86,6 +86,9 @@ struct FastIndicator {
     level: Span,
     /// Exceeds the level (either span).
     exceeds: [Span; 2],
+    /// The holes of `exceeds[0]`: values between the better grades of a table of intervals
+    /// that lie in no grade, so exceed by none (empty for a nested table).
+    holes: Vec<Span>,
     /// Falling short makes a gap ([`rules::makes_gap`]; never for an indicator not compared).
     counts: bool,
     /// A missing value makes a gap (by the policy's `missing`; never when not compared).
@@ -206,6 +209,14 @@ impl FastIndicator {
             || (self.missing_gap && outcome == Outcome::Missing)
     }
 
+    /// Whether `x` (conforming) exceeds: in a grade better than the level's, or beyond the
+    /// tolerance.
+    #[inline(always)]
+    fn exceeds_at(&self, x: i64) -> bool {
+        (self.exceeds[0].contains(x) && !self.holes.iter().any(|h| h.contains(x)))
+            || self.exceeds[1].contains(x)
+    }
+
     /// [`rules::exceeding`] for this indicator.
     #[inline(always)]
     fn exceeding(&self, outcome: Outcome) -> bool {
@@ -260,6 +271,10 @@ fn hot_loop(indicators: &[FastIndicator]) -> Option<Vec<Hot>> {
     // The hot loop holds a missing value (i64::MIN) as a value outside every level span: right
     // only where a missing value makes a gap exactly where falling short does.
     if indicators.iter().any(|i| i.missing_gap != i.counts) {
+        return None;
+    }
+    // An "exceeds" region with holes is not one span.
+    if indicators.iter().any(|i| i.core && !i.holes.is_empty()) {
         return None;
     }
     indicators
@@ -468,6 +483,7 @@ fn fast_indicator(
         scale: 0,
         level: Span::ALL,
         exceeds: [Span::EMPTY; 2],
+        holes: Vec::new(),
         counts: ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing),
         missing_gap: ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing),
         core: rules::exceeding(ind.class, Outcome::Exceeds),
@@ -519,12 +535,13 @@ fn fast_indicator(
         level = level.intersect(r.span);
         reqs.push(r);
     }
-    let by_grade = grade_exceeds(table, scale, level).ok_or_else(not_held)?;
+    let (by_grade, holes) = grade_exceeds(table, scale, level).ok_or_else(not_held)?;
     let by_margin = margin_exceeds(ind, &level_ends, scale)?.intersect(level);
     Ok(FastIndicator {
         scale,
         level,
         exceeds: [by_grade, by_margin],
+        holes,
         reqs,
         grades,
         ..base
@@ -569,15 +586,42 @@ fn scale_for(
 }
 
 /// Exceeds by grade ([`rules::better_grade`]): the grades better than the level's, as one
-/// span (grades nest, so the one just better holds the others), inside the level.
-fn grade_exceeds(table: Option<&GradeTable>, scale: u32, level: Span) -> Option<Span> {
+/// span inside the level (for a nested table the one just better, which holds the others),
+/// and the holes of that span: between the better grades of a table of intervals, values in
+/// no grade.
+fn grade_exceeds(table: Option<&GradeTable>, scale: u32, level: Span) -> Option<(Span, Vec<Span>)> {
     let Some(t) = table else {
-        return Some(Span::EMPTY);
+        return Some((Span::EMPTY, Vec::new()));
     };
-    match t.level_grade {
-        Some(l) if l > 0 => Some(span(&t.grades.get(l - 1)?.ends, scale)?.intersect(level)),
-        _ => Some(Span::EMPTY),
+    let l = match t.level_grade {
+        Some(l) if l > 0 => l,
+        _ => return Some((Span::EMPTY, Vec::new())),
+    };
+    let mut better = t
+        .grades
+        .get(..l)?
+        .iter()
+        .map(|g| span(&g.ends, scale))
+        .collect::<Option<Vec<Span>>>()?;
+    better.retain(|s| s.lo <= s.hi);
+    better.sort_by_key(|s| s.lo);
+    // The union of the better grades: one span and the gaps inside it.
+    let mut hull = Span::EMPTY;
+    let mut holes = Vec::new();
+    for s in better {
+        if hull.lo > hull.hi {
+            hull = s;
+        } else if s.lo > hull.hi.saturating_add(1) {
+            holes.push(Span {
+                lo: hull.hi.saturating_add(1),
+                hi: s.lo.saturating_sub(1),
+            });
+            hull.hi = s.hi;
+        } else {
+            hull.hi = hull.hi.max(s.hi);
+        }
     }
+    Some((hull.intersect(level), holes))
 }
 
 /// Exceeds by margin ([`rules::beyond`] over [`rules::pick_margin`]): the margin is the
@@ -871,8 +915,7 @@ impl Classifier {
             }
             let conforms = ind.level.contains(x);
             gap |= ind.counts & !conforms;
-            let exceeds =
-                conforms & ind.core & (ind.exceeds[0].contains(x) | ind.exceeds[1].contains(x));
+            let exceeds = conforms & ind.core & ind.exceeds_at(x);
             weight += if exceeds { ind.weight } else { 0 };
             count += u32::from(exceeds);
         }
@@ -891,8 +934,7 @@ impl Classifier {
                 rules::unjudged(ind.compared, x != MISSING).unwrap_or(Outcome::Missing)
             } else if !ind.level.contains(x) {
                 Outcome::FallsShort
-            } else if !ind.qualitative && (ind.exceeds[0].contains(x) || ind.exceeds[1].contains(x))
-            {
+            } else if !ind.qualitative && ind.exceeds_at(x) {
                 Outcome::Exceeds
             } else {
                 Outcome::Meets

@@ -69,6 +69,9 @@ pub(crate) struct Requirement {
     /// The canonical texts, made once for the evidence.
     pub(crate) limit_text: String,
     pub(crate) code_text: String,
+    /// The class of the indicator's grades the requirement names, when stated as a class
+    /// (`limit` is then the limit it stands for).
+    pub(crate) class: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -81,7 +84,8 @@ pub(crate) struct Grade {
 #[derive(Clone, Debug)]
 pub(crate) struct GradeTable {
     pub(crate) grades: Vec<Grade>,
-    /// The best grade the benchmark level guarantees (its set lies inside the grade's).
+    /// The best grade the benchmark level guarantees (its set lies inside "the grade or
+    /// better").
     pub(crate) level_grade: Option<usize>,
 }
 

@@ -735,12 +735,16 @@ fn relation(ind: &CompiledIndicator, judged: Outcome) -> StandardIndicatorVerdic
         class: ind.class,
         outcome,
         judged,
-        subject: mine.map(|m| m.limit.to_string()),
+        subject: mine.map(|m| match &m.class {
+            Some(c) => format!("{c} ({})", m.limit),
+            None => m.limit.to_string(),
+        }),
         level: level
             .iter()
             .map(|r| LevelRequirement {
                 standard: r.code.to_string(),
                 limit: r.limit.to_string(),
+                class: r.class.clone(),
             })
             .collect(),
     }

@@ -69,6 +69,20 @@ pub(crate) mod msg {
         GRADE_SAME = "grade {0} has the same limit as grade {1}: grades must differ", "第 {0} 级与第 {1} 级的限值相同，各等级必须不同";
         DIFFERENCE_UNIT = "kind \"{0}\" holds temperature differences, but the unit \"{1}\" is {2}: write a temperature unit (\"K\", \"°C\", \"°F\")", "种类 \"{0}\" 的数值为温差，但单位 \"{1}\" 是{2}，请写温度单位（\"K\"、\"°C\"、\"°F\"）";
         DIFFERENCE_NO_UNIT = "kind \"{0}\" holds temperature differences, but the indicator has no unit: write a temperature unit (\"K\", \"°C\", \"°F\")", "种类 \"{0}\" 的数值为温差，但指标没有单位，请写温度单位（\"K\"、\"°C\"、\"°F\"）";
+        GRADES_OVERLAP = "grade {0} \"{1}\" overlaps grade {2} \"{3}\" without holding it: a class table either nests (each grade holds every value of the one before) or lists intervals with no value in common, best first",
+            "第 {0} 级 \"{1}\" 与第 {2} 级 \"{3}\" 部分重叠而不包含它：等级表要么逐级包含（每一级包含前一级的所有数值），要么由互不重叠的区间组成，按从优到劣排列";
+        INTERVALS_ORDER = "grades go from best to worst, so in a table of intervals \"{0}\" must lie wholly on the worse side of grade {1} \"{2}\" (the indicator is {3})",
+            "等级按从优到劣排列，因此在区间等级表中 \"{0}\" 必须整体位于第 {1} 级 \"{2}\" 的较差一侧（指标方向为 {3}）";
+        INTERVALS_DIRECTION = "grade {0} \"{1}\" has no value in common with grade {2} \"{3}\": a table of intervals needs the direction higher-is-better or lower-is-better, and a {4} table nests",
+            "第 {0} 级 \"{1}\" 与第 {2} 级 \"{3}\" 没有共同数值：区间等级表要求指标方向为 higher-is-better 或 lower-is-better，方向为 {4} 的等级表须逐级包含";
+        CLASS_NO_GRADES = "class \"{0}\": the indicator has no grades, so it has no class to name: write a limit, or give the indicator grades",
+            "等级 \"{0}\"：指标没有等级（grades），无从指定等级：请写出限值，或为指标给出等级";
+        CLASS_BANDED = "class \"{0}\": the indicator's grades are chosen by band, so a class names no single limit: write a limit",
+            "等级 \"{0}\"：指标的等级按分档选择，一个等级对应不了唯一的限值：请写出限值";
+        CLASS_UNKNOWN = "class \"{0}\" is not a grade of the indicator: its grades are {1}",
+            "等级 \"{0}\" 不是该指标的等级：其等级为 {1}";
+        CLASS_OPEN = "class \"{0}\" is open at its worse end, so \"{0} or better\" holds every value: name a class with a worse end, or write a limit",
+            "等级 \"{0}\" 的较差一端是开放的，\"{0} 或更优\" 包含所有数值：请指定有较差端点的等级，或写出限值";
     }
 }
 
@@ -402,6 +416,9 @@ struct Checker {
     limit: usize,
     omitted_errors: usize,
     omitted_warnings: usize,
+    /// Reading the worst grade of a table of intervals, which is open at its worse end by
+    /// design: no warning that a limit lacks the end its direction measures from.
+    worst_interval: bool,
 }
 
 impl Checker {
@@ -512,7 +529,7 @@ fn id_fault(id: &str) -> Option<Text> {
 /// ([`crate::decision::accepted_ends`]): what the verdict and the benchmark level compare.
 struct Stated<'p> {
     code: &'p str,
-    limit: &'p str,
+    limit: std::borrow::Cow<'p, str>,
     ends: Ends,
     accepted: Ends,
 }
@@ -554,20 +571,31 @@ fn level_of(stated: &[Stated<'_>]) -> Vec<usize> {
 }
 
 /// Warns when no grade of a table holds the benchmark level: no value could exceed by grade.
-fn level_in_no_grade(c: &mut Checker, path: String, stated: &[Stated<'_>], grades: &[Ends]) {
+fn level_in_no_grade(
+    c: &mut Checker,
+    path: String,
+    stated: &[Stated<'_>],
+    grades: &[Ends],
+    direction: Direction,
+) {
     if stated.is_empty() || grades.is_empty() {
         return;
     }
-    let held = stated
-        .iter()
-        .any(|s| grades.iter().any(|g| ends_inside(&s.ends, g)));
+    // A grade holds the level when the level lies in "the grade or better" (a nested table's
+    // grade itself).
+    let held = stated.iter().any(|s| {
+        (0..grades.len()).any(|k| {
+            crate::indicator::or_better(grades, k, direction)
+                .is_some_and(|g| ends_inside(&s.ends, &g))
+        })
+    });
     if held {
         return;
     }
     let Some(shown) = level_of(stated)
         .iter()
         .filter_map(|&k| stated.get(k))
-        .map(|s| t!(msg::LEVEL_ITEM, s.limit, s.code))
+        .map(|s| t!(msg::LEVEL_ITEM, s.limit.as_ref(), s.code))
         .reduce(|a, b| t!(msg::AND, a, b))
     else {
         return;
@@ -626,6 +654,7 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         limit,
         omitted_errors: 0,
         omitted_warnings: 0,
+        worst_interval: false,
     };
 
     // Standards: unique codes, one subject at most, at least one benchmark.
@@ -912,12 +941,24 @@ fn check_indicator(
         if qualitative {
             c.error(
                 path,
-                || t!(msg::QUALITATIVE_REQUIREMENT, limit_text),
+                || t!(msg::QUALITATIVE_REQUIREMENT, limit_text.text()),
                 Loc::value(),
             );
             continue;
         }
-        if let Some((limit, ends)) = read_limit(c, &path, limit_text) {
+        let limit_text: std::borrow::Cow<'_, str> = match limit_text {
+            crate::indicator::Requirement::Class(class) => {
+                match class_requirement(ind, class, unit.as_ref().ok().and_then(|u| u.as_ref())) {
+                    Ok(limit) => limit.into(),
+                    Err(message) => {
+                        c.error(path, || message, Loc::value());
+                        continue;
+                    }
+                }
+            }
+            other => other.text().into(),
+        };
+        if let Some((limit, ends)) = read_limit(c, &path, &limit_text) {
             if let (Some(ends), Some(Role::Benchmark), Ok(u)) = (ends, role, &unit) {
                 let accepted = crate::decision::accepted_ends(
                     &limit,
@@ -942,7 +983,15 @@ fn check_indicator(
         if let (Some(a), Some(b)) = (benchmark.get(a), benchmark.get(b)) {
             c.error(
                 || format!("{base}.requirements.\"{}\"", b.code),
-                || t!(msg::LEVEL_EMPTY, a.code, a.limit, b.code, b.limit),
+                || {
+                    t!(
+                        msg::LEVEL_EMPTY,
+                        a.code,
+                        a.limit.as_ref(),
+                        b.code,
+                        b.limit.as_ref()
+                    )
+                },
                 Loc::key(),
             );
         }
@@ -956,9 +1005,21 @@ fn check_indicator(
             Loc::key(),
         );
     } else {
-        let table = check_grades(c, &format!("{base}.grades"), &ind.grades, &read_limit);
+        let table = check_grades(
+            c,
+            &format!("{base}.grades"),
+            &ind.grades,
+            &read_limit,
+            ind.direction,
+        );
         if let (Some(table), None) = (table, &ind.bands) {
-            level_in_no_grade(c, format!("{base}.grades"), &benchmark, &table);
+            level_in_no_grade(
+                c,
+                format!("{base}.grades"),
+                &benchmark,
+                &table,
+                ind.direction,
+            );
         }
         if ind.bands.is_some() && !ind.grades.is_empty() {
             c.error(
@@ -1056,9 +1117,21 @@ fn check_bands(
                 }
             }
         }
-        let table = check_grades(c, &format!("{path}.grades"), &band.grades, read_limit);
+        let table = check_grades(
+            c,
+            &format!("{path}.grades"),
+            &band.grades,
+            read_limit,
+            ind.direction,
+        );
         if let Some(table) = table {
-            level_in_no_grade(c, format!("{path}.grades"), benchmark, &table);
+            level_in_no_grade(
+                c,
+                format!("{path}.grades"),
+                benchmark,
+                &table,
+                ind.direction,
+            );
         }
     }
     // The first band whose condition holds is used: two that overlap are a fault.
@@ -1131,7 +1204,7 @@ fn direction_warning(
         Direction::LowerIsBetter => limit.upper().is_none(),
         _ => false,
     };
-    if suspicious {
+    if suspicious && !c.worst_interval {
         c.fault(
             Severity::Warning,
             path,
@@ -1147,22 +1220,87 @@ fn direction_warning(
     }
 }
 
+/// The limit a requirement stated as a class stands for, as text ([`crate::indicator::class_limit`]),
+/// or what is wrong: no grades, grades by band, no grade of that name, a class open at its
+/// worse end. A table whose grades do not read is taken as written (its faults are reported
+/// on the grades).
+fn class_requirement(ind: &Indicator, class: &str, unit: Option<&Unit>) -> Result<String, Text> {
+    if ind.bands.is_some() {
+        return Err(t!(msg::CLASS_BANDED, class));
+    }
+    if ind.grades.is_empty() {
+        return Err(t!(msg::CLASS_NO_GRADES, class));
+    }
+    let names = || ind.grades.iter().map(|g| &g.name);
+    let Some(k) = crate::indicator::grade_named(names(), class) else {
+        return Err(t!(
+            msg::CLASS_UNKNOWN,
+            class,
+            crate::indicator::grade_names(names())
+        ));
+    };
+    let limits: Vec<Limit> = ind
+        .grades
+        .iter()
+        .filter_map(|g| g.limit.parse().ok())
+        .collect();
+    let sets: Vec<Ends> = limits
+        .iter()
+        .map(|l| {
+            l.ends_in(unit, ind.values_are_differences())
+                .unwrap_or((l.lower(), l.upper()))
+        })
+        .collect();
+    if limits.len() != ind.grades.len() {
+        // A grade that does not read is reported on the grade; the class's own limit stands.
+        return ind
+            .grades
+            .get(k)
+            .map(|g| g.limit.clone())
+            .ok_or_else(|| t!(msg::CLASS_NO_GRADES, class));
+    }
+    crate::indicator::class_limit(&limits, &sets, k, ind.direction)
+        .map(|l| l.to_string())
+        .ok_or_else(|| t!(msg::CLASS_OPEN, class))
+}
+
 type ReadLimit<'r> =
     dyn Fn(&mut Checker, &dyn Fn() -> String, &str) -> Option<(Limit, Option<Ends>)> + 'r;
 
-/// Grades are listed best first: each grade's conforming set lies inside the next one's.
+/// Grades are listed best first, as a nested table (each grade's conforming set lies inside
+/// the next one's) or as a table of intervals (no two grades have a value in common, each on
+/// the worse side of the one before): which one the first two grades read say.
 /// Returns the grades' sets in the indicator's unit when every grade reads and is in order.
 fn check_grades(
     c: &mut Checker,
     base: &str,
     grades: &[Grade],
     read_limit: &ReadLimit<'_>,
+    direction: Direction,
 ) -> Option<Vec<Ends>> {
     let mut table = Some(Vec::with_capacity(grades.len()));
     let mut previous: Option<(usize, Ends)> = None;
+    // A table of intervals (`Some(true)`) or a nested one, from the first two grades read.
+    let mut intervals: Option<bool> = None;
+    let limit_of = |p: usize| grades.get(p).map(|x| x.limit.as_str()).unwrap_or_default();
+    // Whether the first two grades, as written, have no value in common: a table of
+    // intervals, whose worst grade is open at its worse end.
+    let written = |k: usize| {
+        grades
+            .get(k)
+            .and_then(|g| g.limit.parse::<Limit>().ok())
+            .map(|l| (l.lower(), l.upper()))
+    };
+    let apart_as_written = match (written(0), written(1)) {
+        (Some(a), Some(b)) => !ends_overlap(&a, &b),
+        _ => false,
+    };
     for (g, grade) in grades.iter().enumerate() {
         let path = || format!("{base}[{g}].limit");
-        let Some((limit, ends)) = read_limit(c, &path, &grade.limit) else {
+        c.worst_interval = apart_as_written && g + 1 == grades.len();
+        let read = read_limit(c, &path, &grade.limit);
+        c.worst_interval = false;
+        let Some((limit, ends)) = read else {
             previous = None;
             table = None;
             continue;
@@ -1174,19 +1312,58 @@ fn check_grades(
         // Units that do not read leave the limits as written.
         let ends = ends.unwrap_or((limit.lower(), limit.upper()));
         if let Some((p, prev)) = &previous {
-            if !ends_inside(prev, &ends) {
-                c.error(
-                    path,
-                    || {
-                        t!(
-                            msg::GRADES_ORDER,
-                            grade.limit.as_str(),
-                            *p,
-                            grades.get(*p).map(|x| x.limit.as_str()).unwrap_or_default()
-                        )
-                    },
-                    Loc::value(),
-                );
+            let apart = *intervals.get_or_insert(!ends_overlap(prev, &ends));
+            if apart {
+                if !ends_overlap(prev, &ends)
+                    && !matches!(
+                        direction,
+                        Direction::LowerIsBetter | Direction::HigherIsBetter
+                    )
+                {
+                    c.error(
+                        path,
+                        || {
+                            t!(
+                                msg::INTERVALS_DIRECTION,
+                                g,
+                                grade.limit.as_str(),
+                                *p,
+                                limit_of(*p),
+                                direction.as_str()
+                            )
+                        },
+                        Loc::value(),
+                    );
+                    table = None;
+                } else if !crate::indicator::worse_side(prev, &ends, direction) {
+                    c.error(
+                        path,
+                        || {
+                            t!(
+                                msg::INTERVALS_ORDER,
+                                grade.limit.as_str(),
+                                *p,
+                                limit_of(*p),
+                                direction.as_str()
+                            )
+                        },
+                        Loc::value(),
+                    );
+                    table = None;
+                }
+            } else if !ends_inside(prev, &ends) {
+                let message = if ends_overlap(prev, &ends) && !ends_inside(&ends, prev) {
+                    t!(
+                        msg::GRADES_OVERLAP,
+                        g,
+                        grade.limit.as_str(),
+                        *p,
+                        limit_of(*p)
+                    )
+                } else {
+                    t!(msg::GRADES_ORDER, grade.limit.as_str(), *p, limit_of(*p))
+                };
+                c.error(path, || message, Loc::value());
                 table = None;
             } else if ends_inside(&ends, prev) {
                 c.error(path, || t!(msg::GRADE_SAME, g, *p), Loc::value());

@@ -348,12 +348,24 @@ pub struct GenInd {
     pub deviation_only: bool,
     /// `kind = …` on an indicator of temperature differences ([`TEMPERATURE`]).
     pub kind: Option<&'static str>,
+    /// A benchmark requirement written as a class of `grades`: (standard index, grade index).
+    /// The requirement's limit is the one the class stands for, so every law reads it as the
+    /// limit; the plan text names the class.
+    pub class_req: Option<(usize, usize)>,
     /// The base value and step the limits were drawn around, in the indicator's unit.
     pub base: Decimal,
     pub step: Decimal,
 }
 
 impl GenInd {
+    /// The grade standard `k`'s requirement names, when written as a class.
+    pub fn named_class(&self, k: usize) -> Option<usize> {
+        match self.class_req {
+            Some((s, g)) if s == k && g < self.grades.len() && self.bands.is_none() => Some(g),
+            _ => None,
+        }
+    }
+
     pub fn stated_by_benchmark(&self, plan: &GenPlan) -> bool {
         self.requirements
             .iter()
@@ -474,12 +486,17 @@ impl GenPlan {
                 let items: Vec<String> = ind
                     .requirements
                     .iter()
-                    .map(|(k, l)| {
-                        format!(
+                    .map(|(k, l)| match ind.named_class(*k) {
+                        Some(g) => format!(
+                            "{} = {{ class = \"g{}\" }}",
+                            toml_str(self.standards[*k].key()),
+                            g + 1
+                        ),
+                        None => format!(
                             "{} = {}",
                             toml_str(self.standards[*k].key()),
                             toml_str(&l.text())
-                        )
+                        ),
                     })
                     .collect();
                 let _ = writeln!(s, "requirements = {{ {} }}", items.join(", "));
@@ -581,12 +598,17 @@ impl GenPlan {
                 let items: Vec<String> = ind
                     .requirements
                     .iter()
-                    .map(|(k, l)| {
-                        format!(
+                    .map(|(k, l)| match ind.named_class(*k) {
+                        Some(g) => format!(
+                            "{}: {{\"class\": \"g{}\"}}",
+                            toml_str(self.standards[*k].key()),
+                            g + 1
+                        ),
+                        None => format!(
                             "{}: {}",
                             toml_str(self.standards[*k].key()),
                             toml_str(&l.text())
-                        )
+                        ),
                     })
                     .collect();
                 f.push(format!("\"requirements\": {{{}}}", items.join(", ")));
@@ -924,6 +946,7 @@ fn gen_indicator(
         deviation_only: false,
         kind: (family == TEMPERATURE && dir != Dir::Qualitative)
             .then(|| *rng.pick(DIFFERENCE_KINDS)),
+        class_req: None,
         base: Decimal::ZERO,
         step: Decimal::ONE,
     };
@@ -1046,6 +1069,9 @@ fn other_unit_ok(ind: &GenInd) -> bool {
 }
 
 fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
+    if ind.dir != Dir::Nominal && rng.chance(40) {
+        return gen_interval_grades(rng, ind);
+    }
     let n = rng.range(2, 4);
     let s = ind.step;
     let g = rng.range(1, 6);
@@ -1076,6 +1102,85 @@ fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
         out.push(in_unit(rng, form, ind.unit, lu, ind.differences()));
     }
     out
+}
+
+/// A class table as regulations adopt it: intervals that do not nest, best first, some with a
+/// hole before them, the best and the worst class open or closed at their outer end
+/// (`≤ b₀`, `b₀ < x ≤ b₁`, …, `> bₙ`), in the indicator's unit.
+fn gen_interval_grades(rng: &mut Rng, ind: &GenInd) -> Vec<GenLimit> {
+    let n = rng.range(2, 5);
+    let s = ind.step;
+    // Boundaries from the best end: each class `width` steps wide, a hole of `gap` steps
+    // before some.
+    let j = rng.range(0, n);
+    let mut at = ind.base - Decimal::from(j * 2) * s;
+    let mut classes: Vec<(Decimal, bool, Decimal, bool)> = Vec::new();
+    for _ in 0..n {
+        let gap = if rng.chance(35) { rng.range(1, 3) } else { 0 };
+        let lo = at + Decimal::from(gap) * s;
+        let width = rng.range(1, 4);
+        let hi = lo + Decimal::from(width) * s;
+        // Half-open intervals, as tables write them: `lo < x ≤ hi` (or `lo ≤ x < hi`).
+        let lo_open = gap == 0 || rng.chance(50);
+        classes.push((lo, lo_open, hi, false));
+        at = hi;
+    }
+    let open_best = rng.chance(60);
+    let open_worst = rng.chance(60);
+    let higher = ind.dir == Dir::Higher;
+    let last = classes.len() - 1;
+    let forms: Vec<Form> = classes
+        .iter()
+        .enumerate()
+        .map(|(k, &(lo, lo_open, hi, hi_open))| {
+            // Lower-is-better: the best class is the lowest. Higher-is-better: mirrored, the
+            // boundaries negated about the base.
+            let (lo, lo_open, hi, hi_open) = if higher {
+                (
+                    ind.base * Decimal::TWO - hi,
+                    hi_open,
+                    ind.base * Decimal::TWO - lo,
+                    lo_open,
+                )
+            } else {
+                (lo, lo_open, hi, hi_open)
+            };
+            let best = k == 0 && open_best;
+            let worst = k == last && open_worst;
+            match (higher, best, worst) {
+                (false, true, _) => Form::AtMost {
+                    a: hi,
+                    open: hi_open,
+                    style: 0,
+                },
+                (false, _, true) => Form::AtLeast {
+                    a: lo,
+                    open: lo_open,
+                    style: 0,
+                },
+                (true, true, _) => Form::AtLeast {
+                    a: lo,
+                    open: lo_open,
+                    style: 0,
+                },
+                (true, _, true) => Form::AtMost {
+                    a: hi,
+                    open: hi_open,
+                    style: 0,
+                },
+                _ => Form::Range {
+                    lo,
+                    hi,
+                    lo_open,
+                    hi_open,
+                },
+            }
+        })
+        .collect();
+    forms
+        .into_iter()
+        .map(|form| in_unit(rng, form, ind.unit, None, false))
+        .collect()
 }
 
 /// Bands on the selector's values (in its unit or another of its family).
@@ -1274,6 +1379,27 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         indicators[k].bands = Some((by, bands));
         indicators[k].grades.clear();
     }
+    for ind in &mut indicators {
+        if ind.grades.is_empty() || ind.bands.is_some() || !rng.chance(40) {
+            continue;
+        }
+        let bench: Vec<usize> = ind
+            .requirements
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, _))| standards[*s].role == "benchmark")
+            .map(|(r, _)| r)
+            .collect();
+        if bench.is_empty() {
+            continue;
+        }
+        let r = *rng.pick(&bench);
+        let g = rng.below(ind.grades.len() as u64) as usize;
+        if let Some(limit) = class_limit(ind, g) {
+            ind.requirements[r].1 = limit;
+            ind.class_req = Some((ind.requirements[r].0, g));
+        }
+    }
     let ncore = indicators.iter().filter(|i| i.class == "core").count() as u32;
     let policy = GenPolicy {
         share: if rng.chance(35) {
@@ -1293,6 +1419,43 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         indicators,
         policy,
     }
+}
+
+/// The limit a requirement naming grade `g` stands for (docs/rules.md §6): a nested grade's
+/// own limit; for a table of intervals (a one-sided indicator with a range among its grades)
+/// the one-sided limit at the grade's worse end. `None` for a grade open at its worse end.
+fn class_limit(ind: &GenInd, g: usize) -> Option<GenLimit> {
+    let grade = ind.grades.get(g)?;
+    // A nested one-sided table has one form throughout; a table of intervals has ranges, or
+    // its two open ends only.
+    let any = |f: fn(&Form) -> bool| ind.grades.iter().any(|l| f(&l.form));
+    let intervals = ind.dir != Dir::Nominal
+        && (any(|f| matches!(f, Form::Range { .. }))
+            || (any(|f| matches!(f, Form::AtLeast { .. }))
+                && any(|f| matches!(f, Form::AtMost { .. }))));
+    if !intervals {
+        return Some(grade.clone());
+    }
+    let form = match (ind.dir, &grade.form) {
+        (Dir::Lower, Form::Range { hi, hi_open, .. }) => Form::AtMost {
+            a: *hi,
+            open: *hi_open,
+            style: 0,
+        },
+        (Dir::Higher, Form::Range { lo, lo_open, .. }) => Form::AtLeast {
+            a: *lo,
+            open: *lo_open,
+            style: 0,
+        },
+        (Dir::Lower, Form::AtMost { .. }) | (Dir::Higher, Form::AtLeast { .. }) => {
+            grade.form.clone()
+        }
+        _ => return None,
+    };
+    Some(GenLimit {
+        form,
+        unit: grade.unit,
+    })
 }
 
 /// Whether indicator k chooses another's band (so it must not be a selector with bands).
@@ -1667,6 +1830,9 @@ pub fn permuted(plan: &GenPlan, rng: &mut Rng) -> GenPlan {
     p.standards = order.iter().map(|&o| plan.standards[o].clone()).collect();
     for ind in &mut p.indicators {
         for (s, _) in &mut ind.requirements {
+            *s = new_of[*s];
+        }
+        if let Some((s, _)) = &mut ind.class_req {
             *s = new_of[*s];
         }
         rng.shuffle(&mut ind.requirements);
