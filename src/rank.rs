@@ -312,7 +312,8 @@ impl<'e> Ranker<'e> {
             .indicators
             .iter()
             .enumerate()
-            .filter(|(_, i)| i.class == IndicatorClass::Core)
+            // Under `unstated = "leave-out"`, the core indicators a benchmark states.
+            .filter(|(_, i)| rules::counted(i.class, i.compared(), engine.policy.unstated))
             .map(|(at, i)| Core {
                 id: i.id.clone(),
                 weight: policy.weights.get(&i.id).copied().unwrap_or(i.weight),
@@ -919,7 +920,9 @@ impl RankBuilder<'_> {
             .collect();
         let grades_of = |i: u32| -> &[Part] {
             let first = entries.get(i as usize).map_or(0, |e| e.at as usize) * k;
-            parts.get(first..first.saturating_add(k)).unwrap_or_default()
+            parts
+                .get(first..first.saturating_add(k))
+                .unwrap_or_default()
         };
         let depth = parts
             .iter()
@@ -939,7 +942,12 @@ impl RankBuilder<'_> {
                 .collect()
         };
         let keys_by_tier: Vec<Vec<usize>> = (0..n as u32).map(tier_key).collect();
-        let tkey = |i: u32| keys_by_tier.get(i as usize).map(Vec::as_slice).unwrap_or_default();
+        let tkey = |i: u32| {
+            keys_by_tier
+                .get(i as usize)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
         ranked.sort_unstable_by(|&a, &b| {
             let (ta, xa) = key(a);
             let (tb, xb) = key(b);
@@ -981,7 +989,11 @@ impl RankBuilder<'_> {
                         if r {
                             next += 1;
                         }
-                        if r { next } else { 0 }
+                        if r {
+                            next
+                        } else {
+                            0
+                        }
                     })
                     .collect()
             })
@@ -1006,7 +1018,11 @@ impl RankBuilder<'_> {
         let leader_count = if by_tier {
             let leading = ranked
                 .iter()
-                .take_while(|&&i| entries.get(i as usize).is_some_and(|e| e.class == Class::Leader))
+                .take_while(|&&i| {
+                    entries
+                        .get(i as usize)
+                        .is_some_and(|e| e.class == Class::Leader)
+                })
                 .count();
             leader_count.min(leading)
         } else {

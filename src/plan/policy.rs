@@ -173,9 +173,13 @@ pub struct TierRule {
 impl TierRule {
     /// The index of the tier among a table's grade names (by the Chinese or the English name),
     /// if the table holds it.
-    pub fn index_in<'a>(&self, names: impl IntoIterator<Item = &'a crate::standard::Names>) -> Option<usize> {
+    pub fn index_in<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a crate::standard::Names>,
+    ) -> Option<usize> {
         names.into_iter().position(|n| {
-            n.zh.as_deref() == Some(self.tier.as_str()) || n.en.as_deref() == Some(self.tier.as_str())
+            n.zh.as_deref() == Some(self.tier.as_str())
+                || n.en.as_deref() == Some(self.tier.as_str())
         })
     }
 }

@@ -74,7 +74,10 @@ pub(super) fn check_policy(c: &mut Checker, plan: &Plan) {
         return;
     }
     if plan.policy.unstated == Unstated::LeaveOut
-        && plan.indicators.iter().any(|i| i.class == IndicatorClass::Core)
+        && plan
+            .indicators
+            .iter()
+            .any(|i| i.class == IndicatorClass::Core)
         && !plan.indicators.iter().any(|i| counted(plan, i))
     {
         c.error(
@@ -124,9 +127,8 @@ fn check_indicator(c: &mut Checker, plan: &Plan, rule: &TierRule, i: usize, ind:
     let Ok(unit) = ind.unit.as_deref().map(str::parse::<Unit>).transpose() else {
         return;
     };
-    let ends_of = |text: &str| -> Option<Ends> {
-        text.parse::<Limit>().ok()?.ends_in(unit.as_ref()).ok()
-    };
+    let ends_of =
+        |text: &str| -> Option<Ends> { text.parse::<Limit>().ok()?.ends_in(unit.as_ref()).ok() };
     let floors: Vec<(&str, &str, Ends, &'static crate::error::Msg)> = ind
         .requirements
         .iter()
@@ -138,7 +140,12 @@ fn check_indicator(c: &mut Checker, plan: &Plan, rule: &TierRule, i: usize, ind:
                 (Role::Benchmark, StandardKind::Industry) => msg::INDUSTRY,
                 _ => return None,
             };
-            Some((code_text.as_str(), limit_text.as_str(), ends_of(limit_text)?, kind))
+            Some((
+                code_text.as_str(),
+                limit_text.as_str(),
+                ends_of(limit_text)?,
+                kind,
+            ))
         })
         .collect();
     for (path, grades) in tables(&base, ind) {
@@ -148,7 +155,11 @@ fn check_indicator(c: &mut Checker, plan: &Plan, rule: &TierRule, i: usize, ind:
                 .map(|g| {
                     format!(
                         "\"{}\"",
-                        g.name.zh.as_deref().or(g.name.en.as_deref()).unwrap_or_default()
+                        g.name
+                            .zh
+                            .as_deref()
+                            .or(g.name.en.as_deref())
+                            .unwrap_or_default()
                     )
                 })
                 .collect::<Vec<_>>()
@@ -158,7 +169,14 @@ fn check_indicator(c: &mut Checker, plan: &Plan, rule: &TierRule, i: usize, ind:
         if rule.index_in(names_of).is_none() {
             c.error(
                 || path.clone(),
-                || t!(msg::TIER_MISSING, rule.tier.as_str(), ind.id.as_str(), names()),
+                || {
+                    t!(
+                        msg::TIER_MISSING,
+                        rule.tier.as_str(),
+                        ind.id.as_str(),
+                        names()
+                    )
+                },
                 Loc::key(),
             );
         }
@@ -178,7 +196,16 @@ fn check_indicator(c: &mut Checker, plan: &Plan, rule: &TierRule, i: usize, ind:
                     .unwrap_or_default();
                 c.error(
                     || format!("{path}[{last}].limit"),
-                    || t!(msg::TIER_LOOSER, name, lowest.limit.as_str(), *code, *limit, t!(*kind)),
+                    || {
+                        t!(
+                            msg::TIER_LOOSER,
+                            name,
+                            lowest.limit.as_str(),
+                            *code,
+                            *limit,
+                            t!(*kind)
+                        )
+                    },
                     Loc::value(),
                 );
             }
