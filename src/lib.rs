@@ -168,6 +168,7 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         product::xlsx::msg::ALL,
         plan::msg::ALL,
         plan::check::msg::ALL,
+        plan::check::tiers::msg::ALL,
         rank::msg::ALL,
         rank::compact_msg::ALL,
     ];

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::decision::{Conformity, DecisionRule, Method};
 use crate::indicator::IndicatorClass;
 use crate::limit::Strictness;
-use crate::plan::MissingPolicy;
+use crate::plan::{MissingPolicy, TierRule, Unstated};
 use crate::rounding::Interval;
 use crate::standard::Names;
 
@@ -203,6 +203,11 @@ pub struct IndicatorVerdict {
     /// put into one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nearest_grades: Option<NearestGrades>,
+    /// Under the tier policy (`policy.leader`), on a core indicator whose grades are read as
+    /// tiers and that counts in the leader decision: whether the value reached the leader tier
+    /// (that tier or a better one; `grade` names the tier reached).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_reached: Option<bool>,
 }
 
 impl IndicatorVerdict {
@@ -253,7 +258,7 @@ impl IndicatorVerdict {
 }
 
 /// The policy a verdict was reached under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct PolicyApplied {
     /// The share of the core weight that had to exceed.
@@ -263,6 +268,12 @@ pub struct PolicyApplied {
     pub leader_min_exceeding: Option<u32>,
     /// How missing values counted.
     pub missing: MissingPolicy,
+    /// Leaders by tier, when the plan says so (the share and count above are then not read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leader: Option<TierRule>,
+    /// How core indicators no benchmark states counted.
+    #[serde(skip_serializing_if = "Unstated::is_default")]
+    pub unstated: Unstated,
 }
 
 /// The verdict on one product.

@@ -12,7 +12,6 @@ use super::{CompiledIndicator, Engine, Grade, GradeTable, Grading, Requirement};
 use crate::decision::accepted_ends;
 use crate::decision::Method;
 use crate::error::{t, Arg, Error, Text};
-use crate::indicator::IndicatorClass;
 use crate::limit::{ends_inside, maximal, Ends};
 use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
 use crate::number::exact;
@@ -153,19 +152,37 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         let place = |e: Error| e.place(t!(crate::error::msg::PLACE_INDICATOR, &ind.id));
         indicators.push(indicator(plan, &roles, ind, subject.as_ref()).map_err(place)?);
     }
+    let unstated = plan.policy.unstated;
     let core_weight = indicators
         .iter()
-        .filter(|i| i.class == IndicatorClass::Core)
+        .filter(|i| rules::counted(i.class, i.compared(), unstated))
         .map(|i| i.weight)
         .try_fold(Decimal::ZERO, exact::try_add)
         .map_err(|f| f.error(t!(msg::TOTAL_CORE_WEIGHT)))?;
+    let tiered = tiered(&indicators, &plan.policy);
     Ok(Engine {
         indicators,
         policy: plan.policy.clone(),
         core_weight,
+        tiered,
         subject,
         category: plan.category.clone(),
     })
+}
+
+/// How many core indicators have tiers (grades) and count in the leader decision: what
+/// `on = "all"` of the tier policy asks for (0 without the tier policy).
+pub(crate) fn tiered(indicators: &[CompiledIndicator], policy: &crate::plan::Policy) -> usize {
+    if policy.leader.is_none() {
+        return 0;
+    }
+    indicators
+        .iter()
+        .filter(|i| {
+            rules::counted(i.class, i.compared(), policy.unstated)
+                && !matches!(i.grading, Grading::None)
+        })
+        .count()
 }
 
 /// Whether an indicator can ever exceed its level: a core indicator that a benchmark states,
@@ -194,6 +211,11 @@ pub(crate) fn leader_unreachable(
     policy: &crate::plan::Policy,
     core_weight: Decimal,
 ) -> Option<Text> {
+    // By tier, every core indicator with tiers can reach the named tier (the plan check
+    // makes sure each holds it): nothing to warn of.
+    if policy.leader.is_some() {
+        return None;
+    }
     let able: Vec<&CompiledIndicator> = indicators.iter().filter(|i| can_exceed(i)).collect();
     let names = || -> Arg {
         let ids: Vec<String> = able.iter().map(|i| format!("\"{}\"", i.id)).collect();
@@ -203,7 +225,7 @@ pub(crate) fn leader_unreachable(
             ids.join(", ").into()
         }
     };
-    match rules::leader_rule(policy, core_weight).ok()? {
+    match rules::leader_rule(policy, core_weight, 0).ok()? {
         rules::LeaderRule::Count(n) if able.len() < n => Some(t!(
             msg::LEADER_BY_COUNT,
             n,

@@ -425,7 +425,16 @@ impl Engine {
             grade: None,
             outside_grades: false,
             nearest_grades: None,
+            tier_reached: self.tiers_counted(ind).then_some(false),
         }
+    }
+
+    /// Whether the tier policy reads this indicator's grades as tiers: a core indicator with
+    /// grades that counts in the leader decision.
+    pub(crate) fn tiers_counted(&self, ind: &CompiledIndicator) -> bool {
+        self.policy.leader.is_some()
+            && !matches!(ind.grading, Grading::None)
+            && rules::counted(ind.class, ind.compared(), self.policy.unstated)
     }
 
     /// One indicator: the unjudged outcomes first ([`rules::unjudged`]), the grade, the level,
@@ -471,6 +480,10 @@ impl Engine {
                 name: g.name.clone(),
             })
         });
+        if let (Some(rule), Some(_)) = (&self.policy.leader, v.tier_reached) {
+            let tier = table.and_then(|t| rule.index_in(t.grades.iter().map(|g| &g.name)));
+            v.tier_reached = Some(rules::reaches_tier(reached, tier));
+        }
         if let Some(outcome) = rules::unjudged(ind.compared(), true) {
             v.outcome = outcome;
             return Ok(v);
@@ -530,6 +543,7 @@ impl Engine {
                 class: v.class,
                 weight: ind.weight,
                 outcome: v.outcome,
+                tier: v.tier_reached,
             });
         let c = rules::classify(&self.policy, self.core_weight, parts)?;
         Ok(Verdict {
@@ -552,6 +566,8 @@ impl Engine {
             leader_share: self.policy.leader_share,
             leader_min_exceeding: self.policy.leader_min_exceeding,
             missing: self.policy.missing,
+            leader: self.policy.leader.clone(),
+            unstated: self.policy.unstated,
         }
     }
 }

@@ -105,6 +105,9 @@ struct FastIndicator {
     reqs: Vec<ReqFast>,
     /// The grade spans, best first (empty when not graded).
     grades: Vec<Span>,
+    /// Under the tier policy, on a core indicator with tiers that counts: the leader tier's
+    /// index among `grades` (`Some(None)`: the table lacks it, so it is never reached).
+    tier: Option<Option<usize>>,
     direction: Direction,
     deviations: bool,
 }
@@ -134,6 +137,9 @@ pub struct FastOutcome {
     /// Which requirement of the benchmark level decided (the first one not met, else the one
     /// the margin is measured from): an index for [`Classifier::requirement`].
     pub requirement: Option<u16>,
+    /// Under the tier policy, on a core indicator with tiers that counts: whether the leader
+    /// tier was reached ([`crate::verdict::IndicatorVerdict::tier_reached`]).
+    pub tier_reached: Option<bool>,
     /// The decimals of `compared`.
     pub scale: u32,
 }
@@ -186,6 +192,8 @@ pub struct Classifier {
     /// values make a gap (the default policy); else `None` and [`Classifier::class`] takes the
     /// general loop.
     hot: Option<Vec<Hot>>,
+    /// Leaders by tier (`policy.leader`): the count rule reads the tiers reached.
+    by_tier: bool,
     indicators: Vec<FastIndicator>,
     units: Vec<Option<crate::unit::Unit>>,
     ids: Vec<String>,
@@ -221,6 +229,19 @@ impl FastIndicator {
     #[inline(always)]
     fn exceeding(&self, outcome: Outcome) -> bool {
         self.core && outcome == Outcome::Exceeds
+    }
+
+    /// Under the tier policy: whether `x` reaches the leader tier ([`rules::reaches_tier`] of
+    /// the first grade holding it, as the exact path finds it); `None` where tiers are not
+    /// read.
+    fn tier_reached(&self, x: i64) -> Option<bool> {
+        let tier = self.tier?;
+        let reached = if x == MISSING {
+            None
+        } else {
+            self.grades.iter().position(|g| g.contains(x))
+        };
+        Some(rules::reaches_tier(reached, tier))
     }
 
     /// The margin (the smallest over the level's requirements, as the exact path measures it)
@@ -426,8 +447,17 @@ impl Engine {
             .unwrap_or(0);
         let mut indicators = Vec::with_capacity(self.indicators.len());
         for ind in &self.indicators {
-            indicators.push(fast_indicator(ind, weight_scale, self.policy.missing)?);
+            let mut f = fast_indicator(ind, weight_scale, self.policy.missing)?;
+            if let (Some(rule), true) = (&self.policy.leader, self.tiers_counted(ind)) {
+                let names = match &ind.grading {
+                    Grading::Table(t) => Some(t.grades.iter().map(|g| &g.name)),
+                    _ => None,
+                };
+                f.tier = Some(names.and_then(|n| rule.index_in(n)));
+            }
+            indicators.push(f);
         }
+        let by_tier = self.policy.leader.is_some();
         let core_total: i64 = indicators
             .iter()
             .filter(|i| i.core)
@@ -441,11 +471,13 @@ impl Engine {
         // Weights are never negative (the plan check), so every sum of core weights the loops
         // below add up lies between 0 and this total: none of them overflows.
         let _ = core_total;
-        let leader = rules::leader_rule(&self.policy, self.core_weight)?
+        let leader = rules::leader_rule(&self.policy, self.core_weight, self.tiered)?
             .map(lower)
             .ok_or_else(|| Error::overflow(t!(msg::LEADER_WEIGHT)))?;
-        let hot = hot_loop(&indicators);
+        // The hot loop counts exceeding; by tier the general loop counts tiers reached.
+        let hot = if by_tier { None } else { hot_loop(&indicators) };
         Ok(Classifier {
+            by_tier,
             hot,
             indicators,
             units: self.indicators.iter().map(|i| i.unit.clone()).collect(),
@@ -493,6 +525,7 @@ fn fast_indicator(
         compared: ind.compared(),
         reqs: Vec::new(),
         grades: Vec::new(),
+        tier: None,
         direction: ind.direction,
         deviations: ind.deviations,
     };
@@ -804,6 +837,7 @@ impl Classifier {
             .zip(&self.ids)
             .filter(move |((ind, o), _)| match class {
                 Class::Gap => ind.makes_gap(o.outcome),
+                Class::Leader if self.by_tier => o.tier_reached == Some(true),
                 Class::Leader => ind.exceeding(o.outcome),
                 _ => false,
             })
@@ -915,7 +949,11 @@ impl Classifier {
             }
             let conforms = ind.level.contains(x);
             gap |= ind.counts & !conforms;
-            let exceeds = conforms & ind.core & ind.exceeds_at(x);
+            let exceeds = if self.by_tier {
+                ind.tier_reached(x) == Some(true)
+            } else {
+                conforms & ind.core & ind.exceeds_at(x)
+            };
             weight += if exceeds { ind.weight } else { 0 };
             count += u32::from(exceeds);
         }
@@ -955,7 +993,10 @@ impl Classifier {
                     .and_then(|k| u8::try_from(k).ok())
             };
             gap |= ind.makes_gap(outcome);
-            if ind.exceeding(outcome) {
+            let tier_reached = ind.tier_reached(x);
+            if self.by_tier {
+                count += u32::from(tier_reached == Some(true));
+            } else if ind.exceeding(outcome) {
                 weight += ind.weight;
                 count += 1;
             }
@@ -966,6 +1007,7 @@ impl Classifier {
                 margin,
                 grade,
                 requirement,
+                tier_reached,
                 scale: ind.scale,
             });
         }

@@ -157,6 +157,8 @@ pub struct Engine {
     pub(crate) indicators: Vec<CompiledIndicator>,
     pub(crate) policy: Policy,
     pub(crate) core_weight: Decimal,
+    /// The core indicators with tiers that count (the tier policy's `on = "all"`).
+    pub(crate) tiered: usize,
     pub(crate) subject: Option<StandardCode>,
     pub(crate) category: Names,
 }

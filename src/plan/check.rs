@@ -14,6 +14,8 @@ use crate::standard::{StandardCode, Status};
 use crate::text::line_cols;
 use crate::unit::Unit;
 
+pub(crate) mod tiers;
+
 /// The messages of the plan check.
 pub(crate) mod msg {
     crate::error::messages! {
@@ -711,7 +713,9 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         .filter(|(_, ind)| ind.class == IndicatorClass::Core)
         .collect();
     if let (Some(n), false) = (plan.policy.leader_min_exceeding, plan.indicators.is_empty()) {
-        let count = u64::try_from(core.len()).unwrap_or(u64::MAX);
+        // Under `unstated = "leave-out"`, the core indicators a benchmark states.
+        let counted = core.iter().filter(|(_, i)| tiers::counted(plan, i)).count();
+        let count = u64::try_from(counted).unwrap_or(u64::MAX);
         let message = if core.is_empty() {
             Some(t!(msg::NO_CORE_MIN, n.to_string()))
         } else if n == 0 || u64::from(n) > count {
@@ -761,6 +765,8 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
             );
         }
     }
+
+    tiers::check_policy(&mut c, plan);
 
     for (i, s) in plan.standards.iter().enumerate() {
         if s.role == Role::Benchmark && !stated.contains(&s.standard.code) {
