@@ -91,7 +91,8 @@ impl<R: Read> Source<R> {
             engine
                 .indicator_names()
                 .map(|(id, names)| (id, names.zh.as_deref())),
-        )?;
+        )?
+        .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Csv(rows),
         })
@@ -116,7 +117,8 @@ impl<R: Read> Source<R> {
             engine
                 .indicator_names()
                 .map(|(id, names)| (id, names.zh.as_deref())),
-        )?;
+        )?
+        .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Csv(rows),
         })
@@ -131,7 +133,8 @@ impl<R: Read> Source<R> {
     ///
     /// When the input is empty, cannot be read or is not a JSON array.
     pub fn json(reader: R, engine: &Engine, limits: &Limits) -> Result<Source<R>, Error> {
-        let rows = JsonRows::array(reader, limits)?.keep_only(engine.indicator_ids());
+        let rows = JsonRows::array(reader, limits)?.keep_only(engine.indicator_ids())
+            .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Json(rows),
         })
@@ -144,7 +147,8 @@ impl<R: Read> Source<R> {
     ///
     /// When the input is empty, cannot be read or is a JSON array.
     pub fn json_lines(reader: R, engine: &Engine, limits: &Limits) -> Result<Source<R>, Error> {
-        let rows = JsonRows::lines(reader, limits)?.keep_only(engine.indicator_ids());
+        let rows = JsonRows::lines(reader, limits)?.keep_only(engine.indicator_ids())
+            .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Json(rows),
         })
@@ -301,6 +305,10 @@ struct Fast {
 
 impl Fast {
     fn new(engine: &Engine, header: &[String]) -> Option<Fast> {
+        // A declared attribute's value is checked on the exact path.
+        if engine.attribute_ids().next().is_some() {
+            return None;
+        }
         let classifier = engine.classifier().ok()?;
         // Column 0 is the product id, whatever an indicator is called.
         let columns = engine
@@ -350,6 +358,7 @@ impl Fast {
             exceeding_weight: f.exceeding_weight(&self.outcomes),
             core_weight: engine.core_weight(),
             outcomes: self.outcomes.iter().map(|o| o.outcome).collect(),
+            bands: Vec::new(),
         })
     }
 }

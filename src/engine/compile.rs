@@ -8,13 +8,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use super::rules;
-use super::{CompiledIndicator, Engine, Grade, GradeTable, Grading, Requirement};
+use super::{
+    BandCase, Banded, Case, Chooser, CompiledIndicator, Engine, Grade, GradeTable, Grading,
+    Requirement,
+};
 use crate::decision::accepted_ends;
 use crate::decision::Method;
 use crate::error::{t, Arg, Error, Text};
 use crate::indicator::IndicatorClass;
 use crate::limit::{ends_inside, maximal, Ends};
-use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
+use crate::model::{BandWhen, CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
 use crate::number::exact;
 use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
@@ -124,6 +127,7 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         core_weight,
         subject,
         category: plan.category.clone(),
+        attributes: plan.attributes.clone(),
     })
 }
 
@@ -141,6 +145,9 @@ fn can_exceed(i: &CompiledIndicator) -> bool {
                 Grading::Table(t) => better_grade(t),
                 Grading::Banded { bands, .. } => bands.iter().any(|(_, t)| better_grade(t)),
             })
+        || i.banded
+            .as_ref()
+            .is_some_and(|b| b.bands.iter().any(|c| can_exceed(&c.judged)))
 }
 
 /// Why no product could ever be a leader under the plan's leader rule, if so: too few core
@@ -200,6 +207,9 @@ fn indicator(
     ind: &CheckedIndicator,
     subject: Option<&StandardCode>,
 ) -> Result<CompiledIndicator, Error> {
+    if let Some(bands) = ind.bands.as_ref().filter(|b| banded_level(plan, b)) {
+        return banded_indicator(plan, roles, ind, bands, subject);
+    }
     let unit = ind.unit.clone();
     let requirements = requirements(roles, ind, unit.as_ref())?;
     let level = benchmark_level(&requirements, ind);
@@ -234,7 +244,67 @@ fn indicator(
         level,
         deviations,
         grading,
+        banded: None,
     })
+}
+
+/// Whether an indicator's bands are compiled each on its own: a band states requirements, or
+/// an attribute chooses the band. Bands of grades alone chosen by an indicator keep the one
+/// level of the indicator (as before band requirements existed).
+fn banded_level(plan: &CheckedPlan, bands: &CheckedBands) -> bool {
+    bands.bands.iter().any(|b| !b.requirements.is_empty())
+        || plan.attributes.iter().any(|a| a.id == bands.by)
+}
+
+/// An indicator whose requirements vary with a band: each band compiled as the indicator with
+/// the band's requirements beside the indicator's, and the band's grades.
+fn banded_indicator(
+    plan: &CheckedPlan,
+    roles: &Roles<'_>,
+    ind: &CheckedIndicator,
+    bands: &CheckedBands,
+    subject: Option<&StandardCode>,
+) -> Result<CompiledIndicator, Error> {
+    let chooser = match plan.attributes.iter().position(|a| a.id == bands.by) {
+        Some(a) => Chooser::Attribute(a),
+        None => Chooser::Indicator(
+            plan.indicators
+                .iter()
+                .position(|o| o.id == bands.by)
+                .ok_or_else(|| Error::invalid_plan(t!(msg::BANDS_BY, &bands.by)))?,
+        ),
+    };
+    let selector_unit = match chooser {
+        Chooser::Indicator(k) => plan.indicators.get(k).and_then(|s| s.unit.as_ref()),
+        Chooser::Attribute(_) => None,
+    };
+    let mut whole = ind.clone();
+    whole.bands = None;
+    whole.grades = Vec::new();
+    let mut cases = Vec::with_capacity(bands.bands.len());
+    for band in &bands.bands {
+        let mut one = whole.clone();
+        for (code, limit) in &band.requirements {
+            one = one.requirement(code.clone(), limit.clone());
+        }
+        one.grades.clone_from(&band.grades);
+        let when = match &band.when {
+            BandWhen::Limit(l) => Case::Ends(l.ends_in(selector_unit)?),
+            BandWhen::Value(v) => Case::Value(v.clone()),
+        };
+        cases.push(BandCase {
+            when,
+            when_text: band.when.to_string(),
+            judged: indicator(plan, roles, &one, subject)?,
+        });
+    }
+    let mut out = indicator(plan, roles, &whole, subject)?;
+    out.banded = Some(Box::new(Banded {
+        by: bands.by.clone(),
+        chooser,
+        bands: cases,
+    }));
+    Ok(out)
 }
 
 /// Each standard's requirement, its set converted into the indicator's unit.
@@ -395,7 +465,10 @@ fn banded(
     let selector_unit = plan.indicators.get(selector).and_then(|s| s.unit.as_ref());
     let mut compiled = Vec::with_capacity(bands.bands.len());
     for band in &bands.bands {
-        let ends = band.when.ends_in(selector_unit)?;
+        let BandWhen::Limit(when) = &band.when else {
+            return Err(Error::invalid_plan(t!(msg::BANDS_BY, &bands.by)));
+        };
+        let ends = when.ends_in(selector_unit)?;
         compiled.push((ends, table(&band.grades, unit, level_ends)?));
     }
     Ok(Grading::Banded {

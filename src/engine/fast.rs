@@ -35,6 +35,7 @@ pub(crate) mod msg {
         ROUNDED_VALUE = "rounded-value judgement", "修约值比较法";
         GUARD_BAND_RULE = "a decision rule with a guard band", "带保护带的判定规则";
         BANDED = "grades chosen by band", "按分档选择的等级";
+        BANDED_REQUIREMENTS = "requirements chosen by band", "按分档选择的要求";
         MANY_DECIMALS = "limits with more than 12 decimals", "小数超过 12 位的限值";
         /// What overflowed: the core weight as an integer at the weight scale.
         TOTAL_CORE_WEIGHT = "the total core weight at the fast path's scale", "快速判定精度下的核心指标总权重";
@@ -539,6 +540,9 @@ fn lowerable(ind: &CompiledIndicator) -> Result<Option<&GradeTable>, Error> {
     }
     if ind.rule != crate::decision::DecisionRule::Simple {
         return Err(unsupported(&ind.id, t!(msg::GUARD_BAND_RULE)));
+    }
+    if ind.banded.is_some() {
+        return Err(unsupported(&ind.id, t!(msg::BANDED_REQUIREMENTS)));
     }
     match &ind.grading {
         Grading::None => Ok(None),

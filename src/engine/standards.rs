@@ -141,6 +141,20 @@ impl<R: std::io::Read> Iterator for StandardRows<'_, R> {
     }
 }
 
+/// Orders one indicator's verdicts in two bands from worst to best: falls short, missing (the
+/// standard states nothing where a benchmark does), meets, exceeds, not compared; then the
+/// smaller margin.
+fn worse_band(a: &IndicatorVerdict, b: &IndicatorVerdict) -> bool {
+    let rank = |o: Outcome| match o {
+        Outcome::FallsShort => 0,
+        Outcome::Missing => 1,
+        Outcome::Meets => 2,
+        Outcome::Exceeds => 3,
+        _ => 4,
+    };
+    (rank(a.outcome), a.margin.map(|m| m.value)) < (rank(b.outcome), b.margin.map(|m| m.value))
+}
+
 /// Orders indicator verdicts of one indicator from worst to best: falls short, meets,
 /// exceeds; then the smaller margin.
 fn worse(a: &IndicatorVerdict, b: &IndicatorVerdict) -> bool {
@@ -334,6 +348,11 @@ impl Engine {
         {
             let given = limit.map(|l| l.to_string());
             let place = at_requirement(code, &ind.id);
+            if let (Some(banded), Guarantee::Values(_) | Guarantee::Unbounded) = (&ind.banded, g)
+            {
+                indicators.push(self.in_every_band(banded, limit, &inputs).map_err(place)?);
+                continue;
+            }
             let verdict = match g {
                 Guarantee::NotStated => self.judge(ind, Input::Missing, given, how, &inputs),
                 Guarantee::Qualitative => self.unjudged(ind, Outcome::NotCompared, how),
@@ -347,6 +366,57 @@ impl Engine {
         }
         self.verdict(code.to_owned(), indicators)
             .map_err(|e| e.place(t!(PLACE_STANDARD, code)))
+    }
+
+    /// A standard's one requirement for an indicator whose requirements vary with a band: it
+    /// holds for a unit of every band, so it is judged against each band's level and the worst
+    /// band decides (named in the evidence).
+    fn in_every_band(
+        &self,
+        banded: &super::Banded,
+        limit: Option<&Limit>,
+        inputs: &[Input],
+    ) -> Result<IndicatorVerdict, Error> {
+        let mut worst: Option<IndicatorVerdict> = None;
+        for case in &banded.bands {
+            let v = self.requirement_in(&case.judged, &banded.by, &case.when_text, limit, inputs)?;
+            if worst.as_ref().is_none_or(|w| worse_band(&v, w)) {
+                worst = Some(v);
+            }
+        }
+        worst.ok_or_else(|| Error::invalid_plan(t!(msg::NO_GUARANTEE)))
+    }
+
+    /// A requirement judged in one band, as [`Engine::evaluate_standard`] judges it, the band
+    /// named in the evidence.
+    pub(crate) fn requirement_in(
+        &self,
+        ind: &CompiledIndicator,
+        by: &str,
+        when: &str,
+        limit: Option<&Limit>,
+        inputs: &[Input],
+    ) -> Result<IndicatorVerdict, Error> {
+        let how = How {
+            method: Method::FullValue,
+            measured: None,
+        };
+        let given = limit.map(|l| l.to_string());
+        let mut v = match self.guaranteed_by(ind, limit)? {
+            Guarantee::NotStated => self.judge(ind, Input::Missing, given, how, inputs)?,
+            Guarantee::Qualitative => self.unjudged(ind, Outcome::NotCompared, how)?,
+            Guarantee::Unbounded => IndicatorVerdict {
+                value: given,
+                ..self.unjudged(ind, Outcome::FallsShort, how)?
+            },
+            Guarantee::Values(values) => self.worst(ind, &values, given, how, inputs)?,
+        };
+        v.band = Some(crate::verdict::BandChosen {
+            by: by.to_owned(),
+            value: None,
+            when: Some(when.to_owned()),
+        });
+        Ok(v)
     }
 
     /// What a standard's requirement guarantees for an indicator.
@@ -430,17 +500,46 @@ impl Engine {
                     .map(|r| (i.id.clone(), r.limit.clone()))
             })
             .collect();
-        let verdict = self.evaluate_standard(&subject.to_string(), &requirements)?;
+        let code = subject.to_string();
+        let mut verdict = self.evaluate_standard(&code, &requirements)?;
+        // Where the requirements vary with a band, the subject is compared in each band with
+        // its requirement there (stated once for the indicator, or in the band): one entry per
+        // band, and the worst band judges the indicator.
+        let mut rows = Vec::with_capacity(self.indicators.len());
+        for (ind, v) in self.indicators.iter().zip(verdict.indicators.iter_mut()) {
+            let Some(banded) = &ind.banded else {
+                rows.push(relation(ind, v.outcome));
+                continue;
+            };
+            let mut worst: Option<IndicatorVerdict> = None;
+            for case in &banded.bands {
+                let mine = case
+                    .judged
+                    .subject_requirement()
+                    .map(|r| r.limit.clone())
+                    .filter(|_| ind.direction != Direction::Qualitative);
+                let judged = self
+                    .requirement_in(&case.judged, &banded.by, &case.when_text, mine.as_ref(), &[])
+                    .map_err(at_requirement(&code, &ind.id))?;
+                let mut row = relation(&case.judged, judged.outcome);
+                row.band = Some(case.when_text.clone());
+                rows.push(row);
+                if worst.as_ref().is_none_or(|w| worse_band(&judged, w)) {
+                    worst = Some(judged);
+                }
+            }
+            if let Some(w) = worst {
+                *v = w;
+            }
+        }
+        let verdict = self
+            .verdict(code.clone(), verdict.indicators)
+            .map_err(|e| e.place(t!(PLACE_STANDARD, &code)))?;
         Ok(StandardVerdict {
-            standard: subject.to_string(),
+            standard: code,
             class: verdict.class,
             decided_by: verdict.decided_by,
-            indicators: self
-                .indicators
-                .iter()
-                .zip(&verdict.indicators)
-                .map(|(ind, v)| relation(ind, v.outcome))
-                .collect(),
+            indicators: rows,
         })
     }
 }
@@ -486,5 +585,6 @@ fn relation(ind: &CompiledIndicator, judged: Outcome) -> StandardIndicatorVerdic
                 limit: r.limit.to_string(),
             })
             .collect(),
+        band: None,
     }
 }
