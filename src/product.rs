@@ -158,7 +158,8 @@ impl Product {
     pub fn with_attribute(mut self, attribute: &str, text: &str) -> Product {
         let text = text.trim();
         if !text.is_empty() {
-            self.attributes.insert(attribute.to_owned(), text.to_owned());
+            self.attributes
+                .insert(attribute.to_owned(), text.to_owned());
         }
         self
     }

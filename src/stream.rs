@@ -87,12 +87,13 @@ impl<R: Read> Source<R> {
         limits: &Limits,
         encoding: Encoding,
     ) -> Result<Source<R>, Error> {
-        let rows = CsvRows::with_encoding(reader, limits, encoding)?.keep_named(
-            engine
-                .indicator_names()
-                .map(|(id, names)| (id, names.zh.as_deref())),
-        )?
-        .keep_attributes(engine.attribute_ids());
+        let rows = CsvRows::with_encoding(reader, limits, encoding)?
+            .keep_named(
+                engine
+                    .indicator_names()
+                    .map(|(id, names)| (id, names.zh.as_deref())),
+            )?
+            .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Csv(rows),
         })
@@ -113,12 +114,13 @@ impl<R: Read> Source<R> {
         limits: &Limits,
         sheet: Option<&str>,
     ) -> Result<Source<R>, Error> {
-        let rows = CsvRows::xlsx(workbook, limits, sheet)?.keep_named(
-            engine
-                .indicator_names()
-                .map(|(id, names)| (id, names.zh.as_deref())),
-        )?
-        .keep_attributes(engine.attribute_ids());
+        let rows = CsvRows::xlsx(workbook, limits, sheet)?
+            .keep_named(
+                engine
+                    .indicator_names()
+                    .map(|(id, names)| (id, names.zh.as_deref())),
+            )?
+            .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Csv(rows),
         })
@@ -133,7 +135,8 @@ impl<R: Read> Source<R> {
     ///
     /// When the input is empty, cannot be read or is not a JSON array.
     pub fn json(reader: R, engine: &Engine, limits: &Limits) -> Result<Source<R>, Error> {
-        let rows = JsonRows::array(reader, limits)?.keep_only(engine.indicator_ids())
+        let rows = JsonRows::array(reader, limits)?
+            .keep_only(engine.indicator_ids())
             .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Json(rows),
@@ -147,7 +150,8 @@ impl<R: Read> Source<R> {
     ///
     /// When the input is empty, cannot be read or is a JSON array.
     pub fn json_lines(reader: R, engine: &Engine, limits: &Limits) -> Result<Source<R>, Error> {
-        let rows = JsonRows::lines(reader, limits)?.keep_only(engine.indicator_ids())
+        let rows = JsonRows::lines(reader, limits)?
+            .keep_only(engine.indicator_ids())
             .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Json(rows),

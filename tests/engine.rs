@@ -174,7 +174,11 @@ fn air_conditioner_grades_by_band() {
     assert_eq!(apf.limit.as_deref(), Some("≥ 4.50"));
     let band = apf.band.as_ref().unwrap();
     assert_eq!(
-        (band.by.as_str(), band.value.as_deref(), band.when.as_deref()),
+        (
+            band.by.as_str(),
+            band.value.as_deref(),
+            band.when.as_deref()
+        ),
         ("cooling-capacity", Some("3500 W"), Some("≤ 4500 W"))
     );
     // Each band its own level: the stricter of GB 21455-2019's grade 5 and T/CAS's grade 2
@@ -265,7 +269,10 @@ fn air_conditioner_grades_by_band() {
     assert_eq!(v.indicators[1].outcome, Outcome::Missing);
     assert_eq!(v.indicators[1].limit, None);
     let band = v.indicators[1].band.as_ref().unwrap();
-    assert_eq!((band.value.as_deref(), band.when.as_deref()), (Some("15000 W"), None));
+    assert_eq!(
+        (band.value.as_deref(), band.when.as_deref()),
+        (Some("15000 W"), None)
+    );
     assert_eq!(v.class, Class::Gap);
     assert_eq!(v.decided_by, vec!["apf", "refrigerant-leak"]);
 }

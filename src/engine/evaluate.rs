@@ -417,9 +417,9 @@ impl Engine {
                     .and_then(|(s, p)| p.values.get(&s.id))
                     .map(|v| v.to_string());
                 let chosen = match inputs.get(k).copied() {
-                    Some(Input::Number { x, mark }) => banded.bands.iter().position(|c| {
-                        matches!(&c.when, Case::Ends(when) if ends_contain(when, x, mark))
-                    }),
+                    Some(Input::Number { x, mark }) => banded.bands.iter().position(
+                        |c| matches!(&c.when, Case::Ends(when) if ends_contain(when, x, mark)),
+                    ),
                     _ => None,
                 };
                 (given, chosen)

@@ -348,8 +348,7 @@ impl Engine {
         {
             let given = limit.map(|l| l.to_string());
             let place = at_requirement(code, &ind.id);
-            if let (Some(banded), Guarantee::Values(_) | Guarantee::Unbounded) = (&ind.banded, g)
-            {
+            if let (Some(banded), Guarantee::Values(_) | Guarantee::Unbounded) = (&ind.banded, g) {
                 indicators.push(self.in_every_band(banded, limit, &inputs).map_err(place)?);
                 continue;
             }
@@ -379,7 +378,8 @@ impl Engine {
     ) -> Result<IndicatorVerdict, Error> {
         let mut worst: Option<IndicatorVerdict> = None;
         for case in &banded.bands {
-            let v = self.requirement_in(&case.judged, &banded.by, &case.when_text, limit, inputs)?;
+            let v =
+                self.requirement_in(&case.judged, &banded.by, &case.when_text, limit, inputs)?;
             if worst.as_ref().is_none_or(|w| worse_band(&v, w)) {
                 worst = Some(v);
             }
@@ -519,7 +519,13 @@ impl Engine {
                     .map(|r| r.limit.clone())
                     .filter(|_| ind.direction != Direction::Qualitative);
                 let judged = self
-                    .requirement_in(&case.judged, &banded.by, &case.when_text, mine.as_ref(), &[])
+                    .requirement_in(
+                        &case.judged,
+                        &banded.by,
+                        &case.when_text,
+                        mine.as_ref(),
+                        &[],
+                    )
                     .map_err(at_requirement(&code, &ind.id))?;
                 let mut row = relation(&case.judged, judged.outcome);
                 row.band = Some(case.when_text.clone());

@@ -774,7 +774,11 @@ fn check_attributes(c: &mut Checker, plan: &Plan, indicators: &BTreeMap<&str, us
         } else if let Some(&f) = ids.get(id) {
             c.error(path, || t!(msg::ATTRIBUTE_TWICE, id, f), Loc::value());
         } else if let Some(&k) = indicators.get(id) {
-            c.error(path, || t!(msg::ATTRIBUTE_IS_INDICATOR, id, k), Loc::value());
+            c.error(
+                path,
+                || t!(msg::ATTRIBUTE_IS_INDICATOR, id, k),
+                Loc::value(),
+            );
         }
         ids.entry(id).or_insert(a);
         if attribute.values.is_empty() {
@@ -1065,11 +1069,7 @@ fn check_band_requirements<'p>(
             c.error(path, || t!(msg::NOT_LISTED, code.to_string()), Loc::key());
         }
         if stating.for_indicator.contains(&code) {
-            c.error(
-                path,
-                || t!(msg::BAND_AND_INDICATOR, code_text),
-                Loc::key(),
-            );
+            c.error(path, || t!(msg::BAND_AND_INDICATOR, code_text), Loc::key());
         }
         stating.stated.insert(code.clone());
         seen.insert(code, code_text.as_str());
@@ -1193,7 +1193,11 @@ fn check_bands(
         if band.grades.is_empty() && band.requirements.is_empty() {
             c.error(|| path.clone(), || t!(msg::BAND_EMPTY), Loc::key());
         } else if let (Some(g), true) = (graded, band.grades.is_empty()) {
-            c.error(|| path.clone(), || t!(msg::BANDS_GRADED_MIXED, g), Loc::key());
+            c.error(
+                || path.clone(),
+                || t!(msg::BANDS_GRADED_MIXED, g),
+                Loc::key(),
+            );
         }
         let own = check_band_requirements(c, plan, &path, band, read_limit, &mut stating);
         let mut level: Vec<Stated<'_>> = benchmark.clone();

@@ -121,7 +121,11 @@ impl<W: Write> RowWriter<W> {
         let ids: Vec<&str> = ids.into_iter().collect();
         let banded: Vec<(usize, String)> = banded
             .into_iter()
-            .filter_map(|b| ids.iter().position(|id| *id == b).map(|k| (k, b.to_owned())))
+            .filter_map(|b| {
+                ids.iter()
+                    .position(|id| *id == b)
+                    .map(|k| (k, b.to_owned()))
+            })
             .collect();
         match format {
             Format::Csv => {

@@ -1,0 +1,268 @@
+//! Requirements that vary with a band (another indicator's value) or with a declared attribute
+//! of the product (`plant = new | existing`): the cement-clinker example's hand-checked verdicts,
+//! the evidence, both products formats, and the comparison of the subject standard per band.
+
+mod common;
+
+use duibiao::product::JsonRows;
+use duibiao::stream::Source;
+use duibiao::verdict::{Outcome, StandardOutcome};
+use duibiao::{Class, Limits, Plan};
+
+const PLAN: &str = include_str!("../examples/plans/cement-clinker.toml");
+const PRODUCTS: &str = include_str!("../examples/plans/cement-clinker.products.csv");
+
+fn engine() -> duibiao::Engine {
+    Plan::from_toml_str(PLAN).unwrap().compile().unwrap()
+}
+
+/// Each line's class, deciding indicators and outcomes, checked by hand against GB 16780-2012's
+/// limit (existing plants) or entry value (new plants), 4000 t/d and above.
+#[test]
+fn cement_lines_are_judged_against_their_own_kind_of_plant() {
+    let engine = engine();
+    let source = Source::csv(PRODUCTS.as_bytes(), &engine, &Limits::default()).unwrap();
+    assert!(source.ignored().is_empty(), "plant is read, not ignored");
+    let rows: Vec<_> = source.verdicts(&engine).collect();
+    use Outcome::{Exceeds as E, FallsShort as F, Meets as M, Missing as X};
+    let want: [(&str, Class, &[&str], [Outcome; 3], Option<&str>); 7] = [
+        // existing: 125 vs ≤ 128 (3 > tolerance 2), 66 vs ≤ 68 (2 > 1), 100 vs ≤ 105 (5 > 2).
+        (
+            "L-01",
+            Class::Leader,
+            &["clinker-energy", "clinker-power", "cement-energy"],
+            [E, E, E],
+            Some("existing"),
+        ),
+        // new: the same 125 exceeds the new plant's ≤ 118: a gap, where L-01 leads.
+        (
+            "L-02",
+            Class::Gap,
+            &["clinker-energy"],
+            [F, E, M],
+            Some("new"),
+        ),
+        // new: 117 / 61.5 / 94.5, each within the tolerance of ≤ 118 / 62 / 95.
+        ("L-03", Class::Follower, &[], [M, M, M], Some("new")),
+        // existing: 69 above ≤ 68.
+        (
+            "L-04",
+            Class::Gap,
+            &["clinker-power"],
+            [M, F, M],
+            Some("existing"),
+        ),
+        // no plant given: no band, so no requirement: missing, a gap by the default policy.
+        (
+            "L-05",
+            Class::Gap,
+            &["clinker-energy", "clinker-power", "cement-energy"],
+            [X, X, X],
+            None,
+        ),
+        // new: 115 / 59 / 92, each 3 better than ≤ 118 / 62 / 95.
+        (
+            "L-07",
+            Class::Leader,
+            &["clinker-energy", "clinker-power", "cement-energy"],
+            [E, E, E],
+            Some("new"),
+        ),
+        // existing, at each limit (128 kgce/t written with its unit).
+        ("L-08", Class::Follower, &[], [M, M, M], Some("existing")),
+    ];
+    let mut verdicts = rows.iter().filter_map(|r| r.as_ref().ok());
+    for (id, class, decided, outcomes, band) in want {
+        let v = verdicts.next().unwrap();
+        assert_eq!(v.product, id);
+        assert_eq!(
+            (v.class, &v.decided_by),
+            (
+                class,
+                &decided.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+            ),
+            "{id}"
+        );
+        let got: Vec<Outcome> = v.indicators.iter().map(|i| i.outcome).collect();
+        assert_eq!(got, outcomes, "{id}");
+        for i in &v.indicators {
+            let b = i.band.as_ref().unwrap();
+            assert_eq!((b.by.as_str(), b.when.as_deref()), ("plant", band), "{id}");
+        }
+    }
+    let l02 = rows[1].as_ref().unwrap();
+    assert_eq!(
+        (
+            l02.indicators[0].limit.as_deref(),
+            l02.indicators[0].standard.as_deref()
+        ),
+        (Some("≤ 118 kgce/t"), Some("GB 16780-2012"))
+    );
+    // A value the plan does not declare is that row's error, located, and the others go on.
+    let error = rows[5].as_ref().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"line 7: product "L-06": attribute "plant": value "old": not a declared value: write one of "existing", "new""#
+    );
+    assert_eq!(
+        error.message(duibiao::Lang::Zh),
+        r#"第 7 行：产品 "L-06"：属性 "plant"：数值 "old"：不是声明的取值：请写 "existing", "new" 之一"#
+    );
+}
+
+/// In JSON an attribute is a key of `values`, as in CSV it is a column.
+#[test]
+fn json_products_carry_the_attribute_in_values() {
+    let engine = engine();
+    let text = r#"[{"id": "L-01", "values": {"plant": "existing", "clinker-energy": "125", "clinker-power": "66", "cement-energy": "100"}},
+{"id": "L-02", "values": {"plant": "new", "clinker-energy": "125", "clinker-power": "60", "cement-energy": "94"}}]"#;
+    let classes: Vec<Class> = Source::json(text.as_bytes(), &engine, &Limits::default())
+        .unwrap()
+        .verdicts(&engine)
+        .map(|v| v.unwrap().class)
+        .collect();
+    assert_eq!(classes, [Class::Leader, Class::Gap]);
+    let p = JsonRows::array(text.as_bytes(), &Limits::default())
+        .unwrap()
+        .keep_only(["clinker-energy"])
+        .keep_attributes(["plant"])
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.attributes["plant"], "existing");
+    assert!(!p.values.contains_key("plant"));
+}
+
+/// The CLI names the band in CSV (`<id>.band`), in the table and in JSON.
+#[test]
+fn the_cli_names_the_band_that_chose_the_requirement() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/cement-clinker.toml"
+    );
+    let products = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/cement-clinker.products.csv"
+    );
+    let out = common::duibiao()
+        .args(["evaluate", plan, "--products", products, "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "product,class,decided_by,exceeding_weight,core_weight,clinker-energy,clinker-power,cement-energy,clinker-energy.band,clinker-power.band,cement-energy.band,error"
+    );
+    assert_eq!(
+        lines[2],
+        "L-02,gap,clinker-energy,1,4,falls-short,exceeds,meets,new,new,new,"
+    );
+    assert_eq!(lines[5], "L-05,gap,clinker-energy clinker-power cement-energy,0,4,missing,missing,missing,none,none,none,");
+    let out = common::duibiao()
+        .args(["evaluate", plan, "--products", products])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("L-02             gap       差距    clinker-energy (band new)\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("clinker-energy (no band), clinker-power (no band)"),
+        "{table}"
+    );
+    let out = common::duibiao()
+        .args(["evaluate", plan, "--products", products, "--format", "json"])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        json.contains(r#""band":{"by":"plant","value":"new","when":"new"}"#),
+        "{json}"
+    );
+    assert!(json.contains(r#""band":{"by":"plant"}"#), "{json}");
+}
+
+/// `compare`: one entry per band, the subject's one requirement against each band's level; the
+/// worst band judges the indicator.
+#[test]
+fn the_subject_standard_is_compared_in_each_band() {
+    let v = engine().compare_standards().unwrap();
+    let rows: Vec<(&str, Option<&str>, StandardOutcome, Outcome)> = v
+        .indicators
+        .iter()
+        .map(|i| (i.id.as_str(), i.band.as_deref(), i.outcome, i.judged))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "clinker-energy",
+                Some("existing"),
+                StandardOutcome::Stricter,
+                Outcome::Exceeds
+            ),
+            (
+                "clinker-energy",
+                Some("new"),
+                StandardOutcome::Stricter,
+                Outcome::Exceeds
+            ),
+            (
+                "clinker-power",
+                Some("existing"),
+                StandardOutcome::Missing,
+                Outcome::Missing
+            ),
+            (
+                "clinker-power",
+                Some("new"),
+                StandardOutcome::Missing,
+                Outcome::Missing
+            ),
+            (
+                "cement-energy",
+                Some("existing"),
+                StandardOutcome::Stricter,
+                Outcome::Exceeds
+            ),
+            (
+                "cement-energy",
+                Some("new"),
+                StandardOutcome::Looser,
+                Outcome::FallsShort
+            ),
+        ]
+    );
+    assert_eq!(v.class, Class::Gap);
+    assert_eq!(v.decided_by, ["clinker-power", "cement-energy"]);
+    // A standard of a standards file states one limit: it must meet every band's level.
+    let engine = engine();
+    let rows = engine.read_standards(
+        "id,clinker-energy,clinker-power,cement-energy\nQ/A 1-2024,≤ 115,≤ 59,≤ 92\nQ/B 1-2024,≤ 115,≤ 59,≤ 100\n"
+            .as_bytes(),
+    );
+    let classes: Vec<(Class, Vec<String>)> = rows
+        .into_iter()
+        .map(|r| {
+            let (code, reqs) = r.unwrap();
+            let v = engine.evaluate_standard(&code, &reqs).unwrap();
+            (v.class, v.decided_by)
+        })
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            (
+                Class::Leader,
+                vec![
+                    "clinker-energy".to_owned(),
+                    "clinker-power".to_owned(),
+                    "cement-energy".to_owned()
+                ]
+            ),
+            (Class::Gap, vec!["cement-energy".to_owned()]),
+        ]
+    );
+}
