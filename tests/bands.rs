@@ -266,3 +266,20 @@ fn the_subject_standard_is_compared_in_each_band() {
         ]
     );
 }
+
+/// TOML and JSON read into one model: the plan written as JSON reads back equal, and its
+/// checked model writes the same plan.
+#[test]
+fn toml_and_json_plans_are_the_same_model() {
+    let plan = Plan::from_toml_str(PLAN).unwrap();
+    let json = plan.to_json_string().unwrap();
+    assert!(json.contains(r#""attributes": ["#), "{json}");
+    let again = Plan::from_json_str(&json).unwrap();
+    assert_eq!(again, plan);
+    let (_, report) = Plan::read_json(&json, &Limits::default()).unwrap();
+    assert!(report.is_ok(), "{report:?}");
+    assert_eq!(plan.checked().unwrap().to_plan(), plan);
+    // Old plans mean the same: a band of grades alone keeps no band requirement.
+    let ac = Plan::from_toml_str(include_str!("../examples/plans/smart-toilet.toml")).unwrap();
+    assert!(ac.attributes.is_empty());
+}
