@@ -307,6 +307,9 @@ impl GenStd {
 pub struct GenBand {
     pub when: GenLimit,
     pub grades: Vec<GenLimit>,
+    /// The band's own requirements (standard index, limit): standards the indicator does not
+    /// state once for every band.
+    pub requirements: Vec<(usize, GenLimit)>,
 }
 
 #[derive(Clone, Debug)]
@@ -335,9 +338,17 @@ pub struct GenInd {
 
 impl GenInd {
     pub fn stated_by_benchmark(&self, plan: &GenPlan) -> bool {
-        self.requirements
-            .iter()
+        self.all_requirements()
             .any(|(s, _)| plan.standards[*s].role == "benchmark")
+    }
+
+    /// The requirements stated once for the indicator and those of its bands.
+    pub fn all_requirements(&self) -> impl Iterator<Item = &(usize, GenLimit)> {
+        self.requirements.iter().chain(
+            self.bands
+                .iter()
+                .flat_map(|(_, bs)| bs.iter().flat_map(|b| b.requirements.iter())),
+        )
     }
 
     /// Every limit of the indicator: requirements, grades, bands' grades.
@@ -347,6 +358,7 @@ impl GenInd {
         if let Some((_, bands)) = &self.bands {
             for b in bands {
                 v.extend(b.grades.iter());
+                v.extend(b.requirements.iter().map(|(_, l)| l));
             }
         }
         v
@@ -463,10 +475,26 @@ impl GenPlan {
                 for b in bands {
                     let _ = write!(
                         s,
-                        "[[indicators.bands.bands]]\nwhen = {}\ngrades = {}\n",
-                        toml_str(&b.when.text()),
-                        grades_toml(&b.grades)
+                        "[[indicators.bands.bands]]\nwhen = {}\n",
+                        toml_str(&b.when.text())
                     );
+                    if !b.grades.is_empty() {
+                        let _ = writeln!(s, "grades = {}", grades_toml(&b.grades));
+                    }
+                    if !b.requirements.is_empty() {
+                        let items: Vec<String> = b
+                            .requirements
+                            .iter()
+                            .map(|(k, l)| {
+                                format!(
+                                    "{} = {}",
+                                    toml_str(self.standards[*k].key()),
+                                    toml_str(&l.text())
+                                )
+                            })
+                            .collect();
+                        let _ = writeln!(s, "requirements = {{ {} }}", items.join(", "));
+                    }
                 }
             }
         }
@@ -566,11 +594,25 @@ impl GenPlan {
                 let bs: Vec<String> = bands
                     .iter()
                     .map(|b| {
-                        format!(
-                            "{{\"when\": {}, \"grades\": {}}}",
-                            toml_str(&b.when.text()),
-                            grades(&b.grades)
-                        )
+                        let mut f = vec![format!("\"when\": {}", toml_str(&b.when.text()))];
+                        if !b.grades.is_empty() {
+                            f.push(format!("\"grades\": {}", grades(&b.grades)));
+                        }
+                        if !b.requirements.is_empty() {
+                            let items: Vec<String> = b
+                                .requirements
+                                .iter()
+                                .map(|(k, l)| {
+                                    format!(
+                                        "{}: {}",
+                                        toml_str(self.standards[*k].key()),
+                                        toml_str(&l.text())
+                                    )
+                                })
+                                .collect();
+                            f.push(format!("\"requirements\": {{{}}}", items.join(", ")));
+                        }
+                        format!("{{{}}}", f.join(", "))
                     })
                     .collect();
                 f.push(format!(
@@ -1068,6 +1110,7 @@ fn gen_bands(rng: &mut Rng, ind: &GenInd, sel: &GenInd, other_ok: bool) -> Vec<G
             GenBand {
                 when: in_unit(rng, w, sel.unit, lu, false),
                 grades: gen_grades(rng, ind, other_ok),
+                requirements: Vec::new(),
             }
         })
         .collect()
@@ -1202,7 +1245,30 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
             continue;
         }
         let other_ok = !indicators[k].rounded || GEN_ROUNDED_VALUE_OTHER_UNIT;
-        let bands = gen_bands(rng, &indicators[k], &indicators[o], other_ok);
+        let mut bands = gen_bands(rng, &indicators[k], &indicators[o], other_ok);
+        // Requirements per band: some standards state theirs in the bands instead (never
+        // both), each band the indicator's limit or one of the band's grade limits, and a band
+        // may leave a standard out (it states nothing there).
+        if rng.chance(50) {
+            let reqs = std::mem::take(&mut indicators[k].requirements);
+            for (s, l) in reqs {
+                if !rng.chance(60) {
+                    indicators[k].requirements.push((s, l));
+                    continue;
+                }
+                for b in &mut bands {
+                    if !rng.chance(85) {
+                        continue;
+                    }
+                    let limit = if !b.grades.is_empty() && rng.chance(50) {
+                        rng.pick(&b.grades).clone()
+                    } else {
+                        l.clone()
+                    };
+                    b.requirements.push((s, limit));
+                }
+            }
+        }
         let by = indicators[o].id.clone();
         indicators[k].bands = Some((by, bands));
         indicators[k].grades.clear();
@@ -1592,6 +1658,12 @@ pub fn permuted(plan: &GenPlan, rng: &mut Rng) -> GenPlan {
             *s = new_of[*s];
         }
         rng.shuffle(&mut ind.requirements);
+        for b in ind.bands.iter_mut().flat_map(|(_, bs)| bs.iter_mut()) {
+            for (s, _) in &mut b.requirements {
+                *s = new_of[*s];
+            }
+            rng.shuffle(&mut b.requirements);
+        }
     }
     p
 }
@@ -1638,6 +1710,9 @@ pub fn reunited(plan: &GenPlan, rng: &mut Rng) -> Option<(GenPlan, UnitChanges)>
             for b in bands {
                 for g in &mut b.grades {
                     g.unit = g.unit.or(Some(old));
+                }
+                for (_, l) in &mut b.requirements {
+                    l.unit = l.unit.or(Some(old));
                 }
             }
         }
