@@ -25,7 +25,9 @@ fn cement_lines_are_judged_against_their_own_kind_of_plant() {
     assert!(source.ignored().is_empty(), "plant is read, not ignored");
     let rows: Vec<_> = source.verdicts(&engine).collect();
     use Outcome::{Exceeds as E, FallsShort as F, Meets as M, Missing as X};
-    let want: [(&str, Class, &[&str], [Outcome; 3], Option<&str>); 7] = [
+    // (line, class, deciding indicators, outcomes, the band chosen)
+    type Row<'a> = (&'a str, Class, &'a [&'a str], [Outcome; 3], Option<&'a str>);
+    let want: [Row<'_>; 7] = [
         // existing: 125 vs ≤ 128 (3 > tolerance 2), 66 vs ≤ 68 (2 > 1), 100 vs ≤ 105 (5 > 2).
         (
             "L-01",
