@@ -362,7 +362,15 @@ impl Fast {
             exceeding_weight: f.exceeding_weight(&self.outcomes),
             core_weight: engine.core_weight(),
             outcomes: self.outcomes.iter().map(|o| o.outcome).collect(),
-            bands: Vec::new(),
+            bands: if f.banded() {
+                self.outcomes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| o.band.and_then(|b| f.band_when(i, b)).map(str::to_owned))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         })
     }
 }

@@ -285,3 +285,46 @@ fn toml_and_json_plans_are_the_same_model() {
     let ac = Plan::from_toml_str(include_str!("../examples/plans/smart-toilet.toml")).unwrap();
     assert!(ac.attributes.is_empty());
 }
+
+/// The fast path judges a plan whose requirements vary with a band or an attribute as the
+/// exact path does: class, outcomes, margins, the deciding requirement and the band.
+#[test]
+fn the_fast_path_agrees_with_the_exact_path_per_band() {
+    let engine = engine();
+    let fast = engine.classifier().unwrap();
+    let mut outs = Vec::new();
+    let mut judged = 0;
+    let rows = duibiao::product::CsvRows::new(PRODUCTS.as_bytes(), &Limits::default())
+        .unwrap()
+        .keep_only(engine.indicator_ids())
+        .keep_attributes(engine.attribute_ids());
+    for p in rows {
+        let p = p.unwrap();
+        let exact = engine.evaluate(&p);
+        let prepared = fast.prepare(&p);
+        match (exact, prepared) {
+            (Err(e), Err(f)) => assert_eq!(e.to_string(), f.to_string()),
+            (Ok(v), Ok(Some(prep))) => {
+                judged += 1;
+                assert_eq!(fast.outcomes_into(&prep, &mut outs), v.class, "{}", p.id);
+                assert_eq!(fast.class(&prep), v.class);
+                for (i, (o, e)) in outs.iter().zip(&v.indicators).enumerate() {
+                    assert_eq!(o.outcome, e.outcome, "{} {}", p.id, e.id);
+                    assert_eq!(o.margin(), e.margin.map(|m| m.value), "{} {}", p.id, e.id);
+                    let band = o.band.and_then(|b| fast.band_when(i, b));
+                    assert_eq!(band, e.band.as_ref().and_then(|b| b.when.as_deref()));
+                    let req = o.requirement.and_then(|k| fast.requirement(i, k));
+                    assert_eq!(
+                        req.map(|(c, l)| (c.to_string(), l.to_string())),
+                        e.standard.clone().zip(e.limit.clone()),
+                        "{} {}",
+                        p.id,
+                        e.id
+                    );
+                }
+            }
+            (e, f) => panic!("{}: exact {e:?}, fast {f:?}", p.id),
+        }
+    }
+    assert_eq!(judged, 7, "L-08's `128 kgce/t` is judged too; L-06 is the error");
+}

@@ -381,22 +381,7 @@ impl Engine {
 
     /// Every attribute value the product gives is one the plan declares.
     fn declared(&self, product: &Product) -> Result<(), Error> {
-        for a in &self.attributes {
-            let Some(value) = product.attributes.get(&a.id) else {
-                continue;
-            };
-            if !a.values.iter().any(|v| &v.id == value) {
-                let declared: Vec<String> =
-                    a.values.iter().map(|v| format!("\"{}\"", v.id)).collect();
-                return Err(Error::invalid(
-                    "value",
-                    &crate::number::truncate(value),
-                    t!(msg::NOT_DECLARED, declared.join(", ")),
-                )
-                .place(t!(msg::PLACE_ATTRIBUTE, &a.id)));
-            }
-        }
-        Ok(())
+        declared(&self.attributes, product)
     }
 
     /// The band of an indicator whose requirements vary with a band, by the selector's value
@@ -469,6 +454,8 @@ impl Engine {
             Some(case) => self.judge(&case.judged, input, given, how, inputs)?,
             None => {
                 let mut v = self.blank(ind, given);
+                // Missing, or not compared where no band has a benchmark requirement.
+                v.outcome = rules::unjudged(ind.compared(), false).unwrap_or(Outcome::Missing);
                 v.compared = match input {
                     Input::Number { x, .. } => Some(x),
                     _ => None,
@@ -640,4 +627,27 @@ impl Engine {
             missing: self.policy.missing,
         }
     }
+}
+
+/// Every attribute value the product gives is one of `attributes` declares (the one check of
+/// both paths).
+pub(crate) fn declared(
+    attributes: &[crate::plan::Attribute],
+    product: &Product,
+) -> Result<(), Error> {
+    for a in attributes {
+        let Some(value) = product.attributes.get(&a.id) else {
+            continue;
+        };
+        if !a.values.iter().any(|v| &v.id == value) {
+            let declared: Vec<String> = a.values.iter().map(|v| format!("\"{}\"", v.id)).collect();
+            return Err(Error::invalid(
+                "value",
+                &crate::number::truncate(value),
+                t!(msg::NOT_DECLARED, declared.join(", ")),
+            )
+            .place(t!(msg::PLACE_ATTRIBUTE, &a.id)));
+        }
+    }
+    Ok(())
 }
