@@ -326,5 +326,8 @@ fn the_fast_path_agrees_with_the_exact_path_per_band() {
             (e, f) => panic!("{}: exact {e:?}, fast {f:?}", p.id),
         }
     }
-    assert_eq!(judged, 7, "L-08's `128 kgce/t` is judged too; L-06 is the error");
+    assert_eq!(
+        judged, 7,
+        "L-08's `128 kgce/t` is judged too; L-06 is the error"
+    );
 }

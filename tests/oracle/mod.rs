@@ -310,6 +310,15 @@ pub struct GenBand {
     /// The band's own requirements (standard index, limit): standards the indicator does not
     /// state once for every band.
     pub requirements: Vec<(usize, GenLimit)>,
+    /// For a band chosen by a declared attribute: its value (`when` is then unused).
+    pub value: Option<String>,
+}
+
+impl GenBand {
+    /// The `when` text: the attribute's value, or the condition on the selector.
+    pub fn when_text(&self) -> String {
+        self.value.clone().unwrap_or_else(|| self.when.text())
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -383,6 +392,8 @@ pub struct GenPlan {
     pub standards: Vec<GenStd>,
     pub indicators: Vec<GenInd>,
     pub policy: GenPolicy,
+    /// Declared attributes: (id, values).
+    pub attributes: Vec<(String, Vec<String>)>,
 }
 
 fn toml_str(s: &str) -> String {
@@ -407,6 +418,18 @@ fn grades_toml(grades: &[GenLimit]) -> String {
 impl GenPlan {
     pub fn to_toml(&self) -> String {
         let mut s = String::from("schema_version = 1\ncategory = { en = \"oracle\" }\n");
+        for (id, values) in &self.attributes {
+            let vs: Vec<String> = values
+                .iter()
+                .map(|v| format!("{{ id = {} }}", toml_str(v)))
+                .collect();
+            let _ = write!(
+                s,
+                "\n[[attributes]]\nid = {}\nvalues = [{}]\n",
+                toml_str(id),
+                vs.join(", ")
+            );
+        }
         for st in &self.standards {
             let _ = write!(
                 s,
@@ -476,7 +499,7 @@ impl GenPlan {
                     let _ = write!(
                         s,
                         "[[indicators.bands.bands]]\nwhen = {}\n",
-                        toml_str(&b.when.text())
+                        toml_str(&b.when_text())
                     );
                     if !b.grades.is_empty() {
                         let _ = writeln!(s, "grades = {}", grades_toml(&b.grades));
@@ -594,7 +617,7 @@ impl GenPlan {
                 let bs: Vec<String> = bands
                     .iter()
                     .map(|b| {
-                        let mut f = vec![format!("\"when\": {}", toml_str(&b.when.text()))];
+                        let mut f = vec![format!("\"when\": {}", toml_str(&b.when_text()))];
                         if !b.grades.is_empty() {
                             f.push(format!("\"grades\": {}", grades(&b.grades)));
                         }
@@ -634,8 +657,24 @@ impl GenPlan {
         if p.ignore_missing {
             pol.push("\"missing\": \"ignore\"".into());
         }
+        let attributes: Vec<String> = self
+            .attributes
+            .iter()
+            .map(|(id, values)| {
+                let vs: Vec<String> = values
+                    .iter()
+                    .map(|v| format!("{{\"id\": {}}}", toml_str(v)))
+                    .collect();
+                format!(
+                    "{{\"id\": {}, \"values\": [{}]}}",
+                    toml_str(id),
+                    vs.join(", ")
+                )
+            })
+            .collect();
         format!(
-            "{{\"schema_version\": 1, \"category\": {{\"en\": \"oracle\"}}, \"standards\": [{}], \"indicators\": [{}], \"policy\": {{{}}}}}",
+            "{{\"schema_version\": 1, \"category\": {{\"en\": \"oracle\"}}, \"attributes\": [{}], \"standards\": [{}], \"indicators\": [{}], \"policy\": {{{}}}}}",
+            attributes.join(", "),
             standards.join(", "),
             inds.join(", "),
             pol.join(", ")
@@ -1111,6 +1150,7 @@ fn gen_bands(rng: &mut Rng, ind: &GenInd, sel: &GenInd, other_ok: bool) -> Vec<G
                 when: in_unit(rng, w, sel.unit, lu, false),
                 grades: gen_grades(rng, ind, other_ok),
                 requirements: Vec::new(),
+                value: None,
             }
         })
         .collect()
@@ -1210,6 +1250,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         standards: standards.clone(),
         indicators: indicators.clone(),
         policy: GenPolicy::default(),
+        attributes: Vec::new(),
     };
     if !indicators.iter().any(|i| {
         i.class == "core" && i.dir != Dir::Qualitative && i.stated_by_benchmark(&plan_view)
@@ -1223,6 +1264,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
     }
     // Bands: chosen by another numeric indicator, itself without bands.
     let ids: Vec<usize> = (0..indicators.len()).collect();
+    let mut attributes: Vec<(String, Vec<String>)> = Vec::new();
     for &k in &ids {
         if indicators[k].grades.is_empty() || !rng.chance(35) {
             continue;
@@ -1269,7 +1311,24 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
                 }
             }
         }
-        let by = indicators[o].id.clone();
+        let mut by = indicators[o].id.clone();
+        // Or the bands chosen by a declared attribute of the product, each band one value;
+        // the attribute may declare a value no band names (a product there is in no band).
+        if rng.chance(45) {
+            let n = bands.len() + usize::from(rng.chance(40));
+            if attributes.is_empty() {
+                attributes.push((
+                    "plant".to_string(),
+                    (0..n).map(|v| format!("v{v}")).collect::<Vec<_>>(),
+                ));
+            }
+            let values = attributes[0].1.clone();
+            bands.truncate(values.len());
+            for (b, v) in bands.iter_mut().zip(values) {
+                b.value = Some(v);
+            }
+            by = attributes[0].0.clone();
+        }
         indicators[k].bands = Some((by, bands));
         indicators[k].grades.clear();
     }
@@ -1291,6 +1350,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         standards,
         indicators,
         policy,
+        attributes,
     }
 }
 
@@ -1344,6 +1404,8 @@ pub struct GenProduct {
     pub cells: Vec<Cell>,
     /// Columns that name no indicator.
     pub extra: Vec<(String, String)>,
+    /// One value per declared attribute of the plan (empty: missing).
+    pub attrs: Vec<String>,
 }
 
 /// A number at the edge of what a decimal holds ([`edge_value`]): more than 18 decimals or 20
@@ -1374,6 +1436,9 @@ impl GenProduct {
             p = p
                 .with(&ind.id, &text)
                 .map_err(|e| format!("generator: cell {text:?} does not read: {e}"))?;
+        }
+        for ((id, _), v) in plan.attributes.iter().zip(&self.attrs) {
+            p = p.with_attribute(id, v);
         }
         Ok(p)
     }
@@ -1416,6 +1481,10 @@ impl GenProduct {
             header.push(plan.indicators[k].id.clone());
             row.push(self.cells[k].text());
         }
+        for ((id, _), v) in plan.attributes.iter().zip(&self.attrs) {
+            header.push(id.clone());
+            row.push(v.clone());
+        }
         if with_extra {
             for (c, v) in &self.extra {
                 header.push(c.clone());
@@ -1429,6 +1498,7 @@ impl GenProduct {
     pub fn row(&self) -> String {
         let mut v = vec![self.id.clone()];
         v.extend(self.texts());
+        v.extend(self.attrs.iter().cloned());
         v.extend(self.extra.iter().map(|(_, c)| c.clone()));
         v.join(",")
     }
@@ -1436,6 +1506,7 @@ impl GenProduct {
     pub fn header(&self, plan: &GenPlan) -> String {
         let mut v = vec!["id".to_string()];
         v.extend(plan.indicators.iter().map(|i| i.id.clone()));
+        v.extend(plan.attributes.iter().map(|(id, _)| id.clone()));
         v.extend(self.extra.iter().map(|(c, _)| c.clone()));
         v.join(",")
     }
@@ -1614,10 +1685,22 @@ pub fn gen_products(rng: &mut Rng, plan: &GenPlan, n: usize) -> Vec<GenProduct> 
                     extra.push(("model".to_string(), rng.pick(texts).to_string()));
                 }
             }
+            let attrs = plan
+                .attributes
+                .iter()
+                .map(|(_, values)| {
+                    if rng.chance(12) {
+                        String::new()
+                    } else {
+                        rng.pick(values).clone()
+                    }
+                })
+                .collect();
             GenProduct {
                 id: format!("P{p}"),
                 cells,
                 extra,
+                attrs,
             }
         })
         .collect()
