@@ -331,3 +331,11 @@ fn the_fast_path_agrees_with_the_exact_path_per_band() {
         "L-08's `128 kgce/t` is judged too; L-06 is the error"
     );
 }
+
+/// The plan written as TOML reads back equal (attributes, band requirements and all).
+#[test]
+fn the_plan_writes_and_reads_back_as_toml() {
+    let plan = Plan::from_toml_str(PLAN).unwrap();
+    let text = plan.to_toml_string().unwrap();
+    assert_eq!(Plan::from_toml_str(&text).unwrap(), plan, "{text}");
+}
