@@ -155,6 +155,137 @@ impl<'de> Deserialize<'de> for Tolerance {
     }
 }
 
+/// A standard's requirement as a plan writes it: a limit as text (`"≤ 4.0 L"`), or a class of
+/// the indicator's grades (`{ class = "A" }`: that class or better, see
+/// [`Requirement::Class`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Requirement {
+    /// A limit, as text (`≤ 4.0 L`).
+    Limit(String),
+    /// A class of the indicator's `grades`, named by its Chinese or English name (`A`, `1级`):
+    /// the values of that class or a better one, to the class's worse end (holes between
+    /// better classes included).
+    Class(String),
+}
+
+impl Requirement {
+    /// The limit text, when the requirement is written as a limit.
+    pub fn limit(&self) -> Option<&str> {
+        match self {
+            Requirement::Limit(l) => Some(l),
+            Requirement::Class(_) => None,
+        }
+    }
+
+    /// The class named, when the requirement is written as a class.
+    pub fn class(&self) -> Option<&str> {
+        match self {
+            Requirement::Class(c) => Some(c),
+            Requirement::Limit(_) => None,
+        }
+    }
+
+    /// The text as written: the limit, or the class name.
+    pub fn text(&self) -> &str {
+        match self {
+            Requirement::Limit(t) | Requirement::Class(t) => t,
+        }
+    }
+}
+
+impl From<&str> for Requirement {
+    fn from(limit: &str) -> Requirement {
+        Requirement::Limit(limit.to_owned())
+    }
+}
+
+impl From<String> for Requirement {
+    fn from(limit: String) -> Requirement {
+        Requirement::Limit(limit)
+    }
+}
+
+impl Serialize for Requirement {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Requirement::Limit(l) => s.serialize_str(l),
+            Requirement::Class(c) => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("class", c)?;
+                m.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Requirement {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Requirement;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("limit text or a table { class = \"…\" }")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Requirement, E> {
+                Ok(Requirement::Limit(v.to_owned()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Requirement, A::Error> {
+                let mut class: Option<String> = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key != "class" {
+                        return Err(serde::de::Error::unknown_field(&key, &["class"]));
+                    }
+                    if class.is_some() {
+                        return Err(serde::de::Error::duplicate_field("class"));
+                    }
+                    class = Some(map.next_value()?);
+                }
+                class
+                    .map(Requirement::Class)
+                    .ok_or_else(|| serde::de::Error::missing_field("class"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Requirement {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Requirement".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let limit = generator.subschema_for::<crate::schema_text::LimitText>();
+        schemars::json_schema!({
+            "description": "A standard's requirement: a limit as text, or a class of the indicator's grades ({ \"class\": \"A\" }: that class or better).",
+            "oneOf": [
+                limit,
+                {
+                    "type": "object",
+                    "properties": {
+                        "class": {
+                            "type": "string",
+                            "minLength": 1,
+                            "description": "The Chinese or English name of a grade of the indicator's `grades`: the requirement is that class or a better one, to the class's worse end.",
+                            "examples": ["A", "1级"]
+                        }
+                    },
+                    "required": ["class"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
 /// One named level of a graded table (`领先 ≤ 4.0 L`), best first in its list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -227,8 +358,10 @@ pub struct Indicator {
     #[schemars(with = "Option<crate::schema_text::UnitText>")]
     pub unit: Option<String>,
     /// The quantity kind, where one dimension carries several (`APF`, `SEER`: both W/W).
+    /// Free text, except the reserved `temperature-difference` (also `温升`, `温差`): the
+    /// indicator's limits and values are temperature differences, converted without offset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("examples" = ["APF", "SEER"]))]
+    #[schemars(extend("examples" = ["APF", "SEER", "temperature-difference"]))]
     pub kind: Option<String>,
     /// Which way is better.
     pub direction: Direction,
@@ -261,14 +394,154 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<crate::StandardCode>")]
     pub test_method: Option<String>,
-    /// Each standard's requirement, keyed by standard number (each standard once), as limit text.
+    /// Each standard's requirement, keyed by standard number (each standard once): limit text
+    /// (`"≤ 4.0 L"`), or a class of the indicator's grades (`{ class = "A" }`).
     #[serde(default, deserialize_with = "crate::unique::requirements")]
-    #[schemars(with = "BTreeMap<String, crate::schema_text::LimitText>")]
-    pub requirements: BTreeMap<String, String>,
+    pub requirements: BTreeMap<String, Requirement>,
     /// Graded levels, best first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grades: Vec<Grade>,
     /// Grades chosen by another indicator's value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bands: Option<Bands>,
+}
+
+impl Indicator {
+    /// Whether the indicator's values are temperature differences (`kind =
+    /// "temperature-difference"`, `温差` or `温升`; [`crate::unit::is_temperature_difference`]).
+    pub fn values_are_differences(&self) -> bool {
+        self.kind
+            .as_deref()
+            .is_some_and(crate::unit::is_temperature_difference)
+    }
+}
+
+/// The grade a class requirement names: the first whose Chinese or English name is `class`
+/// (both trimmed).
+pub(crate) fn grade_named<'g>(
+    names: impl IntoIterator<Item = &'g Names>,
+    class: &str,
+) -> Option<usize> {
+    let class = class.trim();
+    names.into_iter().position(|n| {
+        [n.zh.as_deref(), n.en.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|x| x.trim() == class)
+    })
+}
+
+/// The names of a table's grades, for a message: `"A", "B", "C"`.
+pub(crate) fn grade_names<'g>(names: impl IntoIterator<Item = &'g Names>) -> String {
+    names
+        .into_iter()
+        .filter_map(|n| n.en.as_deref().or(n.zh.as_deref()))
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether a table's grades (their sets in one unit, best first, a table the plan check
+/// accepted) are a table of intervals: the first two do not nest (a checked table then has
+/// no two grades in common). A table of one grade nests.
+pub(crate) fn is_intervals(sets: &[crate::limit::Ends]) -> bool {
+    match sets {
+        [a, b, ..] => !crate::limit::ends_inside(a, b),
+        _ => false,
+    }
+}
+
+/// Whether grade set `next` lies wholly on the worse side of `prev` for `direction`: above it
+/// for lower-is-better, below it for higher-is-better (a table of intervals, best first).
+pub(crate) fn worse_side(
+    prev: &crate::limit::Ends,
+    next: &crate::limit::Ends,
+    direction: Direction,
+) -> bool {
+    if crate::limit::ends_overlap(prev, next) {
+        return false;
+    }
+    let (a, b) = match direction {
+        Direction::LowerIsBetter => (prev.1, next.0),
+        Direction::HigherIsBetter => (next.1, prev.0),
+        _ => return false,
+    };
+    matches!((a, b), (Some(a), Some(b)) if a.value <= b.value)
+}
+
+/// The set of "this grade or better" for grade `k` of a table (sets best first): a nested
+/// table's grade set itself; for a table of intervals, the half-line from the better end to
+/// the grade's worse end (holes between better grades included).
+pub(crate) fn or_better(
+    sets: &[crate::limit::Ends],
+    k: usize,
+    direction: Direction,
+) -> Option<crate::limit::Ends> {
+    let g = *sets.get(k)?;
+    if !is_intervals(sets) {
+        return Some(g);
+    }
+    match direction {
+        Direction::LowerIsBetter => Some((None, g.1)),
+        Direction::HigherIsBetter => Some((g.0, None)),
+        _ => Some(g),
+    }
+}
+
+/// The limit a requirement stated as grade `k` stands for: a nested table's grade limit; for a
+/// table of intervals, the one-sided limit at the grade's worse end, its digits and unit as the
+/// grade writes them (`41 < x ≤ 51` gives `≤ 51`). `None` when that end is open: the grade
+/// or better is every value.
+pub(crate) fn class_limit(
+    limits: &[crate::limit::Limit],
+    sets: &[crate::limit::Ends],
+    k: usize,
+    direction: Direction,
+) -> Option<crate::limit::Limit> {
+    let limit = limits.get(k)?;
+    if !is_intervals(sets) {
+        return Some(limit.clone());
+    }
+    let (bound, op) = match direction {
+        Direction::LowerIsBetter => {
+            let b = limit.upper()?;
+            (b, if b.inclusive { "≤" } else { "<" })
+        }
+        Direction::HigherIsBetter => {
+            let b = limit.lower()?;
+            (b, if b.inclusive { "≥" } else { ">" })
+        }
+        _ => return Some(limit.clone()),
+    };
+    let unit = limit.unit().map(|u| format!(" {u}")).unwrap_or_default();
+    format!("{op} {}{unit}", bound.value).parse().ok()
+}
+
+/// For a value in no grade of a table of intervals (sets best first), the nearest grades: the
+/// last one wholly on its better side and the first wholly on its worse side (`None` beyond
+/// an end). For a nested table, the worst grade, on the better side.
+pub(crate) fn nearest_grades(
+    sets: &[crate::limit::Ends],
+    x: Decimal,
+    direction: Direction,
+) -> (Option<usize>, Option<usize>) {
+    if sets.is_empty() {
+        return (None, None);
+    }
+    let last = sets.len() - 1;
+    if !is_intervals(sets) {
+        return (Some(last), None);
+    }
+    // How many grades lie wholly on the better side of x.
+    let beyond = |e: &crate::limit::Ends| match direction {
+        Direction::LowerIsBetter => {
+            e.1.is_some_and(|b| x > b.value || (x == b.value && !b.inclusive))
+        }
+        Direction::HigherIsBetter => {
+            e.0.is_some_and(|b| x < b.value || (x == b.value && !b.inclusive))
+        }
+        _ => false,
+    };
+    let p = sets.iter().take_while(|e| beyond(e)).count();
+    (p.checked_sub(1), (p <= last).then_some(p))
 }

@@ -122,7 +122,8 @@ pub use standard::{
     StandardCode, StandardCodeParts, StandardKind, Status,
 };
 pub use unit::{
-    check_same_kind, convert_difference, convert_value, Dimension, Quantity, QuantityKind, Unit,
+    check_same_kind, convert_difference, convert_value, Converted, Dimension, Quantity,
+    QuantityKind, Unit,
 };
 pub use verdict::{Class, Outcome, Verdict};
 
@@ -167,6 +168,7 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         product::xlsx::msg::ALL,
         plan::msg::ALL,
         plan::check::msg::ALL,
+        plan::check::tiers::msg::ALL,
         rank::msg::ALL,
         rank::compact_msg::ALL,
     ];

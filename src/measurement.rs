@@ -66,6 +66,9 @@ pub struct Measurement {
     unit: Option<Unit>,
     /// The coverage factor k of the uncertainty; meaningful only with one.
     coverage: Decimal,
+    /// Written with a leading `Δ`: a temperature difference (a rise), never an absolute
+    /// temperature.
+    difference: bool,
 }
 
 /// The coverage factor assumed when none is stated (about 95 % coverage for a normal
@@ -98,6 +101,7 @@ impl Measurement {
             uncertainty,
             unit,
             coverage: DEFAULT_COVERAGE,
+            difference: false,
         })
     }
 
@@ -162,6 +166,24 @@ impl Measurement {
     pub fn coverage_factor(&self) -> Option<Decimal> {
         self.uncertainty.map(|_| self.coverage)
     }
+
+    /// True for a temperature difference written with a leading `Δ` (`Δ30 °C`, a rise of
+    /// 30 K): it converts without the offset, and an indicator of absolute temperatures refuses
+    /// it. A value without `Δ` on an indicator of `kind = "temperature-difference"` is a
+    /// difference too (the indicator says so); this flag records what the value itself says.
+    ///
+    /// ```
+    /// use duibiao::Measurement;
+    /// let m: Measurement = "Δ30 °C".parse()?;
+    /// assert!(m.is_difference());
+    /// assert_eq!(m.to_string(), "Δ30 °C");
+    /// assert!(!"30 °C".parse::<Measurement>()?.is_difference());
+    /// assert!("Δ30 mm".parse::<Measurement>().is_err());
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn is_difference(&self) -> bool {
+        self.difference
+    }
 }
 
 impl From<Decimal> for Measurement {
@@ -171,6 +193,7 @@ impl From<Decimal> for Measurement {
             uncertainty: None,
             unit: None,
             coverage: DEFAULT_COVERAGE,
+            difference: false,
         }
     }
 }
@@ -182,12 +205,16 @@ impl From<ReportedValue> for Measurement {
             uncertainty: None,
             unit: None,
             coverage: DEFAULT_COVERAGE,
+            difference: false,
         }
     }
 }
 
 impl fmt::Display for Measurement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.difference {
+            f.write_str("Δ")?;
+        }
         write!(f, "{}", self.value)?;
         if let Some(u) = self.uncertainty {
             write!(f, " ± {u}")?;
@@ -280,7 +307,11 @@ impl FromStr for Measurement {
         if text.is_empty() {
             return Err(Error::syntax("value", text, t!(msg::EXPECTED_VALUE)));
         }
-        let (body, k) = split_coverage(text)?;
+        let (difference, text_after) = match text.strip_prefix('Δ') {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, text),
+        };
+        let (body, k) = split_coverage(text_after)?;
         let (head, tail) = match body
             .split_once('±')
             .or_else(|| body.split_once("+/-"))
@@ -328,7 +359,20 @@ impl FromStr for Measurement {
             }
             uncertainty = Some(u);
         }
-        let m = Measurement::new(value, uncertainty, unit).map_err(at_value(text))?;
+        let mut m = Measurement::new(value, uncertainty, unit).map_err(at_value(text))?;
+        if difference {
+            if m.unit
+                .as_ref()
+                .is_none_or(|u| u.dimension() != crate::unit::Dimension::TEMPERATURE)
+            {
+                return Err(Error::invalid(
+                    "value",
+                    text,
+                    t!(crate::unit::quantity::msg::DIFFERENCE_NOT_TEMPERATURE),
+                ));
+            }
+            m.difference = true;
+        }
         match k {
             Some(k) => m.with_coverage_factor(k).map_err(at_value(text)),
             None => Ok(m),

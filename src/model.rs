@@ -37,6 +37,8 @@ pub(crate) mod msg {
     crate::error::messages! {
         STATED_TWICE = "standard \"{0}\" is stated twice (first as requirements[{1}])",
             "标准 \"{0}\" 的要求给出了两次（第一次为 requirements[{1}]）";
+        CLASS_STATED_TWICE = "standard \"{0}\" is stated twice as a class",
+            "标准 \"{0}\" 以等级给出了两次要求";
     }
 }
 
@@ -151,6 +153,9 @@ pub struct CheckedIndicator {
     pub test_method: Option<StandardCode>,
     /// Each standard's requirement, in standard-number order.
     pub requirements: Vec<(StandardCode, Limit)>,
+    /// The requirements stated as a class of `grades` (`{ class = "A" }`: that class or
+    /// better), in standard-number order; compiling reads each into its limit.
+    pub requirement_classes: Vec<(StandardCode, String)>,
     /// Graded levels, best first.
     pub grades: Vec<CheckedGrade>,
     /// Grades chosen by band.
@@ -158,6 +163,25 @@ pub struct CheckedIndicator {
 }
 
 impl CheckedIndicator {
+    /// Whether the indicator's values are temperature differences (`kind =
+    /// "temperature-difference"`, `温差` or `温升`; [`crate::unit::is_temperature_difference`]):
+    /// then every limit, grade, value and uncertainty converts without the offset.
+    ///
+    /// ```
+    /// use duibiao::indicator::Direction;
+    /// use duibiao::model::CheckedIndicator;
+    ///
+    /// let mut rise = CheckedIndicator::new("winding-rise", Direction::LowerIsBetter);
+    /// assert!(!rise.values_are_differences());
+    /// rise.kind = Some("温升".into());
+    /// assert!(rise.values_are_differences());
+    /// ```
+    pub fn values_are_differences(&self) -> bool {
+        self.kind
+            .as_deref()
+            .is_some_and(crate::unit::is_temperature_difference)
+    }
+
     /// An indicator with the defaults of a plan file: core, weight 1, full-value judgement,
     /// simple acceptance, no unit, no requirement.
     pub fn new(id: impl Into<String>, direction: Direction) -> CheckedIndicator {
@@ -175,6 +199,7 @@ impl CheckedIndicator {
             tolerance: None,
             test_method: None,
             requirements: Vec::new(),
+            requirement_classes: Vec::new(),
             grades: Vec::new(),
             bands: None,
         }
@@ -241,6 +266,17 @@ impl CheckedIndicator {
     pub fn requirement(mut self, code: StandardCode, limit: Limit) -> Self {
         let at = self.requirements.partition_point(|(c, _)| *c <= code);
         self.requirements.insert(at, (code, limit));
+        self
+    }
+
+    /// With a standard's requirement stated as a class of the indicator's grades (that class or
+    /// better; kept in standard-number order).
+    #[must_use]
+    pub fn requirement_class(mut self, code: StandardCode, class: impl Into<String>) -> Self {
+        let at = self
+            .requirement_classes
+            .partition_point(|(c, _)| *c <= code);
+        self.requirement_classes.insert(at, (code, class.into()));
         self
     }
 
@@ -341,6 +377,21 @@ impl CheckedPlan {
                     seen.insert(code, k);
                 }
             }
+            let mut classes = std::collections::BTreeSet::new();
+            for (k, (code, _)) in ind.requirement_classes.iter().enumerate() {
+                let first = seen.get(code).copied();
+                if let Some(first) = first.filter(|_| !classes.contains(code)) {
+                    report.push_error(
+                        format!("indicators[{i}].requirement-classes[{k}]"),
+                        t!(msg::STATED_TWICE, code.to_string(), first),
+                    );
+                } else if !classes.insert(code) {
+                    report.push_error(
+                        format!("indicators[{i}].requirement-classes[{k}]"),
+                        t!(msg::CLASS_STATED_TWICE, code.to_string()),
+                    );
+                }
+            }
             let bands = ind.bands.iter().flat_map(|b| b.bands.iter().enumerate());
             for (b, band) in bands {
                 let mut seen: std::collections::BTreeMap<&StandardCode, usize> =
@@ -401,7 +452,13 @@ impl CheckedPlan {
                     requirements: i
                         .requirements
                         .iter()
-                        .map(|(c, l)| (c.to_string(), l.to_string()))
+                        .map(|(c, l)| (c.to_string(), l.to_string().into()))
+                        .chain(i.requirement_classes.iter().map(|(c, k)| {
+                            (
+                                c.to_string(),
+                                crate::indicator::Requirement::Class(k.clone()),
+                            )
+                        }))
                         .collect(),
                     grades: grades(&i.grades),
                     bands: i.bands.as_ref().map(|b| crate::indicator::Bands {
@@ -486,7 +543,18 @@ fn typed_indicator(
     ind: &crate::indicator::Indicator,
     attributes: &[crate::plan::Attribute],
 ) -> Result<CheckedIndicator, Error> {
-    let requirements = typed_requirements(&ind.requirements)?;
+    let mut requirements = Vec::with_capacity(ind.requirements.len());
+    let mut requirement_classes = Vec::new();
+    for (code, stated) in &ind.requirements {
+        match stated {
+            crate::indicator::Requirement::Class(class) => {
+                requirement_classes.push((code.parse()?, class.clone()));
+            }
+            other => requirements.push((code.parse()?, other.text().parse()?)),
+        }
+    }
+    requirements.sort_by(|a: &(StandardCode, Limit), b| a.0.cmp(&b.0));
+    requirement_classes.sort_by(|a: &(StandardCode, String), b| a.0.cmp(&b.0));
     let by_attribute = ind
         .bands
         .as_ref()
@@ -526,6 +594,7 @@ fn typed_indicator(
         tolerance: ind.tolerance,
         test_method: ind.test_method.as_deref().map(str::parse).transpose()?,
         requirements,
+        requirement_classes,
         grades: typed_grades(&ind.grades)?,
         bands,
     })

@@ -811,7 +811,7 @@ fn check_id(id: &str, id_bytes: usize) -> Result<(), Error> {
 
 /// A reader that fails once a CSV row (quoted line breaks included) grows past `max` bytes, so
 /// that one endless row cannot take all memory.
-struct RowBound<R> {
+pub(crate) struct RowBound<R> {
     inner: R,
     max: usize,
     row: usize,
@@ -821,7 +821,7 @@ struct RowBound<R> {
 }
 
 impl<R> RowBound<R> {
-    fn new(inner: R, max: usize) -> Self {
+    pub(crate) fn new(inner: R, max: usize) -> Self {
         RowBound {
             inner,
             max,

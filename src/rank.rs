@@ -80,7 +80,7 @@ pub(crate) use compact::msg as compact_msg;
 pub(crate) use compact::{index, outcome_code, outcome_of, Decimals, Interner, Key, Keys, Packed};
 
 use crate::engine::rules;
-use crate::engine::{Engine, Grading};
+use crate::engine::Engine;
 use crate::error::{t, Error, Text};
 use crate::indicator::IndicatorClass;
 use crate::number::exact;
@@ -100,8 +100,10 @@ pub struct ScorePart {
     pub id: String,
     /// Its weight in the score.
     pub weight: Decimal,
-    /// The grade rank reached (0 best); for an indicator without grades, 0 when it conforms to
-    /// the benchmark level.
+    /// The grade rank reached (0 best), whose points are earned; for a value outside a table
+    /// of intervals, its nearest worse grade (`nearest_grades.worse`: a value in a hole scores
+    /// as the class after it, one beyond the best end as the best); for an indicator without
+    /// grades, 0 when it conforms to the benchmark level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<usize>,
     /// The grade points earned.
@@ -112,6 +114,11 @@ pub struct ScorePart {
     pub margin_points: Decimal,
     /// grade points + margin points.
     pub points: Decimal,
+    /// Under the tier policy, the rank on this indicator alone: entries in one tier share it
+    /// (1 for the best tier any ranked entry reached). Absent for an indicator without tiers,
+    /// outside every tier, or left out of the ranking ([`Ranking::left_out`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_rank: Option<usize>,
 }
 
 /// The score of one verdict.
@@ -182,6 +189,14 @@ pub struct Ranking {
     pub cut: LeaderCut,
     /// How many of `ranked` (a prefix) are leaders.
     pub leader_count: usize,
+    /// Ranked by tier (`policy.leader`): by the number of core indicators in the best tier,
+    /// then in the best two tiers, and so on; equal counts share a rank.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_tier: bool,
+    /// Under the tier policy, the core indicators left out of the ranking because every
+    /// ranked entry (two or more) states the same value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
 }
 
 impl Ranking {
@@ -212,6 +227,8 @@ struct Core {
     id: String,
     weight: Decimal,
     graded: bool,
+    /// Its grades are read as tiers in the tier ranking (the tier policy, and it counts).
+    tiered: bool,
     /// Its position among the engine's indicators (and so in a verdict of the engine).
     at: usize,
 }
@@ -297,11 +314,13 @@ impl<'e> Ranker<'e> {
             .indicators
             .iter()
             .enumerate()
-            .filter(|(_, i)| i.class == IndicatorClass::Core)
+            // Under `unstated = "leave-out"`, the core indicators a benchmark states.
+            .filter(|(_, i)| rules::counted(i.class, i.compared(), engine.policy.unstated))
             .map(|(at, i)| Core {
                 id: i.id.clone(),
                 weight: policy.weights.get(&i.id).copied().unwrap_or(i.weight),
-                graded: !matches!(i.grading, Grading::None),
+                graded: i.graded(),
+                tiered: engine.tiers_counted(i),
                 at,
             })
             .collect();
@@ -423,7 +442,14 @@ impl<'e> Ranker<'e> {
                 exceeding += 1;
             }
             let grade = match v {
-                Some(v) if c.graded => v.grade.as_ref().map(|g| g.rank),
+                // A value outside the table scores as its nearest worse grade (none beyond
+                // the worst): never more than a worse value, so scores stay monotone.
+                Some(v) if c.graded => v.grade.as_ref().map(|g| g.rank).or_else(|| {
+                    v.nearest_grades
+                        .as_ref()
+                        .and_then(|n| n.worse.as_ref())
+                        .map(|g| g.rank)
+                }),
                 Some(v) => rules::conforms(v.outcome).then_some(0),
                 None => None,
             };
@@ -502,6 +528,7 @@ impl<'e> Ranker<'e> {
                     share: p.share,
                     margin_points: p.margin_points,
                     points: p.points,
+                    tier_rank: None,
                 });
             }
         })?;
@@ -554,6 +581,7 @@ impl<'e> Ranker<'e> {
             keys: Keys::new(self.plan_keys()),
             scored: 0,
             scratch: Vec::new(),
+            seen: vec![Seen::Nothing; self.core.len()],
         }
     }
 
@@ -721,6 +749,18 @@ pub struct RankBuilder<'r> {
     /// Eligible verdicts so far.
     scored: u32,
     scratch: Vec<PartNumbers>,
+    /// Per core indicator, the values the ranked entries state (the tier ranking leaves out
+    /// an indicator where all are the same).
+    seen: Vec<Seen>,
+}
+
+/// The values ranked entries state for one core indicator, as far as the tier ranking needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Seen {
+    Nothing,
+    /// One value so far (`None`: no value), stated by every entry.
+    Same(Option<Decimal>),
+    Differs,
 }
 
 impl RankBuilder<'_> {
@@ -765,6 +805,20 @@ impl RankBuilder<'_> {
                 self.parts.push(part);
             }
             self.scratch = scratch;
+            for ((seen, c), v) in self
+                .seen
+                .iter_mut()
+                .zip(&self.ranker.core)
+                .zip(self.ranker.core_verdicts(verdict))
+            {
+                let value = v.and_then(|v| v.compared).map(|d| d.normalize());
+                *seen = match *seen {
+                    _ if !c.tiered => Seen::Differs,
+                    Seen::Nothing => Seen::Same(value),
+                    Seen::Same(x) if x == value => Seen::Same(x),
+                    _ => Seen::Differs,
+                };
+            }
             Entry {
                 total,
                 exceeding,
@@ -830,6 +884,7 @@ impl RankBuilder<'_> {
             mut reasons,
             decimals,
             keys,
+            seen,
             ..
         } = self;
         ids.shrink();
@@ -858,22 +913,108 @@ impl RankBuilder<'_> {
                 .get(i as usize)
                 .map_or((Decimal::ZERO, 0), |e| (e.total, e.exceeding))
         };
+        // The tier ranking: the core indicators it reads (with tiers, not left out) and each
+        // entry's counts of them in the best tier, the best two, and so on.
+        let by_tier = ranker.engine.policy.leader.is_some();
+        let k = ranker.core.len();
+        let leave_out: Vec<bool> = seen
+            .iter()
+            .map(|s| matches!(s, Seen::Same(_)) && ranked.len() >= 2)
+            .collect();
+        let read: Vec<bool> = ranker
+            .core
+            .iter()
+            .zip(&leave_out)
+            .map(|(c, out)| by_tier && c.tiered && !out)
+            .collect();
+        let grades_of = |i: u32| -> &[Part] {
+            let first = entries.get(i as usize).map_or(0, |e| e.at as usize) * k;
+            parts
+                .get(first..first.saturating_add(k))
+                .unwrap_or_default()
+        };
+        let depth = parts
+            .iter()
+            .filter(|p| p.grade != u32::MAX)
+            .map(|p| p.grade as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let tier_key = |i: u32| -> Vec<usize> {
+            let g = grades_of(i);
+            (0..if by_tier { depth } else { 0 })
+                .map(|t| {
+                    g.iter()
+                        .zip(&read)
+                        .filter(|(p, r)| **r && p.grade != u32::MAX && p.grade as usize <= t)
+                        .count()
+                })
+                .collect()
+        };
+        let keys_by_tier: Vec<Vec<usize>> = (0..n as u32).map(tier_key).collect();
+        let tkey = |i: u32| {
+            keys_by_tier
+                .get(i as usize)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
         ranked.sort_unstable_by(|&a, &b| {
             let (ta, xa) = key(a);
             let (tb, xb) = key(b);
-            tb.cmp(&ta).then(xb.cmp(&xa)).then(id(a).cmp(id(b)))
+            if by_tier {
+                tkey(b).cmp(tkey(a)).then(id(a).cmp(id(b)))
+            } else {
+                tb.cmp(&ta).then(xb.cmp(&xa)).then(id(a).cmp(id(b)))
+            }
         });
         let mut ranks = Vec::with_capacity(ranked.len());
         let mut rank = 0u32;
-        let mut previous = None;
+        let mut previous: Option<((Decimal, u32), &[usize])> = None;
         for &i in &ranked {
-            let k = key(i);
-            if previous != Some(k) {
+            let kk = (if by_tier { (Decimal::ZERO, 0) } else { key(i) }, tkey(i));
+            if previous != Some(kk) {
                 rank += 1;
-                previous = Some(k);
+                previous = Some(kk);
             }
             ranks.push(rank);
         }
+        // Per indicator read, the dense rank of each tier reached by a ranked entry.
+        let tier_ranks: Vec<Vec<u32>> = (0..k)
+            .map(|c| {
+                if !read.get(c).copied().unwrap_or(false) {
+                    return Vec::new();
+                }
+                let mut reached = vec![false; depth];
+                for &i in &ranked {
+                    if let Some(p) = grades_of(i).get(c).filter(|p| p.grade != u32::MAX) {
+                        if let Some(r) = reached.get_mut(p.grade as usize) {
+                            *r = true;
+                        }
+                    }
+                }
+                let mut next = 0u32;
+                reached
+                    .iter()
+                    .map(|&r| {
+                        if r {
+                            next += 1;
+                        }
+                        if r {
+                            next
+                        } else {
+                            0
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let left_out: Vec<String> = ranker
+            .core
+            .iter()
+            .zip(&leave_out)
+            .filter(|(c, out)| by_tier && c.tiered && **out)
+            .map(|(c, _)| c.id.clone())
+            .collect();
+        drop(keys_by_tier);
         let cut = ranker.policy.leaders.clone();
         let leader_count = cut_at(
             ranked.len(),
@@ -881,6 +1022,21 @@ impl RankBuilder<'_> {
             |i| ranked.get(i).map(|&e| key(e).0),
             &cut,
         )?;
+        // By tier, only leaders by the tier rule lead: they come first (the tier counts
+        // order them), so the leaders stay a prefix.
+        let leader_count = if by_tier {
+            let leading = ranked
+                .iter()
+                .take_while(|&&i| {
+                    entries
+                        .get(i as usize)
+                        .is_some_and(|e| e.class == Class::Leader)
+                })
+                .count();
+            leader_count.min(leading)
+        } else {
+            leader_count
+        };
         for order in [&ranked, &ineligible] {
             for (place, &i) in order.iter().enumerate() {
                 if let Some(e) = entries.get_mut(i as usize) {
@@ -906,6 +1062,9 @@ impl RankBuilder<'_> {
             ineligible,
             cut,
             leader_count,
+            by_tier,
+            left_out,
+            tier_ranks,
         })
     }
 }
@@ -932,6 +1091,10 @@ pub struct CompactRanking {
     ineligible: Vec<u32>,
     cut: LeaderCut,
     leader_count: usize,
+    by_tier: bool,
+    left_out: Vec<String>,
+    /// Per core indicator, the rank of each tier on it (0: none); empty where not read.
+    tier_ranks: Vec<Vec<u32>>,
 }
 
 /// A verdict's place in a ranking: its rank, score and whether it leads.
@@ -973,6 +1136,16 @@ impl CompactRanking {
         &self.cut
     }
 
+    /// Ranked by tier ([`Ranking::by_tier`]).
+    pub fn by_tier(&self) -> bool {
+        self.by_tier
+    }
+
+    /// The core indicators left out of the tier ranking ([`Ranking::left_out`]).
+    pub fn left_out_indicators(&self) -> &[String] {
+        &self.left_out
+    }
+
     /// The bytes its per-verdict tables hold: about 56 and the id per verdict, 32 per core
     /// indicator of a ranked one and 8 per reason of an ineligible one (`docs/ranking.md`,
     /// "Memory"); the tables of what the plan repeats and the allocator's overhead apart.
@@ -1007,6 +1180,8 @@ impl CompactRanking {
             ineligible: self.ineligible().collect(),
             cut: self.cut.clone(),
             leader_count: self.leader_count,
+            by_tier: self.by_tier,
+            left_out: self.left_out.clone(),
         }
     }
 
@@ -1033,8 +1208,13 @@ impl CompactRanking {
             .core
             .iter()
             .zip(parts)
-            .map(|((id, weight), p)| {
+            .enumerate()
+            .map(|(c, ((id, weight), p))| {
                 let grade = (p.grade != u32::MAX).then_some(p.grade as usize);
+                let tier_rank = grade
+                    .and_then(|g| self.tier_ranks.get(c)?.get(g).copied())
+                    .filter(|&r| r > 0)
+                    .map(|r| r as usize);
                 ScorePart {
                     id: id.clone(),
                     weight: *weight,
@@ -1043,6 +1223,7 @@ impl CompactRanking {
                     share: self.decimals.value(p.share),
                     margin_points: self.decimals.value(p.margin_points),
                     points: self.decimals.value(p.points),
+                    tier_rank,
                 }
             })
             .collect();
@@ -1124,6 +1305,12 @@ impl Serialize for CompactRanking {
         st.serialize_field("ineligible", &Seq(|| self.ineligible()))?;
         st.serialize_field("cut", &self.cut)?;
         st.serialize_field("leader-count", &self.leader_count)?;
+        if self.by_tier {
+            st.serialize_field("by-tier", &self.by_tier)?;
+        }
+        if !self.left_out.is_empty() {
+            st.serialize_field("left-out", &self.left_out)?;
+        }
         st.end()
     }
 }
@@ -1151,7 +1338,7 @@ fn clamped_share(v: &IndicatorVerdict, cap: Decimal) -> Decimal {
             None if m.value < Decimal::ZERO => -cap,
             None => Decimal::ZERO,
         },
-        (Outcome::FallsShort, None) => -cap,
+        (Outcome::FallsShort | Outcome::Incomparable, None) => -cap,
         (_, None) => Decimal::ZERO,
     };
     raw.clamp(-cap, cap)

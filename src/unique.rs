@@ -44,10 +44,12 @@ impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueMap<V> {
     }
 }
 
-/// `requirements`: standard number → limit text, each number once.
-pub(crate) fn requirements<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<BTreeMap<String, String>, D::Error> {
+/// `requirements`: standard number → limit text or class, each number once.
+pub(crate) fn requirements<'de, D, V>(d: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
     d.deserialize_map(UniqueMap {
         twice: |key| {
             let key = crate::number::truncate(key);
@@ -57,7 +59,7 @@ pub(crate) fn requirements<'de, D: Deserializer<'de>>(
                 vec![key.into()],
             )
         },
-        expecting: "a table of standard number = limit text",
+        expecting: "a table of standard number = limit text or { class = \"…\" }",
         value: PhantomData,
     })
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::decision::{Conformity, DecisionRule, Method};
 use crate::indicator::IndicatorClass;
 use crate::limit::Strictness;
-use crate::plan::MissingPolicy;
+use crate::plan::{MissingPolicy, TierRule, Unstated};
 use crate::rounding::Interval;
 use crate::standard::Names;
 
@@ -71,6 +71,12 @@ pub enum Outcome {
     Missing,
     /// No benchmark standard states this indicator (填补空白 when the subject states it).
     NotCompared,
+    /// A standard's requirement neither inside the benchmark level nor looser than it: stricter
+    /// on one end the level states and looser on the other (`5 ~ 10` against `8 ~ 12`). Only a
+    /// standard's verdict has it ([`crate::Engine::evaluate_standard`]); a value is a point.
+    /// It does not conform (it lets through values the level refuses), so it makes a gap like
+    /// a shortfall, and the margin is the one on the looser end.
+    Incomparable,
 }
 
 impl Outcome {
@@ -82,10 +88,11 @@ impl Outcome {
             Outcome::FallsShort => "falls-short",
             Outcome::Missing => "missing",
             Outcome::NotCompared => "not-compared",
+            Outcome::Incomparable => "incomparable",
         }
     }
 
-    /// The Chinese label: 优于, 达到, 未达到, 缺失, 未比较.
+    /// The Chinese label: 优于, 达到, 未达到, 缺失, 未比较, 不可比.
     pub fn zh(self) -> &'static str {
         match self {
             Outcome::Exceeds => "优于",
@@ -93,6 +100,7 @@ impl Outcome {
             Outcome::FallsShort => "未达到",
             Outcome::Missing => "缺失",
             Outcome::NotCompared => "未比较",
+            Outcome::Incomparable => "不可比",
         }
     }
 }
@@ -125,6 +133,20 @@ pub struct GradeReached {
     pub name: Names,
 }
 
+/// For a value in no grade of its table, the grades nearest it: the nearest better one and the
+/// nearest worse one (absent beyond an end of the table). A value in a hole of a table of
+/// intervals has both; one beyond an end has one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct NearestGrades {
+    /// The nearest grade better than the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub better: Option<GradeReached>,
+    /// The nearest grade worse than the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worse: Option<GradeReached>,
+}
+
 /// One indicator's outcome with its evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -151,6 +173,10 @@ pub struct IndicatorVerdict {
     /// The standard that set it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub standard: Option<String>,
+    /// The class the deciding requirement names, when the standard states it as a class of
+    /// the indicator's grades (`limit` is then the limit that class stands for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit_class: Option<String>,
     /// Full-value or rounded-value comparison.
     pub method: Method,
     /// The rounding interval used, for rounded-value comparison.
@@ -173,6 +199,15 @@ pub struct IndicatorVerdict {
     /// True when the indicator is graded and the value lies outside every grade (or band).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub outside_grades: bool,
+    /// With `outside_grades`, the grades nearest the value (a value outside the table is never
+    /// put into one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nearest_grades: Option<NearestGrades>,
+    /// Under the tier policy (`policy.leader`), on a core indicator whose grades are read as
+    /// tiers and that counts in the leader decision: whether the value reached the leader tier
+    /// (that tier or a better one; `grade` names the tier reached).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_reached: Option<bool>,
     /// Where the indicator's requirements or grades are chosen by band: the selector, its
     /// value and the band it chose (none: the value is missing or lies in no band, and the
     /// indicator is judged `missing`, never against a band guessed).
@@ -208,8 +243,55 @@ impl BandChosen {
     }
 }
 
+impl IndicatorVerdict {
+    /// The grade as a report shows it: the grade reached, or for a value outside the table the
+    /// nearest grades (`outside the table, between "B" and "C"`; in Chinese
+    /// `表外，介于 "B" 与 "C" 之间`).
+    pub(crate) fn grade_shown(&self) -> Option<Names> {
+        if let Some(g) = &self.grade {
+            return Some(g.name.clone());
+        }
+        let near = self.nearest_grades.as_ref()?;
+        let en = |g: &Option<GradeReached>| {
+            g.as_ref()
+                .and_then(|g| g.name.en.clone().or_else(|| g.name.zh.clone()))
+        };
+        let zh = |g: &Option<GradeReached>| {
+            g.as_ref()
+                .and_then(|g| g.name.zh.clone().or_else(|| g.name.en.clone()))
+        };
+        let (better_en, worse_en) = (en(&near.better), en(&near.worse));
+        let (better_zh, worse_zh) = (zh(&near.better), zh(&near.worse));
+        let en = match (better_en, worse_en) {
+            (Some(b), Some(w)) => format!("outside the table, between \"{b}\" and \"{w}\""),
+            (Some(b), None) => format!("outside the table, worse than \"{b}\""),
+            (None, Some(w)) => format!("outside the table, better than \"{w}\""),
+            (None, None) => "outside the table".to_owned(),
+        };
+        let zh = match (better_zh, worse_zh) {
+            (Some(b), Some(w)) => format!("表外，介于 \"{b}\" 与 \"{w}\" 之间"),
+            (Some(b), None) => format!("表外，劣于 \"{b}\""),
+            (None, Some(w)) => format!("表外，优于 \"{w}\""),
+            (None, None) => "表外".to_owned(),
+        };
+        Some(Names {
+            zh: Some(zh),
+            en: Some(en),
+        })
+    }
+
+    /// The limit as a report shows it: the class a requirement names beside the limit it
+    /// stands for (`A (≤ 41)`), else the limit.
+    pub(crate) fn limit_shown(&self) -> Option<String> {
+        match (&self.limit_class, &self.limit) {
+            (Some(c), Some(l)) => Some(format!("{c} ({l})")),
+            (_, l) => l.clone(),
+        }
+    }
+}
+
 /// The policy a verdict was reached under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct PolicyApplied {
     /// The share of the core weight that had to exceed.
@@ -219,6 +301,12 @@ pub struct PolicyApplied {
     pub leader_min_exceeding: Option<u32>,
     /// How missing values counted.
     pub missing: MissingPolicy,
+    /// Leaders by tier, when the plan says so (the share and count above are then not read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leader: Option<TierRule>,
+    /// How core indicators no benchmark states counted.
+    #[serde(skip_serializing_if = "Unstated::is_default")]
+    pub unstated: Unstated,
 }
 
 /// The verdict on one product.
@@ -372,6 +460,20 @@ pub struct LevelRequirement {
     pub standard: String,
     /// The limit, canonical.
     pub limit: String,
+    /// The class of the indicator's grades the standard names, when it states the
+    /// requirement as a class (`limit` is then the limit the class stands for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+}
+
+impl LevelRequirement {
+    /// The requirement as shown: `B (≤ 51)` for a class, else the limit.
+    pub fn shown(&self) -> String {
+        match &self.class {
+            Some(c) => format!("{c} ({})", self.limit),
+            None => self.limit.clone(),
+        }
+    }
 }
 
 /// The verdict on the subject standard itself (`Engine::compare_standards`).

@@ -339,3 +339,216 @@ fn the_plan_writes_and_reads_back_as_toml() {
     let text = plan.to_toml_string().unwrap();
     assert_eq!(Plan::from_toml_str(&text).unwrap(), plan, "{text}");
 }
+
+/// A plan of one indicator whose benchmark varies with the plant: a nominal-is-best
+/// indicator, so a standard's one requirement can be incomparable with one band's level.
+const NOMINAL: &str = r#"
+schema_version = 1
+category = { en = "x" }
+
+[[attributes]]
+id = "plant"
+values = [{ id = "existing" }, { id = "new" }]
+
+[[standards]]
+code = "GB 1-2020"
+role = "benchmark"
+kind = "national"
+
+[[indicators]]
+id = "diameter"
+unit = "mm"
+direction = "nominal-is-best"
+
+[indicators.bands]
+by = "plant"
+
+[[indicators.bands.bands]]
+when = "existing"
+requirements = { "GB 1-2020" = "9.8 ~ 10.2 mm" }
+
+[[indicators.bands.bands]]
+when = "new"
+requirements = { "GB 1-2020" = "9.9 ~ 10.1 mm" }
+"#;
+
+/// A standard's one requirement is judged against every band's level by the rules every
+/// standard is judged by: `9.95 ~ 10.15 mm` lies inside the existing plants' `9.8 ~ 10.2 mm`
+/// (meets) and is stricter below, looser above the new plants' `9.9 ~ 10.1 mm`
+/// (incomparable); the incomparable band decides, as a shortfall would, named in the
+/// evidence, with no margin in the requirement's favour.
+#[test]
+fn an_incomparable_band_decides_a_standard() {
+    let engine = Plan::from_toml_str(NOMINAL).unwrap().compile().unwrap();
+    let rows = engine.read_standards(
+        "id,diameter\nQ/A 1-2024,9.95 ~ 10.15 mm\nQ/B 1-2024,9.9 ~ 10.1 mm\n".as_bytes(),
+    );
+    let mut rows = rows.into_iter().map(Result::unwrap);
+    let (code, requirements) = rows.next().unwrap();
+    let v = engine.evaluate_standard(&code, &requirements).unwrap();
+    assert_eq!(v.class, Class::Gap);
+    let d = &v.indicators[0];
+    assert_eq!(d.outcome, Outcome::Incomparable);
+    assert_eq!(d.band.as_ref().unwrap().when.as_deref(), Some("new"));
+    assert!(d
+        .margin
+        .is_none_or(|m| m.value <= rust_decimal::Decimal::ZERO));
+    // Equal to the new plants' level and inside the existing plants': meets in both.
+    let (code, requirements) = rows.next().unwrap();
+    let v = engine.evaluate_standard(&code, &requirements).unwrap();
+    assert_eq!(v.class, Class::Follower);
+    assert_eq!(v.indicators[0].outcome, Outcome::Meets);
+}
+
+/// A class names one of the indicator's own grades: on an indicator whose grades are chosen
+/// by band it is refused, located.
+#[test]
+fn a_class_requirement_on_a_banded_indicator_is_refused() {
+    let plan = NOMINAL.replace(
+        "direction = \"nominal-is-best\"",
+        "direction = \"nominal-is-best\"\nrequirements = { \"GB 1-2020\" = { class = \"A\" } }",
+    );
+    let err = Plan::from_toml_str(&plan).unwrap().check();
+    let text = err.to_string();
+    assert!(
+        text.contains("indicators[0].requirements.\"GB 1-2020\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("class \"A\": the indicator's grades are chosen by band"),
+        "{text}"
+    );
+    // In a band a requirement is a limit: a class there does not read.
+    let plan = NOMINAL.replace(
+        "requirements = { \"GB 1-2020\" = \"9.9 ~ 10.1 mm\" }",
+        "requirements = { \"GB 1-2020\" = { class = \"A\" } }",
+    );
+    assert!(Plan::from_toml_str(&plan).is_err());
+}
+
+/// Leaders by tier where the band is chosen by the plant: each band's grades are its tiers,
+/// both paths agree, and a product in no band reaches no tier.
+#[test]
+fn tiers_are_read_in_the_products_band() {
+    let plan = r#"
+schema_version = 1
+category = { en = "x" }
+policy = { leader = { tier = "1", on = "all" } }
+
+[[attributes]]
+id = "plant"
+values = [{ id = "existing" }, { id = "new" }]
+
+[[standards]]
+code = "GB 1-2020"
+role = "benchmark"
+kind = "national"
+
+[[indicators]]
+id = "energy"
+unit = "kgce/t"
+direction = "lower-is-better"
+
+[indicators.bands]
+by = "plant"
+
+[[indicators.bands.bands]]
+when = "existing"
+requirements = { "GB 1-2020" = "≤ 128 kgce/t" }
+grades = [{ name = { en = "1" }, limit = "≤ 110 kgce/t" }, { name = { en = "2" }, limit = "≤ 128 kgce/t" }]
+
+[[indicators.bands.bands]]
+when = "new"
+requirements = { "GB 1-2020" = "≤ 118 kgce/t" }
+grades = [{ name = { en = "1" }, limit = "≤ 100 kgce/t" }, { name = { en = "2" }, limit = "≤ 118 kgce/t" }]
+"#;
+    let plan = Plan::from_toml_str(plan).unwrap();
+    assert!(plan.check().is_ok(), "{}", plan.check());
+    let engine = plan.compile().unwrap();
+    let classifier = engine.classifier().unwrap();
+    let csv = "id,plant,energy\nE-1,existing,105\nN-1,new,105\nN-2,new,99\nX-1,,90\n";
+    let source = Source::csv(csv.as_bytes(), &engine, &Limits::default()).unwrap();
+    let verdicts: Vec<_> = source.verdicts(&engine).map(Result::unwrap).collect();
+    // 105 is in the existing plants' tier 1 (≤ 110) but the new plants' tier 2 (≤ 118).
+    let want = [
+        ("E-1", Class::Leader, Some(true)),
+        ("N-1", Class::Follower, Some(false)),
+        ("N-2", Class::Leader, Some(true)),
+        ("X-1", Class::Gap, Some(false)),
+    ];
+    for (v, (id, class, reached)) in verdicts.iter().zip(want) {
+        assert_eq!(
+            (v.product.as_str(), v.class, v.indicators[0].tier_reached),
+            (id, class, reached)
+        );
+    }
+    let mut rows = csv.lines().skip(1);
+    for v in &verdicts {
+        let cells: Vec<&str> = rows.next().unwrap().split(',').collect();
+        let mut product = duibiao::Product::new(cells[0])
+            .with("energy", cells[2])
+            .unwrap();
+        if !cells[1].is_empty() {
+            product = product.with_attribute("plant", cells[1]);
+        }
+        let prepared = classifier.prepare(&product).unwrap().unwrap();
+        let mut out = Vec::new();
+        assert_eq!(
+            classifier.outcomes_into(&prepared, &mut out),
+            v.class,
+            "{}",
+            v.product
+        );
+        assert_eq!(
+            out[0].tier_reached, v.indicators[0].tier_reached,
+            "{}",
+            v.product
+        );
+    }
+}
+
+/// A standard's limit on the selector narrows the bands it is judged in: a standard for units
+/// of 5000 W and above is judged in the bands above 4500 W only, and one for units beyond every
+/// band is missing there (no level to judge against), never judged in a band guessed.
+#[test]
+fn a_standard_is_judged_in_the_bands_its_selector_limit_admits() {
+    let plan = include_str!("../examples/plans/room-air-conditioner.toml");
+    let engine = Plan::from_toml_str(plan).unwrap().compile().unwrap();
+    let file = "id,cooling-capacity,apf,noise,refrigerant-leak\n\
+                Q/A 1-2024,≥ 5000 W,≥ 4.60,≤ 39 dB(A),合格\n\
+                Q/A 2-2024,≥ 3500 W,≥ 4.60,≤ 39 dB(A),合格\n\
+                Q/A 3-2024,≥ 15000 W,≥ 4.60,≤ 39 dB(A),合格\n";
+    let verdicts: Vec<_> = engine
+        .read_standards(file.as_bytes())
+        .into_iter()
+        .map(|row| {
+            let (code, requirements) = row.unwrap();
+            engine.evaluate_standard(&code, &requirements).unwrap()
+        })
+        .collect();
+    let apf = |k: usize| {
+        verdicts[k]
+            .indicators
+            .iter()
+            .find(|i| i.id == "apf")
+            .unwrap()
+    };
+    // ≥ 5000 W: the band 4500 ~ 7100 W is the worst admitted, where the level is ≥ 4.00.
+    assert_eq!(apf(0).outcome, Outcome::Exceeds);
+    assert_eq!(
+        apf(0).band.as_ref().unwrap().when.as_deref(),
+        Some(">4500 ~ 7100 W")
+    );
+    assert_eq!(verdicts[0].class, Class::Leader);
+    // ≥ 3500 W admits the band ≤ 4500 W, whose level ≥ 4.50 makes 4.60 grade 2: meets.
+    assert_eq!(apf(1).outcome, Outcome::Meets);
+    assert_eq!(
+        apf(1).band.as_ref().unwrap().when.as_deref(),
+        Some("≤ 4500 W")
+    );
+    assert_eq!(verdicts[1].class, Class::Follower);
+    // ≥ 15000 W: beyond every band.
+    assert_eq!(apf(2).outcome, Outcome::Missing);
+    assert_eq!(apf(2).band.as_ref().unwrap().when, None);
+    assert_eq!(verdicts[2].class, Class::Gap);
+}

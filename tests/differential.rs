@@ -212,12 +212,18 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
         ) = (&gp.cells[k], ind.unit)
         {
             let from = *from;
-            let diff = ind.deviation_only;
+            let diff = ind.differences();
             with(&move |_, c| {
                 if let Cell::Num { x, unit, u, .. } = c {
-                    *x = oracle::conv(*x, from, iu, diff);
-                    *u = u.map(|u| oracle::conv(u, from, iu, true));
-                    *unit = None;
+                    let exact =
+                        oracle::conv_exact(*x, from, iu, diff).zip(u.map_or(Some(None), |u| {
+                            oracle::conv_exact(u, from, iu, true).map(Some)
+                        }));
+                    if let Some((cx, cu)) = exact {
+                        *x = cx;
+                        *u = cu;
+                        *unit = None;
+                    }
                 }
             });
         }

@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::{csv_rows, example, finding, finding_engine, rows_of, Rows};
 use duibiao::product::{CsvRows, Encoding};
 use duibiao::stream::Source;
 use duibiao::verdict::Summary;
@@ -19,56 +20,11 @@ const PLANS: [&str; 4] = [
     "led-lamp",
 ];
 
-fn example(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/examples/plans/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
-fn finding(name: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/data/findings/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
 fn engine(name: &str) -> Engine {
     Plan::from_toml_str(&example(&format!("{name}.toml")))
         .unwrap()
         .compile()
         .unwrap()
-}
-
-fn finding_engine(name: &str) -> Engine {
-    let text = String::from_utf8(finding(name)).unwrap();
-    Plan::from_toml_str(&text).unwrap().compile().unwrap()
-}
-
-/// Each row as the summaries give it (fast path where it holds) and as the full verdicts give
-/// it (exact path), errors as their messages.
-type Rows = (Vec<Result<Summary, String>>, Vec<Result<Summary, String>>);
-
-fn rows_of(open: impl Fn() -> Source<&'static [u8]>, engine: &Engine) -> Rows {
-    let summaries = open()
-        .summaries(engine)
-        .map(|r| r.map_err(|e| e.to_string()))
-        .collect();
-    let verdicts = open()
-        .verdicts(engine)
-        .map(|r| r.map(|v| Summary::of(&v)).map_err(|e| e.to_string()))
-        .collect();
-    (summaries, verdicts)
-}
-
-fn csv_rows(bytes: &[u8], engine: &Engine, encoding: Encoding) -> Rows {
-    let bytes: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
-    rows_of(
-        || Source::csv_with_encoding(bytes, engine, &Limits::default(), encoding).unwrap(),
-        engine,
-    )
 }
 
 fn gb18030(text: &str) -> Vec<u8> {

@@ -1326,47 +1326,10 @@ direction = "lower-is-better"
 /// Products files and plans in no encoding read, and headers that are not one
 /// the reproducers of problem 18 are in `tests/data/findings/`.
 mod encodings {
+    use super::common::{csv_rows, finding, finding_engine};
     use duibiao::product::{CsvRows, Encoding};
     use duibiao::stream::Source;
-    use duibiao::verdict::Summary;
     use duibiao::{Engine, Limits, Plan};
-
-    fn finding(name: &str) -> Vec<u8> {
-        std::fs::read(format!(
-            "{}/tests/data/findings/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
-    }
-
-    fn finding_engine(name: &str) -> Engine {
-        let text = String::from_utf8(finding(name)).unwrap();
-        Plan::from_toml_str(&text).unwrap().compile().unwrap()
-    }
-
-    /// Each row as the summaries give it (fast path where it holds) and as the full verdicts give
-    /// it (exact path), errors as their messages.
-    type Rows = (Vec<Result<Summary, String>>, Vec<Result<Summary, String>>);
-
-    fn rows_of(open: impl Fn() -> Source<&'static [u8]>, engine: &Engine) -> Rows {
-        let summaries = open()
-            .summaries(engine)
-            .map(|r| r.map_err(|e| e.to_string()))
-            .collect();
-        let verdicts = open()
-            .verdicts(engine)
-            .map(|r| r.map(|v| Summary::of(&v)).map_err(|e| e.to_string()))
-            .collect();
-        (summaries, verdicts)
-    }
-
-    fn csv_rows(bytes: &[u8], engine: &Engine, encoding: Encoding) -> Rows {
-        let bytes: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
-        rows_of(
-            || Source::csv_with_encoding(bytes, engine, &Limits::default(), encoding).unwrap(),
-            engine,
-        )
-    }
 
     fn header_error(bytes: &[u8], encoding: Encoding) -> String {
         CsvRows::with_encoding(bytes, &Limits::default(), encoding)
@@ -2001,7 +1964,70 @@ mod cli_messages {
 /// A standards file (`rank --standards`): a row cut at an unquoted comma is refused, never read
 /// as a shorter limit.
 mod standards_files {
-    use duibiao::{Lang, Plan};
+    use duibiao::{ErrorKind, Lang, Plan};
+
+    /// `head`, then `x` without end; counts the bytes it gave.
+    struct Endless {
+        head: &'static [u8],
+        given: usize,
+    }
+
+    impl std::io::Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = if self.given < self.head.len() {
+                let rest = &self.head[self.given..];
+                let n = rest.len().min(buf.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                n
+            } else {
+                buf.fill(b'x');
+                buf.len()
+            };
+            self.given += n;
+            Ok(n)
+        }
+    }
+
+    /// A line of a standards file is capped by `row_bytes` as a products row is: an endless
+    /// line (a header or a row) stops the reading with the limit, after the rows before it,
+    /// having read little more than the limit.
+    #[test]
+    fn an_endless_line_stops_at_the_row_limit() {
+        let plan =
+            Plan::from_toml_str(include_str!("../examples/plans/smart-toilet.toml")).unwrap();
+        let engine = plan.compile().unwrap();
+        let row_bytes = duibiao::Limits::default().row_bytes;
+        let mut file = Endless {
+            head: "id,flush-water\nT/A 1-2024,≤ 3.9 L\nT/A 2-2024,".as_bytes(),
+            given: 0,
+        };
+        let rows: Vec<_> = engine.standards(&mut file).unwrap().collect();
+        assert_eq!(rows.len(), 2, "the reading stops");
+        assert!(rows[0].is_ok(), "the row before it reads");
+        let e = rows[1].as_ref().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Limit);
+        assert_eq!(
+            e.to_string(),
+            "standards: a row longer than 1048576 bytes (limit `row_bytes`)"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "标准文件：一行超过 1048576 字节（限额 `row_bytes`）"
+        );
+        assert!(file.given < 2 * row_bytes, "{} bytes read", file.given);
+
+        let mut header = Endless {
+            head: b"id,",
+            given: 0,
+        };
+        let e = engine.standards(&mut header).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::Limit);
+        assert_eq!(
+            e.to_string(),
+            "standards: a row longer than 1048576 bytes (limit `row_bytes`)"
+        );
+        assert!(header.given < 2 * row_bytes, "{} bytes read", header.given);
+    }
 
     #[test]
     fn a_row_with_more_cells_than_columns_is_refused_in_both_languages() {
@@ -2013,13 +2039,229 @@ mod standards_files {
         let e = rows[0].as_ref().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "line 2: standards: row \"T/A 1-2024\": 3 cells for 2 columns: a cell that holds a comma must be quoted (\"≤ 3.9 L\" in double quotes) or the comma removed"
+            "standards: line 2: row \"T/A 1-2024\": 3 cells for 2 columns: a cell that holds a comma must be quoted (\"≤ 3.9 L\" in double quotes) or the comma removed"
         );
         assert_eq!(
             e.message(Lang::Zh),
-            "第 2 行：标准文件：行 \"T/A 1-2024\"：有 3 个单元格，但只有 2 列：含逗号的单元格须加双引号，或去掉逗号"
+            "标准文件：第 2 行：行 \"T/A 1-2024\"：有 3 个单元格，但只有 2 列：含逗号的单元格须加双引号，或去掉逗号"
         );
         assert!(rows[1].is_ok(), "the next row still reads");
+    }
+
+    /// The messages of a standards row, in English and Chinese.
+    fn row_errors(plan: &str, file: &str) -> Vec<(String, String)> {
+        let engine = Plan::from_toml_str(plan).unwrap().compile().unwrap();
+        engine
+            .standards(file.as_bytes())
+            .unwrap()
+            .filter_map(Result::err)
+            .map(|e| (e.to_string(), e.message(Lang::Zh)))
+            .collect()
+    }
+
+    #[test]
+    fn a_qualitative_requirement_other_than_the_accepted_words_is_refused_with_its_place() {
+        let file = "id,cooling-capacity,refrigerant-leak\n\
+                    Q/ABC 1-2024,≥ 3500 W,合格\n\
+                    Q/ABC 2-2024,≥ 3500 W,fail\n\
+                    Q/ABC 3-2024,≥ 3500 W,符合 not a code\n\
+                    Q/ABC 4-2024,≥ 3500 W,≥ 1 g/a\n\
+                    Q/ABC 5-2024,合格,合格\n";
+        let errors = row_errors(
+            include_str!("../examples/plans/room-air-conditioner.toml"),
+            file,
+        );
+        assert_eq!(
+            errors,
+            [
+                (
+                    r#"standards: line 3: standard "Q/ABC 2-2024": indicator "refrigerant-leak": requirement "fail": a qualitative indicator takes "合格", "pass" or "符合 <standard number>" (leave the cell empty where the standard does not state it)"#.to_owned(),
+                    r#"标准文件：第 3 行：标准 "Q/ABC 2-2024"：指标 "refrigerant-leak"：要求 "fail"：定性指标只接受 "合格"、"pass" 或 "符合 <标准编号>"（标准未规定时留空）"#.to_owned(),
+                ),
+                (
+                    r#"standards: line 4: standard "Q/ABC 3-2024": indicator "refrigerant-leak": requirement "符合 not a code": after "符合": standard number "not a code": expected a standard prefix such as "GB/T" or "ISO", found "not""#.to_owned(),
+                    r#"标准文件：第 4 行：标准 "Q/ABC 3-2024"：指标 "refrigerant-leak"：要求 "符合 not a code"："符合" 之后：标准编号 "not a code"：应为标准代号，如 "GB/T" 或 "ISO"，却是 "not""#.to_owned(),
+                ),
+                (
+                    r#"standards: line 5: standard "Q/ABC 4-2024": indicator "refrigerant-leak": requirement "≥ 1 g/a": a qualitative indicator takes "合格", "pass" or "符合 <standard number>" (leave the cell empty where the standard does not state it)"#.to_owned(),
+                    r#"标准文件：第 5 行：标准 "Q/ABC 4-2024"：指标 "refrigerant-leak"：要求 "≥ 1 g/a"：定性指标只接受 "合格"、"pass" 或 "符合 <标准编号>"（标准未规定时留空）"#.to_owned(),
+                ),
+                (
+                    r#"standards: line 6: standard "Q/ABC 5-2024": indicator "cooling-capacity": limit "合格": expected a number, found "合格""#.to_owned(),
+                    r#"标准文件：第 6 行：标准 "Q/ABC 5-2024"：指标 "cooling-capacity"：限值 "合格"：应为数字，却是 "合格""#.to_owned(),
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_requirement_of_another_dimension_is_refused_on_its_line() {
+        let file = "id,flush-water\nQ/A 1-2024,≤ 3 L\nQ/I 1-2024,≤ 3 kg\n";
+        let errors = row_errors(include_str!("../examples/plans/smart-toilet.toml"), file);
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].0.starts_with(
+                r#"standards: line 3: standard "Q/I 1-2024": indicator "flush-water": cannot convert "kg""#
+            ),
+            "{:?}",
+            errors[0]
+        );
+        assert!(
+            errors[0]
+                .1
+                .starts_with("标准文件：第 3 行：标准 \"Q/I 1-2024\"："),
+            "{:?}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn a_qualitative_requirement_for_a_numeric_indicator_is_refused() {
+        let plan =
+            Plan::from_toml_str(include_str!("../examples/plans/smart-toilet.toml")).unwrap();
+        let engine = plan.compile().unwrap();
+        let reqs: duibiao::engine::Requirements =
+            [("flush-water".to_owned(), "合格".parse().unwrap())]
+                .into_iter()
+                .collect();
+        let e = engine.evaluate_standard("Q/A 1-2024", &reqs).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            r#"standard "Q/A 1-2024": indicator "flush-water": requirement "合格": a numeric indicator takes a limit as a plan writes it ("≤ 3.8 L")"#
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            r#"标准 "Q/A 1-2024"：指标 "flush-water"：要求 "合格"：数值型指标须写限值，写法与方案相同（"≤ 3.8 L"）"#
+        );
+        let plan = Plan::from_toml_str(include_str!("../examples/plans/room-air-conditioner.toml"))
+            .unwrap();
+        let engine = plan.compile().unwrap();
+        let reqs: duibiao::engine::Requirements =
+            [("refrigerant-leak".to_owned(), "≤ 1 g".parse().unwrap())]
+                .into_iter()
+                .collect();
+        let e = engine.evaluate_standard("Q/A 1-2024", &reqs).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            r#"standard "Q/A 1-2024": indicator "refrigerant-leak": limit "≤ 1 g": a qualitative indicator takes no limit (write "合格", "pass" or "符合 <standard number>", or leave it empty)"#
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            r#"标准 "Q/A 1-2024"：指标 "refrigerant-leak"：限值 "≤ 1 g"：定性指标不设限值（请写 "合格"、"pass" 或 "符合 <标准编号>"，或留空）"#
+        );
+    }
+}
+
+#[test]
+fn temperature_differences() {
+    let plan = |unit: &str| {
+        let text = format!(
+            "schema_version = 1\ncategory = {{ en = \"motor\" }}\nstandards = [{{ code = \"GB/T 755-2019\", role = \"benchmark\" }}]\n[[indicators]]\nid = \"rise\"\n{unit}kind = \"温升\"\ndirection = \"lower-is-better\"\n"
+        );
+        Plan::from_toml_str(&text).unwrap()
+    };
+    let report = plan("unit = \"mm\"\n").check();
+    let e = report.errors().next().unwrap();
+    assert_eq!(
+        e.to_string(),
+        "error: indicators[0].kind: kind \"温升\" holds temperature differences, but the unit \"mm\" is length: write a temperature unit (\"K\", \"°C\", \"°F\")"
+    );
+    assert_eq!(
+        e.message_in(duibiao::Lang::Zh),
+        "种类 \"温升\" 的数值为温差，但单位 \"mm\" 是长度，请写温度单位（\"K\"、\"°C\"、\"°F\"）"
+    );
+    let report = plan("").check();
+    let e = report.errors().next().unwrap();
+    assert_eq!(
+        e.to_string(),
+        "error: indicators[0].kind: kind \"温升\" holds temperature differences, but the indicator has no unit: write a temperature unit (\"K\", \"°C\", \"°F\")"
+    );
+    assert_eq!(
+        e.message_in(duibiao::Lang::Zh),
+        "种类 \"温升\" 的数值为温差，但指标没有单位，请写温度单位（\"K\"、\"°C\"、\"°F\"）"
+    );
+    let e = "Δ30 mm".parse::<Measurement>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "value \"Δ30 mm\": a difference \"Δ\" applies to temperatures only"
+    );
+    assert_eq!(
+        e.message(duibiao::Lang::Zh),
+        "数值 \"Δ30 mm\"：差值符号 \"Δ\" 只用于温度"
+    );
+}
+
+/// Class tables and requirements stated as a class (issue 15), each message in English and
+/// Chinese, located at the grade or the requirement.
+mod classes {
+    use duibiao::{Lang, Limits, Plan};
+
+    fn plan(requirement: &str, grades: &str) -> String {
+        format!(
+            "schema_version = 1\ncategory = {{ en = \"t\" }}\n[[standards]]\ncode = \"GB/T 1-2000\"\nrole = \"benchmark\"\n[[indicators]]\nid = \"x\"\ndirection = \"lower-is-better\"\nrequirements = {{ \"GB/T 1-2000\" = {requirement} }}\ngrades = [{grades}]\n"
+        )
+    }
+
+    fn first(text: &str, lang: Lang) -> String {
+        let (_, report) = Plan::read_toml(text, &Limits::default()).unwrap();
+        report.faults[0].to_string_in(lang)
+    }
+
+    const AB: &str = r#"{ name = { en = "A" }, limit = "≤ 10" }, { name = { en = "B" }, limit = ">12 ~ 20" }, { name = { en = "C" }, limit = "> 20" }"#;
+
+    #[test]
+    fn class_messages() {
+        let cases: [(String, &str, &str); 6] = [
+            (
+                plan(r#""≤ 20""#, r#"{ name = { en = "A" }, limit = "≤ 10" }, { name = { en = "B" }, limit = "5 ~ 20" }"#),
+                r#"error: line 10, column 83: indicators[0].grades[1].limit: grade 1 "5 ~ 20" overlaps grade 0 "≤ 10" without holding it: a class table either nests (each grade holds every value of the one before) or lists intervals with no value in common, best first"#,
+                r#"错误：第 10 行第 83 列：indicators[0].grades[1].limit：第 1 级 "5 ~ 20" 与第 0 级 "≤ 10" 部分重叠而不包含它：等级表要么逐级包含（每一级包含前一级的所有数值），要么由互不重叠的区间组成，按从优到劣排列"#,
+            ),
+            (
+                plan(r#""≤ 20""#, r#"{ name = { en = "B" }, limit = ">10 ~ 20" }, { name = { en = "A" }, limit = "≤ 10" }"#),
+                r#"error: line 10, column 87: indicators[0].grades[1].limit: grades go from best to worst, so in a table of intervals "≤ 10" must lie wholly on the worse side of grade 0 ">10 ~ 20" (the indicator is lower-is-better)"#,
+                r#"错误：第 10 行第 87 列：indicators[0].grades[1].limit：等级按从优到劣排列，因此在区间等级表中 "≤ 10" 必须整体位于第 0 级 ">10 ~ 20" 的较差一侧（指标方向为 lower-is-better）"#,
+            ),
+            (
+                plan(r#"{ class = "E" }"#, AB),
+                r#"error: line 9, column 34: indicators[0].requirements."GB/T 1-2000": class "E" is not a grade of the indicator: its grades are "A", "B", "C""#,
+                r#"错误：第 9 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "E" 不是该指标的等级：其等级为 "A", "B", "C""#,
+            ),
+            (
+                plan(r#"{ class = "C" }"#, AB),
+                r#"error: line 9, column 34: indicators[0].requirements."GB/T 1-2000": class "C" is open at its worse end, so "C or better" holds every value: name a class with a worse end, or write a limit"#,
+                r#"错误：第 9 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "C" 的较差一端是开放的，"C 或更优" 包含所有数值：请指定有较差端点的等级，或写出限值"#,
+            ),
+            (
+                plan(r#"{ class = "A" }"#, ""),
+                r#"error: line 9, column 34: indicators[0].requirements."GB/T 1-2000": class "A": the indicator has no grades, so it has no class to name: write a limit, or give the indicator grades"#,
+                r#"错误：第 9 行第 34 列：indicators[0].requirements."GB/T 1-2000"：等级 "A"：指标没有等级（grades），无从指定等级：请写出限值，或为指标给出等级"#,
+            ),
+            (
+                plan(r#""≤ 20""#, r#"{ name = { en = "A" }, limit = "9 ~ 10" }, { name = { en = "B" }, limit = "12 ~ 20" }"#)
+                    .replace("lower-is-better", "nominal-is-best")
+                    .replace(r#""≤ 20""#, r#""9 ~ 20""#),
+                r#"error: line 10, column 85: indicators[0].grades[1].limit: grade 1 "12 ~ 20" has no value in common with grade 0 "9 ~ 10": a table of intervals needs the direction higher-is-better or lower-is-better, and a nominal-is-best table nests"#,
+                r#"错误：第 10 行第 85 列：indicators[0].grades[1].limit：第 1 级 "12 ~ 20" 与第 0 级 "9 ~ 10" 没有共同数值：区间等级表要求指标方向为 higher-is-better 或 lower-is-better，方向为 nominal-is-best 的等级表须逐级包含"#,
+            ),
+        ];
+        for (text, en, zh) in &cases {
+            assert_eq!(first(text, Lang::En), *en, "{text}");
+            assert_eq!(first(text, Lang::Zh), *zh, "{text}");
+        }
+    }
+
+    #[test]
+    fn banded_class() {
+        let text = "schema_version = 1\ncategory = { en = \"t\" }\n[[standards]]\ncode = \"GB/T 1-2000\"\nrole = \"benchmark\"\n[[indicators]]\nid = \"s\"\ndirection = \"higher-is-better\"\nclass = \"innovation\"\n[[indicators]]\nid = \"x\"\ndirection = \"lower-is-better\"\nrequirements = { \"GB/T 1-2000\" = { class = \"A\" } }\n[indicators.bands]\nby = \"s\"\n[[indicators.bands.bands]]\nwhen = \"≤ 5\"\ngrades = [{ name = { en = \"A\" }, limit = \"≤ 10\" }]\n";
+        assert_eq!(
+            first(text, Lang::En),
+            r#"error: line 13, column 34: indicators[1].requirements."GB/T 1-2000": class "A": the indicator's grades are chosen by band, so a class names no single limit: write a limit"#
+        );
+        assert_eq!(
+            first(text, Lang::Zh),
+            r#"错误：第 13 行第 34 列：indicators[1].requirements."GB/T 1-2000"：等级 "A"：指标的等级按分档选择，一个等级对应不了唯一的限值：请写出限值"#
+        );
     }
 }
 

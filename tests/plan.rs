@@ -1,15 +1,10 @@
 //! The plan file: the shipped examples validate, faults come all at once with path, line and
 //! column, TOML and JSON read the same model, unknown schema versions are refused.
 
-use duibiao::plan::{Plan, Severity};
+mod common;
 
-fn example(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/examples/plans/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
+use common::example;
+use duibiao::plan::{Plan, Severity};
 
 const EXAMPLES: [&str; 4] = [
     "smart-toilet.toml",
@@ -160,5 +155,47 @@ fn floats_in_a_plan_are_exact_or_refused() {
     assert!(
         err.to_string().contains("more than 15 significant digits may have lost digits as a binary float: write it as a string"),
         "{err}"
+    );
+}
+
+/// `engine::PlanFile` checks a plan file once and compiles it from that check: the engine
+/// `Plan::compile` builds from the plan, the faults `Plan::check_in` finds, and for a plan with
+/// faults the refusal listing them.
+#[test]
+fn a_plan_file_is_checked_once_and_compiled_as_compile_does() {
+    use duibiao::engine::PlanFile;
+    let limits = duibiao::Limits::default();
+    for name in EXAMPLES {
+        let path = format!("{}/examples/plans/{name}", env!("CARGO_MANIFEST_DIR"));
+        let file = PlanFile::read(std::path::Path::new(&path), &limits).unwrap();
+        assert_eq!(file.text, example(name));
+        assert_eq!(file.report, file.plan.check_in(&file.text), "{name}");
+        let engine = file.engine.as_ref().unwrap();
+        let compiled = Plan::from_toml_str(&example(name))
+            .unwrap()
+            .compile()
+            .unwrap();
+        assert_eq!(format!("{engine:?}"), format!("{compiled:?}"), "{name}");
+    }
+    let dir = std::env::temp_dir().join(format!("duibiao-plan-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("faults.toml");
+    // A fault of content the check finds: an unknown unit.
+    let faulty = example("smart-toilet.toml").replacen("unit = \"L\"", "unit = \"Lx\"", 1);
+    std::fs::write(&path, &faulty).unwrap();
+    let read = PlanFile::read(&path, &limits);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let file = read.unwrap();
+    assert!(!file.report.is_ok());
+    let refused = file.engine.unwrap_err();
+    assert_eq!(refused.faults().len(), file.report.errors().count());
+    assert_eq!(
+        Plan::from_toml_str(&faulty)
+            .unwrap()
+            .compile()
+            .unwrap_err()
+            .faults()
+            .len(),
+        file.report.errors().count()
     );
 }

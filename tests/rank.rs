@@ -580,7 +580,10 @@ fn standards_are_read_as_a_stream() {
     assert_eq!(streamed, whole);
     assert_eq!(streamed.len(), 3);
     assert!(
-        streamed[1].as_ref().unwrap_err().starts_with("line 3: "),
+        streamed[1]
+            .as_ref()
+            .unwrap_err()
+            .starts_with("standards: line 3: standard \"Q/B 2-2024\": "),
         "{streamed:?}"
     );
     assert_eq!(

@@ -138,3 +138,50 @@ proptest! {
         prop_assert_eq!(s, expected, "{} vs {} ({:?})", a, b, method);
     }
 }
+
+/// The plan check's "benchmark level is empty" error compares the sets each requirement
+/// accepts under the indicator's method, as the verdict does: under rounded-value judgement
+/// 96.55 rounds to 97 (meets `≥ 97`) and to 96.6 (meets `≤ 96.6`), so the level is not empty.
+#[test]
+fn the_plan_check_sees_the_accepted_sets() {
+    let text = |judgement: &str| {
+        format!(
+            r#"
+schema_version = 1
+category = {{ en = "caustic soda" }}
+standards = [
+  {{ code = "GB/T 209-2018", role = "benchmark" }},
+  {{ code = "T/A 1-2024", role = "benchmark" }},
+]
+[[indicators]]
+id = "naoh"
+unit = "%"
+direction = "nominal-is-best"
+judgement = "{judgement}"
+requirements = {{ "GB/T 209-2018" = "≥ 97 %", "T/A 1-2024" = "≤ 96.6 %" }}
+"#
+        )
+    };
+    let full = Plan::from_toml_str(&text("full-value")).unwrap();
+    let first = full.check().errors().next().map(|e| e.to_string());
+    assert_eq!(
+        first.as_deref(),
+        Some(
+            r#"error: indicators[0].requirements."T/A 1-2024": the benchmark level is empty: no value meets both "GB/T 209-2018" = "≥ 97 %" and "T/A 1-2024" = "≤ 96.6 %""#
+        )
+    );
+    let rounded = Plan::from_toml_str(&text("rounded-value")).unwrap();
+    assert!(
+        rounded.check().is_ok(),
+        "{:?}",
+        rounded
+            .check()
+            .errors()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    let engine = rounded.compile().unwrap();
+    let p = duibiao::Product::new("P").with("naoh", "96.55").unwrap();
+    let v = engine.evaluate(&p).unwrap();
+    assert_ne!(v.indicators[0].outcome, duibiao::Outcome::FallsShort);
+}

@@ -115,9 +115,18 @@ A conversion computes `(value + offset) × factor_from / factor_to − offset_to
   `convert 79228162514264337593543950335 mm km` is `79228162514264337593543.950335`, exactly.
 - **The ratio does not terminate** (°F → K and °F → °C: 5/9, km/h → m/s: 5/18, h → month,
   in → ft, psi → Pa): no decimal holds the result, and refusing would refuse these units
-  altogether, so the exact result is rounded once, half to even, to 28 significant digits (at
-  most 28 decimal places: an error of at most half a unit in the 28th significant digit, or of
-  5 × 10⁻²⁹ below 1). It is never rounded to 0 (a nonzero result that would be is refused, as
+  altogether, so the exact result is rounded once. What is printed (`duibiao convert`,
+  `Quantity::convert` and its `Converted` text) is the exact result rounded once, half to even,
+  to 28 significant digits, however small: `convert 1 nm in` is
+  `0.00000003937007874015748031496062992`. The text is positional, never an exponent: results
+  below 10⁻²⁸ are refused (below), so it has at most 56 decimal places, and a result has at most
+  29 integer digits, those after the 28th written as zeros (`convert 70000000000000000000000000000
+  km/h m/s` is `19444444444444444444444444440`); trailing zeros after the point are dropped.
+  The decimal a library call returns (`convert_value`, `Quantity::to`, `Converted::value`)
+  holds at most 28 decimal places, so below 1 it is the exact result rounded once, half to
+  even, to 28 significant digits *or* 28 decimal places, whichever keeps fewer digits
+  (`0.000000039370078740157480315` for 1 nm in inches); `Converted::is_exact` says whether
+  it was rounded. It is never rounded to 0 (a nonzero result that would be is refused, as
   above) and never changes sign. A result the decimal holds exactly is returned exactly.
 - **An absolute temperature below absolute zero** is refused: `convert -500 °F K` says
   `temperature \"-500 °F\": below absolute zero (-459.67 °F)`. A difference (`--difference`,

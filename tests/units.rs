@@ -281,6 +281,36 @@ fn dimensions_and_names() {
     assert_eq!(unit("W/W").name_en(), None);
 }
 
+/// The exponents and the plane-angle exponent together say what the dimension is: over every
+/// unit of the table, two linear units have equal dimensions exactly when both agree (`°` and
+/// `1` have the same seven SI exponents and differ by the angle alone).
+#[test]
+fn exponents_with_the_plane_angle_decide_the_dimension() {
+    let deg = unit("°").dimension();
+    assert_eq!(deg.exponents(), [0; 7]);
+    assert_eq!(deg.plane_angle_exponent(), 1);
+    assert_eq!(Unit::one().dimension().plane_angle_exponent(), 0);
+    assert_ne!(deg, Unit::one().dimension());
+    let per_second = unit("°/s").dimension();
+    assert_eq!(per_second.exponents(), [0, 0, -1, 0, 0, 0, 0]);
+    assert_eq!(per_second.plane_angle_exponent(), 1);
+    assert_eq!(unit("°²").dimension().plane_angle_exponent(), 2);
+    let linear: std::collections::HashSet<_> = Unit::table()
+        .map(|u| u.dimension())
+        .filter(|d| !d.is_level())
+        .collect();
+    let mut angled = 0;
+    for a in &linear {
+        angled += usize::from(a.plane_angle_exponent() != 0);
+        for b in &linear {
+            let same = a.exponents() == b.exponents()
+                && a.plane_angle_exponent() == b.plane_angle_exponent();
+            assert_eq!(same, a == b, "{a} vs {b}");
+        }
+    }
+    assert!(angled >= 2, "the table holds °, r/min …: {angled}");
+}
+
 #[test]
 fn kinds() {
     assert!(check_same_kind(Some("APF"), Some("APF")).is_ok());

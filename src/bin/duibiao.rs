@@ -23,8 +23,7 @@ use std::str::FromStr;
 
 use duibiao::report::RowWriter;
 use duibiao::stream::{DuplicateIds, Place, Seen, Source};
-use duibiao::unit::{convert_difference, convert_value};
-use duibiao::{Error, Lang, Limit, Measurement, StandardCode, Unit};
+use duibiao::{Error, Lang, Limit, Measurement, Quantity, StandardCode, Unit};
 
 #[derive(Parser)]
 #[command(
@@ -87,6 +86,11 @@ enum Command {
         /// The guard band factor r: w = r·U (default 1; 0.83 for ISO 14253-1).
         #[arg(long = "guard-band", allow_hyphen_values = true)]
         guard_band: Option<String>,
+        /// Judge temperature differences (a temperature rise, 温升): the value and the limit
+        /// convert without the offset, so "30 °C" against "≤ 40 K" is a rise of 30 K. A value
+        /// written with Δ ("Δ30 °C") is judged so without this option.
+        #[arg(long)]
+        difference: bool,
         /// text prints the outcome alone; json prints the evidence.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -356,13 +360,16 @@ fn run(command: Command) -> Result<String, Failure> {
             k,
             rule,
             guard_band,
+            difference,
             format,
         } => {
-            let value = with_uncertainty(value.parse()?, uncertainty.as_deref(), k.as_deref())?;
+            let value: Measurement = value.parse()?;
+            let difference = difference || value.is_difference();
+            let value = with_uncertainty(value, uncertainty.as_deref(), k.as_deref())?;
             let limit: Limit = limit.parse()?;
             let method: Method = method.parse()?;
             let rule = decision_rule(&rule, guard_band.as_deref())?;
-            let mut options = Judgement::from(method).rule(rule);
+            let mut options = Judgement::from(method).rule(rule).difference(difference);
             if let Some(i) = interval {
                 options = options.interval(i.parse()?);
             }
@@ -384,12 +391,13 @@ fn run(command: Command) -> Result<String, Failure> {
                 .or_else(|()| Measurement::from_str(&value).map(|m| m.value().value()))?;
             let from: Unit = from.parse()?;
             let to: Unit = to.parse()?;
-            let converted = if difference {
-                convert_difference(value, &from, &to)?
+            let quantity = if difference {
+                Quantity::difference(value, from)
             } else {
-                convert_value(value, &from, &to)?
+                Quantity::new(value, from)
             };
-            Ok(format!("{}\n", converted.normalize()))
+            // The exact result rounded once to 28 significant digits.
+            Ok(format!("{}\n", quantity.convert(&to)?))
         }
         Command::Units { format } => Ok(units(format)),
         Command::Validate { plan } => validate(&plan),
@@ -615,10 +623,13 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// The plan file, measured before it is read, parsed once and checked, each fault located;
 /// with the plan's text for showing the faults' lines.
-fn read_plan_text(
-    path: &std::path::Path,
-) -> Result<(duibiao::Plan, duibiao::plan::Report, String), String> {
-    duibiao::plan::read_file_with_text(path, &duibiao::Limits::default()).map_err(|e| e.shown())
+/// The plan file read, checked once and compiled; a file that cannot be read or is no plan
+/// exits 2 with its error.
+fn read_plan_file(path: &std::path::Path) -> duibiao::engine::PlanFile {
+    duibiao::engine::PlanFile::read(path, &duibiao::Limits::default()).unwrap_or_else(|e| {
+        eprintln!("error: {}", e.shown());
+        std::process::exit(2);
+    })
 }
 
 /// A fault on stderr: its one line (`FILE: error: line 3, column 9: PATH: MESSAGE`), then, when
@@ -689,14 +700,8 @@ fn open_products(
     if input.sheet.is_some() {
         return Err(Failure(say(&messages::NOT_A_WORKBOOK, &[a(&shown)])));
     }
-    let (reader, large): (Box<dyn std::io::Read>, bool) = if shown == "-" {
-        (Box::new(std::io::stdin().lock()), false)
-    } else {
-        let file = std::fs::File::open(path)
-            .map_err(|e| Failure(say(&messages::PRODUCTS_FILE, &[a(&shown), a(e)])))?;
-        let large = file.metadata().is_ok_and(|m| m.len() >= 8 << 20);
-        (Box::new(file), large)
-    };
+    let (reader, length) = open_input(path, &messages::PRODUCTS_FILE)?;
+    let large = length.is_some_and(|n| n >= 8 << 20);
     let limits = duibiao::Limits::default();
     #[derive(PartialEq)]
     enum Kind {
@@ -739,6 +744,22 @@ fn open_products(
     .map_err(|e| Failure(say(&messages::IN_FILE, &[a(&shown), Arg::Error(&e)])))?;
     warn_ignored(&shown, &source);
     Ok((source, large))
+}
+
+/// The file `path` names, or standard input for `-`, with its length when it is a file; a
+/// file that cannot be opened is refused with `what` (the products or the standards file) and
+/// why.
+fn open_input(
+    path: &std::path::Path,
+    what: &Msg,
+) -> Result<(Box<dyn std::io::Read>, Option<u64>), Failure> {
+    let shown = path.display().to_string();
+    if shown == "-" {
+        return Ok((Box::new(std::io::stdin().lock()), None));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Failure(say(what, &[a(&shown), a(e)])))?;
+    let length = file.metadata().ok().map(|m| m.len());
+    Ok((Box::new(file), length))
 }
 
 /// The first sheet of an .xlsx workbook, or the one `--sheet` names.
@@ -897,40 +918,31 @@ fn evaluate(
         failed: 0,
         stopped: None,
     };
+    // One loop over the rows of either path: `$write` is the writer's method for a row.
+    macro_rules! write_rows {
+        ($rows:expr, $write:ident) => {{
+            let mut rows = $rows;
+            while let Some(row) = rows.next() {
+                progress.tick(done.rows);
+                done.rows += 1;
+                duplicates.check(rows.product_id(), rows.place());
+                match row {
+                    Ok(row) => w.$write(&row)?,
+                    Err(e) => {
+                        w.error_of(rows.product_id(), &e)?;
+                        done.failed += 1;
+                        if rows.stopped() {
+                            done.stopped = Some(e);
+                        }
+                    }
+                }
+            }
+        }};
+    }
     if exact || format == Output::Json {
-        let mut rows = source.verdicts(engine);
-        while let Some(v) = rows.next() {
-            progress.tick(done.rows);
-            done.rows += 1;
-            duplicates.check(rows.product_id(), rows.place());
-            match v {
-                Ok(v) => w.verdict(&v)?,
-                Err(e) => {
-                    w.error_of(rows.product_id(), &e)?;
-                    done.failed += 1;
-                    if rows.stopped() {
-                        done.stopped = Some(e);
-                    }
-                }
-            }
-        }
+        write_rows!(source.verdicts(engine), verdict);
     } else {
-        let mut rows = source.summaries(engine);
-        while let Some(s) = rows.next() {
-            progress.tick(done.rows);
-            done.rows += 1;
-            duplicates.check(rows.product_id(), rows.place());
-            match s {
-                Ok(s) => w.summary(&s)?,
-                Err(e) => {
-                    w.error_of(rows.product_id(), &e)?;
-                    done.failed += 1;
-                    if rows.stopped() {
-                        done.stopped = Some(e);
-                    }
-                }
-            }
-        }
+        write_rows!(source.summaries(engine), summary);
     }
     progress.finish(done.rows);
     w.finish()?;
@@ -983,14 +995,8 @@ fn each_standard_verdict(
 ) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let encoding: duibiao::product::Encoding = input.encoding.parse()?;
-    let reader: Box<dyn std::io::Read> = if shown == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file = std::fs::File::open(path)
-            .map_err(|e| Failure(say(&messages::STANDARDS_FILE, &[a(&shown), a(e)])))?;
-        Box::new(std::io::BufReader::new(file))
-    };
-    let decoded = duibiao::product::Decoder::new(reader, encoding);
+    let (reader, _) = open_input(path, &messages::STANDARDS_FILE)?;
+    let decoded = duibiao::product::Decoder::new(std::io::BufReader::new(reader), encoding);
     // Read one row at a time (flat memory); a fault of the header refuses the file.
     let rows = engine
         .standards(decoded)
@@ -1085,10 +1091,12 @@ fn compile_or_exit(path: &std::path::Path) -> duibiao::Engine {
 /// The plan file read once, checked and compiled, with the plan as read; its faults on stderr
 /// and exit 2 when it has any.
 fn compile_plan_or_exit(path: &std::path::Path) -> (duibiao::Engine, duibiao::Plan) {
-    let (plan, report, text) = read_plan_text(path).unwrap_or_else(|message| {
-        eprintln!("error: {message}");
-        std::process::exit(2);
-    });
+    let duibiao::engine::PlanFile {
+        plan,
+        report,
+        text,
+        engine,
+    } = read_plan_file(path);
     // Faults with their line and column, as `validate` prints them.
     if !report.is_ok() {
         for fault in report.errors() {
@@ -1099,7 +1107,7 @@ fn compile_plan_or_exit(path: &std::path::Path) -> (duibiao::Engine, duibiao::Pl
         }
         std::process::exit(2);
     }
-    let engine = plan.compile().unwrap_or_else(|e| {
+    let engine = engine.unwrap_or_else(|e| {
         eprintln!(
             "error: {}",
             say(&messages::IN_FILE, &[a(path.display()), Arg::Error(&e)])
@@ -1113,22 +1121,19 @@ fn compile_plan_or_exit(path: &std::path::Path) -> (duibiao::Engine, duibiao::Pl
 }
 
 fn validate(path: &std::path::Path) -> Result<String, Failure> {
-    let (plan, report, text) = match read_plan_text(path) {
-        Ok(p) => p,
-        Err(message) => {
-            eprintln!("error: {message}");
-            std::process::exit(2);
-        }
-    };
+    let duibiao::engine::PlanFile {
+        report,
+        text,
+        engine,
+        ..
+    } = read_plan_file(path);
     if report.is_ok() {
         // The ranking policy is checked against the compiled plan (its weights name core
         // indicators).
-        let engine = plan
-            .compile()
-            .and_then(|engine| match duibiao::rank::Ranker::new(&engine) {
-                Ok(_) => Ok(engine),
-                Err(e) => Err(e),
-            });
+        let engine = engine.and_then(|engine| match duibiao::rank::Ranker::new(&engine) {
+            Ok(_) => Ok(engine),
+            Err(e) => Err(e),
+        });
         let engine = match engine {
             Ok(engine) => engine,
             Err(e) => {

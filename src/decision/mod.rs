@@ -255,6 +255,7 @@ pub struct Judgement {
     method: Method,
     rule: DecisionRule,
     interval: Option<Interval>,
+    difference: bool,
 }
 
 impl Judgement {
@@ -303,6 +304,36 @@ impl Judgement {
             interval: Some(interval),
             ..self
         }
+    }
+
+    /// Judges temperature differences (a temperature rise, 温升): the value, its uncertainty
+    /// and the limit's ends convert without the offset, so `30 °C` against `≤ 40 K` is a rise
+    /// of 30 K, which conforms. A value written with `Δ` (`Δ30 °C`) is judged so without it.
+    ///
+    /// ```
+    /// use duibiao::decision::{judge_with, Conformity, Judgement};
+    /// use duibiao::{Limit, Measurement};
+    ///
+    /// let limit: Limit = "≤ 40 K".parse()?;
+    /// let rise = Judgement::new().difference(true);
+    /// assert!(rise.get_difference());
+    /// let judged = judge_with("30 °C".parse::<Measurement>()?, &limit, rise)?;
+    /// assert_eq!(judged.outcome, Conformity::Pass);
+    /// assert_eq!(judged.converted.map(|x| x.to_string()).as_deref(), Some("30"));
+    /// let delta = judge_with("Δ30 °C".parse::<Measurement>()?, &limit, Judgement::new())?;
+    /// assert_eq!(delta.outcome, Conformity::Pass);
+    /// // As absolute temperatures, 30 °C is 303.15 K.
+    /// let absolute = judge_with("30 °C".parse::<Measurement>()?, &limit, Judgement::new())?;
+    /// assert_eq!(absolute.outcome, Conformity::Fail);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn difference(self, difference: bool) -> Judgement {
+        Judgement { difference, ..self }
+    }
+
+    /// Whether temperature differences are judged ([`Judgement::difference`]).
+    pub fn get_difference(&self) -> bool {
+        self.difference
     }
 
     /// The comparison method.
@@ -445,6 +476,7 @@ pub fn evidence(
             method,
             rule: DecisionRule::Simple,
             interval,
+            difference: false,
         },
     )
 }
@@ -489,8 +521,10 @@ pub fn judge_with(
         method,
         rule,
         interval,
+        difference,
     } = options.into();
     let value = value.into();
+    let difference = difference || value.is_difference();
     let raw = value.value().value();
     let mark = value.value().mark();
     let place = |e: Error| {
@@ -502,7 +536,7 @@ pub fn judge_with(
     };
     let (converted, uncertainty) = match (value.unit(), limit.unit()) {
         (Some(from), Some(to)) if from != to => {
-            let x = if limit.is_deviation_only() {
+            let x = if limit.converts_as_difference(difference) {
                 convert_difference(raw, from, to)
             } else {
                 convert_value(raw, from, to)
@@ -595,9 +629,10 @@ pub(crate) fn accepted_ends(
     unit: Option<&Unit>,
     method: Method,
     interval: Option<Interval>,
+    differences: bool,
 ) -> Result<Ends, Error> {
     if method == Method::FullValue {
-        return limit.ends_in(unit);
+        return limit.ends_in(unit, differences);
     }
     match (interval, unit, limit.unit()) {
         (None, Some(to), Some(from)) if to != from => {
@@ -605,7 +640,7 @@ pub(crate) fn accepted_ends(
             let own = rounded_preimage(&(limit.lower(), limit.upper()), limit.written_interval())?;
             let convert = |b: Option<Bound>| -> Result<Option<Bound>, Error> {
                 b.map(|b| {
-                    let value = if limit.is_deviation_only() {
+                    let value = if limit.converts_as_difference(differences) {
                         convert_difference(b.value, from, to)?
                     } else {
                         convert_value(b.value, from, to)?
@@ -621,7 +656,7 @@ pub(crate) fn accepted_ends(
         }
         _ => {
             let interval = interval.unwrap_or_else(|| limit.written_interval());
-            rounded_preimage(&limit.ends_in(unit)?, interval)
+            rounded_preimage(&limit.ends_in(unit, differences)?, interval)
         }
     }
 }
@@ -701,7 +736,7 @@ pub fn strictness(
     interval: Option<Interval>,
 ) -> Result<Strictness, Error> {
     Ok(ends_strictness(
-        &accepted_ends(a, unit, method, interval)?,
-        &accepted_ends(b, unit, method, interval)?,
+        &accepted_ends(a, unit, method, interval, false)?,
+        &accepted_ends(b, unit, method, interval, false)?,
     ))
 }

@@ -15,7 +15,6 @@ use super::{
 use crate::decision::accepted_ends;
 use crate::decision::Method;
 use crate::error::{t, Arg, Error, Text};
-use crate::indicator::IndicatorClass;
 use crate::limit::{ends_inside, maximal, Ends};
 use crate::model::{BandWhen, CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
 use crate::number::exact;
@@ -39,6 +38,8 @@ pub(crate) mod msg {
             "policy.leader-share：{0}：任何产品都不可能成为领跑者：能够优于对标水平的核心指标（{1}）的权重合计为 {2}，核心指标总权重为 {3}；{4}";
         /// No indicator, in a list of them.
         NONE = "none", "无";
+        /// Where a requirement stated as a class is refused.
+        PLACE_REQUIREMENT = "requirement of \"{0}\"", "\"{0}\" 的要求";
         /// Why the other core indicators cannot exceed.
         WHY_NOT_EXCEEDING = "the other core indicators are not stated by a benchmark, qualitative, nominal-is-best without a tolerance or grades, or graded with the level at the best grade",
             "其余核心指标或无对标依据规定，或为定性指标，或为望目指标（nominal-is-best）而无等效容差或等级，或已分级而对标水平处于最高等级";
@@ -52,10 +53,49 @@ impl Plan {
     ///
     /// When [`Plan::check`] finds an error; the message lists every fault.
     pub fn compile(&self) -> Result<Engine, Error> {
-        match crate::model::checked(self, self.check()) {
+        self.compile_reported(self.check())
+    }
+
+    /// Compiles the plan given the report of its own check (never another's).
+    fn compile_reported(&self, report: Report) -> Result<Engine, Error> {
+        match crate::model::checked(self, report) {
             Ok(plan) => compile_checked(&plan, &Report::default()),
             Err(report) => compile_checked(&CheckedPlan::new(self.category.clone()), &report),
         }
+    }
+}
+
+/// A plan file read ([`crate::plan::read_file_with_text`]), checked once, and compiled from
+/// that check: what a command that reads a plan file needs, the plan's faults with their
+/// places and its engine, without checking it a second time ([`Plan::compile`] checks).
+#[derive(Debug)]
+pub struct PlanFile {
+    /// The plan as read.
+    pub plan: Plan,
+    /// Its check: every fault and warning, each with its line and column.
+    pub report: Report,
+    /// The text it was read from.
+    pub text: String,
+    /// The plan compiled, or its refusal, as [`Plan::compile`] refuses it: the errors of
+    /// `report`, each with its line and column.
+    pub engine: Result<Engine, Error>,
+}
+
+impl PlanFile {
+    /// Reads, checks and compiles the plan file `path` within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::plan::read_file_with_text`]: a file that cannot be read, or is no plan.
+    pub fn read(path: &std::path::Path, limits: &crate::Limits) -> Result<PlanFile, Error> {
+        let (plan, report, text) = crate::plan::read_file_with_text(path, limits)?;
+        let engine = plan.compile_reported(report.clone());
+        Ok(PlanFile {
+            plan,
+            report,
+            text,
+            engine,
+        })
     }
 }
 
@@ -115,20 +155,35 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         let place = |e: Error| e.place(t!(crate::error::msg::PLACE_INDICATOR, &ind.id));
         indicators.push(indicator(plan, &roles, ind, subject.as_ref()).map_err(place)?);
     }
+    let unstated = plan.policy.unstated;
     let core_weight = indicators
         .iter()
-        .filter(|i| i.class == IndicatorClass::Core)
+        .filter(|i| rules::counted(i.class, i.compared(), unstated))
         .map(|i| i.weight)
         .try_fold(Decimal::ZERO, exact::try_add)
         .map_err(|f| f.error(t!(msg::TOTAL_CORE_WEIGHT)))?;
+    let tiered = tiered(&indicators, &plan.policy);
     Ok(Engine {
         indicators,
         policy: plan.policy.clone(),
         core_weight,
+        tiered,
         subject,
         category: plan.category.clone(),
         attributes: plan.attributes.clone(),
     })
+}
+
+/// How many core indicators have tiers (grades) and count in the leader decision: what
+/// `on = "all"` of the tier policy asks for (0 without the tier policy).
+pub(crate) fn tiered(indicators: &[CompiledIndicator], policy: &crate::plan::Policy) -> usize {
+    if policy.leader.is_none() {
+        return 0;
+    }
+    indicators
+        .iter()
+        .filter(|i| rules::counted(i.class, i.compared(), policy.unstated) && i.graded())
+        .count()
 }
 
 /// Whether an indicator can ever exceed its level: a core indicator that a benchmark states,
@@ -160,6 +215,11 @@ pub(crate) fn leader_unreachable(
     policy: &crate::plan::Policy,
     core_weight: Decimal,
 ) -> Option<Text> {
+    // By tier, every core indicator with tiers can reach the named tier (the plan check
+    // makes sure each holds it): nothing to warn of.
+    if policy.leader.is_some() {
+        return None;
+    }
     let able: Vec<&CompiledIndicator> = indicators.iter().filter(|i| can_exceed(i)).collect();
     let names = || -> Arg {
         let ids: Vec<String> = able.iter().map(|i| format!("\"{}\"", i.id)).collect();
@@ -169,7 +229,7 @@ pub(crate) fn leader_unreachable(
             ids.join(", ").into()
         }
     };
-    match rules::leader_rule(policy, core_weight).ok()? {
+    match rules::leader_rule(policy, core_weight, 0).ok()? {
         rules::LeaderRule::Count(n) if able.len() < n => Some(t!(
             msg::LEADER_BY_COUNT,
             n,
@@ -211,20 +271,35 @@ fn indicator(
         return banded_indicator(plan, roles, ind, bands, subject);
     }
     let unit = ind.unit.clone();
+    let differences = ind.values_are_differences();
     let requirements = requirements(roles, ind, unit.as_ref())?;
     let level = benchmark_level(&requirements, ind);
     let level_ends: Vec<Ends> = level
         .iter()
         .filter_map(|&i| requirements.get(i).map(|r| r.ends))
         .collect();
-    let deviations = level
-        .iter()
-        .filter_map(|&i| requirements.get(i))
-        .any(|r| r.limit.is_deviation_only());
+    let deviations = differences
+        || level
+            .iter()
+            .filter_map(|&i| requirements.get(i))
+            .any(|r| r.limit.is_deviation_only());
     let grading = match &ind.bands {
-        Some(bands) => banded(plan, bands, unit.as_ref(), &level_ends)?,
+        Some(bands) => banded(
+            plan,
+            bands,
+            unit.as_ref(),
+            differences,
+            &level_ends,
+            ind.direction,
+        )?,
         None if ind.grades.is_empty() => Grading::None,
-        None => Grading::Table(table(&ind.grades, unit.as_ref(), &level_ends)?),
+        None => Grading::Table(table(
+            &ind.grades,
+            unit.as_ref(),
+            differences,
+            &level_ends,
+            ind.direction,
+        )?),
     };
     let graded = !matches!(grading, Grading::None);
     Ok(CompiledIndicator {
@@ -243,6 +318,7 @@ fn indicator(
         requirements,
         level,
         deviations,
+        differences,
         grading,
         banded: None,
     })
@@ -278,6 +354,21 @@ fn banded_indicator(
         Chooser::Indicator(k) => plan.indicators.get(k).and_then(|s| s.unit.as_ref()),
         Chooser::Attribute(_) => None,
     };
+    let selector_differences = match chooser {
+        Chooser::Indicator(k) => plan
+            .indicators
+            .get(k)
+            .is_some_and(CheckedIndicator::values_are_differences),
+        Chooser::Attribute(_) => false,
+    };
+    // A class names one of the indicator's grades, and a banded indicator has grades only in
+    // its bands (the plan check says so first).
+    if let Some((code, class)) = ind.requirement_classes.first() {
+        return Err(
+            Error::invalid_plan(t!(crate::plan::check::msg::CLASS_BANDED, class))
+                .place(t!(msg::PLACE_REQUIREMENT, code.to_string())),
+        );
+    }
     let mut whole = ind.clone();
     whole.bands = None;
     whole.grades = Vec::new();
@@ -289,7 +380,7 @@ fn banded_indicator(
         }
         one.grades.clone_from(&band.grades);
         let when = match &band.when {
-            BandWhen::Limit(l) => Case::Ends(l.ends_in(selector_unit)?),
+            BandWhen::Limit(l) => Case::Ends(l.ends_in(selector_unit, selector_differences)?),
             BandWhen::Value(v) => Case::Value(v.clone()),
         };
         cases.push(BandCase {
@@ -314,17 +405,70 @@ fn requirements(
     unit: Option<&Unit>,
 ) -> Result<Vec<Requirement>, Error> {
     let role_of = |code: &StandardCode| roles.get(code).copied();
-    let mut out = Vec::with_capacity(ind.requirements.len());
-    for (code, limit) in &ind.requirements {
+    let differences = ind.values_are_differences();
+    // The requirements stated as a class, read into the limit each stands for.
+    let stated = resolve_classes(ind, unit)?;
+    let mut all: Vec<(&StandardCode, &crate::limit::Limit, Option<&String>)> = ind
+        .requirements
+        .iter()
+        .map(|(c, l)| (c, l, None))
+        .chain(stated.iter().map(|(c, l, k)| (*c, l, Some(*k))))
+        .collect();
+    // Standard-number order, as the level's tie-breaks read them.
+    all.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = Vec::with_capacity(all.len());
+    for (code, limit, class) in all {
         out.push(Requirement {
             limit_text: limit.to_string(),
             code_text: code.to_string(),
             role: role_of(code).unwrap_or(Role::Reference),
             code: code.clone(),
-            ends: limit.ends_in(unit)?,
-            accepted: accepted_ends(limit, unit, ind.judgement, ind.interval)?,
+            ends: limit.ends_in(unit, differences)?,
+            accepted: accepted_ends(limit, unit, ind.judgement, ind.interval, differences)?,
             limit: limit.clone(),
+            class: class.cloned(),
         });
+    }
+    Ok(out)
+}
+
+/// Each requirement stated as a class with the limit it stands for
+/// ([`crate::indicator::class_limit`]); a class the indicator's grades do not have, or one
+/// open at its worse end, is refused (the plan check says so first).
+fn resolve_classes<'i>(
+    ind: &'i CheckedIndicator,
+    unit: Option<&Unit>,
+) -> Result<Vec<(&'i StandardCode, crate::limit::Limit, &'i String)>, Error> {
+    if ind.requirement_classes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let limits: Vec<crate::limit::Limit> = ind.grades.iter().map(|g| g.limit.clone()).collect();
+    let sets = limits
+        .iter()
+        .map(|l| l.ends_in(unit, ind.values_are_differences()))
+        .collect::<Result<Vec<Ends>, Error>>()?;
+    let mut out = Vec::with_capacity(ind.requirement_classes.len());
+    for (code, class) in &ind.requirement_classes {
+        let refused =
+            |m: Text| Error::invalid_plan(m).place(t!(msg::PLACE_REQUIREMENT, code.to_string()));
+        if ind.bands.is_some() {
+            return Err(refused(t!(crate::plan::check::msg::CLASS_BANDED, class)));
+        }
+        let names = || ind.grades.iter().map(|g| &g.name);
+        let k = crate::indicator::grade_named(names(), class).ok_or_else(|| {
+            refused(if ind.grades.is_empty() {
+                t!(crate::plan::check::msg::CLASS_NO_GRADES, class)
+            } else {
+                t!(
+                    crate::plan::check::msg::CLASS_UNKNOWN,
+                    class,
+                    crate::indicator::grade_names(names())
+                )
+            })
+        })?;
+        let limit = crate::indicator::class_limit(&limits, &sets, k, ind.direction)
+            .ok_or_else(|| refused(t!(crate::plan::check::msg::CLASS_OPEN, class)))?;
+        out.push((code, limit, class));
     }
     Ok(out)
 }
@@ -427,24 +571,29 @@ fn undominated(keys: &[Key]) -> Vec<bool> {
     out
 }
 
-/// A grade table, best first, with the best grade the level guarantees (the first whose set
-/// holds a level requirement's set).
+/// A grade table, best first, with the best grade the level guarantees: the first whose
+/// "grade or better" set ([`crate::indicator::or_better`]: a nested table's grade set, a table
+/// of intervals' half-line to the grade's worse end) holds a level requirement's set.
 fn table(
     grades: &[CheckedGrade],
     unit: Option<&Unit>,
+    differences: bool,
     level_ends: &[Ends],
+    direction: crate::indicator::Direction,
 ) -> Result<GradeTable, Error> {
     let mut out = Vec::with_capacity(grades.len());
     for g in grades {
         out.push(Grade {
             name: g.name.clone(),
-            ends: g.limit.ends_in(unit)?,
+            ends: g.limit.ends_in(unit, differences)?,
             limit: g.limit.clone(),
         });
     }
-    let level_grade = out
-        .iter()
-        .position(|g| level_ends.iter().any(|l| ends_inside(l, &g.ends)));
+    let sets: Vec<Ends> = out.iter().map(|g| g.ends).collect();
+    let level_grade = (0..sets.len()).find(|&k| {
+        crate::indicator::or_better(&sets, k, direction)
+            .is_some_and(|g| level_ends.iter().any(|l| ends_inside(l, &g)))
+    });
     Ok(GradeTable {
         grades: out,
         level_grade,
@@ -455,7 +604,9 @@ fn banded(
     plan: &CheckedPlan,
     bands: &CheckedBands,
     unit: Option<&Unit>,
+    differences: bool,
     level_ends: &[Ends],
+    direction: crate::indicator::Direction,
 ) -> Result<Grading, Error> {
     let selector = plan
         .indicators
@@ -463,13 +614,20 @@ fn banded(
         .position(|o| o.id == bands.by)
         .ok_or_else(|| Error::invalid_plan(t!(msg::BANDS_BY, &bands.by)))?;
     let selector_unit = plan.indicators.get(selector).and_then(|s| s.unit.as_ref());
+    let selector_differences = plan
+        .indicators
+        .get(selector)
+        .is_some_and(CheckedIndicator::values_are_differences);
     let mut compiled = Vec::with_capacity(bands.bands.len());
     for band in &bands.bands {
         let BandWhen::Limit(when) = &band.when else {
             return Err(Error::invalid_plan(t!(msg::BANDS_BY, &bands.by)));
         };
-        let ends = when.ends_in(selector_unit)?;
-        compiled.push((ends, table(&band.grades, unit, level_ends)?));
+        let ends = when.ends_in(selector_unit, selector_differences)?;
+        compiled.push((
+            ends,
+            table(&band.grades, unit, differences, level_ends, direction)?,
+        ));
     }
     Ok(Grading::Banded {
         selector,

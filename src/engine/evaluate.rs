@@ -20,7 +20,8 @@ use crate::product::{Product, Value};
 use crate::rounding::{round_exact, Interval, Mark, RoundingMode};
 use crate::unit::{convert_difference, convert_value, Unit};
 use crate::verdict::{
-    BandChosen, GradeReached, IndicatorVerdict, Margin, Outcome, PolicyApplied, Verdict,
+    BandChosen, GradeReached, IndicatorVerdict, Margin, NearestGrades, Outcome, PolicyApplied,
+    Verdict,
 };
 
 /// The messages of this module.
@@ -38,6 +39,8 @@ pub(crate) mod msg {
         SHARE = "the share of the margin {0} in its bound {1}", "余量 {0} 占其界限 {1} 的比例";
         PLACE_ATTRIBUTE = "attribute \"{0}\"", "属性 \"{0}\"";
         NOT_DECLARED = "not a declared value: write one of {0}", "不是声明的取值：请写 {0} 之一";
+        DIFFERENCE_ON_ABSOLUTE = "the temperature difference \"{0}\" cannot be compared with this indicator's absolute temperatures: an indicator of temperature rises writes kind = \"temperature-difference\"",
+            "温差 \"{0}\" 不能与该指标的绝对温度比较，温升指标应写 kind = \"temperature-difference\"";
     }
 }
 
@@ -81,6 +84,13 @@ pub(crate) fn value_in(
     m: &Measurement,
 ) -> Result<Decimal, Error> {
     let raw = m.value().value();
+    if m.is_difference() && !deviations {
+        return Err(
+            Error::incompatible(t!(msg::DIFFERENCE_ON_ABSOLUTE, m.to_string()))
+                .place(t!(PLACE_VALUE, m.to_string()))
+                .place(t!(PLACE_INDICATOR, id)),
+        );
+    }
     match (m.unit(), unit) {
         (Some(from), Some(to)) if from != to => convert(deviations, raw, from, to).map_err(|e| {
             e.place(t!(PLACE_VALUE, m.to_string()))
@@ -326,6 +336,23 @@ fn grade_of(
     Ok(None)
 }
 
+/// The grades nearest a value in no grade of `table` ([`crate::indicator::nearest_grades`]).
+fn nearest(ind: &CompiledIndicator, table: &GradeTable, x: Decimal) -> NearestGrades {
+    let sets: Vec<crate::limit::Ends> = table.grades.iter().map(|g| g.ends).collect();
+    let (better, worse) = crate::indicator::nearest_grades(&sets, x, ind.direction);
+    let named = |k: Option<usize>| {
+        let k = k?;
+        table.grades.get(k).map(|g| GradeReached {
+            rank: k,
+            name: g.name.clone(),
+        })
+    };
+    NearestGrades {
+        better: named(better),
+        worse: named(worse),
+    }
+}
+
 /// Exceeds: a strictly better grade than the level's ([`rules::better_grade`]), or a margin
 /// beyond the tolerance ([`rules::beyond`]) where a margin can exceed.
 fn exceeds(
@@ -494,6 +521,7 @@ impl Engine {
             unit: ind.unit_text.clone(),
             limit: first.map(|r| r.limit_text.clone()),
             standard: first.map(|r| r.code_text.clone()),
+            limit_class: first.and_then(|r| r.class.clone()),
             method: ind.method,
             interval: None,
             rule: (ind.rule != DecisionRule::Simple).then_some(ind.rule),
@@ -501,8 +529,18 @@ impl Engine {
             margin: None,
             grade: None,
             outside_grades: false,
+            nearest_grades: None,
+            tier_reached: self.tiers_counted(ind).then_some(false),
             band: None,
         }
+    }
+
+    /// Whether the tier policy reads this indicator's grades as tiers: a core indicator with
+    /// grades that counts in the leader decision.
+    pub(crate) fn tiers_counted(&self, ind: &CompiledIndicator) -> bool {
+        self.policy.leader.is_some()
+            && ind.graded()
+            && rules::counted(ind.class, ind.compared(), self.policy.unstated)
     }
 
     /// One indicator: the unjudged outcomes first ([`rules::unjudged`]), the grade, the level,
@@ -538,6 +576,9 @@ impl Engine {
             None => None,
         };
         v.outside_grades = !matches!(ind.grading, Grading::None) && reached.is_none();
+        if let (true, Some(t)) = (v.outside_grades, table) {
+            v.nearest_grades = Some(nearest(ind, t, x));
+        }
         v.grade = reached.and_then(|k| {
             let g = table?.grades.get(k)?;
             Some(GradeReached {
@@ -545,6 +586,10 @@ impl Engine {
                 name: g.name.clone(),
             })
         });
+        if let (Some(rule), Some(_)) = (&self.policy.leader, v.tier_reached) {
+            let tier = table.and_then(|t| rule.index_in(t.grades.iter().map(|g| &g.name)));
+            v.tier_reached = Some(rules::reaches_tier(reached, tier));
+        }
         if let Some(outcome) = rules::unjudged(ind.compared(), true) {
             v.outcome = outcome;
             return Ok(v);
@@ -556,6 +601,7 @@ impl Engine {
         if let Some(req) = j.decided {
             v.limit = Some(req.limit_text.clone());
             v.standard = Some(req.code_text.clone());
+            v.limit_class.clone_from(&req.class);
         }
         v.decision = j.decision;
         v.margin = j.margin;
@@ -603,6 +649,7 @@ impl Engine {
                 class: v.class,
                 weight: ind.weight,
                 outcome: v.outcome,
+                tier: v.tier_reached,
             });
         let c = rules::classify(&self.policy, self.core_weight, parts)?;
         Ok(Verdict {
@@ -625,6 +672,8 @@ impl Engine {
             leader_share: self.policy.leader_share,
             leader_min_exceeding: self.policy.leader_min_exceeding,
             missing: self.policy.missing,
+            leader: self.policy.leader.clone(),
+            unstated: self.policy.unstated,
         }
     }
 }

@@ -87,6 +87,9 @@ struct FastIndicator {
     level: Span,
     /// Exceeds the level (either span).
     exceeds: [Span; 2],
+    /// The holes of `exceeds[0]`: values between the better grades of a table of intervals
+    /// that lie in no grade, so exceed by none (empty for a nested table).
+    holes: Vec<Span>,
     /// Falling short makes a gap ([`rules::makes_gap`]; never for an indicator not compared).
     counts: bool,
     /// A missing value makes a gap (by the policy's `missing`; never when not compared).
@@ -103,6 +106,9 @@ struct FastIndicator {
     reqs: Vec<ReqFast>,
     /// The grade spans, best first (empty when not graded).
     grades: Vec<Span>,
+    /// Under the tier policy, on a core indicator with tiers that counts: the leader tier's
+    /// index among `grades` (`Some(None)`: the table lacks it, so it is never reached).
+    tier: Option<Option<usize>>,
     direction: Direction,
     deviations: bool,
     /// Where the requirements vary with a band: each band lowered on its own, at this
@@ -152,6 +158,9 @@ pub struct FastOutcome {
     /// Which requirement of the benchmark level decided (the first one not met, else the one
     /// the margin is measured from): an index for [`Classifier::requirement`].
     pub requirement: Option<u16>,
+    /// Under the tier policy, on a core indicator with tiers that counts: whether the leader
+    /// tier was reached ([`crate::verdict::IndicatorVerdict::tier_reached`]).
+    pub tier_reached: Option<bool>,
     /// The decimals of `compared`.
     pub scale: u32,
     /// Where the indicator's requirements vary with a band: the band chosen, an index for
@@ -212,6 +221,8 @@ pub struct Classifier {
     /// values make a gap (the default policy); else `None` and [`Classifier::class`] takes the
     /// general loop.
     hot: Option<Vec<Hot>>,
+    /// Leaders by tier (`policy.leader`): the count rule reads the tiers reached.
+    by_tier: bool,
     indicators: Vec<FastIndicator>,
     units: Vec<Option<crate::unit::Unit>>,
     ids: Vec<String>,
@@ -265,10 +276,31 @@ impl FastIndicator {
             || (self.missing_gap && outcome == Outcome::Missing)
     }
 
+    /// Whether `x` (conforming) exceeds: in a grade better than the level's, or beyond the
+    /// tolerance.
+    #[inline(always)]
+    fn exceeds_at(&self, x: i64) -> bool {
+        (self.exceeds[0].contains(x) && !self.holes.iter().any(|h| h.contains(x)))
+            || self.exceeds[1].contains(x)
+    }
+
     /// [`rules::exceeding`] for this indicator.
     #[inline(always)]
     fn exceeding(&self, outcome: Outcome) -> bool {
         self.core && outcome == Outcome::Exceeds
+    }
+
+    /// Under the tier policy: whether `x` reaches the leader tier ([`rules::reaches_tier`] of
+    /// the first grade holding it, as the exact path finds it); `None` where tiers are not
+    /// read.
+    fn tier_reached(&self, x: i64) -> Option<bool> {
+        let tier = self.tier?;
+        let reached = if x == MISSING {
+            None
+        } else {
+            self.grades.iter().position(|g| g.contains(x))
+        };
+        Some(rules::reaches_tier(reached, tier))
     }
 
     /// The margin (the smallest over the level's requirements, as the exact path measures it)
@@ -322,6 +354,10 @@ fn hot_loop(indicators: &[FastIndicator]) -> Option<Vec<Hot>> {
         .iter()
         .any(|i| i.missing_gap != i.counts || i.bands.is_some())
     {
+        return None;
+    }
+    // An "exceeds" region with holes is not one span.
+    if indicators.iter().any(|i| i.core && !i.holes.is_empty()) {
         return None;
     }
     indicators
@@ -452,6 +488,22 @@ fn scale_of(ends: &Ends) -> u32 {
         .unwrap_or(0)
 }
 
+impl Engine {
+    /// Under the tier policy, on an indicator whose grades are read as tiers: the leader
+    /// tier's index in its grades (`None` inside: a table without that tier).
+    fn tier_of(&self, ind: &CompiledIndicator) -> Option<Option<usize>> {
+        let rule = self.policy.leader.as_ref()?;
+        if !self.tiers_counted(ind) {
+            return None;
+        }
+        let names = match &ind.grading {
+            Grading::Table(t) => Some(t.grades.iter().map(|g| &g.name)),
+            _ => None,
+        };
+        Some(names.and_then(|n| rule.index_in(n)))
+    }
+}
+
 fn unsupported(id: &str, why: Text) -> Error {
     Error::invalid("indicator", id, t!(msg::OUTSIDE, why))
 }
@@ -473,7 +525,15 @@ impl Engine {
             .unwrap_or(0);
         let mut indicators = Vec::with_capacity(self.indicators.len());
         for ind in &self.indicators {
-            indicators.push(fast_indicator(ind, weight_scale, self.policy.missing, 0)?);
+            let mut f = fast_indicator(ind, weight_scale, self.policy.missing, 0)?;
+            f.tier = self.tier_of(ind);
+            // Each band's own tiers, as the exact path reads them in the band chosen.
+            if let (Some(banded), Some(lowered)) = (&ind.banded, f.bands.as_mut()) {
+                for (case, (_, fast, _)) in banded.bands.iter().zip(lowered.cases.iter_mut()) {
+                    fast.tier = self.tier_of(&case.judged);
+                }
+            }
+            indicators.push(f);
         }
         // Band conditions on a selector indicator, at the selector's scale.
         let scales: Vec<u32> = indicators.iter().map(|i| i.scale).collect();
@@ -504,6 +564,7 @@ impl Engine {
                 }
             }
         }
+        let by_tier = self.policy.leader.is_some();
         let core_total: i64 = indicators
             .iter()
             .filter(|i| i.core)
@@ -517,11 +578,13 @@ impl Engine {
         // Weights are never negative (the plan check), so every sum of core weights the loops
         // below add up lies between 0 and this total: none of them overflows.
         let _ = core_total;
-        let leader = rules::leader_rule(&self.policy, self.core_weight)?
+        let leader = rules::leader_rule(&self.policy, self.core_weight, self.tiered)?
             .map(lower)
             .ok_or_else(|| Error::overflow(t!(msg::LEADER_WEIGHT)))?;
-        let hot = hot_loop(&indicators);
+        // The hot loop counts exceeding; by tier the general loop counts tiers reached.
+        let hot = if by_tier { None } else { hot_loop(&indicators) };
         Ok(Classifier {
+            by_tier,
             hot,
             indicators,
             units: self.indicators.iter().map(|i| i.unit.clone()).collect(),
@@ -595,6 +658,7 @@ fn fast_banded(
         scale,
         level: Span::ALL,
         exceeds: [Span::EMPTY; 2],
+        holes: Vec::new(),
         counts: ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing),
         missing_gap: ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing),
         core: rules::exceeding(ind.class, Outcome::Exceeds),
@@ -604,6 +668,8 @@ fn fast_banded(
         compared: ind.compared(),
         reqs: Vec::new(),
         grades: Vec::new(),
+        // Set by the classifier under the tier policy; each band's tiers are its own.
+        tier: None,
         direction: ind.direction,
         deviations: ind.deviations,
         bands: Some(Box::new(FastBanded {
@@ -632,6 +698,7 @@ fn fast_indicator(
         scale: 0,
         level: Span::ALL,
         exceeds: [Span::EMPTY; 2],
+        holes: Vec::new(),
         counts: ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing),
         missing_gap: ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing),
         core: rules::exceeding(ind.class, Outcome::Exceeds),
@@ -641,6 +708,7 @@ fn fast_indicator(
         compared: ind.compared(),
         reqs: Vec::new(),
         grades: Vec::new(),
+        tier: None,
         direction: ind.direction,
         deviations: ind.deviations,
         bands: None,
@@ -684,12 +752,13 @@ fn fast_indicator(
         level = level.intersect(r.span);
         reqs.push(r);
     }
-    let by_grade = grade_exceeds(table, scale, level).ok_or_else(not_held)?;
+    let (by_grade, holes) = grade_exceeds(table, scale, level).ok_or_else(not_held)?;
     let by_margin = margin_exceeds(ind, &level_ends, scale)?.intersect(level);
     Ok(FastIndicator {
         scale,
         level,
         exceeds: [by_grade, by_margin],
+        holes,
         reqs,
         grades,
         ..base
@@ -735,15 +804,42 @@ fn scale_for(
 }
 
 /// Exceeds by grade ([`rules::better_grade`]): the grades better than the level's, as one
-/// span (grades nest, so the one just better holds the others), inside the level.
-fn grade_exceeds(table: Option<&GradeTable>, scale: u32, level: Span) -> Option<Span> {
+/// span inside the level (for a nested table the one just better, which holds the others),
+/// and the holes of that span: between the better grades of a table of intervals, values in
+/// no grade.
+fn grade_exceeds(table: Option<&GradeTable>, scale: u32, level: Span) -> Option<(Span, Vec<Span>)> {
     let Some(t) = table else {
-        return Some(Span::EMPTY);
+        return Some((Span::EMPTY, Vec::new()));
     };
-    match t.level_grade {
-        Some(l) if l > 0 => Some(span(&t.grades.get(l - 1)?.ends, scale)?.intersect(level)),
-        _ => Some(Span::EMPTY),
+    let l = match t.level_grade {
+        Some(l) if l > 0 => l,
+        _ => return Some((Span::EMPTY, Vec::new())),
+    };
+    let mut better = t
+        .grades
+        .get(..l)?
+        .iter()
+        .map(|g| span(&g.ends, scale))
+        .collect::<Option<Vec<Span>>>()?;
+    better.retain(|s| s.lo <= s.hi);
+    better.sort_by_key(|s| s.lo);
+    // The union of the better grades: one span and the gaps inside it.
+    let mut hull = Span::EMPTY;
+    let mut holes = Vec::new();
+    for s in better {
+        if hull.lo > hull.hi {
+            hull = s;
+        } else if s.lo > hull.hi.saturating_add(1) {
+            holes.push(Span {
+                lo: hull.hi.saturating_add(1),
+                hi: s.lo.saturating_sub(1),
+            });
+            hull.hi = s.hi;
+        } else {
+            hull.hi = hull.hi.max(s.hi);
+        }
     }
+    Some((hull.intersect(level), holes))
 }
 
 /// Exceeds by margin ([`rules::beyond`] over [`rules::pick_margin`]): the margin is the
@@ -947,6 +1043,7 @@ impl Classifier {
             .zip(&self.ids)
             .filter(move |((ind, o), _)| match class {
                 Class::Gap => ind.makes_gap(o.outcome),
+                Class::Leader if self.by_tier => o.tier_reached == Some(true),
                 Class::Leader => ind.exceeding(o.outcome),
                 _ => false,
             })
@@ -1083,8 +1180,11 @@ impl Classifier {
             }
             let conforms = ind.level.contains(x);
             gap |= ind.counts & !conforms;
-            let exceeds =
-                conforms & ind.core & (ind.exceeds[0].contains(x) | ind.exceeds[1].contains(x));
+            let exceeds = if self.by_tier {
+                ind.tier_reached(x) == Some(true)
+            } else {
+                conforms & ind.core & ind.exceeds_at(x)
+            };
             weight += if exceeds { ind.weight } else { 0 };
             count += u32::from(exceeds);
         }
@@ -1113,6 +1213,8 @@ impl Classifier {
                             margin: None,
                             grade: None,
                             requirement: None,
+                            // No band, no tier reached.
+                            tier_reached: ind.tier.map(|_| false),
                             scale: ind.scale,
                             band: None,
                         });
@@ -1125,8 +1227,7 @@ impl Classifier {
                 rules::unjudged(ind.compared, x != MISSING).unwrap_or(Outcome::Missing)
             } else if !ind.level.contains(x) {
                 Outcome::FallsShort
-            } else if !ind.qualitative && (ind.exceeds[0].contains(x) || ind.exceeds[1].contains(x))
-            {
+            } else if !ind.qualitative && ind.exceeds_at(x) {
                 Outcome::Exceeds
             } else {
                 Outcome::Meets
@@ -1147,7 +1248,10 @@ impl Classifier {
                     .and_then(|k| u8::try_from(k).ok())
             };
             gap |= ind.makes_gap(outcome);
-            if ind.exceeding(outcome) {
+            let tier_reached = ind.tier_reached(x);
+            if self.by_tier {
+                count += u32::from(tier_reached == Some(true));
+            } else if ind.exceeding(outcome) {
                 weight += ind.weight;
                 count += 1;
             }
@@ -1158,6 +1262,7 @@ impl Classifier {
                 margin,
                 grade,
                 requirement: requirement.and_then(|k| k.checked_add(offset)),
+                tier_reached,
                 scale: ind.scale,
                 band,
             });

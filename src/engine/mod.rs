@@ -39,7 +39,8 @@ pub(crate) mod fast;
 pub(crate) mod rules;
 pub(crate) mod standards;
 
-pub use standards::{Requirements, StandardRows};
+pub use compile::PlanFile;
+pub use standards::{Requirements, StandardRows, Stated};
 
 pub use fast::{Classifier, FastOutcome, Prepared};
 
@@ -68,6 +69,9 @@ pub(crate) struct Requirement {
     /// The canonical texts, made once for the evidence.
     pub(crate) limit_text: String,
     pub(crate) code_text: String,
+    /// The class of the indicator's grades the requirement names, when stated as a class
+    /// (`limit` is then the limit it stands for).
+    pub(crate) class: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -80,7 +84,8 @@ pub(crate) struct Grade {
 #[derive(Clone, Debug)]
 pub(crate) struct GradeTable {
     pub(crate) grades: Vec<Grade>,
-    /// The best grade the benchmark level guarantees (its set lies inside the grade's).
+    /// The best grade the benchmark level guarantees (its set lies inside "the grade or
+    /// better").
     pub(crate) level_grade: Option<usize>,
 }
 
@@ -153,8 +158,13 @@ pub(crate) struct CompiledIndicator {
     pub(crate) level: Vec<usize>,
     /// The subject standard's requirement, if stated.
     pub(crate) subject: Option<usize>,
-    /// Values are deviations from a nominal (the level is written `±b`): convert as differences.
+    /// Values are differences (the indicator's kind is `temperature-difference`, or the level
+    /// is written `±b`, deviations from a nominal): convert them without the offset.
     pub(crate) deviations: bool,
+    /// The indicator's kind says its values are temperature differences
+    /// ([`crate::model::CheckedIndicator::values_are_differences`]): every limit converts as a
+    /// difference, and a value written with `Δ` is accepted.
+    pub(crate) differences: bool,
     pub(crate) grading: Grading,
     /// Where the requirements vary with a band, or the band is chosen by an attribute: each
     /// band compiled on its own (then `grading` is [`Grading::None`] and `level` is the
@@ -179,6 +189,16 @@ impl CompiledIndicator {
                 .is_some_and(|b| b.bands.iter().any(|c| c.judged.compared()))
     }
 
+    /// Whether the indicator has grades: its own, or (where its requirements vary with a band)
+    /// a band's.
+    pub(crate) fn graded(&self) -> bool {
+        !matches!(self.grading, Grading::None)
+            || self
+                .banded
+                .as_ref()
+                .is_some_and(|b| b.bands.iter().any(|c| c.judged.graded()))
+    }
+
     /// The subject standard's requirement, if it states one.
     pub(crate) fn subject_requirement(&self) -> Option<&Requirement> {
         self.subject.and_then(|i| self.requirements.get(i))
@@ -192,6 +212,8 @@ pub struct Engine {
     pub(crate) indicators: Vec<CompiledIndicator>,
     pub(crate) policy: Policy,
     pub(crate) core_weight: Decimal,
+    /// The core indicators with tiers that count (the tier policy's `on = "all"`).
+    pub(crate) tiered: usize,
     pub(crate) subject: Option<StandardCode>,
     pub(crate) category: Names,
     /// The plan's declared attributes.

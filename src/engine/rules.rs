@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::error::{t, Error};
 use crate::indicator::{Direction, IndicatorClass, Tolerance};
 use crate::number::exact;
-use crate::plan::{MissingPolicy, Policy};
+use crate::plan::{MissingPolicy, Policy, TierOn, Unstated};
 use crate::verdict::{Class, Outcome};
 
 /// The messages of this module.
@@ -108,11 +108,12 @@ pub(crate) fn conforms(outcome: Outcome) -> bool {
     matches!(outcome, Outcome::Exceeds | Outcome::Meets)
 }
 
-/// Whether an outcome makes a gap: a core or basic indicator that falls short, or is missing
-/// under `missing = "gap"`. Innovation indicators never make a gap.
+/// Whether an outcome makes a gap: a core or basic indicator that falls short (or, for a
+/// standard, is incomparable with the level), or is missing under `missing = "gap"`.
+/// Innovation indicators never make a gap.
 pub(crate) fn makes_gap(class: IndicatorClass, outcome: Outcome, missing: MissingPolicy) -> bool {
     matches!(class, IndicatorClass::Core | IndicatorClass::Basic)
-        && (outcome == Outcome::FallsShort
+        && (matches!(outcome, Outcome::FallsShort | Outcome::Incomparable)
             || (outcome == Outcome::Missing && missing == MissingPolicy::Gap))
 }
 
@@ -152,8 +153,10 @@ impl<W: PartialOrd + Copy> LeaderRule<W> {
     }
 }
 
-/// The policy's leader rule: `leader-min-exceeding` core indicators when set (never with 0),
-/// else `leader-share` × the total core weight (never when the total is 0).
+/// The policy's leader rule: by tier when `policy.leader` is set (`on = "all"`: every one of
+/// the `tiered` core indicators that count; `on = k`: k of them; never with 0), else
+/// `leader-min-exceeding` core indicators when set (never with 0), else `leader-share` × the
+/// total core weight (never when the total is 0).
 ///
 /// # Errors
 ///
@@ -162,7 +165,16 @@ impl<W: PartialOrd + Copy> LeaderRule<W> {
 pub(crate) fn leader_rule(
     policy: &Policy,
     core_weight: Decimal,
+    tiered: usize,
 ) -> Result<LeaderRule<Decimal>, Error> {
+    if let Some(rule) = &policy.leader {
+        return Ok(match rule.on {
+            TierOn::All if tiered == 0 => LeaderRule::Never,
+            TierOn::All => LeaderRule::Count(tiered),
+            TierOn::AtLeast(0) => LeaderRule::Never,
+            TierOn::AtLeast(n) => LeaderRule::Count(n as usize),
+        });
+    }
     Ok(match policy.leader_min_exceeding {
         Some(0) => LeaderRule::Never,
         Some(n) => LeaderRule::Count(n as usize),
@@ -177,6 +189,18 @@ pub(crate) fn leader_rule(
             },
         )?),
     })
+}
+
+/// Whether a core indicator takes part in the leader decision: always under
+/// `unstated = "count"`, and under `"leave-out"` only when a benchmark states it (`compared`).
+pub(crate) fn counted(class: IndicatorClass, compared: bool, unstated: Unstated) -> bool {
+    class == IndicatorClass::Core && (compared || unstated == Unstated::Count)
+}
+
+/// Whether a grade reached (0 best) reaches the leader tier at `tier` (its index in the same
+/// table): the tier or a better one.
+pub(crate) fn reaches_tier(reached: Option<usize>, tier: Option<usize>) -> bool {
+    matches!((reached, tier), (Some(r), Some(t)) if r <= t)
 }
 
 /// The class, the indices of the indicators that decided it (those making the gap, or those
@@ -194,6 +218,9 @@ pub(crate) struct Part {
     pub(crate) class: IndicatorClass,
     pub(crate) weight: Decimal,
     pub(crate) outcome: Outcome,
+    /// Under the tier policy, on a core indicator with tiers that counts: whether the leader
+    /// tier was reached.
+    pub(crate) tier: Option<bool>,
 }
 
 /// The class by the policy (design decision 4): **gap** if any outcome makes a gap, **leader**
@@ -211,6 +238,8 @@ pub(crate) fn classify(
 ) -> Result<Classified, Error> {
     let mut gaps = Vec::new();
     let mut exceeds = Vec::new();
+    let mut reached = Vec::new();
+    let mut tiered = 0usize;
     let mut weight = Decimal::ZERO;
     for (k, p) in parts.enumerate() {
         if makes_gap(p.class, p.outcome, policy.missing) {
@@ -221,10 +250,20 @@ pub(crate) fn classify(
             weight =
                 exact::try_add(weight, p.weight).map_err(|f| f.error(t!(msg::EXCEEDING_WEIGHT)))?;
         }
+        if let Some(r) = p.tier {
+            tiered += 1;
+            if r {
+                reached.push(k);
+            }
+        }
     }
+    let by_tier = policy.leader.is_some();
+    let rule = leader_rule(policy, core_weight, tiered)?;
     let (class, decided_by) = if !gaps.is_empty() {
         (Class::Gap, gaps)
-    } else if leader_rule(policy, core_weight)?.holds(weight, exceeds.len()) {
+    } else if by_tier && rule.holds(Decimal::ZERO, reached.len()) {
+        (Class::Leader, reached)
+    } else if !by_tier && rule.holds(weight, exceeds.len()) {
         (Class::Leader, exceeds)
     } else {
         (Class::Follower, Vec::new())
@@ -247,6 +286,7 @@ mod tests {
             class: IndicatorClass::Core,
             weight,
             outcome,
+            tier: None,
         }
     }
 
@@ -294,11 +334,11 @@ mod tests {
     fn the_leader_threshold_is_exact_or_refused() {
         let policy = Policy::default();
         assert_eq!(
-            leader_rule(&policy, Decimal::from(3)).unwrap(),
+            leader_rule(&policy, Decimal::from(3), 0).unwrap(),
             LeaderRule::Weight(Decimal::new(15, 1))
         );
         assert_eq!(
-            leader_rule(&policy, Decimal::ZERO).unwrap(),
+            leader_rule(&policy, Decimal::ZERO, 0).unwrap(),
             LeaderRule::Never
         );
         // A share above 1 is refused by the plan check; built without it, the product may not
@@ -307,7 +347,7 @@ mod tests {
             leader_share: Decimal::TWO,
             ..Policy::default()
         };
-        let e = leader_rule(&policy, MAX).unwrap_err();
+        let e = leader_rule(&policy, MAX, 0).unwrap_err();
         assert!(e.is_overflow());
         assert_eq!(
             e.to_string(),
@@ -333,5 +373,28 @@ mod tests {
         assert!(beyond(five, d("5.0000001"), d("100")));
         assert!(!beyond(five, d("4.9999999"), d("100")));
         assert!(beyond(five, d("0.000001"), Decimal::ZERO));
+    }
+
+    #[test]
+    fn an_incomparable_requirement_makes_a_gap_only_on_basic_and_core_indicators() {
+        for missing in [MissingPolicy::Gap, MissingPolicy::Ignore] {
+            assert!(makes_gap(
+                IndicatorClass::Core,
+                Outcome::Incomparable,
+                missing
+            ));
+            assert!(makes_gap(
+                IndicatorClass::Basic,
+                Outcome::Incomparable,
+                missing
+            ));
+            assert!(!makes_gap(
+                IndicatorClass::Innovation,
+                Outcome::Incomparable,
+                missing
+            ));
+        }
+        assert!(!conforms(Outcome::Incomparable));
+        assert!(!exceeding(IndicatorClass::Core, Outcome::Incomparable));
     }
 }

@@ -367,6 +367,7 @@ pub(crate) const NOUNS: &[(&str, &str)] = &[
     ("report", "报告"),
     ("reported value", "报出值"),
     ("row", "行"),
+    ("requirement", "要求"),
     ("significant figures", "有效位数"),
     ("temperature", "温度"),
     ("grade-points", "等级分值"),

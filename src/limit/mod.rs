@@ -621,21 +621,30 @@ pub(crate) fn ends_strictness(a: &Ends, b: &Ends) -> Strictness {
 }
 
 impl Limit {
+    /// Whether the ends of this limit convert as differences (without a temperature's
+    /// offset): on an indicator of temperature differences (`differences`, from
+    /// `kind = "temperature-difference"`), and for a deviation without a nominal (`±2 °C`).
+    pub(crate) fn converts_as_difference(&self, differences: bool) -> bool {
+        differences || self.is_deviation_only()
+    }
+
     /// The ends of the conforming set expressed in `unit` (as written when `unit` is `None`,
-    /// the limit has no unit, or the units are equal). A deviation without a nominal converts
-    /// as a difference.
+    /// the limit has no unit, or the units are equal). They convert as differences on an
+    /// indicator of temperature differences (`differences`) and for a deviation without a
+    /// nominal.
     ///
     /// # Errors
     ///
     /// When the limit's unit does not convert into `unit`.
-    pub(crate) fn ends_in(&self, unit: Option<&Unit>) -> Result<Ends, Error> {
+    pub(crate) fn ends_in(&self, unit: Option<&Unit>, differences: bool) -> Result<Ends, Error> {
         let (from, to) = match (self.unit.as_ref(), unit) {
             (Some(from), Some(to)) if from != to => (from, to),
             _ => return Ok((self.lower, self.upper)),
         };
+        let as_difference = self.converts_as_difference(differences);
         let convert = |b: Option<Bound>| -> Result<Option<Bound>, Error> {
             b.map(|b| {
-                let value = if self.is_deviation_only() {
+                let value = if as_difference {
                     crate::unit::convert_difference(b.value, from, to)?
                 } else {
                     crate::unit::convert_value(b.value, from, to)?
@@ -650,8 +659,15 @@ impl Limit {
         Ok((convert(self.lower)?, convert(self.upper)?))
     }
 
-    /// How this requirement compares with `other` by inclusion of their conforming sets,
-    /// `other` converted into this limit's unit.
+    /// How this requirement compares with `other` by inclusion of their plain conforming sets
+    /// (full-value comparison, 全数值比较法), `other` converted into this limit's unit as an
+    /// absolute value (a deviation without nominal as a difference).
+    ///
+    /// This is not always what a verdict sees: under rounded-value judgement `≥ 97.0 %` is
+    /// stricter than `≥ 97 %` although their sets are equal, and on an indicator of temperature
+    /// differences `25 ~ 40 °C` is 25 K … 40 K. [`crate::decision::strictness`] compares the
+    /// sets each requirement *accepts* under an indicator's unit, method and interval, as
+    /// `compare`, the benchmark level and the plan check do.
     ///
     /// ```
     /// use duibiao::limit::{Limit, Strictness};
@@ -668,7 +684,7 @@ impl Limit {
     /// When the two limits are in units of different dimensions.
     pub fn strictness(&self, other: &Limit) -> Result<Strictness, Error> {
         let mine = (self.lower, self.upper);
-        let theirs = other.ends_in(self.unit.as_ref())?;
+        let theirs = other.ends_in(self.unit.as_ref(), false)?;
         Ok(ends_strictness(&mine, &theirs))
     }
 }

@@ -88,7 +88,7 @@ impl Limits {
         }
         for (code, limit) in &ind.requirements {
             self.check_text(|| format!("{base}.requirements"), code)?;
-            Limits::check_limit_text(|| format!("{base}.requirements.\"{code}\""), limit)?;
+            Limits::check_limit_text(|| format!("{base}.requirements.\"{code}\""), limit.text())?;
         }
         self.check_grades(&format!("{base}.grades"), &ind.grades)?;
         if let Some(bands) = &ind.bands {

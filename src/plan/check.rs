@@ -14,6 +14,8 @@ use crate::standard::{StandardCode, Status};
 use crate::text::line_cols;
 use crate::unit::Unit;
 
+pub(crate) mod tiers;
+
 /// The messages of the plan check.
 pub(crate) mod msg {
     crate::error::messages! {
@@ -85,6 +87,22 @@ pub(crate) mod msg {
         NO_UPPER_END = "limit \"{0}\" has no upper end but the indicator is {1}", "限值 \"{0}\" 没有上限，但指标方向为 {1}";
         GRADES_ORDER = "grades go from best to worst, so \"{0}\" must hold every value of grade {1} \"{2}\"", "等级按从优到劣排列，因此 \"{0}\" 必须包含第 {1} 级 \"{2}\" 的所有数值";
         GRADE_SAME = "grade {0} has the same limit as grade {1}: grades must differ", "第 {0} 级与第 {1} 级的限值相同，各等级必须不同";
+        DIFFERENCE_UNIT = "kind \"{0}\" holds temperature differences, but the unit \"{1}\" is {2}: write a temperature unit (\"K\", \"°C\", \"°F\")", "种类 \"{0}\" 的数值为温差，但单位 \"{1}\" 是{2}，请写温度单位（\"K\"、\"°C\"、\"°F\"）";
+        DIFFERENCE_NO_UNIT = "kind \"{0}\" holds temperature differences, but the indicator has no unit: write a temperature unit (\"K\", \"°C\", \"°F\")", "种类 \"{0}\" 的数值为温差，但指标没有单位，请写温度单位（\"K\"、\"°C\"、\"°F\"）";
+        GRADES_OVERLAP = "grade {0} \"{1}\" overlaps grade {2} \"{3}\" without holding it: a class table either nests (each grade holds every value of the one before) or lists intervals with no value in common, best first",
+            "第 {0} 级 \"{1}\" 与第 {2} 级 \"{3}\" 部分重叠而不包含它：等级表要么逐级包含（每一级包含前一级的所有数值），要么由互不重叠的区间组成，按从优到劣排列";
+        INTERVALS_ORDER = "grades go from best to worst, so in a table of intervals \"{0}\" must lie wholly on the worse side of grade {1} \"{2}\" (the indicator is {3})",
+            "等级按从优到劣排列，因此在区间等级表中 \"{0}\" 必须整体位于第 {1} 级 \"{2}\" 的较差一侧（指标方向为 {3}）";
+        INTERVALS_DIRECTION = "grade {0} \"{1}\" has no value in common with grade {2} \"{3}\": a table of intervals needs the direction higher-is-better or lower-is-better, and a {4} table nests",
+            "第 {0} 级 \"{1}\" 与第 {2} 级 \"{3}\" 没有共同数值：区间等级表要求指标方向为 higher-is-better 或 lower-is-better，方向为 {4} 的等级表须逐级包含";
+        CLASS_NO_GRADES = "class \"{0}\": the indicator has no grades, so it has no class to name: write a limit, or give the indicator grades",
+            "等级 \"{0}\"：指标没有等级（grades），无从指定等级：请写出限值，或为指标给出等级";
+        CLASS_BANDED = "class \"{0}\": the indicator's grades are chosen by band, so a class names no single limit: write a limit",
+            "等级 \"{0}\"：指标的等级按分档选择，一个等级对应不了唯一的限值：请写出限值";
+        CLASS_UNKNOWN = "class \"{0}\" is not a grade of the indicator: its grades are {1}",
+            "等级 \"{0}\" 不是该指标的等级：其等级为 {1}";
+        CLASS_OPEN = "class \"{0}\" is open at its worse end, so \"{0} or better\" holds every value: name a class with a worse end, or write a limit",
+            "等级 \"{0}\" 的较差一端是开放的，\"{0} 或更优\" 包含所有数值：请指定有较差端点的等级，或写出限值";
     }
 }
 
@@ -418,6 +436,9 @@ struct Checker {
     limit: usize,
     omitted_errors: usize,
     omitted_warnings: usize,
+    /// Reading the worst grade of a table of intervals, which is open at its worse end by
+    /// design: no warning that a limit lacks the end its direction measures from.
+    worst_interval: bool,
 }
 
 impl Checker {
@@ -523,23 +544,26 @@ fn id_fault(id: &str) -> Option<Text> {
     Some(t!(msg::ID_WHITESPACE, shown, place))
 }
 
-/// A benchmark requirement as the checker keeps it: the key and limit as written, and the
-/// conforming set in the indicator's unit.
-#[derive(Clone, Copy)]
+/// A benchmark requirement as the checker keeps it: the key and limit as written, the
+/// conforming set in the indicator's unit, and the set it accepts under the indicator's method
+/// ([`crate::decision::accepted_ends`]): what the verdict and the benchmark level compare.
+#[derive(Clone)]
 struct Stated<'p> {
     code: &'p str,
-    limit: &'p str,
+    limit: std::borrow::Cow<'p, str>,
     ends: Ends,
+    accepted: Ends,
 }
 
 /// Two benchmark requirements with no value in common, if the benchmark level is empty (in
-/// plan order). Sets on a line have a common value when every two of them do, and the two to
-/// name are those holding the tightest lower and the tightest upper end.
+/// plan order): no value is accepted by both under the indicator's method, as a product is
+/// judged. Sets on a line have a common value when every two of them do, and the two to name
+/// are those holding the tightest lower and the tightest upper end.
 fn disjoint_pair(stated: &[Stated<'_>]) -> Option<(usize, usize)> {
     let mut lower: Option<(usize, Ends)> = None;
     let mut upper: Option<(usize, Ends)> = None;
     for (k, s) in stated.iter().enumerate() {
-        let (l, u) = s.ends;
+        let (l, u) = s.accepted;
         if let Some(l) = l {
             let half = (Some(l), None);
             // Half-lines are nested: a new one is tighter when the current does not lie in it.
@@ -559,27 +583,40 @@ fn disjoint_pair(stated: &[Stated<'_>]) -> Option<(usize, usize)> {
 }
 
 /// The benchmark level as the engine takes it: the requirements not strictly looser than
-/// another, the first of equivalent ones (one sort and one sweep, not every pair).
+/// another, the first of equivalent ones (one sort and one sweep, not every pair). Under
+/// rounded-value judgement the engine keeps these and also those it cannot drop as accepted;
+/// the grade table's level grade is found from these sets, as here.
 fn level_of(stated: &[Stated<'_>]) -> Vec<usize> {
     let sets: Vec<Ends> = stated.iter().map(|s| s.ends).collect();
     crate::limit::maximal::strictest(&sets)
 }
 
 /// Warns when no grade of a table holds the benchmark level: no value could exceed by grade.
-fn level_in_no_grade(c: &mut Checker, path: String, stated: &[Stated<'_>], grades: &[Ends]) {
+fn level_in_no_grade(
+    c: &mut Checker,
+    path: String,
+    stated: &[Stated<'_>],
+    grades: &[Ends],
+    direction: Direction,
+) {
     if stated.is_empty() || grades.is_empty() {
         return;
     }
-    let held = stated
-        .iter()
-        .any(|s| grades.iter().any(|g| ends_inside(&s.ends, g)));
+    // A grade holds the level when the level lies in "the grade or better" (a nested table's
+    // grade itself).
+    let held = stated.iter().any(|s| {
+        (0..grades.len()).any(|k| {
+            crate::indicator::or_better(grades, k, direction)
+                .is_some_and(|g| ends_inside(&s.ends, &g))
+        })
+    });
     if held {
         return;
     }
     let Some(shown) = level_of(stated)
         .iter()
         .filter_map(|&k| stated.get(k))
-        .map(|s| t!(msg::LEVEL_ITEM, s.limit, s.code))
+        .map(|s| t!(msg::LEVEL_ITEM, s.limit.as_ref(), s.code))
         .reduce(|a, b| t!(msg::AND, a, b))
     else {
         return;
@@ -638,6 +675,7 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         limit,
         omitted_errors: 0,
         omitted_warnings: 0,
+        worst_interval: false,
     };
 
     // Standards: unique codes, one subject at most, at least one benchmark.
@@ -694,7 +732,9 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         .filter(|(_, ind)| ind.class == IndicatorClass::Core)
         .collect();
     if let (Some(n), false) = (plan.policy.leader_min_exceeding, plan.indicators.is_empty()) {
-        let count = u64::try_from(core.len()).unwrap_or(u64::MAX);
+        // Under `unstated = "leave-out"`, the core indicators a benchmark states.
+        let counted = core.iter().filter(|(_, i)| tiers::counted(plan, i)).count();
+        let count = u64::try_from(counted).unwrap_or(u64::MAX);
         let message = if core.is_empty() {
             Some(t!(msg::NO_CORE_MIN, n.to_string()))
         } else if n == 0 || u64::from(n) > count {
@@ -745,6 +785,8 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
             );
         }
     }
+
+    tiers::check_policy(&mut c, plan);
 
     for (i, s) in plan.standards.iter().enumerate() {
         if s.role == Role::Benchmark && !stated.contains(&s.standard.code) {
@@ -843,6 +885,29 @@ fn check_indicator(
             }
         },
     };
+    let differences = ind.values_are_differences();
+    if let (Some(kind), true, Ok(u)) = (ind.kind.as_deref(), differences, &unit) {
+        match u {
+            Some(u) if u.dimension() == crate::unit::Dimension::TEMPERATURE => {}
+            Some(u) => c.error(
+                || format!("{base}.kind"),
+                || {
+                    t!(
+                        msg::DIFFERENCE_UNIT,
+                        kind,
+                        u.to_string(),
+                        u.dimension().text()
+                    )
+                },
+                Loc::value(),
+            ),
+            None => c.error(
+                || format!("{base}.kind"),
+                || t!(msg::DIFFERENCE_NO_UNIT, kind),
+                Loc::value(),
+            ),
+        }
+    }
     if ind.weight.is_sign_negative() {
         c.error(
             || format!("{base}.weight"),
@@ -897,7 +962,7 @@ fn check_indicator(
                         _ => {}
                     }
                     let ends = match &unit {
-                        Ok(u) => match limit.ends_in(u.as_ref()) {
+                        Ok(u) => match limit.ends_in(u.as_ref(), differences) {
                             Ok(ends) => Some(ends),
                             Err(e) => {
                                 c.error(path, || e, Loc::value());
@@ -948,18 +1013,41 @@ fn check_indicator(
         if qualitative {
             c.error(
                 path,
-                || t!(msg::QUALITATIVE_REQUIREMENT, limit_text),
+                || t!(msg::QUALITATIVE_REQUIREMENT, limit_text.text()),
                 Loc::value(),
             );
             continue;
         }
-        if let Some((_, ends)) = read_limit(c, &path, limit_text) {
-            if let (Some(ends), Some(Role::Benchmark)) = (ends, role) {
-                benchmark.push(Stated {
-                    code: code_text,
-                    limit: limit_text,
-                    ends,
-                });
+        let limit_text: std::borrow::Cow<'_, str> = match limit_text {
+            crate::indicator::Requirement::Class(class) => {
+                match class_requirement(ind, class, unit.as_ref().ok().and_then(|u| u.as_ref())) {
+                    Ok(limit) => limit.into(),
+                    Err(message) => {
+                        c.error(path, || message, Loc::value());
+                        continue;
+                    }
+                }
+            }
+            other => other.text().into(),
+        };
+        if let Some((limit, ends)) = read_limit(c, &path, &limit_text) {
+            if let (Some(ends), Some(Role::Benchmark), Ok(u)) = (ends, role, &unit) {
+                let accepted = crate::decision::accepted_ends(
+                    &limit,
+                    u.as_ref(),
+                    ind.judgement,
+                    ind.interval,
+                    differences,
+                );
+                match accepted {
+                    Ok(accepted) => benchmark.push(Stated {
+                        code: code_text,
+                        limit: limit_text,
+                        ends,
+                        accepted,
+                    }),
+                    Err(e) => c.error(path, || e, Loc::value()),
+                }
             }
         }
     }
@@ -967,7 +1055,15 @@ fn check_indicator(
         if let (Some(a), Some(b)) = (benchmark.get(a), benchmark.get(b)) {
             c.error(
                 || format!("{base}.requirements.\"{}\"", b.code),
-                || t!(msg::LEVEL_EMPTY, a.code, a.limit, b.code, b.limit),
+                || {
+                    t!(
+                        msg::LEVEL_EMPTY,
+                        a.code,
+                        a.limit.as_ref(),
+                        b.code,
+                        b.limit.as_ref()
+                    )
+                },
                 Loc::key(),
             );
         }
@@ -981,9 +1077,21 @@ fn check_indicator(
             Loc::key(),
         );
     } else {
-        let table = check_grades(c, &format!("{base}.grades"), &ind.grades, &read_limit);
+        let table = check_grades(
+            c,
+            &format!("{base}.grades"),
+            &ind.grades,
+            &read_limit,
+            ind.direction,
+        );
         if let (Some(table), None) = (table, &ind.bands) {
-            level_in_no_grade(c, format!("{base}.grades"), &benchmark, &table);
+            level_in_no_grade(
+                c,
+                format!("{base}.grades"),
+                &benchmark,
+                &table,
+                ind.direction,
+            );
         }
         if ind.bands.is_some() && !ind.grades.is_empty() {
             c.error(
@@ -1037,10 +1145,13 @@ fn check_band_requirements<'p>(
     c: &mut Checker,
     plan: &Plan,
     path: &str,
+    ind: &Indicator,
     band: &'p crate::indicator::Band,
     read_limit: &ReadLimit<'_>,
     stating: &mut Stating<'_>,
 ) -> Vec<Stated<'p>> {
+    // The indicator's unit; one that does not read is reported on the indicator.
+    let unit = ind.unit.as_deref().map(str::parse::<Unit>).transpose();
     let mut seen: BTreeMap<StandardCode, &str> = BTreeMap::new();
     let mut benchmark = Vec::new();
     for (code_text, limit_text) in &band.requirements {
@@ -1073,13 +1184,24 @@ fn check_band_requirements<'p>(
         }
         stating.stated.insert(code.clone());
         seen.insert(code, code_text.as_str());
-        if let Some((_, Some(ends))) = read_limit(c, &path, limit_text) {
-            if role == Some(Role::Benchmark) {
-                benchmark.push(Stated {
-                    code: code_text,
-                    limit: limit_text,
-                    ends,
-                });
+        if let Some((limit, Some(ends))) = read_limit(c, &path, limit_text) {
+            if let (Some(Role::Benchmark), Ok(unit)) = (role, &unit) {
+                let accepted = crate::decision::accepted_ends(
+                    &limit,
+                    unit.as_ref(),
+                    ind.judgement,
+                    ind.interval,
+                    ind.values_are_differences(),
+                );
+                match accepted {
+                    Ok(accepted) => benchmark.push(Stated {
+                        code: code_text,
+                        limit: limit_text.as_str().into(),
+                        ends,
+                        accepted,
+                    }),
+                    Err(e) => c.error(path, || e, Loc::value()),
+                }
             }
         }
     }
@@ -1090,6 +1212,8 @@ fn check_band_requirements<'p>(
 struct Selector<'p> {
     id: &'p str,
     unit: Option<Unit>,
+    /// The selector's values are temperature differences.
+    differences: bool,
 }
 
 /// What chooses the bands: an indicator (its conditions are limits) or a declared attribute
@@ -1140,7 +1264,11 @@ fn check_bands(
         }
         // A selector whose unit does not read is reported on the selector itself.
         Some(s) => match s.unit.as_deref().map(str::parse::<Unit>).transpose() {
-            Ok(unit) => Some(Chooser::Indicator(Selector { id: &s.id, unit })),
+            Ok(unit) => Some(Chooser::Indicator(Selector {
+                id: &s.id,
+                unit,
+                differences: s.values_are_differences(),
+            })),
             Err(_) => None,
         },
     };
@@ -1199,12 +1327,12 @@ fn check_bands(
                 Loc::key(),
             );
         }
-        let own = check_band_requirements(c, plan, &path, band, read_limit, &mut stating);
+        let own = check_band_requirements(c, plan, &path, ind, band, read_limit, &mut stating);
         let mut level: Vec<Stated<'_>> = benchmark.clone();
         level.extend(own);
         if let Some((x, y)) = disjoint_pair(&level) {
             if let (Some(x), Some(y)) = (level.get(x), level.get(y)) {
-                let (code, limit) = (y.code, y.limit);
+                let (code, limit) = (y.code, &y.limit);
                 let in_band = band.requirements.contains_key(code);
                 c.error(
                     || {
@@ -1214,15 +1342,29 @@ fn check_bands(
                             format!("{base}.requirements.\"{code}\"")
                         }
                     },
-                    || t!(msg::LEVEL_EMPTY, x.code, x.limit, code, limit),
+                    || {
+                        t!(
+                            msg::LEVEL_EMPTY,
+                            x.code,
+                            x.limit.as_ref(),
+                            code,
+                            limit.as_ref()
+                        )
+                    },
                     Loc::key(),
                 );
             }
             level.clear();
         }
-        let table = check_grades(c, &format!("{path}.grades"), &band.grades, read_limit);
+        let table = check_grades(
+            c,
+            &format!("{path}.grades"),
+            &band.grades,
+            read_limit,
+            ind.direction,
+        );
         if let Some(table) = table {
-            level_in_no_grade(c, format!("{path}.grades"), &level, &table);
+            level_in_no_grade(c, format!("{path}.grades"), &level, &table, ind.direction);
         }
     }
     // The first band whose condition holds is used: two that overlap are a fault.
@@ -1270,7 +1412,9 @@ fn condition(
     };
     let result: Result<Ends, Said> = match message {
         Some(m) => Err(m.into()),
-        None => when.ends_in(selector.unit.as_ref()).map_err(Said::from),
+        None => when
+            .ends_in(selector.unit.as_ref(), selector.differences)
+            .map_err(Said::from),
     };
     match result {
         Ok(ends) => Some(ends),
@@ -1293,7 +1437,7 @@ fn direction_warning(
         Direction::LowerIsBetter => limit.upper().is_none(),
         _ => false,
     };
-    if suspicious {
+    if suspicious && !c.worst_interval {
         c.fault(
             Severity::Warning,
             path,
@@ -1309,22 +1453,87 @@ fn direction_warning(
     }
 }
 
+/// The limit a requirement stated as a class stands for, as text ([`crate::indicator::class_limit`]),
+/// or what is wrong: no grades, grades by band, no grade of that name, a class open at its
+/// worse end. A table whose grades do not read is taken as written (its faults are reported
+/// on the grades).
+fn class_requirement(ind: &Indicator, class: &str, unit: Option<&Unit>) -> Result<String, Text> {
+    if ind.bands.is_some() {
+        return Err(t!(msg::CLASS_BANDED, class));
+    }
+    if ind.grades.is_empty() {
+        return Err(t!(msg::CLASS_NO_GRADES, class));
+    }
+    let names = || ind.grades.iter().map(|g| &g.name);
+    let Some(k) = crate::indicator::grade_named(names(), class) else {
+        return Err(t!(
+            msg::CLASS_UNKNOWN,
+            class,
+            crate::indicator::grade_names(names())
+        ));
+    };
+    let limits: Vec<Limit> = ind
+        .grades
+        .iter()
+        .filter_map(|g| g.limit.parse().ok())
+        .collect();
+    let sets: Vec<Ends> = limits
+        .iter()
+        .map(|l| {
+            l.ends_in(unit, ind.values_are_differences())
+                .unwrap_or((l.lower(), l.upper()))
+        })
+        .collect();
+    if limits.len() != ind.grades.len() {
+        // A grade that does not read is reported on the grade; the class's own limit stands.
+        return ind
+            .grades
+            .get(k)
+            .map(|g| g.limit.clone())
+            .ok_or_else(|| t!(msg::CLASS_NO_GRADES, class));
+    }
+    crate::indicator::class_limit(&limits, &sets, k, ind.direction)
+        .map(|l| l.to_string())
+        .ok_or_else(|| t!(msg::CLASS_OPEN, class))
+}
+
 type ReadLimit<'r> =
     dyn Fn(&mut Checker, &dyn Fn() -> String, &str) -> Option<(Limit, Option<Ends>)> + 'r;
 
-/// Grades are listed best first: each grade's conforming set lies inside the next one's.
+/// Grades are listed best first, as a nested table (each grade's conforming set lies inside
+/// the next one's) or as a table of intervals (no two grades have a value in common, each on
+/// the worse side of the one before): which one the first two grades read say.
 /// Returns the grades' sets in the indicator's unit when every grade reads and is in order.
 fn check_grades(
     c: &mut Checker,
     base: &str,
     grades: &[Grade],
     read_limit: &ReadLimit<'_>,
+    direction: Direction,
 ) -> Option<Vec<Ends>> {
     let mut table = Some(Vec::with_capacity(grades.len()));
     let mut previous: Option<(usize, Ends)> = None;
+    // A table of intervals (`Some(true)`) or a nested one, from the first two grades read.
+    let mut intervals: Option<bool> = None;
+    let limit_of = |p: usize| grades.get(p).map(|x| x.limit.as_str()).unwrap_or_default();
+    // Whether the first two grades, as written, have no value in common: a table of
+    // intervals, whose worst grade is open at its worse end.
+    let written = |k: usize| {
+        grades
+            .get(k)
+            .and_then(|g| g.limit.parse::<Limit>().ok())
+            .map(|l| (l.lower(), l.upper()))
+    };
+    let apart_as_written = match (written(0), written(1)) {
+        (Some(a), Some(b)) => !ends_overlap(&a, &b),
+        _ => false,
+    };
     for (g, grade) in grades.iter().enumerate() {
         let path = || format!("{base}[{g}].limit");
-        let Some((limit, ends)) = read_limit(c, &path, &grade.limit) else {
+        c.worst_interval = apart_as_written && g + 1 == grades.len();
+        let read = read_limit(c, &path, &grade.limit);
+        c.worst_interval = false;
+        let Some((limit, ends)) = read else {
             previous = None;
             table = None;
             continue;
@@ -1336,19 +1545,58 @@ fn check_grades(
         // Units that do not read leave the limits as written.
         let ends = ends.unwrap_or((limit.lower(), limit.upper()));
         if let Some((p, prev)) = &previous {
-            if !ends_inside(prev, &ends) {
-                c.error(
-                    path,
-                    || {
-                        t!(
-                            msg::GRADES_ORDER,
-                            grade.limit.as_str(),
-                            *p,
-                            grades.get(*p).map(|x| x.limit.as_str()).unwrap_or_default()
-                        )
-                    },
-                    Loc::value(),
-                );
+            let apart = *intervals.get_or_insert(!ends_overlap(prev, &ends));
+            if apart {
+                if !ends_overlap(prev, &ends)
+                    && !matches!(
+                        direction,
+                        Direction::LowerIsBetter | Direction::HigherIsBetter
+                    )
+                {
+                    c.error(
+                        path,
+                        || {
+                            t!(
+                                msg::INTERVALS_DIRECTION,
+                                g,
+                                grade.limit.as_str(),
+                                *p,
+                                limit_of(*p),
+                                direction.as_str()
+                            )
+                        },
+                        Loc::value(),
+                    );
+                    table = None;
+                } else if !crate::indicator::worse_side(prev, &ends, direction) {
+                    c.error(
+                        path,
+                        || {
+                            t!(
+                                msg::INTERVALS_ORDER,
+                                grade.limit.as_str(),
+                                *p,
+                                limit_of(*p),
+                                direction.as_str()
+                            )
+                        },
+                        Loc::value(),
+                    );
+                    table = None;
+                }
+            } else if !ends_inside(prev, &ends) {
+                let message = if ends_overlap(prev, &ends) && !ends_inside(&ends, prev) {
+                    t!(
+                        msg::GRADES_OVERLAP,
+                        g,
+                        grade.limit.as_str(),
+                        *p,
+                        limit_of(*p)
+                    )
+                } else {
+                    t!(msg::GRADES_ORDER, grade.limit.as_str(), *p, limit_of(*p))
+                };
+                c.error(path, || message, Loc::value());
                 table = None;
             } else if ends_inside(&ends, prev) {
                 c.error(path, || t!(msg::GRADE_SAME, g, *p), Loc::value());

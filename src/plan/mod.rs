@@ -56,7 +56,7 @@ pub(crate) use crate::schema_text::DecimalText;
 pub(crate) use crate::text::{json_error, line_col, one_line, quote_at};
 use crate::text::{reader_text, Reader};
 pub use check::{Fault, Report, Severity};
-pub use policy::{MissingPolicy, Policy};
+pub use policy::{MissingPolicy, Policy, TierOn, TierRule, Unstated};
 pub use schema::plan_json_schema;
 
 use crate::error::{t, Error, ErrorKind, Text};

@@ -49,6 +49,14 @@ pub struct Policy {
     /// How missing values count.
     #[serde(default)]
     pub missing: MissingPolicy,
+    /// Leaders by tier (企业标准"领跑者"): in place of the share rule, a leader reaches the
+    /// named tier (a grade of each core indicator, read as a tier) on all or k of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<TierRule>,
+    /// Whether core indicators no benchmark states count in the core weight and the core
+    /// count (`count`, the default) or are left out of the leader decision (`leave-out`).
+    #[serde(default, skip_serializing_if = "Unstated::is_default")]
+    pub unstated: Unstated,
     /// How peers are ranked and leaders chosen (`[policy.ranking]`, docs/ranking.md).
     #[serde(default, skip_serializing_if = "RankingPolicy::is_default")]
     pub ranking: RankingPolicy,
@@ -60,8 +68,119 @@ impl Default for Policy {
             leader_share: default_leader_share(),
             leader_min_exceeding: None,
             missing: MissingPolicy::Gap,
+            leader: None,
+            unstated: Unstated::Count,
             ranking: RankingPolicy::default(),
         }
+    }
+}
+
+/// How core indicators no benchmark states take part in the leader decision.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Unstated {
+    /// They count in the core weight and the core count (the default, docs/rules.md §6): they
+    /// are core indicators of the scheme, and a product cannot exceed a level no one states.
+    #[default]
+    Count,
+    /// They are left out of the core weight, the core count and the tier count: the leader
+    /// decision reads only the core indicators a benchmark states.
+    LeaveOut,
+}
+
+impl Unstated {
+    /// True for the default, `count`.
+    pub fn is_default(&self) -> bool {
+        *self == Unstated::Count
+    }
+}
+
+/// On how many core indicators the leader tier must be reached.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TierOn {
+    /// On every core indicator with tiers (`on = "all"`, the default).
+    #[default]
+    All,
+    /// On at least this many of them (`on = 3`).
+    AtLeast(u32),
+}
+
+impl Serialize for TierOn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TierOn::All => s.serialize_str("all"),
+            TierOn::AtLeast(n) => s.serialize_u32(*n),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TierOn {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Count(u32),
+            Word(String),
+        }
+        match Written::deserialize(d)? {
+            Written::Count(n) => Ok(TierOn::AtLeast(n)),
+            Written::Word(w) if w == "all" => Ok(TierOn::All),
+            // A serde custom error travels as text through the readers: kept in English.
+            Written::Word(w) => Err(serde::de::Error::custom(format!(
+                "expected \"all\" or a whole number of core indicators, found \"{w}\""
+            ))),
+        }
+    }
+}
+
+impl JsonSchema for TierOn {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TierOn".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "On how many core indicators with tiers the leader tier must be reached: \"all\", or a whole number k ≥ 1.",
+            "oneOf": [
+                { "const": "all" },
+                { "type": "integer", "minimum": 0 }
+            ],
+            "default": "all"
+        })
+    }
+}
+
+/// Leaders by tier (`policy.leader = { tier = "领跑者水平", on = "all" }`): the grades of each
+/// core indicator are read as its tiers (领跑者水平, 先进水平, 基准水平 …, best first), and a
+/// product that is not a gap is a leader only when it reaches `tier` (or a better one) on
+/// `on` core indicators; a follower otherwise. Replaces `leader-share` and
+/// `leader-min-exceeding`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[schemars(
+    description = "Leaders by tier: the grades of each core indicator read as tiers, best first; a product that is not a gap is a leader only when it reaches `tier` (by its Chinese or English name) or a better tier on `on` core indicators with tiers (\"all\" or k). Replaces leader-share and leader-min-exceeding."
+)]
+pub struct TierRule {
+    /// The tier to reach, by the grade's Chinese or English name (`领跑者水平`).
+    pub tier: String,
+    /// On all core indicators with tiers, or on at least k of them.
+    #[serde(default)]
+    pub on: TierOn,
+}
+
+impl TierRule {
+    /// The index of the tier among a table's grade names (by the Chinese or the English name),
+    /// if the table holds it.
+    pub fn index_in<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a crate::standard::Names>,
+    ) -> Option<usize> {
+        names.into_iter().position(|n| {
+            n.zh.as_deref() == Some(self.tier.as_str())
+                || n.en.as_deref() == Some(self.tier.as_str())
+        })
     }
 }
 

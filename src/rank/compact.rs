@@ -230,6 +230,7 @@ pub(crate) fn outcome_code(o: Outcome) -> u8 {
         Outcome::FallsShort => 2,
         Outcome::Missing => 3,
         Outcome::NotCompared => 4,
+        Outcome::Incomparable => 5,
     }
 }
 
@@ -240,6 +241,7 @@ pub(crate) fn outcome_of(code: u8) -> Outcome {
         1 => Outcome::Meets,
         2 => Outcome::FallsShort,
         4 => Outcome::NotCompared,
+        5 => Outcome::Incomparable,
         _ => Outcome::Missing,
     }
 }

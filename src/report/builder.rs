@@ -213,16 +213,16 @@ impl<'r> ReportBuilder<'r> {
             let context = Context {
                 key: t.keys.code(at, &i.id, i.class)?,
                 unit: text_code(&mut t.texts, slot, i.unit.as_deref())?,
-                limit: text_code(&mut t.texts, slot + 1, i.limit.as_deref())?,
+                limit: text_code(&mut t.texts, slot + 1, i.limit_shown().as_deref())?,
                 standard: text_code(&mut t.texts, slot + 2, i.standard.as_deref())?,
-                grade: match &i.grade {
+                grade: match &i.grade_shown() {
                     None => 0,
                     Some(g) => t
                         .grades
                         .code_with(
                             at,
-                            |(zh, en)| *zh == g.name.zh && *en == g.name.en,
-                            || (g.name.zh.clone(), g.name.en.clone()),
+                            |(zh, en)| *zh == g.zh && *en == g.en,
+                            || (g.zh.clone(), g.en.clone()),
                         )?
                         .checked_add(1)
                         .ok_or_else(|| {

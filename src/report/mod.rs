@@ -104,6 +104,12 @@ impl Lang {
     }
 }
 
+/// For serde: a count of zero is left out.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// One indicator row of a product: the verdict's evidence, copied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -183,6 +189,9 @@ pub struct GapCause {
     pub falls_short: usize,
     /// Of which missing.
     pub missing: usize,
+    /// Of which incomparable with the level (a standard's requirement only).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub incomparable: usize,
     /// The most negative margin share among those falling short.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub worst_share: Option<Decimal>,
@@ -364,8 +373,8 @@ fn product_of(v: &Verdict, standing: Option<Standing>) -> ProductReport {
                 value: i.value.clone(),
                 compared: i.compared,
                 unit: i.unit.clone(),
-                grade: i.grade.as_ref().map(|g| g.name.clone()),
-                limit: i.limit.clone(),
+                grade: i.grade_shown(),
+                limit: i.limit_shown(),
                 standard: i.standard.clone(),
                 margin: i.margin.map(|m| m.value),
                 share: i.margin.and_then(|m| m.share),
@@ -419,6 +428,7 @@ impl SummaryTally {
                     products: 0,
                     falls_short: 0,
                     missing: 0,
+                    incomparable: 0,
                     worst_share: None,
                     median_share: None,
                     worst_margin: None,
@@ -433,6 +443,7 @@ impl SummaryTally {
             match i.outcome {
                 Outcome::Missing => c.missing += 1,
                 Outcome::FallsShort => c.falls_short += 1,
+                Outcome::Incomparable => c.incomparable += 1,
                 _ => {}
             }
             if let Some(m) = i.margin {

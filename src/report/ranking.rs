@@ -44,6 +44,20 @@ impl<'a> RankingRef<'a> {
         }
     }
 
+    fn by_tier(self) -> bool {
+        match self {
+            RankingRef::Full(r) => r.by_tier,
+            RankingRef::Compact(r) => r.by_tier(),
+        }
+    }
+
+    fn left_out(self) -> &'a [String] {
+        match self {
+            RankingRef::Full(r) => &r.left_out,
+            RankingRef::Compact(r) => r.left_out_indicators(),
+        }
+    }
+
     fn leader_count(self) -> usize {
         match self {
             RankingRef::Full(r) => r.leader_count,
@@ -121,16 +135,28 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
                 "rank", "id", "score", "exceed", "class", "leader 领跑者"
             ));
             for e in r.ranked() {
-                s.push_str(&format!(
-                    "{:>4}  {:<16} {:>10} {:>6}  {:<9} {}\n",
+                let line = format!(
+                    "{:>4}  {:<16} {:>10} {:>6}  {:<9} {}",
                     e.rank,
                     e.id,
                     e.score.total.to_string(),
                     e.score.exceeding,
                     e.class.as_str(),
                     if e.leader { "yes 是" } else { "" }
-                ));
+                );
+                if r.by_tier() {
+                    s.push_str(&format!("{:<72}  {}\n", line, tier_ranks(&e)));
+                } else {
+                    s.push_str(line.trim_end());
+                    s.push('\n');
+                }
                 flush_full(out, &mut s)?;
+            }
+            if !r.left_out().is_empty() {
+                s.push_str(&format!(
+                    "\nleft out of the ranking, every ranked entry states the same value 各方数值相同、不排名的指标: {}\n",
+                    r.left_out().join(", ")
+                ));
             }
             if r.ineligible_len() > 0 {
                 s.push_str("\nnot ranked 未入榜:\n");
@@ -176,6 +202,16 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
         }
     }
     out.write_all(s.as_bytes())
+}
+
+/// Each indicator's tier rank of an entry (`load 1, noise 2`): entries in one tier share it.
+fn tier_ranks(e: &RankedEntry) -> String {
+    e.score
+        .parts
+        .iter()
+        .filter_map(|p| p.tier_rank.map(|r| format!("{} {}", p.id, r)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn reasons(i: &Ineligible) -> String {

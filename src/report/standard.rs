@@ -15,7 +15,7 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
                 let level: Vec<String> = i
                     .level
                     .iter()
-                    .map(|r| format!("{}: {}", r.standard, r.limit))
+                    .map(|r| format!("{}: {}", r.standard, r.shown()))
                     .collect();
                 s.push_str(&format!(
                     "{},{},{},{},{},{}",
@@ -50,7 +50,7 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
                 let level: Vec<String> = i
                     .level
                     .iter()
-                    .map(|r| format!("{} ({})", r.limit, r.standard))
+                    .map(|r| format!("{} ({})", r.shown(), r.standard))
                     .collect();
                 let outcome = i.outcome.as_str();
                 let id = match &i.band {

@@ -49,8 +49,9 @@ pub(crate) mod msg {
     }
 }
 
-/// The seven SI base dimensions, in the order of [`Dimension`]'s exponents, as templates
-/// with their English and Chinese names.
+/// The seven SI base dimensions, in the order of [`Dimension::exponents`], then plane angle in
+/// degrees ([`Dimension::plane_angle_exponent`]), as templates with their English and Chinese
+/// names.
 const BASE_TEXTS: [&Msg; 8] = [
     msg::LENGTH,
     msg::MASS,
@@ -147,8 +148,14 @@ impl Dimension {
         self.level != Level::Linear
     }
 
-    /// The exponents of length, mass, time, electric current, temperature, amount of substance
-    /// and luminous intensity, in that order (all zero for a level).
+    /// The exponents of the seven SI base dimensions: length, mass, time, electric current,
+    /// temperature, amount of substance and luminous intensity, in that order (all zero for a
+    /// level).
+    ///
+    /// SI counts plane angle as dimension one, so a unit in degrees (`°`, `r/min`) has its
+    /// angle in [`Dimension::plane_angle_exponent`], not here: two dimensions are equal when
+    /// both agree (and neither is a level), never by `exponents` alone (`°` and `1` both have
+    /// all seven zero).
     ///
     /// ```
     /// let u: duibiao::Unit = "W".parse()?;
@@ -157,6 +164,22 @@ impl Dimension {
     /// ```
     pub fn exponents(&self) -> [i8; 7] {
         self.exponents
+    }
+
+    /// The exponent of plane angle measured in degrees (`°`, `′`, `″`, `r`), the eighth base
+    /// entry of the dimension's name: 1 for `°` and `r/min`, 0 for the radian (SI's dimension
+    /// one) and every unit without an angle.
+    ///
+    /// ```
+    /// let rpm: duibiao::Unit = "r/min".parse()?;
+    /// assert_eq!(rpm.dimension().plane_angle_exponent(), 1);
+    /// assert_eq!(rpm.dimension().exponents(), [0, 0, -1, 0, 0, 0, 0]);
+    /// let rad: duibiao::Unit = "rad".parse()?;
+    /// assert_eq!(rad.dimension().plane_angle_exponent(), 0);
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    pub fn plane_angle_exponent(&self) -> i8 {
+        self.angle
     }
 
     /// The dimension of a product of units, or `None` if an exponent leaves `i8` or a level is

@@ -95,12 +95,166 @@ pub(crate) struct Terms {
 
 /// Converts `value` under `terms`, by the rule of the module.
 pub(crate) fn convert(value: Decimal, terms: &Terms) -> Result<Decimal, Fault> {
+    convert_exact(value, terms).map(|(d, _)| d)
+}
+
+/// Converts `value` under `terms`, by the rule of the module, with the exact result where the
+/// decimal was rounded (`None`: the decimal is the exact result).
+pub(crate) fn convert_exact(
+    value: Decimal,
+    terms: &Terms,
+) -> Result<(Decimal, Option<Ratio>), Fault> {
     if let Some(m) = terms.multiplier {
         if let Some(v) = fast(value, m, terms) {
-            return Ok(v.normalize());
+            return Ok((v.normalize(), None));
         }
     }
-    slow(value, terms)
+    let d = slow(value, terms)?;
+    let exact = Ratio::of(d);
+    let r = exact_result(value, terms);
+    Ok((d, (r != exact).then_some(r)))
+}
+
+/// An exact rational number `num / den`, in lowest terms, `den` positive: the exact result
+/// of a conversion that a decimal holds only rounded.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Ratio {
+    num: BigInt,
+    den: BigInt,
+}
+
+impl Ratio {
+    /// `num / den`, reduced; `den` nonzero.
+    pub(crate) fn new(num: BigInt, den: BigInt) -> Ratio {
+        let (num, den) = if den.sign() == Sign::Minus {
+            (-num, -den)
+        } else {
+            (num, den)
+        };
+        let (num, den) = reduce(num, den);
+        Ratio { num, den }
+    }
+
+    /// A decimal, exactly.
+    pub(crate) fn of(d: Decimal) -> Ratio {
+        Ratio::new(big(d), BigInt::from(pow10(d.scale())))
+    }
+
+    /// `self + other`.
+    pub(crate) fn add(&self, other: &Ratio) -> Ratio {
+        Ratio::new(
+            &self.num * &other.den + &other.num * &self.den,
+            &self.den * &other.den,
+        )
+    }
+
+    /// `self − other`.
+    pub(crate) fn sub(&self, other: &Ratio) -> Ratio {
+        self.add(&Ratio {
+            num: -other.num.clone(),
+            den: other.den.clone(),
+        })
+    }
+
+    /// The value under a conversion's terms, exactly: `(self + offset_from) × num / den −
+    /// offset_to`.
+    pub(crate) fn convert(&self, terms: &Terms) -> Ratio {
+        let mut v = self.clone();
+        if let Some(o) = terms.offset_from {
+            v = v.add(&Ratio::of(o));
+        }
+        v = Ratio::new(v.num * &terms.num, v.den * &terms.den);
+        if let Some(o) = terms.offset_to {
+            v = v.sub(&Ratio::of(o));
+        }
+        v
+    }
+
+    /// The value written in positional notation, rounded once, half to even, to `digits`
+    /// significant digits, trailing zeros dropped (`0` for zero).
+    pub(crate) fn significant(&self, digits: u32) -> String {
+        significant(&self.num, &self.den, digits)
+    }
+}
+
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, other: &Ratio) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ratio {
+    fn cmp(&self, other: &Ratio) -> std::cmp::Ordering {
+        (&self.num * &other.den).cmp(&(&other.num * &self.den))
+    }
+}
+
+/// The exact result of converting `value` under `terms`.
+pub(crate) fn exact_result(value: Decimal, terms: &Terms) -> Ratio {
+    Ratio::of(value).convert(terms)
+}
+
+/// `num / den` (den positive) in positional notation, rounded once, half to even, to
+/// `digits` significant digits, trailing zeros dropped.
+fn significant(num: &BigInt, den: &BigInt, digits: u32) -> String {
+    let digits = digits.max(1);
+    let (a, d) = (num.magnitude(), den.magnitude());
+    if a.is_zero() || d.is_zero() {
+        return "0".to_owned();
+    }
+    let len = |x: &BigUint| i64::try_from(x.to_string().len()).unwrap_or(i64::MAX);
+    // 10^e ≤ a / d < 10^(e+1)
+    let mut e = len(a) - len(d);
+    let at_least = |e: i64| -> bool {
+        // a ≥ d × 10^e
+        let k = u32::try_from(e.unsigned_abs()).unwrap_or(u32::MAX);
+        if e >= 0 {
+            *a >= d * pow10(k)
+        } else {
+            a * pow10(k) >= *d
+        }
+    };
+    if !at_least(e) {
+        e -= 1;
+    }
+    // q + r / d' = a / d × 10^shift, the significant digits as an integer.
+    let shift = i64::from(digits) - 1 - e;
+    let k = u32::try_from(shift.unsigned_abs()).unwrap_or(u32::MAX);
+    let (n, dd) = if shift >= 0 {
+        (a * pow10(k), d.clone())
+    } else {
+        (a.clone(), d * pow10(k))
+    };
+    let (mut q, r) = n.div_rem(&dd);
+    let twice: BigUint = r * 2u32;
+    if twice > dd || (twice == dd && q.is_odd()) {
+        q += 1u32;
+    }
+    let mut exponent = -shift; // value = q × 10^exponent
+    if q == pow10(digits) {
+        q /= 10u32;
+        exponent += 1;
+    }
+    let ten = BigUint::from(10u32);
+    while exponent < 0 && (&q % &ten).is_zero() {
+        q /= &ten;
+        exponent += 1;
+    }
+    let mut s = q.to_string();
+    if exponent >= 0 {
+        s.push_str(&"0".repeat(usize::try_from(exponent).unwrap_or(0)));
+    } else {
+        let places = usize::try_from(-exponent).unwrap_or(0);
+        if s.len() <= places {
+            s = format!("0.{}{s}", "0".repeat(places - s.len()));
+        } else {
+            s.insert(s.len() - places, '.');
+        }
+    }
+    if num.sign() == Sign::Minus {
+        s.insert(0, '-');
+    }
+    s
 }
 
 /// Exact decimal steps, or `None` when one of them does not fit (the slow path then decides).

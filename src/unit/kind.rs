@@ -123,3 +123,30 @@ pub fn check_same_kind(a: Option<&str>, b: Option<&str>) -> Result<(), Error> {
         _ => Ok(()),
     }
 }
+
+/// The reserved quantity kind of an indicator whose values are temperature differences: a
+/// temperature rise (温升) or difference (温差), such as a winding's rise `≤ 65 K` or
+/// `25 ~ 40 °C`. Every other `kind` is free text recorded for readers.
+///
+/// On such an indicator every limit, grade band, value and uncertainty is a difference and
+/// converts without the offset: `25 °C` is 25 K, never 298.15 K.
+pub const TEMPERATURE_DIFFERENCE: &str = "temperature-difference";
+
+/// Whether an indicator's `kind` says its values are temperature differences: exactly
+/// [`TEMPERATURE_DIFFERENCE`] or the Chinese terms `温差` (temperature difference) and `温升`
+/// (temperature rise), which standards print in the indicator's name and which mean the same
+/// kind. The one test every path asks (plan check, compile, the exact and fast evaluation,
+/// the standards comparison).
+///
+/// ```
+/// use duibiao::unit::is_temperature_difference;
+///
+/// assert!(is_temperature_difference("temperature-difference"));
+/// assert!(is_temperature_difference("温升"));
+/// assert!(is_temperature_difference("温差"));
+/// assert!(!is_temperature_difference("Temperature-Difference"));
+/// assert!(!is_temperature_difference("temperature"));
+/// ```
+pub fn is_temperature_difference(kind: &str) -> bool {
+    matches!(kind, TEMPERATURE_DIFFERENCE | "温差" | "温升")
+}

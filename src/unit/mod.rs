@@ -65,8 +65,8 @@ use rust_decimal::Decimal;
 use crate::error::Error;
 
 pub use dimension::Dimension;
-pub use kind::{check_same_kind, QuantityKind};
-pub use quantity::{convert_difference, convert_value, Quantity};
+pub use kind::{check_same_kind, is_temperature_difference, QuantityKind, TEMPERATURE_DIFFERENCE};
+pub use quantity::{convert_difference, convert_value, Converted, Quantity};
 
 use table::{Entry, Ratio};
 

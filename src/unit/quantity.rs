@@ -10,7 +10,7 @@ use crate::error::{t, Error};
 use crate::number::{ascii_number_char, parse_decimal, truncate};
 
 use super::dimension::Dimension;
-use super::exact::{self, Fault, Terms};
+use super::exact::{self, Fault, Ratio, Terms};
 use super::table::big_ratio;
 use super::Unit;
 use crate::number::exact as arith;
@@ -116,6 +116,74 @@ fn apply(value: Decimal, from: &Unit, to: &Unit, terms: &Terms) -> Result<Decima
             }
         }
     })
+}
+
+/// Applies the conversion, with the exact result where the decimal was rounded.
+fn apply_exact(
+    value: Decimal,
+    from: &Unit,
+    to: &Unit,
+    terms: &Terms,
+) -> Result<(Decimal, Option<Ratio>), Error> {
+    match exact::convert_exact(value, terms) {
+        Ok(r) => Ok(r),
+        Err(_) => apply(value, from, to, terms).map(|d| (d, None)),
+    }
+}
+
+/// The number of significant digits [`Converted`]'s text is rounded to.
+pub(crate) const SIGNIFICANT_DIGITS: u32 = 28;
+
+/// The result of a conversion ([`Quantity::convert`]): the decimal that [`convert_value`]
+/// gives, whether it is the exact result, and the exact result's text.
+///
+/// Where the ratio of the two units terminates the result is exact (or the conversion is
+/// refused) and its text is the decimal's. Where it does not (mm → in: 5/127, °F → K: 5/9),
+/// the text is the exact result rounded once, half to even, to 28 significant digits, however
+/// small the result: `1 nm` is `0.00000003937007874015748031496062992 in`, while the decimal,
+/// which holds at most 28 decimal places, is `0.000000039370078740157480315`. The text is
+/// always positional, never an exponent: a result below 10⁻²⁸ is refused (a decimal would
+/// round it to 0), so it has at most 56 decimal places, and a result holds at most 29 integer
+/// digits (beyond ±7.9 × 10²⁸ it is refused), the digits after the 28th written as zeros.
+/// Trailing zeros after the decimal point are dropped, as [`Decimal::normalize`] drops them.
+///
+/// ```
+/// let q: duibiao::Quantity = "1 nm".parse()?;
+/// let c = q.convert(&"in".parse()?)?;
+/// assert!(!c.is_exact());
+/// assert_eq!(c.to_string(), "0.00000003937007874015748031496062992");
+/// assert_eq!(c.value().to_string(), "0.000000039370078740157480315");
+/// let e = q.convert(&"pm".parse()?)?;
+/// assert!(e.is_exact());
+/// assert_eq!(e.to_string(), "1000");
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Converted {
+    value: Decimal,
+    exact: Option<Ratio>,
+}
+
+impl Converted {
+    /// The result as a decimal: exact, or rounded as [`convert_value`] rounds.
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// True when [`Converted::value`] is the exact result.
+    pub fn is_exact(&self) -> bool {
+        self.exact.is_none()
+    }
+}
+
+impl fmt::Display for Converted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.exact {
+            None => write!(f, "{}", self.value.normalize()),
+            Some(r) => f.write_str(&r.significant(SIGNIFICANT_DIGITS)),
+        }
+    }
 }
 
 /// Refuses an absolute temperature below absolute zero (`-500 °F`, `-1 K`).
@@ -303,6 +371,34 @@ impl Quantity {
             unit: unit.clone(),
             difference: self.difference,
         })
+    }
+
+    /// Converts into `unit` as [`Quantity::to`] does, keeping the exact result where the
+    /// decimal is rounded ([`Converted`]).
+    ///
+    /// ```
+    /// let q: duibiao::Quantity = "1 °F".parse()?;
+    /// let k = q.convert(&"K".parse()?)?;
+    /// assert_eq!(k.to_string(), "255.9277777777777777777777778");
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`convert_value`].
+    pub fn convert(&self, unit: &Unit) -> Result<Converted, Error> {
+        if !self.difference {
+            check_absolute_zero(self.value, &self.unit)?;
+        }
+        if self.unit == *unit {
+            return Ok(Converted {
+                value: self.value,
+                exact: None,
+            });
+        }
+        let terms = conversion(&self.unit, unit, !self.difference)?;
+        let (value, exact) = apply_exact(self.value, &self.unit, unit, &terms)?;
+        Ok(Converted { value, exact })
     }
 
     /// Reads the quantity as a difference and converts it without offsets: `2 °C` gives

@@ -1198,10 +1198,20 @@ fn nearness(text: &[char], spelling: &[char]) -> Option<u8> {
     if undoubled(a, b) || undoubled(b, a) || (a.len() >= 4 && swapped(a, b)) {
         return Some(1);
     }
-    match edit_distance(a, b) {
-        1 if a.len() >= 4 => Some(2),
-        2 if a.len() >= 7 => Some(3),
+    match edit_distance(a, b, most_edits(a.len()))? {
+        1 => Some(2),
+        2 => Some(3),
         _ => None,
+    }
+}
+
+/// The most edits [`nearness`] accepts in a text of `len` characters: none below four
+/// characters, one below seven, two from seven on.
+fn most_edits(len: usize) -> usize {
+    match len {
+        0..4 => 0,
+        4..7 => 1,
+        _ => 2,
     }
 }
 
@@ -1239,14 +1249,14 @@ pub(crate) fn suggest(text: &str) -> Option<&'static str> {
     }
     let readings = readings(text);
     let lower: Vec<char> = text.to_lowercase().chars().collect();
-    let mut best: Option<(u8, &'static str)> = None;
-    let near = (lower.len().saturating_sub(2)..=lower.len() + 2)
+    let mut best: Option<(u8, usize, &'static str)> = None;
+    // No spelling more characters away than `nearness` accepts edits (a doubled character is
+    // one away) can be near.
+    let reach = most_edits(lower.len()).max(1);
+    let near = (lower.len().saturating_sub(reach)..=lower.len() + reach)
         .filter_map(|n| by_length().get(&n))
         .flatten();
-    let mut candidates: Vec<usize> = near.copied().collect();
-    // Table order: earlier rows win ties.
-    candidates.sort_unstable();
-    for i in candidates {
+    for &i in near {
         let Some(&(s, e, ref spelled)) = spellings().get(i) else {
             continue;
         };
@@ -1258,29 +1268,49 @@ pub(crate) fn suggest(text: &str) -> Option<&'static str> {
         if text.starts_with('K') && s.starts_with('k') {
             rank = rank.saturating_add(2);
         }
-        if best.is_none_or(|(b, _)| rank < b) && keeps_prefix(text, s, e, &readings) {
-            best = Some((rank, s));
+        // Table order: earlier rows win ties.
+        if best.is_none_or(|(b, j, _)| (rank, i) < (b, j)) && keeps_prefix(text, s, e, &readings) {
+            best = Some((rank, i, s));
         }
     }
-    best.map(|(_, s)| s)
+    best.map(|(_, _, s)| s)
 }
 
-/// Levenshtein distance over characters (one row at a time).
-fn edit_distance(a: &[char], b: &[char]) -> usize {
+/// Levenshtein distance over characters (one row at a time), if it is at most `max`: `None`
+/// as soon as every entry of a row exceeds `max` (the distance never falls again). Before any
+/// row, two cheap bounds: the difference in length, and the characters of one word found
+/// nowhere in the other (each takes an edit of its own; "nowhere" is read from a 64-bit set of
+/// the characters modulo 64, which may only find too many).
+fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let bit = |c: char| 1u64 << (u32::from(c) % 64);
+    let set = |s: &[char]| s.iter().fold(0u64, |m, &c| m | bit(c));
+    let absent = |s: &[char], set: u64| s.iter().filter(|&&c| set & bit(c) == 0).count();
+    if absent(a, set(b)) > max || absent(b, set(a)) > max {
+        return None;
+    }
     let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut next: Vec<usize> = Vec::with_capacity(row.len());
     for (i, &ca) in a.iter().enumerate() {
         let (mut diagonal, mut left) = (i, i + 1);
-        let mut next = Vec::with_capacity(row.len());
+        next.clear();
         next.push(left);
+        let mut least = left;
         for (&cb, &up) in b.iter().zip(row.iter().skip(1)) {
             let v = (diagonal + usize::from(ca != cb)).min(up + 1).min(left + 1);
             diagonal = up;
             left = v;
+            least = least.min(v);
             next.push(v);
         }
-        row = next;
+        if least > max {
+            return None;
+        }
+        std::mem::swap(&mut row, &mut next);
     }
-    row.last().copied().unwrap_or(0)
+    row.last().copied().filter(|&d| d <= max)
 }
 
 #[cfg(test)]
@@ -1412,8 +1442,20 @@ mod tests {
 
     #[test]
     fn edit_distances() {
-        assert_eq!(edit_distance(&chars("kgg"), &chars("kg")), 1);
-        assert_eq!(edit_distance(&chars(""), &chars("kg")), 2);
-        assert_eq!(edit_distance(&chars("µm"), &chars("um")), 1);
+        assert_eq!(edit_distance(&chars("kgg"), &chars("kg"), 9), Some(1));
+        assert_eq!(edit_distance(&chars(""), &chars("kg"), 9), Some(2));
+        assert_eq!(edit_distance(&chars("µm"), &chars("um"), 9), Some(1));
+        assert_eq!(
+            edit_distance(&chars("kitten"), &chars("sitting"), 9),
+            Some(3)
+        );
+        // Past the bound: no distance, whether the lengths or a row tell.
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting"), 2), None);
+        assert_eq!(edit_distance(&chars(""), &chars("kg"), 1), None);
+        assert_eq!(edit_distance(&chars("abcd"), &chars("wxyz"), 3), None);
+        assert_eq!(edit_distance(&chars("abcd"), &chars("wxyz"), 4), Some(4));
+        // The letters are shared, the order is not: the rows tell.
+        assert_eq!(edit_distance(&chars("abcd"), &chars("dcba"), 2), None);
+        assert_eq!(edit_distance(&chars("abcd"), &chars("dcba"), 4), Some(4));
     }
 }

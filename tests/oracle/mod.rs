@@ -124,15 +124,33 @@ impl Rng {
 // The plan model the generator writes as TOML.
 // ---------------------------------------------------------------------------------------------
 
-/// Units of one quantity whose factors are powers of ten (conversions are exact both ways).
+/// Units of one quantity whose factors are powers of ten (conversions are exact both ways),
+/// most of them SI-prefixed; and the temperature differences ([`TEMPERATURE`]).
 const FAMILIES: &[&[&str]] = &[
     &["L", "mL"],
-    &["W", "kW"],
+    &["mW", "W", "kW"],
     &["MPa", "N/mm²", "kPa"],
-    &["mm", "m", "cm"],
-    &["kg", "g"],
+    &["mm", "m", "cm", "km"],
+    &["kg", "g", "mg"],
+    &["µg/m³", "mg/m³"],
     &["lm/W"],
     &[], // dimensionless, no unit at all
+    &["K", "°C", "°F"],
+];
+
+/// The index in [`FAMILIES`] of the temperatures: an indicator of this family is of kind
+/// `temperature-difference` (every limit, value and uncertainty a difference). Its unit is K or
+/// °C (a difference in either is the same number); limits and values may be written in °F
+/// (× 1.8, exact), and a value is converted out of °F only where the result is exact.
+pub const TEMPERATURE: usize = 8;
+
+/// How an indicator of temperature differences writes its kind: the reserved value or the
+/// Chinese terms that mean the same.
+const DIFFERENCE_KINDS: &[&str] = &[
+    "temperature-difference",
+    "temperature-difference",
+    "温升",
+    "温差",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -340,12 +358,26 @@ pub struct GenInd {
     /// (selector indicator id, bands)
     pub bands: Option<(String, Vec<GenBand>)>,
     pub deviation_only: bool,
+    /// `kind = …` on an indicator of temperature differences ([`TEMPERATURE`]).
+    pub kind: Option<&'static str>,
+    /// A benchmark requirement written as a class of `grades`: (standard index, grade index).
+    /// The requirement's limit is the one the class stands for, so every law reads it as the
+    /// limit; the plan text names the class.
+    pub class_req: Option<(usize, usize)>,
     /// The base value and step the limits were drawn around, in the indicator's unit.
     pub base: Decimal,
     pub step: Decimal,
 }
 
 impl GenInd {
+    /// The grade standard `k`'s requirement names, when written as a class.
+    pub fn named_class(&self, k: usize) -> Option<usize> {
+        match self.class_req {
+            Some((s, g)) if s == k && g < self.grades.len() && self.bands.is_none() => Some(g),
+            _ => None,
+        }
+    }
+
     pub fn stated_by_benchmark(&self, plan: &GenPlan) -> bool {
         self.all_requirements()
             .any(|(s, _)| plan.standards[*s].role == "benchmark")
@@ -371,6 +403,12 @@ impl GenInd {
             }
         }
         v
+    }
+
+    /// Whether the indicator's numbers convert as differences: a deviation without nominal,
+    /// or an indicator of temperature differences.
+    pub fn differences(&self) -> bool {
+        self.deviation_only || self.kind.is_some()
     }
 
     pub fn other_unit_limits(&self) -> bool {
@@ -448,6 +486,9 @@ impl GenPlan {
             if let Some(u) = ind.unit {
                 let _ = writeln!(s, "unit = {}", toml_str(u));
             }
+            if let Some(kind) = ind.kind {
+                let _ = writeln!(s, "kind = {}", toml_str(kind));
+            }
             let _ = writeln!(s, "class = \"{}\"", ind.class);
             if let Some(w) = ind.weight {
                 let _ = writeln!(s, "weight = \"{w}\"");
@@ -480,12 +521,17 @@ impl GenPlan {
                 let items: Vec<String> = ind
                     .requirements
                     .iter()
-                    .map(|(k, l)| {
-                        format!(
+                    .map(|(k, l)| match ind.named_class(*k) {
+                        Some(g) => format!(
+                            "{} = {{ class = \"g{}\" }}",
+                            toml_str(self.standards[*k].key()),
+                            g + 1
+                        ),
+                        None => format!(
                             "{} = {}",
                             toml_str(self.standards[*k].key()),
                             toml_str(&l.text())
-                        )
+                        ),
                     })
                     .collect();
                 let _ = writeln!(s, "requirements = {{ {} }}", items.join(", "));
@@ -574,6 +620,9 @@ impl GenPlan {
             if let Some(u) = ind.unit {
                 f.push(format!("\"unit\": {}", toml_str(u)));
             }
+            if let Some(kind) = ind.kind {
+                f.push(format!("\"kind\": {}", toml_str(kind)));
+            }
             if let Some(w) = ind.weight {
                 f.push(format!("\"weight\": \"{w}\""));
             }
@@ -600,12 +649,17 @@ impl GenPlan {
                 let items: Vec<String> = ind
                     .requirements
                     .iter()
-                    .map(|(k, l)| {
-                        format!(
+                    .map(|(k, l)| match ind.named_class(*k) {
+                        Some(g) => format!(
+                            "{}: {{\"class\": \"g{}\"}}",
+                            toml_str(self.standards[*k].key()),
+                            g + 1
+                        ),
+                        None => format!(
                             "{}: {}",
                             toml_str(self.standards[*k].key()),
                             toml_str(&l.text())
-                        )
+                        ),
                     })
                     .collect();
                 f.push(format!("\"requirements\": {{{}}}", items.join(", ")));
@@ -724,6 +778,25 @@ pub fn conv(x: Decimal, from: &str, to: &str, difference: bool) -> Decimal {
         convert_value(x, &f, &t)
     };
     r.expect("power-of-ten conversions are exact").normalize()
+}
+
+/// `x` (in `from`) in `to` when the conversion is exact (it converts back to `x`): always
+/// within a power-of-ten family, from °F only for some numbers.
+pub fn conv_exact(x: Decimal, from: &str, to: &str, difference: bool) -> Option<Decimal> {
+    let go = |x: Decimal, from: &str, to: &str| -> Option<Decimal> {
+        if from == to {
+            return Some(x.normalize());
+        }
+        let (f, t) = (unit(from), unit(to));
+        let r = if difference {
+            convert_difference(x, &f, &t)
+        } else {
+            convert_value(x, &f, &t)
+        };
+        r.ok().map(|y| y.normalize())
+    };
+    let y = go(x, from, to)?;
+    (go(y, to, from)? == x.normalize()).then_some(y)
 }
 
 fn pow10(e: i32) -> Decimal {
@@ -924,7 +997,13 @@ fn gen_indicator(
     let unit = FAMILIES[family]
         .first()
         .copied()
-        .map(|_| *rng.pick(FAMILIES[family]))
+        .map(|_| {
+            if family == TEMPERATURE {
+                *rng.pick(&["K", "°C"])
+            } else {
+                *rng.pick(FAMILIES[family])
+            }
+        })
         .filter(|_| dir != Dir::Qualitative);
     let class = if dir == Dir::Qualitative {
         *rng.pick(&["basic", "basic", "core", "innovation"])
@@ -946,6 +1025,9 @@ fn gen_indicator(
         grades: Vec::new(),
         bands: None,
         deviation_only: false,
+        kind: (family == TEMPERATURE && dir != Dir::Qualitative)
+            .then(|| *rng.pick(DIFFERENCE_KINDS)),
+        class_req: None,
         base: Decimal::ZERO,
         step: Decimal::ONE,
     };
@@ -981,8 +1063,11 @@ fn gen_indicator(
             (Decimal::from(rng.range(0, 5)) * s, false)
         });
     }
-    let other_ok = !ind.rounded || GEN_ROUNDED_VALUE_OTHER_UNIT;
-    let diff = ind.deviation_only;
+    // Rounded-value judgement rounds a value in its limit's unit: a limit in °F on a K or °C
+    // indicator would need a value's conversion back into °F, rounded (1/1.8 does not
+    // terminate), and the exact path refuses it as inexact.
+    let other_ok = other_unit_ok(&ind);
+    let diff = ind.differences();
     // Requirements: the benchmarks (each states it or not), the subject, a reference.
     let (b0, nb) = (nstd[0], nstd[1]);
     let stated = rng.chance(85);
@@ -1059,7 +1144,15 @@ fn gen_indicator(
     ind
 }
 
+/// Whether the indicator's limits may be written in another unit than its own.
+fn other_unit_ok(ind: &GenInd) -> bool {
+    !ind.rounded || (GEN_ROUNDED_VALUE_OTHER_UNIT && ind.family != TEMPERATURE)
+}
+
 fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
+    if ind.dir != Dir::Nominal && rng.chance(40) {
+        return gen_interval_grades(rng, ind);
+    }
     let n = rng.range(2, 4);
     let s = ind.step;
     let g = rng.range(1, 6);
@@ -1087,9 +1180,88 @@ fn gen_grades(rng: &mut Rng, ind: &GenInd, other_ok: bool) -> Vec<GenLimit> {
             }
         };
         let lu = limit_unit(rng, ind.unit, ind.family, other_ok);
-        out.push(in_unit(rng, form, ind.unit, lu, ind.deviation_only));
+        out.push(in_unit(rng, form, ind.unit, lu, ind.differences()));
     }
     out
+}
+
+/// A class table as regulations adopt it: intervals that do not nest, best first, some with a
+/// hole before them, the best and the worst class open or closed at their outer end
+/// (`≤ b₀`, `b₀ < x ≤ b₁`, …, `> bₙ`), in the indicator's unit.
+fn gen_interval_grades(rng: &mut Rng, ind: &GenInd) -> Vec<GenLimit> {
+    let n = rng.range(2, 5);
+    let s = ind.step;
+    // Boundaries from the best end: each class `width` steps wide, a hole of `gap` steps
+    // before some.
+    let j = rng.range(0, n);
+    let mut at = ind.base - Decimal::from(j * 2) * s;
+    let mut classes: Vec<(Decimal, bool, Decimal, bool)> = Vec::new();
+    for _ in 0..n {
+        let gap = if rng.chance(35) { rng.range(1, 3) } else { 0 };
+        let lo = at + Decimal::from(gap) * s;
+        let width = rng.range(1, 4);
+        let hi = lo + Decimal::from(width) * s;
+        // Half-open intervals, as tables write them: `lo < x ≤ hi` (or `lo ≤ x < hi`).
+        let lo_open = gap == 0 || rng.chance(50);
+        classes.push((lo, lo_open, hi, false));
+        at = hi;
+    }
+    let open_best = rng.chance(60);
+    let open_worst = rng.chance(60);
+    let higher = ind.dir == Dir::Higher;
+    let last = classes.len() - 1;
+    let forms: Vec<Form> = classes
+        .iter()
+        .enumerate()
+        .map(|(k, &(lo, lo_open, hi, hi_open))| {
+            // Lower-is-better: the best class is the lowest. Higher-is-better: mirrored, the
+            // boundaries negated about the base.
+            let (lo, lo_open, hi, hi_open) = if higher {
+                (
+                    ind.base * Decimal::TWO - hi,
+                    hi_open,
+                    ind.base * Decimal::TWO - lo,
+                    lo_open,
+                )
+            } else {
+                (lo, lo_open, hi, hi_open)
+            };
+            let best = k == 0 && open_best;
+            let worst = k == last && open_worst;
+            match (higher, best, worst) {
+                (false, true, _) => Form::AtMost {
+                    a: hi,
+                    open: hi_open,
+                    style: 0,
+                },
+                (false, _, true) => Form::AtLeast {
+                    a: lo,
+                    open: lo_open,
+                    style: 0,
+                },
+                (true, true, _) => Form::AtLeast {
+                    a: lo,
+                    open: lo_open,
+                    style: 0,
+                },
+                (true, _, true) => Form::AtMost {
+                    a: hi,
+                    open: hi_open,
+                    style: 0,
+                },
+                _ => Form::Range {
+                    lo,
+                    hi,
+                    lo_open,
+                    hi_open,
+                },
+            }
+        })
+        .collect();
+    forms
+        .into_iter()
+        .map(|form| in_unit(rng, form, ind.unit, None, false))
+        .collect()
 }
 
 /// Bands on the selector's values (in its unit or another of its family).
@@ -1240,9 +1412,9 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
             Dir::Nominal => nominal_form(rng, centre, ind.step, 10, 10, ind.deviation_only, false),
             d => one_sided(rng, d, ind.base, 0),
         };
-        let other_ok = !ind.rounded || GEN_ROUNDED_VALUE_OTHER_UNIT;
+        let other_ok = other_unit_ok(ind);
         let lu = limit_unit(rng, ind.unit, ind.family, other_ok);
-        let l = in_unit(rng, form, ind.unit, lu, ind.deviation_only);
+        let l = in_unit(rng, form, ind.unit, lu, ind.differences());
         ind.requirements.push((sidx, l));
     }
     // At least one weighted core indicator stated by a benchmark.
@@ -1275,7 +1447,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
             .filter(|&o| {
                 o != k
                     && indicators[o].dir != Dir::Qualitative
-                    && !indicators[o].deviation_only
+                    && !indicators[o].differences()
                     && indicators[o].bands.is_none()
             })
             .collect();
@@ -1286,7 +1458,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         if plan_selects(&indicators, k) {
             continue;
         }
-        let other_ok = !indicators[k].rounded || GEN_ROUNDED_VALUE_OTHER_UNIT;
+        let other_ok = other_unit_ok(&indicators[k]);
         let mut bands = gen_bands(rng, &indicators[k], &indicators[o], other_ok);
         // Requirements per band: some standards state theirs in the bands instead (never
         // both), each band the indicator's limit or one of the band's grade limits, and a band
@@ -1332,6 +1504,27 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         indicators[k].bands = Some((by, bands));
         indicators[k].grades.clear();
     }
+    for ind in &mut indicators {
+        if ind.grades.is_empty() || ind.bands.is_some() || !rng.chance(40) {
+            continue;
+        }
+        let bench: Vec<usize> = ind
+            .requirements
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, _))| standards[*s].role == "benchmark")
+            .map(|(r, _)| r)
+            .collect();
+        if bench.is_empty() {
+            continue;
+        }
+        let r = *rng.pick(&bench);
+        let g = rng.below(ind.grades.len() as u64) as usize;
+        if let Some(limit) = class_limit(ind, g) {
+            ind.requirements[r].1 = limit;
+            ind.class_req = Some((ind.requirements[r].0, g));
+        }
+    }
     let ncore = indicators.iter().filter(|i| i.class == "core").count() as u32;
     let policy = GenPolicy {
         share: if rng.chance(35) {
@@ -1352,6 +1545,43 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         policy,
         attributes,
     }
+}
+
+/// The limit a requirement naming grade `g` stands for (docs/rules.md §6): a nested grade's
+/// own limit; for a table of intervals (a one-sided indicator with a range among its grades)
+/// the one-sided limit at the grade's worse end. `None` for a grade open at its worse end.
+fn class_limit(ind: &GenInd, g: usize) -> Option<GenLimit> {
+    let grade = ind.grades.get(g)?;
+    // A nested one-sided table has one form throughout; a table of intervals has ranges, or
+    // its two open ends only.
+    let any = |f: fn(&Form) -> bool| ind.grades.iter().any(|l| f(&l.form));
+    let intervals = ind.dir != Dir::Nominal
+        && (any(|f| matches!(f, Form::Range { .. }))
+            || (any(|f| matches!(f, Form::AtLeast { .. }))
+                && any(|f| matches!(f, Form::AtMost { .. }))));
+    if !intervals {
+        return Some(grade.clone());
+    }
+    let form = match (ind.dir, &grade.form) {
+        (Dir::Lower, Form::Range { hi, hi_open, .. }) => Form::AtMost {
+            a: *hi,
+            open: *hi_open,
+            style: 0,
+        },
+        (Dir::Higher, Form::Range { lo, lo_open, .. }) => Form::AtLeast {
+            a: *lo,
+            open: *lo_open,
+            style: 0,
+        },
+        (Dir::Lower, Form::AtMost { .. }) | (Dir::Higher, Form::AtLeast { .. }) => {
+            grade.form.clone()
+        }
+        _ => return None,
+    };
+    Some(GenLimit {
+        form,
+        unit: grade.unit,
+    })
 }
 
 /// Whether indicator k chooses another's band (so it must not be a selector with bands).
@@ -1388,9 +1618,14 @@ impl Cell {
             Cell::Qual(q) => (*q).to_string(),
             Cell::Num { x, unit, mark, u } => {
                 let ut = unit.map(|u| format!(" {u}")).unwrap_or_default();
+                // A temperature difference is written with Δ now and then (every temperature
+                // of the generator is one).
+                let delta =
+                    unit.is_some_and(|u| matches!(u, "K" | "°C" | "°F")) && x.mantissa() % 2 == 0;
+                let delta = if delta { "Δ" } else { "" };
                 match u {
-                    Some(u) => format!("{x}{mark} ± {u}{ut}"),
-                    None => format!("{x}{mark}{ut}"),
+                    Some(u) => format!("{delta}{x}{mark} ± {u}{ut}"),
+                    None => format!("{delta}{x}{mark}{ut}"),
                 }
             }
         }
@@ -1455,8 +1690,14 @@ impl GenProduct {
                     continue;
                 }
                 if let (Some(from), Some(to)) = (*unit, ind.unit) {
-                    *x = conv(*x, from, to, ind.deviation_only);
-                    *u = u.map(|u| conv(u, from, to, true));
+                    let exact = conv_exact(*x, from, to, ind.differences())
+                        .zip(u.map_or(Some(None), |u| conv_exact(u, from, to, true).map(Some)));
+                    let Some((cx, cu)) = exact else {
+                        // Left in its unit: converted out of °F, it would be rounded.
+                        continue;
+                    };
+                    *x = cx;
+                    *u = cu;
                 }
                 *unit = None;
                 *mark = "";
@@ -1598,15 +1839,15 @@ fn gen_cell(rng: &mut Rng, plan: &GenPlan, k: usize, anchors: &[Anchor]) -> Cell
     // fast path must answer the same. Written in the limit's unit, unconverted.
     let edge = rng.chance(4);
     let x = if edge { edge_value(rng, x) } else { x };
-    let diff = ind.deviation_only;
+    let diff = ind.differences();
     let (x, shown): (Decimal, Option<&'static str>) = match (ind.unit, u) {
         (Some(_), Some(lu)) if edge => (x, Some(lu)),
         (Some(iu), Some(lu)) => match rng.below(100) {
-            0..=44 => (conv(x, lu, iu, diff), None),
+            0..=44 => conv_exact(x, lu, iu, diff).map_or((x, Some(lu)), |y| (y, None)),
             45..=74 => (x, Some(lu)),
             _ => {
                 let o = *rng.pick(FAMILIES[ind.family]);
-                (conv(x, lu, o, diff), Some(o))
+                conv_exact(x, lu, o, diff).map_or((x, Some(lu)), |y| (y, Some(o)))
             }
         },
         _ => (x, None),
@@ -1740,6 +1981,9 @@ pub fn permuted(plan: &GenPlan, rng: &mut Rng) -> GenPlan {
         for (s, _) in &mut ind.requirements {
             *s = new_of[*s];
         }
+        if let Some((s, _)) = &mut ind.class_req {
+            *s = new_of[*s];
+        }
         rng.shuffle(&mut ind.requirements);
         for b in ind.bands.iter_mut().flat_map(|(_, bs)| bs.iter_mut()) {
             for (s, _) in &mut b.requirements {
@@ -1775,10 +2019,12 @@ pub fn reunited(plan: &GenPlan, rng: &mut Rng) -> Option<(GenPlan, UnitChanges)>
             continue;
         }
         let old = ind.unit?;
+        // A temperature difference's twin moves between K and °C (the same numbers), never
+        // into °F, whose limits would be rounded.
         let others: Vec<&'static str> = FAMILIES[ind.family]
             .iter()
             .copied()
-            .filter(|u| *u != old)
+            .filter(|u| *u != old && *u != "°F")
             .collect();
         let new = *rng.pick(&others);
         changes[k] = Some((old, new));
@@ -2309,7 +2555,7 @@ fn back_to_old(
         let Some((old, new)) = changes[k] else {
             continue;
         };
-        let diff = plan.indicators[k].deviation_only;
+        let diff = plan.indicators[k].differences();
         iv.compared = iv.compared.map(|x| conv(x, new, old, diff));
         if let Some(m) = &mut iv.margin {
             m.value = conv(m.value, new, old, true);
@@ -2341,10 +2587,13 @@ fn on_grid(plan: &GenPlan, k: usize, cell: &Cell) -> bool {
     if !mark.is_empty() {
         return false;
     }
-    let diff = ind.deviation_only;
+    let diff = ind.differences();
     let from = unit.or(ind.unit);
     let in_ind = match (from, ind.unit) {
-        (Some(f), Some(t)) => conv(*x, f, t, diff),
+        (Some(f), Some(t)) => match conv_exact(*x, f, t, diff) {
+            Some(y) => y,
+            None => return false,
+        },
         _ => *x,
     };
     if let Some(i) = ind.interval {
@@ -2361,10 +2610,10 @@ fn on_grid(plan: &GenPlan, k: usize, cell: &Cell) -> bool {
             .unwrap_or_else(|| parsed.written_interval().value());
         let lu = l.unit.or(ind.unit);
         let xl = match (ind.unit, lu) {
-            (Some(a), Some(b)) => conv(in_ind, a, b, diff),
-            _ => in_ind,
+            (Some(a), Some(b)) => conv_exact(in_ind, a, b, diff),
+            _ => Some(in_ind),
         };
-        (xl % step).is_zero()
+        xl.is_some_and(|xl| (xl % step).is_zero())
     })
 }
 
@@ -2508,7 +2757,7 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
     for (k, cell) in other.cells.iter_mut().enumerate() {
         let ind = &plan.indicators[k];
         let rng = &mut base.clone().fork(&ind.id);
-        let (Cell::Num { x, unit, u, .. }, Some(iu)) = (&mut *cell, ind.unit) else {
+        let (Cell::Num { x, unit, u, mark }, Some(iu)) = (&mut *cell, ind.unit) else {
             continue;
         };
         let fam = FAMILIES[ind.family];
@@ -2518,8 +2767,17 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
         let from = unit.unwrap_or(iu);
         let choices: Vec<&'static str> = fam.iter().copied().filter(|o| *o != from).collect();
         let to = *rng.pick(&choices);
-        *x = conv(*x, from, to, ind.deviation_only);
-        *u = u.map(|u| conv(u, from, to, true));
+        let exact = conv_exact(*x, from, to, ind.differences())
+            .zip(u.map_or(Some(None), |u| conv_exact(u, from, to, true).map(Some)));
+        let Some((cx, cu)) = exact else {
+            continue;
+        };
+        if !mark.is_empty() && !last_nonzero_is_five(cx) {
+            // × 1.8 moves the last digit: the mark would no longer read.
+            continue;
+        }
+        *x = cx;
+        *u = cu;
         *unit = Some(to);
         changed = true;
     }
