@@ -297,23 +297,36 @@ pub struct Grade {
     pub limit: String,
 }
 
-/// A row of grades chosen by another indicator's value (an air conditioner's APF grades by
-/// rated cooling capacity).
+/// A row of grades, and of requirements, chosen by another indicator's value (an air
+/// conditioner's APF grades and minimum allowable value by rated cooling capacity) or by a
+/// declared attribute of the product (`plant = "new"`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
-    /// The condition on the selector indicator (`≤ 4500 W`).
+    /// The condition on the selector: a limit on the selector indicator (`≤ 4500 W`), or one
+    /// of the declared values of the selector attribute (`new`).
     #[schemars(with = "crate::schema_text::LimitText")]
     pub when: String,
-    /// The grades of this band, best first.
+    /// The grades of this band, best first (every band has grades, or none has).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grades: Vec<Grade>,
+    /// The requirements each standard states for this band: standard number → limit text. A
+    /// standard states its requirement either in the indicator's `requirements` or per band,
+    /// never both; a standard a band does not name states nothing in that band.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::unique::requirements"
+    )]
+    #[schemars(with = "BTreeMap<String, crate::schema_text::LimitText>")]
+    pub requirements: BTreeMap<String, String>,
 }
 
-/// Grades chosen by band: `by` names the selector indicator.
+/// Grades and requirements chosen by band: `by` names the selector indicator or attribute.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bands {
-    /// The id of the indicator whose value chooses the band.
+    /// The id of the indicator whose value chooses the band, or of a declared attribute.
     pub by: String,
     /// The bands, each with its condition and grades.
     pub bands: Vec<Band>,

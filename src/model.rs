@@ -62,21 +62,62 @@ pub struct CheckedGrade {
     pub limit: Limit,
 }
 
-/// A band: a condition on the selector indicator and the grades that apply within it.
+/// A band: a condition on the selector and the grades and requirements that apply within it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CheckedBand {
     /// The condition on the selector's value.
-    pub when: Limit,
+    pub when: BandWhen,
     /// The band's grades, best first.
     pub grades: Vec<CheckedGrade>,
+    /// The requirements stated for this band, in standard-number order.
+    pub requirements: Vec<(StandardCode, Limit)>,
 }
 
-/// Grades chosen by another indicator's value.
+impl CheckedBand {
+    /// A band of a selector indicator: its condition and grades, no requirement of its own.
+    pub fn new(when: BandWhen, grades: Vec<CheckedGrade>) -> CheckedBand {
+        CheckedBand {
+            when,
+            grades,
+            requirements: Vec::new(),
+        }
+    }
+
+    /// With a standard's requirement for this band (kept in standard-number order).
+    #[must_use]
+    pub fn requirement(mut self, code: StandardCode, limit: Limit) -> Self {
+        let at = self.requirements.partition_point(|(c, _)| *c <= code);
+        self.requirements.insert(at, (code, limit));
+        self
+    }
+}
+
+/// The condition of a band: a limit on the selector indicator, or a declared value of the
+/// selector attribute.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BandWhen {
+    /// A limit on the selector indicator's value (`≤ 4500 W`).
+    Limit(Limit),
+    /// A declared value of the selector attribute (`new`).
+    Value(String),
+}
+
+impl std::fmt::Display for BandWhen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BandWhen::Limit(l) => write!(f, "{l}"),
+            BandWhen::Value(v) => f.write_str(v),
+        }
+    }
+}
+
+/// Grades and requirements chosen by another indicator's value or a declared attribute.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CheckedBands {
-    /// The selector indicator's id.
+    /// The selector indicator's or attribute's id.
     pub by: String,
     /// The bands.
     pub bands: Vec<CheckedBand>,
@@ -266,6 +307,8 @@ pub struct CheckedPlan {
     pub indicators: Vec<CheckedIndicator>,
     /// The classification and ranking policy.
     pub policy: Policy,
+    /// The declared attributes of a product.
+    pub attributes: Vec<crate::plan::Attribute>,
 }
 
 impl CheckedPlan {
@@ -276,6 +319,7 @@ impl CheckedPlan {
             standards: Vec::new(),
             indicators: Vec::new(),
             policy: Policy::default(),
+            attributes: Vec::new(),
         }
     }
 
@@ -296,6 +340,13 @@ impl CheckedPlan {
     #[must_use]
     pub fn indicator(mut self, indicator: CheckedIndicator) -> Self {
         self.indicators.push(indicator);
+        self
+    }
+
+    /// With a declared attribute.
+    #[must_use]
+    pub fn attribute(mut self, attribute: crate::plan::Attribute) -> Self {
+        self.attributes.push(attribute);
         self
     }
 
@@ -339,6 +390,21 @@ impl CheckedPlan {
                         format!("indicators[{i}].requirement-classes[{k}]"),
                         t!(msg::CLASS_STATED_TWICE, code.to_string()),
                     );
+                }
+            }
+            let bands = ind.bands.iter().flat_map(|b| b.bands.iter().enumerate());
+            for (b, band) in bands {
+                let mut seen: std::collections::BTreeMap<&StandardCode, usize> =
+                    std::collections::BTreeMap::new();
+                for (k, (code, _)) in band.requirements.iter().enumerate() {
+                    if let Some(&first) = seen.get(code) {
+                        report.push_error(
+                            format!("indicators[{i}].bands.bands[{b}].requirements[{k}]"),
+                            t!(msg::STATED_TWICE, code.to_string(), first),
+                        );
+                    } else {
+                        seen.insert(code, k);
+                    }
                 }
             }
         }
@@ -403,12 +469,18 @@ impl CheckedPlan {
                             .map(|band| crate::indicator::Band {
                                 when: band.when.to_string(),
                                 grades: grades(&band.grades),
+                                requirements: band
+                                    .requirements
+                                    .iter()
+                                    .map(|(c, l)| (c.to_string(), l.to_string()))
+                                    .collect(),
                             })
                             .collect(),
                     }),
                 })
                 .collect(),
             policy: self.policy.clone(),
+            attributes: self.attributes.clone(),
         }
     }
 }
@@ -456,7 +528,21 @@ fn typed_grades(grades: &[crate::indicator::Grade]) -> Result<Vec<CheckedGrade>,
         .collect()
 }
 
-fn typed_indicator(ind: &crate::indicator::Indicator) -> Result<CheckedIndicator, Error> {
+fn typed_requirements(
+    stated: &std::collections::BTreeMap<String, String>,
+) -> Result<Vec<(StandardCode, Limit)>, Error> {
+    let mut requirements = Vec::with_capacity(stated.len());
+    for (code, limit) in stated {
+        requirements.push((code.parse()?, limit.parse()?));
+    }
+    requirements.sort_by(|a: &(StandardCode, Limit), b| a.0.cmp(&b.0));
+    Ok(requirements)
+}
+
+fn typed_indicator(
+    ind: &crate::indicator::Indicator,
+    attributes: &[crate::plan::Attribute],
+) -> Result<CheckedIndicator, Error> {
     let mut requirements = Vec::with_capacity(ind.requirements.len());
     let mut requirement_classes = Vec::new();
     for (code, stated) in &ind.requirements {
@@ -469,6 +555,10 @@ fn typed_indicator(ind: &crate::indicator::Indicator) -> Result<CheckedIndicator
     }
     requirements.sort_by(|a: &(StandardCode, Limit), b| a.0.cmp(&b.0));
     requirement_classes.sort_by(|a: &(StandardCode, String), b| a.0.cmp(&b.0));
+    let by_attribute = ind
+        .bands
+        .as_ref()
+        .is_some_and(|b| attributes.iter().any(|a| a.id == b.by));
     let bands = match &ind.bands {
         None => None,
         Some(b) => Some(CheckedBands {
@@ -478,8 +568,13 @@ fn typed_indicator(ind: &crate::indicator::Indicator) -> Result<CheckedIndicator
                 .iter()
                 .map(|band| {
                     Ok(CheckedBand {
-                        when: band.when.parse()?,
+                        when: if by_attribute {
+                            BandWhen::Value(band.when.trim().to_owned())
+                        } else {
+                            BandWhen::Limit(band.when.parse()?)
+                        },
                         grades: typed_grades(&band.grades)?,
+                        requirements: typed_requirements(&band.requirements)?,
                     })
                 })
                 .collect::<Result<_, Error>>()?,
@@ -520,10 +615,11 @@ fn typed(plan: &Plan) -> Result<CheckedPlan, Error> {
             .indicators
             .iter()
             .map(|i| {
-                typed_indicator(i)
+                typed_indicator(i, &plan.attributes)
                     .map_err(|e| e.place(t!(crate::error::msg::PLACE_INDICATOR, &i.id)))
             })
             .collect::<Result<_, _>>()?,
         policy: plan.policy.clone(),
+        attributes: plan.attributes.clone(),
     })
 }

@@ -131,6 +131,10 @@ pub struct Product {
     pub id: String,
     /// The values, by indicator id.
     pub values: BTreeMap<String, Value>,
+    /// The declared attributes' values (`plant` → `new`), by attribute id, as written
+    /// (trimmed): never judged, they choose bands.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
 }
 
 impl Product {
@@ -139,7 +143,25 @@ impl Product {
         Product {
             id: id.into(),
             values: BTreeMap::new(),
+            attributes: BTreeMap::new(),
         }
+    }
+
+    /// Adds a declared attribute's value (`plant` = `new`), trimmed; an empty text is a
+    /// missing value.
+    ///
+    /// ```
+    /// let p = duibiao::Product::new("P1").with_attribute("plant", "new");
+    /// assert_eq!(p.attributes["plant"], "new");
+    /// ```
+    #[must_use]
+    pub fn with_attribute(mut self, attribute: &str, text: &str) -> Product {
+        let text = text.trim();
+        if !text.is_empty() {
+            self.attributes
+                .insert(attribute.to_owned(), text.to_owned());
+        }
+        self
     }
 
     /// Adds a value read from text (`3.9 L`, `pass`).
@@ -226,6 +248,8 @@ pub struct CsvRows<R> {
     columns: Vec<String>,
     /// Per column: read as a value (`id` and ignored columns are not).
     keep: Vec<bool>,
+    /// Per column: read as a declared attribute's text (empty: none is).
+    attributes: Vec<bool>,
     record: csv::StringRecord,
     /// The cells of the current row that hold no value (a workbook's dates, errors, booleans
     /// and numbers beyond 15 digits), by column, with what is wrong.
@@ -326,6 +350,7 @@ impl<R: Read> CsvRows<R> {
             records,
             columns,
             keep,
+            attributes: Vec::new(),
             record: csv::StringRecord::new(),
             faults: Vec::new(),
             id_bytes: limits.id_bytes,
@@ -472,6 +497,39 @@ impl<R: Read> CsvRows<R> {
         Ok(self)
     }
 
+    /// Also reads the columns named by `ids` (a plan's declared attributes, `plant`) as text,
+    /// into [`Product::attributes`]; call it after [`CsvRows::keep_only`] or
+    /// [`CsvRows::keep_named`].
+    ///
+    /// ```
+    /// use duibiao::product::CsvRows;
+    ///
+    /// let text = "id,flush-water,plant\nP1,3.5,new\n";
+    /// let rows = CsvRows::new(text.as_bytes(), &duibiao::Limits::default())?
+    ///     .keep_only(["flush-water"])
+    ///     .keep_attributes(["plant"]);
+    /// let p = rows.into_iter().next().unwrap()?;
+    /// assert_eq!(p.attributes["plant"], "new");
+    /// # Ok::<(), duibiao::Error>(())
+    /// ```
+    #[must_use]
+    pub fn keep_attributes<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> CsvRows<R> {
+        let ids: std::collections::BTreeSet<&str> = ids.into_iter().collect();
+        if ids.is_empty() {
+            return self;
+        }
+        self.attributes = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(k, c)| k > 0 && ids.contains(c.as_str()))
+            .collect();
+        for (keep, attribute) in self.keep.iter_mut().zip(&self.attributes) {
+            *keep |= *attribute;
+        }
+        self
+    }
+
     /// The header's columns, `id` first (a column read by an indicator's Chinese name as the
     /// indicator's id, after [`CsvRows::keep_named`]).
     pub fn columns(&self) -> &[String] {
@@ -612,6 +670,10 @@ impl<R: Read> CsvRows<R> {
                     )
                     .with_kind(ErrorKind::Limit),
                 ));
+            }
+            if self.attributes.get(k).copied().unwrap_or(false) {
+                product = product.with_attribute(column, cell);
+                continue;
             }
             product = product.with(column, cell)?;
         }
@@ -1084,6 +1146,8 @@ pub struct JsonRows<R> {
     lines: bool,
     /// The indicator ids whose values are read (all, when `None`).
     keep: Option<std::collections::BTreeSet<String>>,
+    /// The keys of `values` read as declared attributes' text.
+    attributes: std::collections::BTreeSet<String>,
     id_bytes: usize,
     record_bytes: usize,
     nesting: usize,
@@ -1156,6 +1220,7 @@ impl<R: Read> JsonRows<R> {
             input: std::io::BufReader::with_capacity(1 << 16, reader),
             lines,
             keep: None,
+            attributes: std::collections::BTreeSet::new(),
             id_bytes: limits.id_bytes,
             record_bytes: limits.row_bytes,
             nesting: limits.nesting,
@@ -1173,6 +1238,15 @@ impl<R: Read> JsonRows<R> {
     #[must_use]
     pub fn keep_only<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> JsonRows<R> {
         self.keep = Some(ids.into_iter().map(str::to_owned).collect());
+        self
+    }
+
+    /// Also reads the values keyed by `ids` (a plan's declared attributes, `plant`) as text,
+    /// into [`Product::attributes`]: in JSON an attribute is a key of `values`, as in CSV it
+    /// is a column.
+    #[must_use]
+    pub fn keep_attributes<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> JsonRows<R> {
+        self.attributes = ids.into_iter().map(str::to_owned).collect();
         self
     }
 
@@ -1497,7 +1571,12 @@ impl<R: Read> JsonRows<R> {
                 _ => located(at, error),
             }
         };
-        match json_product(text, self.id_bytes, self.keep.as_ref(), &locate) {
+        match json_product(
+            text,
+            self.id_bytes,
+            (self.keep.as_ref(), &self.attributes),
+            &locate,
+        ) {
             Ok(product) => {
                 self.product = Some(product.id.clone());
                 Ok(product)
@@ -1579,7 +1658,10 @@ impl Fault {
 fn json_product(
     raw: &str,
     id_bytes: usize,
-    keep: Option<&std::collections::BTreeSet<String>>,
+    (keep, attributes): (
+        Option<&std::collections::BTreeSet<String>>,
+        &std::collections::BTreeSet<String>,
+    ),
     locate: &dyn Fn(&serde_json::Error) -> Error,
 ) -> Result<Product, Fault> {
     let record: ProductRecord = serde_json::from_str(raw).map_err(|e| Fault {
@@ -1641,6 +1723,10 @@ fn json_product(
         if let Some(error) = fault {
             let error = error.place(t!(PLACE_PRODUCT, &product.id));
             return Err(Fault::of(Some(product.id), error));
+        }
+        if attributes.contains(indicator) {
+            product = product.with_attribute(indicator, text);
+            continue;
         }
         if keep.is_none_or(|k| k.contains(indicator)) && !text.trim().is_empty() {
             // As `Product::with` reads it, keeping the id for the fault.

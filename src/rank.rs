@@ -80,7 +80,7 @@ pub(crate) use compact::msg as compact_msg;
 pub(crate) use compact::{index, outcome_code, outcome_of, Decimals, Interner, Key, Keys, Packed};
 
 use crate::engine::rules;
-use crate::engine::{Engine, Grading};
+use crate::engine::Engine;
 use crate::error::{t, Error, Text};
 use crate::indicator::IndicatorClass;
 use crate::number::exact;
@@ -319,7 +319,7 @@ impl<'e> Ranker<'e> {
             .map(|(at, i)| Core {
                 id: i.id.clone(),
                 weight: policy.weights.get(&i.id).copied().unwrap_or(i.weight),
-                graded: !matches!(i.grading, Grading::None),
+                graded: i.graded(),
                 tiered: engine.tiers_counted(i),
                 at,
             })

@@ -87,11 +87,13 @@ impl<R: Read> Source<R> {
         limits: &Limits,
         encoding: Encoding,
     ) -> Result<Source<R>, Error> {
-        let rows = CsvRows::with_encoding(reader, limits, encoding)?.keep_named(
-            engine
-                .indicator_names()
-                .map(|(id, names)| (id, names.zh.as_deref())),
-        )?;
+        let rows = CsvRows::with_encoding(reader, limits, encoding)?
+            .keep_named(
+                engine
+                    .indicator_names()
+                    .map(|(id, names)| (id, names.zh.as_deref())),
+            )?
+            .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Csv(rows),
         })
@@ -112,11 +114,13 @@ impl<R: Read> Source<R> {
         limits: &Limits,
         sheet: Option<&str>,
     ) -> Result<Source<R>, Error> {
-        let rows = CsvRows::xlsx(workbook, limits, sheet)?.keep_named(
-            engine
-                .indicator_names()
-                .map(|(id, names)| (id, names.zh.as_deref())),
-        )?;
+        let rows = CsvRows::xlsx(workbook, limits, sheet)?
+            .keep_named(
+                engine
+                    .indicator_names()
+                    .map(|(id, names)| (id, names.zh.as_deref())),
+            )?
+            .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Csv(rows),
         })
@@ -131,7 +135,9 @@ impl<R: Read> Source<R> {
     ///
     /// When the input is empty, cannot be read or is not a JSON array.
     pub fn json(reader: R, engine: &Engine, limits: &Limits) -> Result<Source<R>, Error> {
-        let rows = JsonRows::array(reader, limits)?.keep_only(engine.indicator_ids());
+        let rows = JsonRows::array(reader, limits)?
+            .keep_only(engine.indicator_ids())
+            .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Json(rows),
         })
@@ -144,7 +150,9 @@ impl<R: Read> Source<R> {
     ///
     /// When the input is empty, cannot be read or is a JSON array.
     pub fn json_lines(reader: R, engine: &Engine, limits: &Limits) -> Result<Source<R>, Error> {
-        let rows = JsonRows::lines(reader, limits)?.keep_only(engine.indicator_ids());
+        let rows = JsonRows::lines(reader, limits)?
+            .keep_only(engine.indicator_ids())
+            .keep_attributes(engine.attribute_ids());
         Ok(Source {
             rows: Rows::Json(rows),
         })
@@ -301,6 +309,10 @@ struct Fast {
 
 impl Fast {
     fn new(engine: &Engine, header: &[String]) -> Option<Fast> {
+        // A declared attribute's value is checked on the exact path.
+        if engine.attribute_ids().next().is_some() {
+            return None;
+        }
         let classifier = engine.classifier().ok()?;
         // Column 0 is the product id, whatever an indicator is called.
         let columns = engine
@@ -350,6 +362,15 @@ impl Fast {
             exceeding_weight: f.exceeding_weight(&self.outcomes),
             core_weight: engine.core_weight(),
             outcomes: self.outcomes.iter().map(|o| o.outcome).collect(),
+            bands: if f.banded() {
+                self.outcomes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| o.band.and_then(|b| f.band_when(i, b)).map(str::to_owned))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         })
     }
 }

@@ -208,6 +208,39 @@ pub struct IndicatorVerdict {
     /// (that tier or a better one; `grade` names the tier reached).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier_reached: Option<bool>,
+    /// Where the indicator's requirements or grades are chosen by band: the selector, its
+    /// value and the band it chose (none: the value is missing or lies in no band, and the
+    /// indicator is judged `missing`, never against a band guessed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<BandChosen>,
+}
+
+/// The band that chose an indicator's requirements (or grades).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub struct BandChosen {
+    /// The selector: an indicator's id or a declared attribute's.
+    pub by: String,
+    /// The selector's value as given (`None`: missing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The chosen band's condition (`≤ 4500 W`, `new`); `None` when no band was chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+}
+
+impl BandChosen {
+    /// One line for people: `band ≤ 4500 W by cooling-capacity = 3500 W`, `no band: plant
+    /// missing`, `no band: cooling-capacity = 15000 W in no band`.
+    pub fn text(&self) -> String {
+        match (&self.when, &self.value) {
+            (Some(w), Some(v)) => format!("band {w} by {} = {v}", self.by),
+            (Some(w), None) => format!("band {w} by {}", self.by),
+            (None, Some(v)) => format!("no band: {} = {v} in no band", self.by),
+            (None, None) => format!("no band: {} missing", self.by),
+        }
+    }
 }
 
 impl IndicatorVerdict {
@@ -317,6 +350,10 @@ pub struct Summary {
     pub core_weight: Decimal,
     /// Per indicator, in plan order.
     pub outcomes: Vec<Outcome>,
+    /// Per indicator, in plan order: the condition of the band that chose its requirements
+    /// (empty when not chosen by band, or when no band was chosen).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<Option<String>>,
 }
 
 impl Summary {
@@ -329,6 +366,14 @@ impl Summary {
             exceeding_weight: v.exceeding_weight,
             core_weight: v.core_weight,
             outcomes: v.indicators.iter().map(|i| i.outcome).collect(),
+            bands: if v.indicators.iter().any(|i| i.band.is_some()) {
+                v.indicators
+                    .iter()
+                    .map(|i| i.band.as_ref().and_then(|b| b.when.clone()))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 }
@@ -401,6 +446,10 @@ pub struct StandardIndicatorVerdict {
     pub subject: Option<String>,
     /// The benchmark level's requirements (several when incomparable), with their standards.
     pub level: Vec<LevelRequirement>,
+    /// Where the indicator's requirements vary with a band: the band compared (one entry per
+    /// band), its condition in canonical form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<String>,
 }
 
 /// One requirement of the benchmark level.

@@ -469,7 +469,7 @@ fn rank_prints_the_ranking_with_leaders_and_the_unranked() {
     let table = ok(&["rank", plan, "--products", products]);
     assert!(table.starts_with("rank  id"), "{table}");
     assert!(
-        table.contains("25 ranked · 5 leaders 领跑者 · 11 not ranked"),
+        table.contains("24 ranked · 3 leaders 领跑者 · 12 not ranked"),
         "{table}"
     );
     // --top replaces the plan's cap; --share combines with it (the smaller wins).
@@ -487,8 +487,8 @@ fn rank_prints_the_ranking_with_leaders_and_the_unranked() {
         csv.lines().take(3).collect::<Vec<_>>(),
         [
             "rank,id,score,exceeding,class,leader,ineligible_because",
-            "1,AC-027,141.98,2,leader,true,",
-            "2,AC-001,141.67,2,leader,false,"
+            "1,AC-028,146.88,2,leader,true,",
+            "2,AC-027,141.98,2,leader,false,"
         ]
     );
     let json = ok(&[
@@ -502,7 +502,7 @@ fn rank_prints_the_ranking_with_leaders_and_the_unranked() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["leader-count"], 5);
+    assert_eq!(v["leader-count"], 3);
     assert!(bad(&["rank", plan, "--products", products, "--share", "2"])
         .contains("a share is above 0 and at most 1"));
     assert!(

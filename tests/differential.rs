@@ -75,7 +75,7 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
         if plan
             .indicators
             .iter()
-            .any(|i| i.requirements.iter().any(|(x, _)| *x == s))
+            .any(|i| i.all_requirements().any(|(x, _)| *x == s))
         {
             continue;
         }
@@ -85,6 +85,13 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
             for (x, _) in &mut ind.requirements {
                 if *x > s {
                     *x -= 1;
+                }
+            }
+            for b in ind.bands.iter_mut().flat_map(|(_, bs)| bs.iter_mut()) {
+                for (x, _) in &mut b.requirements {
+                    if *x > s {
+                        *x -= 1;
+                    }
                 }
             }
         }
@@ -134,7 +141,7 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
             let others = plan
                 .indicators
                 .iter()
-                .flat_map(|i| i.requirements.iter())
+                .flat_map(|i| i.all_requirements())
                 .filter(|(x, _)| *x == s)
                 .count();
             if others == 1 {
@@ -145,6 +152,13 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
                     for (x, _) in &mut i.requirements {
                         if *x > s {
                             *x -= 1;
+                        }
+                    }
+                    for b in i.bands.iter_mut().flat_map(|(_, bs)| bs.iter_mut()) {
+                        for (x, _) in &mut b.requirements {
+                            if *x > s {
+                                *x -= 1;
+                            }
                         }
                     }
                 }

@@ -152,7 +152,8 @@ fn subject_standard_against_the_level() {
 #[test]
 fn air_conditioner_grades_by_band() {
     let engine = plan("room-air-conditioner.toml").compile().unwrap();
-    // Level: APF ≥ 4.50 (T/CAS, stricter than GB 21455's ≥ 3.30); rounded-value at 0.01.
+    // Level of the first band: APF ≥ 4.50 (T/CAS, stricter than GB 21455's ≥ 3.30 there);
+    // rounded-value at 0.01.
     let v = engine
         .evaluate(&product(
             "A",
@@ -170,8 +171,36 @@ fn air_conditioner_grades_by_band() {
     // The level guarantees grade 2; grade 1 exceeds it.
     assert_eq!(apf.outcome, Outcome::Exceeds);
     assert_eq!(v.class, Class::Leader, "{v:#?}");
-    assert_eq!(engine.benchmark_level("apf").len(), 1);
-    // In the second band 4.50 is grade 1: exceeding there too.
+    assert_eq!(apf.limit.as_deref(), Some("≥ 4.50"));
+    let band = apf.band.as_ref().unwrap();
+    assert_eq!(
+        (
+            band.by.as_str(),
+            band.value.as_deref(),
+            band.when.as_deref()
+        ),
+        ("cooling-capacity", Some("3500 W"), Some("≤ 4500 W"))
+    );
+    // Each band its own level: the stricter of GB 21455-2019's grade 5 and T/CAS's grade 2
+    // of that band; no requirement is stated once for the indicator but the subject's.
+    assert!(engine.benchmark_level("apf").is_empty());
+    let levels: Vec<(&str, Vec<String>)> = engine
+        .band_levels("apf")
+        .into_iter()
+        .map(|(when, level)| {
+            let level = level.iter().map(|(c, l)| format!("{c} {l}")).collect();
+            (when, level)
+        })
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("≤ 4500 W", vec!["T/CAS 100-2020 ≥ 4.50".to_owned()]),
+            (">4500 ~ 7100 W", vec!["T/CAS 100-2020 ≥ 4.00".to_owned()]),
+            (">7100 ~ 14000 W", vec!["T/CAS 100-2020 ≥ 3.70".to_owned()]),
+        ]
+    );
+    // In the second band 4.50 is grade 1 and the level (≥ 4.00) grade 2: it exceeds.
     let v = engine
         .evaluate(&product(
             "B",
@@ -186,9 +215,24 @@ fn air_conditioner_grades_by_band() {
     assert_eq!(v.indicators[1].grade.as_ref().unwrap().rank, 0);
     assert_eq!(
         v.indicators[1].outcome,
-        Outcome::Meets,
-        "level 4.50 is grade 1 here, so only meets"
+        Outcome::Exceeds,
+        "level 4.00 is grade 2 here"
     );
+    assert_eq!(v.indicators[1].limit.as_deref(), Some("≥ 4.00"));
+    // 4.45 in the second band meets its level; the first band's 4.50 would make it a gap.
+    let v = engine
+        .evaluate(&product(
+            "E",
+            &[
+                ("cooling-capacity", "7000 W"),
+                ("apf", "4.45"),
+                ("noise", "36"),
+                ("refrigerant-leak", "pass"),
+            ],
+        ))
+        .unwrap();
+    assert_eq!(v.indicators[1].outcome, Outcome::Meets);
+    assert_eq!(v.class, Class::Follower);
     // Rounded-value comparison (修约值比较法) at the level's digit, 0.01, half to even.
     for (apf, outcome) in [
         ("4.495", Outcome::Meets),
@@ -208,7 +252,9 @@ fn air_conditioner_grades_by_band() {
             .unwrap();
         assert_eq!(v.indicators[1].outcome, outcome, "{apf}");
     }
-    // Above 14000 W, the end of GB 21455-2019's scope, no band applies.
+    // Above 14000 W, the end of GB 21455-2019's scope, no band applies: the APF has no
+    // requirement to be judged against, so it is missing (a gap under the default policy),
+    // never judged against a band guessed.
     let v = engine
         .evaluate(&product(
             "C",
@@ -220,9 +266,15 @@ fn air_conditioner_grades_by_band() {
             ],
         ))
         .unwrap();
-    assert!(v.indicators[1].outside_grades);
+    assert_eq!(v.indicators[1].outcome, Outcome::Missing);
+    assert_eq!(v.indicators[1].limit, None);
+    let band = v.indicators[1].band.as_ref().unwrap();
+    assert_eq!(
+        (band.value.as_deref(), band.when.as_deref()),
+        (Some("15000 W"), None)
+    );
     assert_eq!(v.class, Class::Gap);
-    assert_eq!(v.decided_by, vec!["refrigerant-leak"]);
+    assert_eq!(v.decided_by, vec!["apf", "refrigerant-leak"]);
 }
 
 #[test]

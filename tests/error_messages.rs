@@ -2264,3 +2264,156 @@ mod classes {
         );
     }
 }
+
+/// Bands that state requirements and attributes that choose bands: every fault of the plan
+/// check, located, in English and Chinese.
+mod bands {
+    use duibiao::{Lang, Plan};
+
+    const BASE: &str = r#"schema_version = 1
+category = { en = "cement" }
+
+[[attributes]]
+id = "plant"
+values = [{ id = "existing" }, { id = "new" }]
+
+[[standards]]
+code = "GB 16780-2012"
+role = "benchmark"
+
+[[indicators]]
+id = "energy"
+unit = "kgce/t"
+direction = "lower-is-better"
+
+[indicators.bands]
+by = "plant"
+
+[[indicators.bands.bands]]
+when = "existing"
+requirements = { "GB 16780-2012" = "≤ 128" }
+
+[[indicators.bands.bands]]
+when = "new"
+requirements = { "GB 16780-2012" = "≤ 118" }
+"#;
+
+    fn faults(text: &str) -> Vec<(String, String)> {
+        let plan = Plan::from_toml_str(text).unwrap();
+        plan.check_in(text)
+            .errors()
+            .map(|f| (f.to_string(), f.to_string_in(Lang::Zh)))
+            .collect()
+    }
+
+    #[test]
+    fn the_base_plan_checks() {
+        assert!(faults(BASE).is_empty());
+    }
+
+    #[test]
+    fn every_fault_is_located_in_both_languages() {
+        let cases: [(String, &str, &str); 11] = [
+            (
+                BASE.replace(
+                    "unit = \"kgce/t\"",
+                    "unit = \"kgce/t\"\nrequirements = { \"GB 16780-2012\" = \"≤ 130\" }",
+                ),
+                r#"error: line 23, column 18: indicators[0].bands.bands[0].requirements."GB 16780-2012": standard "GB 16780-2012" states its requirement both for the indicator and in this band: state it once for the indicator, or in each band it applies to"#,
+                r#"错误：第 23 行第 18 列：indicators[0].bands.bands[0].requirements."GB 16780-2012"：标准 "GB 16780-2012" 的要求既在指标的 requirements 中给出，又在本分档中给出：请只为指标给出一次，或在其适用的各分档中分别给出"#,
+            ),
+            (
+                BASE.replace(
+                    "when = \"new\"\nrequirements = { \"GB 16780-2012\" = \"≤ 118\" }",
+                    "when = \"new\"",
+                ),
+                r#"error: line 24, column 1: indicators[0].bands.bands[1]: the band states neither grades nor requirements: give it grades, requirements or both"#,
+                r#"错误：第 24 行第 1 列：indicators[0].bands.bands[1]：该分档既无等级（grades）也无要求（requirements）：请给出等级、要求或两者"#,
+            ),
+            (
+                BASE.replace(
+                    "when = \"existing\"",
+                    "when = \"existing\"\ngrades = [{ name = { en = \"1\" }, limit = \"≤ 110\" }]",
+                ),
+                r#"error: line 25, column 1: indicators[0].bands.bands[1]: band 0 has grades but this band has none: give every band its grades, or none"#,
+                r#"错误：第 25 行第 1 列：indicators[0].bands.bands[1]：第 0 档有等级（grades），本分档却没有：请为每个分档都给出等级，或都不给"#,
+            ),
+            (
+                BASE.replace("when = \"new\"", "when = \"old\""),
+                r#"error: line 25, column 8: indicators[0].bands.bands[1].when: "old" is not a declared value of attribute "plant": write one of "existing", "new""#,
+                r#"错误：第 25 行第 8 列：indicators[0].bands.bands[1].when："old" 不是属性 "plant" 声明的取值：请写 "existing", "new" 之一"#,
+            ),
+            (
+                BASE.replace("when = \"new\"", "when = \"existing\""),
+                r#"error: line 25, column 8: indicators[0].bands.bands[1].when: condition "existing" overlaps band 0 "existing": a value in both would always take band 0"#,
+                r#"错误：第 25 行第 8 列：indicators[0].bands.bands[1].when：条件 "existing" 与第 0 档 "existing" 重叠，同时满足两者的数值总是归入第 0 档"#,
+            ),
+            (
+                BASE.replace("id = \"plant\"", "id = \"\""),
+                r#"error: line 5, column 6: attributes[0].id: an attribute id is never empty"#,
+                r#"错误：第 5 行第 6 列：attributes[0].id：属性编号不能为空"#,
+            ),
+            (
+                BASE.replace("id = \"plant\"", "id = \"id\""),
+                r#"error: line 5, column 6: attributes[0].id: attribute id "id" is the name of the products file's product-id column: choose another id"#,
+                r#"错误：第 5 行第 6 列：attributes[0].id：属性编号 "id" 是产品文件中产品编号列的列名，请另选编号"#,
+            ),
+            (
+                BASE.replace(
+                    "[[standards]]",
+                    "[[attributes]]\nid = \"plant\"\nvalues = [{ id = \"a\" }]\n\n[[standards]]",
+                ),
+                r#"error: line 9, column 6: attributes[1].id: attribute id "plant" is used twice (first by attributes[0])"#,
+                r#"错误：第 9 行第 6 列：attributes[1].id：属性编号 "plant" 使用了两次（首次在 attributes[0]）"#,
+            ),
+            (
+                BASE.replace("id = \"plant\"", "id = \"energy\"")
+                    .replace("by = \"plant\"", "by = \"energy\""),
+                r#"error: line 5, column 6: attributes[0].id: attribute id "energy" is also the id of indicators[0]: a products column names one of them, choose another id"#,
+                r#"错误：第 5 行第 6 列：attributes[0].id：属性编号 "energy" 也是 indicators[0] 的编号，产品文件的一列只能对应其中之一，请另选编号"#,
+            ),
+            (
+                BASE.replace(
+                    "values = [{ id = \"existing\" }, { id = \"new\" }]",
+                    "values = []",
+                ),
+                r#"error: line 6, column 1: attributes[0].values: attribute "plant" declares no values: list the values a product may take"#,
+                r#"错误：第 6 行第 1 列：attributes[0].values：属性 "plant" 未声明取值：请列出产品可取的值"#,
+            ),
+            (
+                BASE.replace("{ id = \"new\" }", "{ id = \"existing\" }"),
+                r#"error: line 6, column 39: attributes[0].values[1].id: value "existing" is declared twice (first as values[0])"#,
+                r#"错误：第 6 行第 39 列：attributes[0].values[1].id：取值 "existing" 声明了两次（首次为 values[0]）"#,
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (text, en, zh) in cases {
+            let got = faults(&text);
+            let first = got.first().cloned().unwrap_or_default();
+            if (first.0.as_str(), first.1.as_str()) != (en, zh) {
+                wrong.push(first);
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// An empty value and an empty band level.
+    #[test]
+    fn an_empty_value_and_an_empty_level_in_a_band() {
+        let text = BASE.replace("{ id = \"new\" }", "{ id = \" \" }");
+        assert!(faults(&text).iter().any(|f| f.0
+            == r#"error: line 6, column 39: attributes[0].values[1].id: a declared value is never empty"#
+            && f.1 == r#"错误：第 6 行第 39 列：attributes[0].values[1].id：声明的取值不能为空"#));
+        let text = BASE
+            .replace("role = \"benchmark\"", "role = \"benchmark\"\n\n[[standards]]\ncode = \"T/A 1-2024\"\nrole = \"benchmark\"")
+            .replace("unit = \"kgce/t\"", "unit = \"kgce/t\"\nrequirements = { \"T/A 1-2024\" = \"≥ 120\" }");
+        let got = faults(&text);
+        assert_eq!(
+            got.first().map(|f| f.0.as_str()),
+            Some(
+                r#"error: line 31, column 18: indicators[0].bands.bands[1].requirements."GB 16780-2012": the benchmark level is empty: no value meets both "T/A 1-2024" = "≥ 120" and "GB 16780-2012" = "≤ 118""#
+            ),
+            "{got:?}"
+        );
+    }
+}

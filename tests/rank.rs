@@ -138,7 +138,9 @@ fn smart_toilet_ranking_head_and_ineligible() {
     );
 }
 
-/// AC-023, AC-030 and AC-034 tie (same score, same exceed count) at rank 3; ranks are dense.
+/// AC-023, AC-030 and AC-034 tie (same score, same exceed count) at rank 4; ranks are dense.
+/// (AC-028, a unit of the second capacity band, ranks first: its APF 5.07 is judged against its
+/// band's level, ≥ 4.00, not the first band's.)
 #[test]
 fn true_ties_share_a_dense_rank_and_the_cut_keeps_them_together() {
     let engine = engine("room-air-conditioner");
@@ -151,48 +153,50 @@ fn true_ties_share_a_dense_rank_and_the_cut_keeps_them_together() {
             .rank_products(&all)
             .unwrap()
     };
-    let r = ranked(cut(Some(3), None, None, TiesAtCut::AllIn));
+    let r = ranked(cut(Some(4), None, None, TiesAtCut::AllIn));
     let head: Vec<(usize, &str)> = r
         .ranked
         .iter()
-        .take(6)
+        .take(7)
         .map(|e| (e.rank, e.id.as_str()))
         .collect();
     assert_eq!(
         head,
         [
-            (1, "AC-027"),
-            (2, "AC-001"),
-            (3, "AC-023"),
-            (3, "AC-030"),
-            (3, "AC-034"),
-            (4, "AC-003")
+            (1, "AC-028"),
+            (2, "AC-027"),
+            (3, "AC-001"),
+            (4, "AC-023"),
+            (4, "AC-030"),
+            (4, "AC-034"),
+            (5, "AC-003")
         ]
     );
-    assert_eq!(r.leader_count, 5, "all in");
+    assert_eq!(r.leader_count, 6, "all in");
     assert_eq!(
-        ranked(cut(Some(3), None, None, TiesAtCut::AllOut)).leader_count,
-        2
+        ranked(cut(Some(4), None, None, TiesAtCut::AllOut)).leader_count,
+        3
     );
-    // Share: 22 ranked × 0.1 = 2.2, rounded up to 3, which splits the tie: all in → 5.
+    // Share: 24 ranked × 0.15 = 3.6, rounded up to 4, which splits the tie: all in → 6.
+    assert_eq!(r.ranked.len(), 24);
     assert_eq!(
-        ranked(cut(None, Some("0.1"), None, TiesAtCut::AllIn)).leader_count,
-        5
+        ranked(cut(None, Some("0.15"), None, TiesAtCut::AllIn)).leader_count,
+        6
     );
     // At least one, even for a tiny share.
     assert_eq!(
         ranked(cut(None, Some("0.0001"), None, TiesAtCut::AllIn)).leader_count,
         1
     );
-    // Minimum score: 141.98 and 141.67 reach 141.
+    // Minimum score: 146.88, 141.98 and 141.67 reach 141.
     assert_eq!(
         ranked(cut(None, None, Some("141"), TiesAtCut::AllIn)).leader_count,
-        2
+        3
     );
-    // All three: the smallest wins.
+    // All three: the smallest wins (six reach 140).
     assert_eq!(
         ranked(cut(Some(10), Some("0.5"), Some("140"), TiesAtCut::AllIn)).leader_count,
-        5
+        6
     );
     // No cap: every ranked entry.
     assert_eq!(ranked(LeaderCut::default()).leader_count, r.ranked.len());

@@ -8,12 +8,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 
 use super::rules;
-use super::{CompiledIndicator, Engine, Grade, GradeTable, Grading, Requirement};
+use super::{
+    BandCase, Banded, Case, Chooser, CompiledIndicator, Engine, Grade, GradeTable, Grading,
+    Requirement,
+};
 use crate::decision::accepted_ends;
 use crate::decision::Method;
 use crate::error::{t, Arg, Error, Text};
 use crate::limit::{ends_inside, maximal, Ends};
-use crate::model::{CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
+use crate::model::{BandWhen, CheckedBands, CheckedGrade, CheckedIndicator, CheckedPlan};
 use crate::number::exact;
 use crate::plan::{Plan, Report, Role};
 use crate::standard::StandardCode;
@@ -167,6 +170,7 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         tiered,
         subject,
         category: plan.category.clone(),
+        attributes: plan.attributes.clone(),
     })
 }
 
@@ -178,10 +182,7 @@ pub(crate) fn tiered(indicators: &[CompiledIndicator], policy: &crate::plan::Pol
     }
     indicators
         .iter()
-        .filter(|i| {
-            rules::counted(i.class, i.compared(), policy.unstated)
-                && !matches!(i.grading, Grading::None)
-        })
+        .filter(|i| rules::counted(i.class, i.compared(), policy.unstated) && i.graded())
         .count()
 }
 
@@ -199,6 +200,9 @@ fn can_exceed(i: &CompiledIndicator) -> bool {
                 Grading::Table(t) => better_grade(t),
                 Grading::Banded { bands, .. } => bands.iter().any(|(_, t)| better_grade(t)),
             })
+        || i.banded
+            .as_ref()
+            .is_some_and(|b| b.bands.iter().any(|c| can_exceed(&c.judged)))
 }
 
 /// Why no product could ever be a leader under the plan's leader rule, if so: too few core
@@ -263,6 +267,9 @@ fn indicator(
     ind: &CheckedIndicator,
     subject: Option<&StandardCode>,
 ) -> Result<CompiledIndicator, Error> {
+    if let Some(bands) = ind.bands.as_ref().filter(|b| banded_level(plan, b)) {
+        return banded_indicator(plan, roles, ind, bands, subject);
+    }
     let unit = ind.unit.clone();
     let differences = ind.values_are_differences();
     let requirements = requirements(roles, ind, unit.as_ref())?;
@@ -313,7 +320,82 @@ fn indicator(
         deviations,
         differences,
         grading,
+        banded: None,
     })
+}
+
+/// Whether an indicator's bands are compiled each on its own: a band states requirements, or
+/// an attribute chooses the band. Bands of grades alone chosen by an indicator keep the one
+/// level of the indicator (as before band requirements existed).
+fn banded_level(plan: &CheckedPlan, bands: &CheckedBands) -> bool {
+    bands.bands.iter().any(|b| !b.requirements.is_empty())
+        || plan.attributes.iter().any(|a| a.id == bands.by)
+}
+
+/// An indicator whose requirements vary with a band: each band compiled as the indicator with
+/// the band's requirements beside the indicator's, and the band's grades.
+fn banded_indicator(
+    plan: &CheckedPlan,
+    roles: &Roles<'_>,
+    ind: &CheckedIndicator,
+    bands: &CheckedBands,
+    subject: Option<&StandardCode>,
+) -> Result<CompiledIndicator, Error> {
+    let chooser = match plan.attributes.iter().position(|a| a.id == bands.by) {
+        Some(a) => Chooser::Attribute(a),
+        None => Chooser::Indicator(
+            plan.indicators
+                .iter()
+                .position(|o| o.id == bands.by)
+                .ok_or_else(|| Error::invalid_plan(t!(msg::BANDS_BY, &bands.by)))?,
+        ),
+    };
+    let selector_unit = match chooser {
+        Chooser::Indicator(k) => plan.indicators.get(k).and_then(|s| s.unit.as_ref()),
+        Chooser::Attribute(_) => None,
+    };
+    let selector_differences = match chooser {
+        Chooser::Indicator(k) => plan
+            .indicators
+            .get(k)
+            .is_some_and(CheckedIndicator::values_are_differences),
+        Chooser::Attribute(_) => false,
+    };
+    // A class names one of the indicator's grades, and a banded indicator has grades only in
+    // its bands (the plan check says so first).
+    if let Some((code, class)) = ind.requirement_classes.first() {
+        return Err(
+            Error::invalid_plan(t!(crate::plan::check::msg::CLASS_BANDED, class))
+                .place(t!(msg::PLACE_REQUIREMENT, code.to_string())),
+        );
+    }
+    let mut whole = ind.clone();
+    whole.bands = None;
+    whole.grades = Vec::new();
+    let mut cases = Vec::with_capacity(bands.bands.len());
+    for band in &bands.bands {
+        let mut one = whole.clone();
+        for (code, limit) in &band.requirements {
+            one = one.requirement(code.clone(), limit.clone());
+        }
+        one.grades.clone_from(&band.grades);
+        let when = match &band.when {
+            BandWhen::Limit(l) => Case::Ends(l.ends_in(selector_unit, selector_differences)?),
+            BandWhen::Value(v) => Case::Value(v.clone()),
+        };
+        cases.push(BandCase {
+            when,
+            when_text: band.when.to_string(),
+            judged: indicator(plan, roles, &one, subject)?,
+        });
+    }
+    let mut out = indicator(plan, roles, &whole, subject)?;
+    out.banded = Some(Box::new(Banded {
+        by: bands.by.clone(),
+        chooser,
+        bands: cases,
+    }));
+    Ok(out)
 }
 
 /// Each standard's requirement, its set converted into the indicator's unit.
@@ -538,7 +620,10 @@ fn banded(
         .is_some_and(CheckedIndicator::values_are_differences);
     let mut compiled = Vec::with_capacity(bands.bands.len());
     for band in &bands.bands {
-        let ends = band.when.ends_in(selector_unit, selector_differences)?;
+        let BandWhen::Limit(when) = &band.when else {
+            return Err(Error::invalid_plan(t!(msg::BANDS_BY, &bands.by)));
+        };
+        let ends = when.ends_in(selector_unit, selector_differences)?;
         compiled.push((
             ends,
             table(&band.grades, unit, differences, level_ends, direction)?,

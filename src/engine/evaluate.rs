@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::rules::{self, Part};
-use super::{CompiledIndicator, Engine, GradeTable, Grading, Requirement};
+use super::{Banded, Case, Chooser, CompiledIndicator, Engine, GradeTable, Grading, Requirement};
 use crate::decision::msg as judging;
 use crate::decision::rule::apply as rule_apply;
 use crate::decision::{Conformity, DecisionRule, Method, Zone};
@@ -20,7 +20,8 @@ use crate::product::{Product, Value};
 use crate::rounding::{round_exact, Interval, Mark, RoundingMode};
 use crate::unit::{convert_difference, convert_value, Unit};
 use crate::verdict::{
-    GradeReached, IndicatorVerdict, Margin, NearestGrades, Outcome, PolicyApplied, Verdict,
+    BandChosen, GradeReached, IndicatorVerdict, Margin, NearestGrades, Outcome, PolicyApplied,
+    Verdict,
 };
 
 /// The messages of this module.
@@ -36,6 +37,8 @@ pub(crate) mod msg {
         MARGIN = "the margin {0} − {1}", "余量 {0} − {1}";
         /// What overflowed: the margin's share of the bound it is measured from.
         SHARE = "the share of the margin {0} in its bound {1}", "余量 {0} 占其界限 {1} 的比例";
+        PLACE_ATTRIBUTE = "attribute \"{0}\"", "属性 \"{0}\"";
+        NOT_DECLARED = "not a declared value: write one of {0}", "不是声明的取值：请写 {0} 之一";
         DIFFERENCE_ON_ABSOLUTE = "the temperature difference \"{0}\" cannot be compared with this indicator's absolute temperatures: an indicator of temperature rises writes kind = \"temperature-difference\"",
             "温差 \"{0}\" 不能与该指标的绝对温度比较，温升指标应写 kind = \"temperature-difference\"";
     }
@@ -373,6 +376,7 @@ impl Engine {
     /// number for a qualitative indicator), with the product and indicator named.
     pub fn evaluate(&self, product: &Product) -> Result<Verdict, Error> {
         let place = |e: Error| e.place(t!(PLACE_PRODUCT, &product.id));
+        self.declared(product).map_err(place)?;
         let inputs = self
             .indicators
             .iter()
@@ -389,12 +393,113 @@ impl Engine {
                     _ => None,
                 },
             };
-            let verdict = self
-                .judge(ind, *input, value.map(|v| v.to_string()), how, &inputs)
-                .map_err(|e| place(e.place(t!(PLACE_INDICATOR, &ind.id))))?;
+            let given = value.map(|v| v.to_string());
+            let verdict = match &ind.banded {
+                None => self.judge(ind, *input, given, how, &inputs),
+                Some(banded) => {
+                    self.judge_banded(ind, banded, *input, given, how, &inputs, product)
+                }
+            }
+            .map_err(|e| place(e.place(t!(PLACE_INDICATOR, &ind.id))))?;
             indicators.push(verdict);
         }
         self.verdict(product.id.clone(), indicators).map_err(place)
+    }
+
+    /// Every attribute value the product gives is one the plan declares.
+    fn declared(&self, product: &Product) -> Result<(), Error> {
+        declared(&self.attributes, product)
+    }
+
+    /// The band of an indicator whose requirements vary with a band, by the selector's value
+    /// (an indicator's, or a declared attribute's), with the evidence: the band's index, or
+    /// none when the value is missing or in no band.
+    pub(crate) fn band_of(
+        &self,
+        banded: &Banded,
+        inputs: &[Input],
+        product: Option<&Product>,
+    ) -> (Option<usize>, BandChosen) {
+        let (value, chosen) = match banded.chooser {
+            Chooser::Indicator(k) => {
+                let given = self
+                    .indicators
+                    .get(k)
+                    .zip(product)
+                    .and_then(|(s, p)| p.values.get(&s.id))
+                    .map(|v| v.to_string());
+                let chosen = match inputs.get(k).copied() {
+                    Some(Input::Number { x, mark }) => banded.bands.iter().position(
+                        |c| matches!(&c.when, Case::Ends(when) if ends_contain(when, x, mark)),
+                    ),
+                    _ => None,
+                };
+                (given, chosen)
+            }
+            Chooser::Attribute(a) => {
+                let given = self
+                    .attributes
+                    .get(a)
+                    .zip(product)
+                    .and_then(|(a, p)| p.attributes.get(&a.id))
+                    .cloned();
+                let chosen = given.as_ref().and_then(|g| {
+                    banded
+                        .bands
+                        .iter()
+                        .position(|c| matches!(&c.when, Case::Value(v) if v == g))
+                });
+                (given, chosen)
+            }
+        };
+        let evidence = BandChosen {
+            by: banded.by.clone(),
+            value,
+            when: chosen
+                .and_then(|k| banded.bands.get(k))
+                .map(|c| c.when_text.clone()),
+        };
+        (chosen, evidence)
+    }
+
+    /// An indicator whose requirements vary with a band: judged in the band the selector
+    /// chooses; `missing`, with no limit, where none is chosen (the selector is missing or in
+    /// no band): a band is never guessed.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn judge_banded(
+        &self,
+        ind: &CompiledIndicator,
+        banded: &Banded,
+        input: Input,
+        given: Option<String>,
+        how: How<'_>,
+        inputs: &[Input],
+        product: &Product,
+    ) -> Result<IndicatorVerdict, Error> {
+        let (chosen, evidence) = self.band_of(banded, inputs, Some(product));
+        let mut v = match chosen.and_then(|k| banded.bands.get(k)) {
+            Some(case) => self.judge(&case.judged, input, given, how, inputs)?,
+            None => {
+                let mut v = self.blank(ind, given);
+                // Missing, or not compared where no band has a benchmark requirement.
+                v.outcome = rules::unjudged(ind.compared(), false).unwrap_or(Outcome::Missing);
+                v.compared = match input {
+                    Input::Number { x, .. } => Some(x),
+                    _ => None,
+                };
+                (v.limit, v.standard) = (None, None);
+                // A graded value in no band lies outside every grade, as it would with bands
+                // of grades alone.
+                v.outside_grades = matches!(input, Input::Number { .. })
+                    && banded
+                        .bands
+                        .iter()
+                        .any(|c| !matches!(c.judged.grading, Grading::None));
+                v
+            }
+        };
+        v.band = Some(evidence);
+        Ok(v)
     }
 
     /// Judges a batch; one result per product, in input order. A bad product is an error in
@@ -426,6 +531,7 @@ impl Engine {
             outside_grades: false,
             nearest_grades: None,
             tier_reached: self.tiers_counted(ind).then_some(false),
+            band: None,
         }
     }
 
@@ -433,7 +539,7 @@ impl Engine {
     /// grades that counts in the leader decision.
     pub(crate) fn tiers_counted(&self, ind: &CompiledIndicator) -> bool {
         self.policy.leader.is_some()
-            && !matches!(ind.grading, Grading::None)
+            && ind.graded()
             && rules::counted(ind.class, ind.compared(), self.policy.unstated)
     }
 
@@ -570,4 +676,27 @@ impl Engine {
             unstated: self.policy.unstated,
         }
     }
+}
+
+/// Every attribute value the product gives is one of `attributes` declares (the one check of
+/// both paths).
+pub(crate) fn declared(
+    attributes: &[crate::plan::Attribute],
+    product: &Product,
+) -> Result<(), Error> {
+    for a in attributes {
+        let Some(value) = product.attributes.get(&a.id) else {
+            continue;
+        };
+        if !a.values.iter().any(|v| &v.id == value) {
+            let declared: Vec<String> = a.values.iter().map(|v| format!("\"{}\"", v.id)).collect();
+            return Err(Error::invalid(
+                "value",
+                &crate::number::truncate(value),
+                t!(msg::NOT_DECLARED, declared.join(", ")),
+            )
+            .place(t!(msg::PLACE_ATTRIBUTE, &a.id)));
+        }
+    }
+    Ok(())
 }

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::evaluate::value_in;
 use super::rules::{self, LeaderRule};
-use super::{CompiledIndicator, Engine, GradeTable, Grading};
+use super::{Case, Chooser, CompiledIndicator, Engine, GradeTable, Grading};
 use crate::decision::Method;
 use crate::error::{t, Error, Text};
 use crate::indicator::{Direction, Tolerance};
@@ -35,6 +35,7 @@ pub(crate) mod msg {
         ROUNDED_VALUE = "rounded-value judgement", "修约值比较法";
         GUARD_BAND_RULE = "a decision rule with a guard band", "带保护带的判定规则";
         BANDED = "grades chosen by band", "按分档选择的等级";
+        BANDED_REQUIREMENTS = "requirements chosen by band", "按分档选择的要求";
         MANY_DECIMALS = "limits with more than 12 decimals", "小数超过 12 位的限值";
         /// What overflowed: the core weight as an integer at the weight scale.
         TOTAL_CORE_WEIGHT = "the total core weight at the fast path's scale", "快速判定精度下的核心指标总权重";
@@ -110,6 +111,26 @@ struct FastIndicator {
     tier: Option<Option<usize>>,
     direction: Direction,
     deviations: bool,
+    /// Where the requirements vary with a band: each band lowered on its own, at this
+    /// indicator's scale.
+    bands: Option<Box<FastBanded>>,
+}
+
+/// The bands of an indicator whose requirements vary with a band.
+#[derive(Clone, Debug)]
+struct FastBanded {
+    chooser: Chooser,
+    /// Each band's condition and the indicator as judged in it, with the offset of its level
+    /// requirements in the classifier's list for the indicator.
+    cases: Vec<(FastCase, FastIndicator, u16)>,
+}
+
+/// A band's condition: the selector's values as a span at the selector's scale, or a declared
+/// value's index.
+#[derive(Clone, Copy, Debug)]
+enum FastCase {
+    Span(Span),
+    Value(u16),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -142,6 +163,9 @@ pub struct FastOutcome {
     pub tier_reached: Option<bool>,
     /// The decimals of `compared`.
     pub scale: u32,
+    /// Where the indicator's requirements vary with a band: the band chosen, an index for
+    /// [`Classifier::band_when`] (`None`: no band, or not chosen by band).
+    pub band: Option<u16>,
 }
 
 impl FastOutcome {
@@ -160,7 +184,12 @@ impl FastOutcome {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prepared {
     values: Vec<i64>,
+    /// Per declared attribute, the index of the product's value ([`NO_VALUE`]: missing).
+    attributes: Vec<u16>,
 }
+
+/// The attribute index a prepared product holds for a missing value.
+const NO_VALUE: u16 = u16::MAX;
 
 /// The compiled fast path of an [`Engine`]. Build it with [`Engine::classifier`].
 ///
@@ -205,11 +234,41 @@ pub struct Classifier {
     leader_weight: i64,
     /// The decimals of the scaled weights.
     weight_scale: u32,
-    /// Per indicator, the benchmark level's requirements in level order.
+    /// Per indicator, the benchmark level's requirements in level order (for an indicator
+    /// chosen by band, each band's level after the other's).
     levels: Vec<Vec<(crate::standard::StandardCode, crate::limit::Limit)>>,
+    /// The declared attributes (their values are checked as the exact path checks them).
+    attributes: Vec<crate::plan::Attribute>,
+    /// Per indicator, the conditions of its bands in canonical form (empty: not banded).
+    band_whens: Vec<Vec<String>>,
 }
 
 impl FastIndicator {
+    /// The band a prepared product's selector chooses, with the indicator as judged in it and
+    /// the offset of its level requirements; `None` when no band is chosen.
+    fn band_of<'a>(
+        banded: &'a FastBanded,
+        p: &Prepared,
+    ) -> Option<(usize, &'a FastIndicator, u16)> {
+        let k = match banded.chooser {
+            Chooser::Indicator(sel) => {
+                let x = p.values.get(sel).copied().filter(|&x| x != MISSING)?;
+                banded
+                    .cases
+                    .iter()
+                    .position(|(w, ..)| matches!(w, FastCase::Span(s) if s.contains(x)))?
+            }
+            Chooser::Attribute(a) => {
+                let v = p.attributes.get(a).copied().filter(|&v| v != NO_VALUE)?;
+                banded
+                    .cases
+                    .iter()
+                    .position(|(w, ..)| matches!(w, FastCase::Value(d) if *d == v))?
+            }
+        };
+        banded.cases.get(k).map(|(_, ind, at)| (k, ind, *at))
+    }
+
     /// [`rules::makes_gap`] for this indicator, from the flags it set at compile time.
     #[inline(always)]
     fn makes_gap(&self, outcome: Outcome) -> bool {
@@ -291,7 +350,10 @@ struct Hot {
 fn hot_loop(indicators: &[FastIndicator]) -> Option<Vec<Hot>> {
     // The hot loop holds a missing value (i64::MIN) as a value outside every level span: right
     // only where a missing value makes a gap exactly where falling short does.
-    if indicators.iter().any(|i| i.missing_gap != i.counts) {
+    if indicators
+        .iter()
+        .any(|i| i.missing_gap != i.counts || i.bands.is_some())
+    {
         return None;
     }
     // An "exceeds" region with holes is not one span.
@@ -426,6 +488,22 @@ fn scale_of(ends: &Ends) -> u32 {
         .unwrap_or(0)
 }
 
+impl Engine {
+    /// Under the tier policy, on an indicator whose grades are read as tiers: the leader
+    /// tier's index in its grades (`None` inside: a table without that tier).
+    fn tier_of(&self, ind: &CompiledIndicator) -> Option<Option<usize>> {
+        let rule = self.policy.leader.as_ref()?;
+        if !self.tiers_counted(ind) {
+            return None;
+        }
+        let names = match &ind.grading {
+            Grading::Table(t) => Some(t.grades.iter().map(|g| &g.name)),
+            _ => None,
+        };
+        Some(names.and_then(|n| rule.index_in(n)))
+    }
+}
+
 fn unsupported(id: &str, why: Text) -> Error {
     Error::invalid("indicator", id, t!(msg::OUTSIDE, why))
 }
@@ -447,15 +525,44 @@ impl Engine {
             .unwrap_or(0);
         let mut indicators = Vec::with_capacity(self.indicators.len());
         for ind in &self.indicators {
-            let mut f = fast_indicator(ind, weight_scale, self.policy.missing)?;
-            if let (Some(rule), true) = (&self.policy.leader, self.tiers_counted(ind)) {
-                let names = match &ind.grading {
-                    Grading::Table(t) => Some(t.grades.iter().map(|g| &g.name)),
-                    _ => None,
-                };
-                f.tier = Some(names.and_then(|n| rule.index_in(n)));
+            let mut f = fast_indicator(ind, weight_scale, self.policy.missing, 0)?;
+            f.tier = self.tier_of(ind);
+            // Each band's own tiers, as the exact path reads them in the band chosen.
+            if let (Some(banded), Some(lowered)) = (&ind.banded, f.bands.as_mut()) {
+                for (case, (_, fast, _)) in banded.bands.iter().zip(lowered.cases.iter_mut()) {
+                    fast.tier = self.tier_of(&case.judged);
+                }
             }
             indicators.push(f);
+        }
+        // Band conditions on a selector indicator, at the selector's scale.
+        let scales: Vec<u32> = indicators.iter().map(|i| i.scale).collect();
+        for (ind, fast) in self.indicators.iter().zip(indicators.iter_mut()) {
+            let (Some(banded), Some(lowered)) = (&ind.banded, fast.bands.as_mut()) else {
+                continue;
+            };
+            for (case, (when, _, _)) in banded.bands.iter().zip(lowered.cases.iter_mut()) {
+                match (&case.when, banded.chooser) {
+                    (Case::Ends(ends), Chooser::Indicator(k)) => {
+                        let scale = scales.get(k).copied().unwrap_or(MIN_SCALE);
+                        *when = FastCase::Span(
+                            span(ends, scale)
+                                .ok_or_else(|| unsupported(&ind.id, t!(msg::TOO_LARGE)))?,
+                        );
+                    }
+                    (Case::Value(v), Chooser::Attribute(a)) => {
+                        let index = self
+                            .attributes
+                            .get(a)
+                            .and_then(|a| a.values.iter().position(|d| &d.id == v))
+                            .and_then(|k| u16::try_from(k).ok())
+                            .filter(|&k| k != NO_VALUE)
+                            .ok_or_else(|| unsupported(&ind.id, t!(msg::BANDED_REQUIREMENTS)))?;
+                        *when = FastCase::Value(index);
+                    }
+                    _ => return Err(unsupported(&ind.id, t!(msg::BANDED_REQUIREMENTS))),
+                }
+            }
         }
         let by_tier = self.policy.leader.is_some();
         let core_total: i64 = indicators
@@ -494,11 +601,19 @@ impl Engine {
             levels: self
                 .indicators
                 .iter()
+                .map(|i| match &i.banded {
+                    None => level_of(i),
+                    Some(b) => b.bands.iter().flat_map(|c| level_of(&c.judged)).collect(),
+                })
+                .collect(),
+            attributes: self.attributes.clone(),
+            band_whens: self
+                .indicators
+                .iter()
                 .map(|i| {
-                    i.level
+                    i.banded
                         .iter()
-                        .filter_map(|&k| i.requirements.get(k))
-                        .map(|r| (r.code.clone(), r.limit.clone()))
+                        .flat_map(|b| b.bands.iter().map(|c| c.when_text.clone()))
                         .collect()
                 })
                 .collect(),
@@ -506,11 +621,79 @@ impl Engine {
     }
 }
 
+/// The benchmark level's requirements of an indicator, in level order.
+fn level_of(i: &CompiledIndicator) -> Vec<(crate::standard::StandardCode, crate::limit::Limit)> {
+    i.level_requirements()
+        .map(|r| (r.code.clone(), r.limit.clone()))
+        .collect()
+}
+
+/// An indicator whose requirements vary with a band: each band lowered at one scale (the
+/// largest any band needs), the condition filled in once every selector's scale is known.
+fn fast_banded(
+    ind: &CompiledIndicator,
+    banded: &super::Banded,
+    weight_scale: u32,
+    missing: MissingPolicy,
+    min_scale: u32,
+) -> Result<FastIndicator, Error> {
+    let mut scale = min_scale;
+    for case in &banded.bands {
+        scale = scale.max(fast_indicator(&case.judged, weight_scale, missing, scale)?.scale);
+    }
+    let mut cases = Vec::with_capacity(banded.bands.len());
+    let mut offset: usize = 0;
+    for case in &banded.bands {
+        let when = match &case.when {
+            // Filled by the classifier, which knows the selectors' scales and the attributes.
+            Case::Value(_) => FastCase::Value(NO_VALUE),
+            Case::Ends(_) => FastCase::Span(Span::EMPTY),
+        };
+        let lowered = fast_indicator(&case.judged, weight_scale, missing, scale)?;
+        let at = u16::try_from(offset).map_err(|_| unsupported(&ind.id, t!(msg::TOO_LARGE)))?;
+        offset = offset.saturating_add(case.judged.level.len());
+        cases.push((when, lowered, at));
+    }
+    Ok(FastIndicator {
+        scale,
+        level: Span::ALL,
+        exceeds: [Span::EMPTY; 2],
+        holes: Vec::new(),
+        counts: ind.compared() && rules::makes_gap(ind.class, Outcome::FallsShort, missing),
+        missing_gap: ind.compared() && rules::makes_gap(ind.class, Outcome::Missing, missing),
+        core: rules::exceeding(ind.class, Outcome::Exceeds),
+        weight: scaled(ind.weight, weight_scale)
+            .ok_or_else(|| unsupported(&ind.id, t!(msg::WEIGHT)))?,
+        qualitative: false,
+        compared: ind.compared(),
+        reqs: Vec::new(),
+        grades: Vec::new(),
+        // Set by the classifier under the tier policy; each band's tiers are its own.
+        tier: None,
+        direction: ind.direction,
+        deviations: ind.deviations,
+        bands: Some(Box::new(FastBanded {
+            chooser: banded.chooser,
+            cases,
+        })),
+    })
+}
+
 fn fast_indicator(
     ind: &CompiledIndicator,
     weight_scale: u32,
     missing: MissingPolicy,
+    min_scale: u32,
 ) -> Result<FastIndicator, Error> {
+    if let Some(banded) = &ind.banded {
+        if ind.method != Method::FullValue {
+            return Err(unsupported(&ind.id, t!(msg::ROUNDED_VALUE)));
+        }
+        if ind.rule != crate::decision::DecisionRule::Simple {
+            return Err(unsupported(&ind.id, t!(msg::GUARD_BAND_RULE)));
+        }
+        return fast_banded(ind, banded, weight_scale, missing, min_scale);
+    }
     let base = FastIndicator {
         scale: 0,
         level: Span::ALL,
@@ -528,6 +711,7 @@ fn fast_indicator(
         tier: None,
         direction: ind.direction,
         deviations: ind.deviations,
+        bands: None,
     };
     if base.qualitative {
         // pass = 1 conforms, fail = 0 falls short; never exceeds.
@@ -538,7 +722,7 @@ fn fast_indicator(
     }
     let table = lowerable(ind)?;
     let level_ends: Vec<Ends> = ind.level_requirements().map(|r| r.ends).collect();
-    let scale = scale_for(ind, &level_ends, table)?;
+    let scale = scale_for(ind, &level_ends, table)?.max(min_scale);
     let not_held = || unsupported(&ind.id, t!(msg::TOO_LARGE));
     let grades = match table {
         Some(t) => t
@@ -590,6 +774,7 @@ fn lowerable(ind: &CompiledIndicator) -> Result<Option<&GradeTable>, Error> {
     if ind.rule != crate::decision::DecisionRule::Simple {
         return Err(unsupported(&ind.id, t!(msg::GUARD_BAND_RULE)));
     }
+
     match &ind.grading {
         Grading::None => Ok(None),
         Grading::Table(t) => Ok(Some(t)),
@@ -722,6 +907,20 @@ impl Classifier {
     ///
     /// As [`Engine::evaluate`] for values that cannot be compared (a unit of another dimension).
     pub fn prepare(&self, product: &Product) -> Result<Option<Prepared>, Error> {
+        super::evaluate::declared(&self.attributes, product)
+            .map_err(|e| e.place(t!(crate::error::msg::PLACE_PRODUCT, &product.id)))?;
+        let attributes = self
+            .attributes
+            .iter()
+            .map(|a| {
+                product
+                    .attributes
+                    .get(&a.id)
+                    .and_then(|v| a.values.iter().position(|d| &d.id == v))
+                    .and_then(|k| u16::try_from(k).ok())
+                    .unwrap_or(NO_VALUE)
+            })
+            .collect();
         let mut values = vec![MISSING; self.indicators.len()];
         for ((slot, ind), (id, unit)) in values
             .iter_mut()
@@ -748,7 +947,7 @@ impl Classifier {
             };
             *slot = x;
         }
-        Ok(Some(Prepared { values }))
+        Ok(Some(Prepared { values, attributes }))
     }
 
     /// Prepares values given as scaled integers directly: `values[i]` is indicator i's value
@@ -757,7 +956,10 @@ impl Classifier {
     pub fn prepare_scaled(&self, values: impl IntoIterator<Item = Option<i64>>) -> Prepared {
         let mut out: Vec<i64> = values.into_iter().map(|v| v.unwrap_or(MISSING)).collect();
         out.resize(self.indicators.len(), MISSING);
-        Prepared { values: out }
+        Prepared {
+            values: out,
+            attributes: vec![NO_VALUE; self.attributes.len()],
+        }
     }
 
     /// Prepares a product from its cells as written in a products file, in plan order, reusing
@@ -793,6 +995,10 @@ impl Classifier {
         cells: impl IntoIterator<Item = &'c str>,
         into: &mut Prepared,
     ) -> bool {
+        // A declared attribute is not among the cells: such a product takes `prepare`.
+        if !self.attributes.is_empty() {
+            return false;
+        }
         into.values.clear();
         for (ind, cell) in self.indicators.iter().zip(cells) {
             let cell = cell.trim();
@@ -869,6 +1075,20 @@ impl Classifier {
             .map(|(c, l)| (c, l))
     }
 
+    /// The condition of band `b` of indicator `i` (canonical: `>4500 ~ 7100 W`, `new`), as
+    /// [`FastOutcome::band`] names it.
+    pub fn band_when(&self, i: usize, b: u16) -> Option<&str> {
+        self.band_whens
+            .get(i)
+            .and_then(|w| w.get(usize::from(b)))
+            .map(String::as_str)
+    }
+
+    /// Whether an indicator's requirements are chosen by band (its outcomes name the band).
+    pub fn banded(&self) -> bool {
+        self.band_whens.iter().any(|w| !w.is_empty())
+    }
+
     /// The decimals at which indicator `i`'s values are held.
     pub fn scale(&self, i: usize) -> Option<u32> {
         self.indicators.get(i).map(|f| f.scale)
@@ -943,6 +1163,17 @@ impl Classifier {
         let mut weight: i64 = 0;
         let mut count: u32 = 0;
         for (ind, &x) in self.indicators.iter().zip(&p.values) {
+            let ind = match &ind.bands {
+                None => ind,
+                Some(b) => match FastIndicator::band_of(b, p) {
+                    Some((_, judged, _)) => judged,
+                    // No band: missing, as the exact path says.
+                    None => {
+                        gap |= ind.missing_gap;
+                        continue;
+                    }
+                },
+            };
             if x == MISSING {
                 gap |= ind.missing_gap;
                 continue;
@@ -967,6 +1198,30 @@ impl Classifier {
         out.clear();
         let (mut gap, mut weight, mut count) = (false, 0i64, 0u32);
         for (ind, &x) in self.indicators.iter().zip(&p.values) {
+            let (ind, band, offset) = match &ind.bands {
+                None => (ind, None, 0),
+                Some(b) => match FastIndicator::band_of(b, p) {
+                    Some((k, judged, at)) => (judged, u16::try_from(k).ok(), at),
+                    None => {
+                        // No band: missing (not compared where no band is), no limit.
+                        let outcome =
+                            rules::unjudged(ind.compared, false).unwrap_or(Outcome::Missing);
+                        gap |= ind.makes_gap(outcome);
+                        out.push(FastOutcome {
+                            outcome,
+                            compared: (x != MISSING).then_some(x),
+                            margin: None,
+                            grade: None,
+                            requirement: None,
+                            // No band, no tier reached.
+                            tier_reached: ind.tier.map(|_| false),
+                            scale: ind.scale,
+                            band: None,
+                        });
+                        continue;
+                    }
+                },
+            };
             let judged = ind.compared & (x != MISSING);
             let outcome = if !judged {
                 rules::unjudged(ind.compared, x != MISSING).unwrap_or(Outcome::Missing)
@@ -1006,9 +1261,10 @@ impl Classifier {
                 compared: (x != MISSING && !ind.qualitative).then_some(x),
                 margin,
                 grade,
-                requirement,
+                requirement: requirement.and_then(|k| k.checked_add(offset)),
                 tier_reached,
                 scale: ind.scale,
+                band,
             });
         }
         self.class_of(gap, weight, count)

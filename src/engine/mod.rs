@@ -101,6 +101,42 @@ pub(crate) enum Grading {
     },
 }
 
+/// What chooses an indicator's band: another indicator's value (by index) or a declared
+/// attribute of the product (by index into the engine's attributes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Chooser {
+    Indicator(usize),
+    Attribute(usize),
+}
+
+/// A band's condition: a set of the selector indicator's values (in its unit) or a declared
+/// value of the selector attribute.
+#[derive(Clone, Debug)]
+pub(crate) enum Case {
+    Ends(Ends),
+    Value(String),
+}
+
+/// One band of an indicator whose requirements vary with the band: the band's condition and
+/// the indicator as judged in it (the indicator's requirements with the band's, the benchmark
+/// level found among them by the one rule of every level, the band's grades).
+#[derive(Clone, Debug)]
+pub(crate) struct BandCase {
+    pub(crate) when: Case,
+    /// The condition in canonical form, for the evidence.
+    pub(crate) when_text: String,
+    pub(crate) judged: CompiledIndicator,
+}
+
+/// Requirements (and grades) chosen by band.
+#[derive(Clone, Debug)]
+pub(crate) struct Banded {
+    /// The selector's id.
+    pub(crate) by: String,
+    pub(crate) chooser: Chooser,
+    pub(crate) bands: Vec<BandCase>,
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct CompiledIndicator {
     pub(crate) id: String,
@@ -130,6 +166,10 @@ pub(crate) struct CompiledIndicator {
     /// difference, and a value written with `Δ` is accepted.
     pub(crate) differences: bool,
     pub(crate) grading: Grading,
+    /// Where the requirements vary with a band, or the band is chosen by an attribute: each
+    /// band compiled on its own (then `grading` is [`Grading::None`] and `level` is the
+    /// level of the requirements stated once for the indicator, for no judgement).
+    pub(crate) banded: Option<Box<Banded>>,
 }
 
 impl CompiledIndicator {
@@ -141,7 +181,22 @@ impl CompiledIndicator {
     /// Whether the indicator is judged against a level: a benchmark states it, or it is
     /// qualitative (judged pass or fail on its own).
     pub(crate) fn compared(&self) -> bool {
-        self.direction == Direction::Qualitative || !self.level.is_empty()
+        self.direction == Direction::Qualitative
+            || !self.level.is_empty()
+            || self
+                .banded
+                .as_ref()
+                .is_some_and(|b| b.bands.iter().any(|c| c.judged.compared()))
+    }
+
+    /// Whether the indicator has grades: its own, or (where its requirements vary with a band)
+    /// a band's.
+    pub(crate) fn graded(&self) -> bool {
+        !matches!(self.grading, Grading::None)
+            || self
+                .banded
+                .as_ref()
+                .is_some_and(|b| b.bands.iter().any(|c| c.judged.graded()))
     }
 
     /// The subject standard's requirement, if it states one.
@@ -161,6 +216,8 @@ pub struct Engine {
     pub(crate) tiered: usize,
     pub(crate) subject: Option<StandardCode>,
     pub(crate) category: Names,
+    /// The plan's declared attributes.
+    pub(crate) attributes: Vec<crate::plan::Attribute>,
 }
 
 impl Engine {
@@ -196,6 +253,7 @@ impl Engine {
     ) -> impl Iterator<Item = &'a str> + 'a {
         columns.into_iter().filter(move |c| {
             *c != "id"
+                && !self.attributes.iter().any(|a| a.id == *c)
                 && !self.indicators.iter().any(|i| {
                     i.id == *c
                         || i.name
@@ -267,14 +325,56 @@ impl Engine {
         self.indicators.iter().map(|i| i.id.as_str())
     }
 
+    /// The ids of the plan's declared attributes (`plant`), in plan order: products columns
+    /// read as text, never judged.
+    pub fn attribute_ids(&self) -> impl Iterator<Item = &str> {
+        self.attributes.iter().map(|a| a.id.as_str())
+    }
+
+    /// The ids of the indicators whose requirements are chosen by band (a band states
+    /// requirements, or an attribute chooses the band), in plan order: the verdicts name the
+    /// band of each ([`crate::verdict::BandChosen`]).
+    pub fn banded_ids(&self) -> impl Iterator<Item = &str> {
+        self.indicators
+            .iter()
+            .filter(|i| i.banded.is_some())
+            .map(|i| i.id.as_str())
+    }
+
     /// The indicator ids with their names, in plan order (a products column may be headed by
     /// the Chinese name: [`crate::product::CsvRows::keep_named`]).
     pub fn indicator_names(&self) -> impl Iterator<Item = (&str, &Names)> {
         self.indicators.iter().map(|i| (i.id.as_str(), &i.name))
     }
 
+    /// Where an indicator's requirements vary with a band: each band's condition (canonical,
+    /// `>4500 ~ 7100 W`, `new`) with the benchmark level in that band, as
+    /// [`Engine::benchmark_level`] gives it; empty for an indicator not chosen by band.
+    pub fn band_levels(&self, indicator: &str) -> Vec<(&str, Vec<(&StandardCode, &Limit)>)> {
+        self.indicators
+            .iter()
+            .find(|i| i.id == indicator)
+            .and_then(|i| i.banded.as_ref())
+            .map(|b| {
+                b.bands
+                    .iter()
+                    .map(|c| {
+                        let level = c
+                            .judged
+                            .level_requirements()
+                            .map(|r| (&r.code, &r.limit))
+                            .collect();
+                        (c.when_text.as_str(), level)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The benchmark level of an indicator: the strictest benchmark requirements (several when
-    /// they are incomparable), as (standard, limit) pairs.
+    /// they are incomparable), as (standard, limit) pairs. For an indicator whose requirements
+    /// vary with a band, the level of the requirements stated once for the indicator (each
+    /// band's level: [`Engine::band_levels`]).
     pub fn benchmark_level(&self, indicator: &str) -> Vec<(&StandardCode, &Limit)> {
         self.indicators
             .iter()

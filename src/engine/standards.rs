@@ -12,7 +12,7 @@ use crate::error::msg::{
 };
 use crate::error::{t, Error};
 use crate::indicator::Direction;
-use crate::limit::{ends_inside, ends_strictness, Bound, Ends, Limit};
+use crate::limit::{ends_inside, ends_overlap, ends_strictness, Bound, Ends, Limit};
 use crate::limits::Limits;
 use crate::product::RowBound;
 use crate::rounding::Mark;
@@ -316,6 +316,20 @@ fn read_fault(e: &csv::Error) -> Error {
     }
 }
 
+/// Orders one indicator's verdicts in two bands from worst to best: falls short or
+/// incomparable (neither meets the band's level), missing (the standard states nothing where a
+/// benchmark does), meets, exceeds, not compared; then the smaller margin.
+fn worse_band(a: &IndicatorVerdict, b: &IndicatorVerdict) -> bool {
+    let rank = |o: Outcome| match o {
+        Outcome::FallsShort | Outcome::Incomparable => 0,
+        Outcome::Missing => 1,
+        Outcome::Meets => 2,
+        Outcome::Exceeds => 3,
+        _ => 4,
+    };
+    (rank(a.outcome), a.margin.map(|m| m.value)) < (rank(b.outcome), b.margin.map(|m| m.value))
+}
+
 /// Orders indicator verdicts of one indicator from worst to best: falls short, meets,
 /// exceeds; then the smaller margin.
 fn worse(a: &IndicatorVerdict, b: &IndicatorVerdict) -> bool {
@@ -536,10 +550,6 @@ impl Engine {
                 _ => Input::Missing,
             })
             .collect();
-        let how = How {
-            method: Method::FullValue,
-            measured: None,
-        };
         let mut indicators = Vec::with_capacity(self.indicators.len());
         for ((ind, g), stated) in self
             .indicators
@@ -547,57 +557,161 @@ impl Engine {
             .zip(&guaranteed)
             .zip(self.indicators.iter().map(|i| requirements.get(&i.id)))
         {
-            let given = stated.map(ToString::to_string);
             let place = at_requirement(code, &ind.id);
-            let verdict = match g {
-                Guarantee::NotStated => self.judge(ind, Input::Missing, given, how, &inputs),
-                Guarantee::NotCompared => {
-                    self.judge(ind, Input::Missing, given, how, &inputs)
-                        .map(|v| IndicatorVerdict {
-                            outcome: Outcome::NotCompared,
-                            ..v
-                        })
+            let verdict = match (&ind.banded, g) {
+                (Some(banded), Guarantee::Values(..) | Guarantee::Unbounded(_)) => {
+                    self.in_every_band(ind, banded, requirements, stated, &inputs)
                 }
-                Guarantee::Conforms => {
-                    self.judge(ind, Input::Qualitative(true), given, how, &inputs)
-                }
-                Guarantee::Unbounded(incomparable) => {
-                    let outcome = if *incomparable {
-                        Outcome::Incomparable
-                    } else {
-                        Outcome::FallsShort
-                    };
-                    self.unjudged(ind, outcome, how)
-                        .map(|v| IndicatorVerdict { value: given, ..v })
-                }
-                Guarantee::Values(values, incomparable) => {
-                    self.worst(ind, values, given, how, &inputs).map(|mut v| {
-                        if *incomparable && ind.compared() {
-                            v.outcome = Outcome::Incomparable;
-                        }
-                        v
-                    })
-                }
+                _ => self.judge_requirement(ind, g, stated, &inputs),
             }
             .map_err(place)?;
-            // A requirement is judged without the indicator's decision rule. One that does not
-            // conform never shows a margin in its favour (a lower-is-better level bounded
-            // below measures from its upper end: 0.5 L against 1 ~ 4 L).
-            let mut verdict = IndicatorVerdict {
-                rule: None,
-                ..verdict
-            };
-            if matches!(verdict.outcome, Outcome::FallsShort | Outcome::Incomparable)
-                && verdict
-                    .margin
-                    .is_some_and(|m| m.value > rust_decimal::Decimal::ZERO)
-            {
-                verdict.margin = None;
-            }
             indicators.push(verdict);
         }
         self.verdict(code.to_owned(), indicators)
             .map_err(|e| e.place(t!(PLACE_STANDARD, code)))
+    }
+
+    /// One requirement judged against an indicator's level, as [`Engine::evaluate_standard`]
+    /// judges it: what it guarantees (`g`) put to the decision table, without the indicator's
+    /// decision rule, and never a margin in its favour where it does not conform.
+    fn judge_requirement(
+        &self,
+        ind: &CompiledIndicator,
+        g: &Guarantee,
+        stated: Option<&Stated>,
+        inputs: &[Input],
+    ) -> Result<IndicatorVerdict, Error> {
+        let how = How {
+            method: Method::FullValue,
+            measured: None,
+        };
+        let given = stated.map(ToString::to_string);
+        let verdict = match g {
+            Guarantee::NotStated => self.judge(ind, Input::Missing, given, how, inputs),
+            Guarantee::NotCompared => {
+                self.judge(ind, Input::Missing, given, how, inputs)
+                    .map(|v| IndicatorVerdict {
+                        outcome: Outcome::NotCompared,
+                        ..v
+                    })
+            }
+            Guarantee::Conforms => self.judge(ind, Input::Qualitative(true), given, how, inputs),
+            Guarantee::Unbounded(incomparable) => {
+                let outcome = if *incomparable {
+                    Outcome::Incomparable
+                } else {
+                    Outcome::FallsShort
+                };
+                self.unjudged(ind, outcome, how)
+                    .map(|v| IndicatorVerdict { value: given, ..v })
+            }
+            Guarantee::Values(values, incomparable) => {
+                self.worst(ind, values, given, how, inputs).map(|mut v| {
+                    if *incomparable && ind.compared() {
+                        v.outcome = Outcome::Incomparable;
+                    }
+                    v
+                })
+            }
+        }?;
+        // A requirement is judged without the indicator's decision rule. One that does not
+        // conform never shows a margin in its favour (a lower-is-better level bounded
+        // below measures from its upper end: 0.5 L against 1 ~ 4 L).
+        let mut verdict = IndicatorVerdict {
+            rule: None,
+            ..verdict
+        };
+        if matches!(verdict.outcome, Outcome::FallsShort | Outcome::Incomparable)
+            && verdict
+                .margin
+                .is_some_and(|m| m.value > rust_decimal::Decimal::ZERO)
+        {
+            verdict.margin = None;
+        }
+        Ok(verdict)
+    }
+
+    /// A standard's one requirement for an indicator whose requirements vary with a band: it
+    /// holds for a unit of every band the standard's requirements admit ([`Engine::admitted`]),
+    /// so it is judged against each such band's level and the worst band decides (named in the
+    /// evidence). Where the standard admits no band, there is no level to judge against:
+    /// missing, as for a product in no band.
+    fn in_every_band(
+        &self,
+        ind: &CompiledIndicator,
+        banded: &super::Banded,
+        requirements: &Requirements,
+        stated: Option<&Stated>,
+        inputs: &[Input],
+    ) -> Result<IndicatorVerdict, Error> {
+        let mut worst: Option<IndicatorVerdict> = None;
+        for case in self.admitted(banded, requirements) {
+            let v =
+                self.requirement_in(&case.judged, &banded.by, &case.when_text, stated, inputs)?;
+            if worst.as_ref().is_none_or(|w| worse_band(&v, w)) {
+                worst = Some(v);
+            }
+        }
+        match worst {
+            Some(v) => Ok(v),
+            None => {
+                let mut v = self.judge_requirement(ind, &Guarantee::NotStated, stated, inputs)?;
+                (v.limit, v.standard) = (None, None);
+                v.band = Some(crate::verdict::BandChosen {
+                    by: banded.by.clone(),
+                    value: requirements.get(&banded.by).map(ToString::to_string),
+                    when: None,
+                });
+                Ok(v)
+            }
+        }
+    }
+
+    /// The bands a standard's requirements admit: where an indicator chooses the band and the
+    /// standard states a limit on it, the bands whose condition has a value in common with that
+    /// limit (a standard for units of 5000 W and above is not judged in the band `≤ 4500 W`);
+    /// otherwise every band.
+    fn admitted<'b>(
+        &self,
+        banded: &'b super::Banded,
+        requirements: &Requirements,
+    ) -> Vec<&'b super::BandCase> {
+        let selector = match banded.chooser {
+            super::Chooser::Indicator(k) => self.indicators.get(k),
+            super::Chooser::Attribute(_) => None,
+        };
+        let mine = selector.and_then(|s| match requirements.get(&s.id) {
+            Some(Stated::Limit(l)) => l.ends_in(s.unit.as_ref(), s.differences).ok(),
+            _ => None,
+        });
+        banded
+            .bands
+            .iter()
+            .filter(|case| match (&case.when, &mine) {
+                (super::Case::Ends(when), Some(mine)) => ends_overlap(when, mine),
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// A requirement judged in one band, as [`Engine::evaluate_standard`] judges it, the band
+    /// named in the evidence.
+    fn requirement_in(
+        &self,
+        ind: &CompiledIndicator,
+        by: &str,
+        when: &str,
+        stated: Option<&Stated>,
+        inputs: &[Input],
+    ) -> Result<IndicatorVerdict, Error> {
+        let g = self.guaranteed_by(ind, stated)?;
+        let mut v = self.judge_requirement(ind, &g, stated, inputs)?;
+        v.band = Some(crate::verdict::BandChosen {
+            by: by.to_owned(),
+            value: None,
+            when: Some(when.to_owned()),
+        });
+        Ok(v)
     }
 
     /// What a standard's requirement guarantees for an indicator.
@@ -687,17 +801,58 @@ impl Engine {
                     .map(|r| (i.id.clone(), Stated::Limit(r.limit.clone())))
             })
             .collect();
-        let verdict = self.judge_standard(&subject.to_string(), &requirements, true)?;
+        let code = subject.to_string();
+        let mut verdict = self.judge_standard(&code, &requirements, true)?;
+        // Where the requirements vary with a band, the subject is compared in each band with
+        // its requirement there (stated once for the indicator, or in the band): one entry per
+        // band, and the worst band judges the indicator.
+        let mut rows = Vec::with_capacity(self.indicators.len());
+        let mut banded_any = false;
+        for (ind, v) in self.indicators.iter().zip(verdict.indicators.iter_mut()) {
+            let Some(banded) = &ind.banded else {
+                rows.push(relation(ind, v.outcome));
+                continue;
+            };
+            banded_any = true;
+            let mut worst: Option<IndicatorVerdict> = None;
+            for case in self.admitted(banded, &requirements) {
+                let mine = case
+                    .judged
+                    .subject_requirement()
+                    .map(|r| Stated::Limit(r.limit.clone()))
+                    .filter(|_| ind.direction != Direction::Qualitative);
+                let judged = self
+                    .requirement_in(
+                        &case.judged,
+                        &banded.by,
+                        &case.when_text,
+                        mine.as_ref(),
+                        &[],
+                    )
+                    .map_err(at_requirement(&code, &ind.id))?;
+                let mut row = relation(&case.judged, judged.outcome);
+                row.band = Some(case.when_text.clone());
+                rows.push(row);
+                if worst.as_ref().is_none_or(|w| worse_band(&judged, w)) {
+                    worst = Some(judged);
+                }
+            }
+            match worst {
+                Some(w) => *v = w,
+                // No band admitted: one row, as judged.
+                None => rows.push(relation(ind, v.outcome)),
+            }
+        }
+        if banded_any {
+            verdict = self
+                .verdict(code.clone(), verdict.indicators)
+                .map_err(|e| e.place(t!(PLACE_STANDARD, &code)))?;
+        }
         Ok(StandardVerdict {
-            standard: subject.to_string(),
+            standard: code,
             class: verdict.class,
             decided_by: verdict.decided_by,
-            indicators: self
-                .indicators
-                .iter()
-                .zip(&verdict.indicators)
-                .map(|(ind, v)| relation(ind, v.outcome))
-                .collect(),
+            indicators: rows,
         })
     }
 }
@@ -747,5 +902,6 @@ fn relation(ind: &CompiledIndicator, judged: Outcome) -> StandardIndicatorVerdic
                 class: r.class.clone(),
             })
             .collect(),
+        band: None,
     }
 }

@@ -56,6 +56,24 @@ pub(crate) mod msg {
         QUALITATIVE_REQUIREMENT = "limit \"{0}\" on a qualitative indicator: its values are \"pass\" or \"fail\", so it takes no requirements", "定性指标上的限值 \"{0}\"：其值为 \"pass\" 或 \"fail\"，不能提出要求";
         LEVEL_EMPTY = "the benchmark level is empty: no value meets both \"{0}\" = \"{1}\" and \"{2}\" = \"{3}\"", "对标水平为空，没有数值能同时满足 \"{0}\" = \"{1}\" 和 \"{2}\" = \"{3}\"";
         QUALITATIVE_GRADES = "a qualitative indicator takes no grades: its values are \"pass\" or \"fail\"", "定性指标不分等级，其值为 \"pass\" 或 \"fail\"";
+        BAND_AND_INDICATOR = "standard \"{0}\" states its requirement both for the indicator and in this band: state it once for the indicator, or in each band it applies to",
+            "标准 \"{0}\" 的要求既在指标的 requirements 中给出，又在本分档中给出：请只为指标给出一次，或在其适用的各分档中分别给出";
+        BAND_EMPTY = "the band states neither grades nor requirements: give it grades, requirements or both",
+            "该分档既无等级（grades）也无要求（requirements）：请给出等级、要求或两者";
+        BANDS_GRADED_MIXED = "band {0} has grades but this band has none: give every band its grades, or none",
+            "第 {0} 档有等级（grades），本分档却没有：请为每个分档都给出等级，或都不给";
+        NOT_A_VALUE = "\"{0}\" is not a declared value of attribute \"{1}\": write one of {2}",
+            "\"{0}\" 不是属性 \"{1}\" 声明的取值：请写 {2} 之一";
+        ATTRIBUTE_ID_EMPTY = "an attribute id is never empty", "属性编号不能为空";
+        ATTRIBUTE_IS_ID = "attribute id \"id\" is the name of the products file's product-id column: choose another id",
+            "属性编号 \"id\" 是产品文件中产品编号列的列名，请另选编号";
+        ATTRIBUTE_TWICE = "attribute id \"{0}\" is used twice (first by attributes[{1}])", "属性编号 \"{0}\" 使用了两次（首次在 attributes[{1}]）";
+        ATTRIBUTE_IS_INDICATOR = "attribute id \"{0}\" is also the id of indicators[{1}]: a products column names one of them, choose another id",
+            "属性编号 \"{0}\" 也是 indicators[{1}] 的编号，产品文件的一列只能对应其中之一，请另选编号";
+        ATTRIBUTE_NO_VALUES = "attribute \"{0}\" declares no values: list the values a product may take",
+            "属性 \"{0}\" 未声明取值：请列出产品可取的值";
+        VALUE_EMPTY = "a declared value is never empty", "声明的取值不能为空";
+        VALUE_TWICE = "value \"{0}\" is declared twice (first as values[{1}])", "取值 \"{0}\" 声明了两次（首次为 values[{1}]）";
         GRADES_AND_BANDS = "the indicator has both grades and bands: write one of them", "指标同时有等级（grades）和分档（bands），请只写其中之一";
         QUALITATIVE_BANDS = "a qualitative indicator takes no bands: its values are \"pass\" or \"fail\"", "定性指标不分档，其值为 \"pass\" 或 \"fail\"";
         SELECTOR_MISSING = "indicator \"{0}\" chooses the band but is not in the plan", "指标 \"{0}\" 用于选择分档，但不在方案中";
@@ -529,6 +547,7 @@ fn id_fault(id: &str) -> Option<Text> {
 /// A benchmark requirement as the checker keeps it: the key and limit as written, the
 /// conforming set in the indicator's unit, and the set it accepts under the indicator's method
 /// ([`crate::decision::accepted_ends`]): what the verdict and the benchmark level compare.
+#[derive(Clone)]
 struct Stated<'p> {
     code: &'p str,
     limit: std::borrow::Cow<'p, str>,
@@ -737,6 +756,7 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
     for (i, ind) in plan.indicators.iter().enumerate() {
         first.entry(ind.id.as_str()).or_insert(i);
     }
+    check_attributes(&mut c, plan, &first);
     let mut stated: BTreeSet<StandardCode> = BTreeSet::new();
     for (i, ind) in plan.indicators.iter().enumerate() {
         if let Some(&f) = first.get(ind.id.as_str()).filter(|&&f| f != i) {
@@ -778,6 +798,52 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         }
     }
     c.report(source)
+}
+
+/// The declared attributes: ids unique among attributes and indicators, written as a products
+/// column can name them; values declared, each once.
+fn check_attributes(c: &mut Checker, plan: &Plan, indicators: &BTreeMap<&str, usize>) {
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (a, attribute) in plan.attributes.iter().enumerate() {
+        let id = attribute.id.as_str();
+        let path = || format!("attributes[{a}].id");
+        if id.trim().is_empty() {
+            c.error(path, || t!(msg::ATTRIBUTE_ID_EMPTY), Loc::value());
+        } else if let Some(message) = id_fault(id) {
+            c.error(path, || message, Loc::value());
+        } else if id == "id" {
+            c.error(path, || t!(msg::ATTRIBUTE_IS_ID), Loc::value());
+        } else if let Some(&f) = ids.get(id) {
+            c.error(path, || t!(msg::ATTRIBUTE_TWICE, id, f), Loc::value());
+        } else if let Some(&k) = indicators.get(id) {
+            c.error(
+                path,
+                || t!(msg::ATTRIBUTE_IS_INDICATOR, id, k),
+                Loc::value(),
+            );
+        }
+        ids.entry(id).or_insert(a);
+        if attribute.values.is_empty() {
+            c.error(
+                || format!("attributes[{a}].values"),
+                || t!(msg::ATTRIBUTE_NO_VALUES, id),
+                Loc::key(),
+            );
+        }
+        let mut values: BTreeMap<&str, usize> = BTreeMap::new();
+        for (v, value) in attribute.values.iter().enumerate() {
+            let path = || format!("attributes[{a}].values[{v}].id");
+            let text = value.id.as_str();
+            if text.trim().is_empty() {
+                c.error(path, || t!(msg::VALUE_EMPTY), Loc::value());
+            } else if let Some(message) = id_fault(text) {
+                c.error(path, || message, Loc::value());
+            } else if let Some(&f) = values.get(text) {
+                c.error(path, || t!(msg::VALUE_TWICE, text, f), Loc::value());
+            }
+            values.entry(text).or_insert(v);
+        }
+    }
 }
 
 fn check_indicator(
@@ -1043,9 +1109,103 @@ fn check_indicator(
                 Loc::key(),
             );
         } else {
-            check_bands(c, plan, first, &base, ind, bands, &benchmark, &read_limit);
+            let stating = Stating {
+                codes,
+                for_indicator: seen.keys().cloned().collect(),
+                stated,
+            };
+            check_bands(
+                c,
+                plan,
+                first,
+                &base,
+                ind,
+                bands,
+                benchmark,
+                &read_limit,
+                stating,
+            );
         }
     }
+}
+
+/// What a band's requirements are checked against: the listed standards, those the indicator
+/// states once for every band, and the standards stated anywhere (each benchmark must state
+/// something).
+struct Stating<'a> {
+    codes: &'a BTreeMap<StandardCode, usize>,
+    for_indicator: BTreeSet<StandardCode>,
+    stated: &'a mut BTreeSet<StandardCode>,
+}
+
+/// A band's requirements, as the indicator's are checked: each standard listed, once, not
+/// also stated for the indicator, its limit read in the indicator's unit. Returns the
+/// benchmark requirements.
+fn check_band_requirements<'p>(
+    c: &mut Checker,
+    plan: &Plan,
+    path: &str,
+    ind: &Indicator,
+    band: &'p crate::indicator::Band,
+    read_limit: &ReadLimit<'_>,
+    stating: &mut Stating<'_>,
+) -> Vec<Stated<'p>> {
+    // The indicator's unit; one that does not read is reported on the indicator.
+    let unit = ind.unit.as_deref().map(str::parse::<Unit>).transpose();
+    let mut seen: BTreeMap<StandardCode, &str> = BTreeMap::new();
+    let mut benchmark = Vec::new();
+    for (code_text, limit_text) in &band.requirements {
+        let path = || format!("{path}.requirements.\"{code_text}\"");
+        let code = match code_text.parse::<StandardCode>() {
+            Ok(code) => code,
+            Err(e) => {
+                c.error(path, || e, Loc::key());
+                continue;
+            }
+        };
+        if let Some(first) = seen.get(&code) {
+            c.error(
+                path,
+                || t!(msg::STATED_TWICE, code_text, *first),
+                Loc::key(),
+            );
+            continue;
+        }
+        let role = stating
+            .codes
+            .get(&code)
+            .and_then(|&k| plan.standards.get(k))
+            .map(|s| s.role);
+        if role.is_none() {
+            c.error(path, || t!(msg::NOT_LISTED, code.to_string()), Loc::key());
+        }
+        if stating.for_indicator.contains(&code) {
+            c.error(path, || t!(msg::BAND_AND_INDICATOR, code_text), Loc::key());
+        }
+        stating.stated.insert(code.clone());
+        seen.insert(code, code_text.as_str());
+        if let Some((limit, Some(ends))) = read_limit(c, &path, limit_text) {
+            if let (Some(Role::Benchmark), Ok(unit)) = (role, &unit) {
+                let accepted = crate::decision::accepted_ends(
+                    &limit,
+                    unit.as_ref(),
+                    ind.judgement,
+                    ind.interval,
+                    ind.values_are_differences(),
+                );
+                match accepted {
+                    Ok(accepted) => benchmark.push(Stated {
+                        code: code_text,
+                        limit: limit_text.as_str().into(),
+                        ends,
+                        accepted,
+                    }),
+                    Err(e) => c.error(path, || e, Loc::value()),
+                }
+            }
+        }
+    }
+    benchmark
 }
 
 /// A band selector as far as its conditions can be checked: its id and unit.
@@ -1056,6 +1216,13 @@ struct Selector<'p> {
     differences: bool,
 }
 
+/// What chooses the bands: an indicator (its conditions are limits) or a declared attribute
+/// (its conditions are declared values).
+enum Chooser<'p> {
+    Indicator(Selector<'p>),
+    Attribute(&'p crate::plan::Attribute),
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check_bands(
     c: &mut Checker,
@@ -1064,14 +1231,17 @@ fn check_bands(
     base: &str,
     ind: &Indicator,
     bands: &Bands,
-    benchmark: &[Stated<'_>],
+    benchmark: Vec<Stated<'_>>,
     read_limit: &ReadLimit<'_>,
+    mut stating: Stating<'_>,
 ) {
     let by = format!("{base}.bands.by");
     let chosen = first
         .get(bands.by.as_str())
         .and_then(|&k| plan.indicators.get(k));
+    let attribute = plan.attributes.iter().find(|a| a.id == bands.by);
     let selector = match chosen {
+        None if attribute.is_some() => attribute.map(Chooser::Attribute),
         None => {
             c.error(
                 || by,
@@ -1094,14 +1264,15 @@ fn check_bands(
         }
         // A selector whose unit does not read is reported on the selector itself.
         Some(s) => match s.unit.as_deref().map(str::parse::<Unit>).transpose() {
-            Ok(unit) => Some(Selector {
+            Ok(unit) => Some(Chooser::Indicator(Selector {
                 id: &s.id,
                 unit,
                 differences: s.values_are_differences(),
-            }),
+            })),
             Err(_) => None,
         },
     };
+    let graded = bands.bands.iter().position(|b| !b.grades.is_empty());
     if bands.bands.is_empty() {
         c.error(
             || format!("{base}.bands.bands"),
@@ -1110,18 +1281,80 @@ fn check_bands(
         );
     }
     let mut conditions: Vec<(usize, &str, Ends)> = Vec::new();
+    let mut values: BTreeMap<&str, usize> = BTreeMap::new();
     for (b, band) in bands.bands.iter().enumerate() {
         let path = format!("{base}.bands.bands[{b}]");
-        match band.when.parse::<Limit>() {
-            Err(e) => c.error(|| format!("{path}.when"), || e, Loc::value()),
-            Ok(when) => {
-                if let Some(s) = &selector {
-                    if let Some(ends) = condition(c, &format!("{path}.when"), &band.when, &when, s)
-                    {
-                        conditions.push((b, &band.when, ends));
-                    }
+        match &selector {
+            Some(Chooser::Attribute(a)) => {
+                let value = band.when.trim();
+                if !a.values.iter().any(|v| v.id == value) {
+                    let declared: Vec<String> =
+                        a.values.iter().map(|v| format!("\"{}\"", v.id)).collect();
+                    c.error(
+                        || format!("{path}.when"),
+                        || t!(msg::NOT_A_VALUE, value, a.id.as_str(), declared.join(", ")),
+                        Loc::value(),
+                    );
+                } else if let Some(&e) = values.get(value) {
+                    c.error(
+                        || format!("{path}.when"),
+                        || t!(msg::BANDS_OVERLAP, value, e, value),
+                        Loc::value(),
+                    );
+                } else {
+                    values.insert(value, b);
                 }
             }
+            _ => match band.when.parse::<Limit>() {
+                Err(e) => c.error(|| format!("{path}.when"), || e, Loc::value()),
+                Ok(when) => {
+                    if let Some(Chooser::Indicator(s)) = &selector {
+                        if let Some(ends) =
+                            condition(c, &format!("{path}.when"), &band.when, &when, s)
+                        {
+                            conditions.push((b, &band.when, ends));
+                        }
+                    }
+                }
+            },
+        }
+        if band.grades.is_empty() && band.requirements.is_empty() {
+            c.error(|| path.clone(), || t!(msg::BAND_EMPTY), Loc::key());
+        } else if let (Some(g), true) = (graded, band.grades.is_empty()) {
+            c.error(
+                || path.clone(),
+                || t!(msg::BANDS_GRADED_MIXED, g),
+                Loc::key(),
+            );
+        }
+        let own = check_band_requirements(c, plan, &path, ind, band, read_limit, &mut stating);
+        let mut level: Vec<Stated<'_>> = benchmark.clone();
+        level.extend(own);
+        if let Some((x, y)) = disjoint_pair(&level) {
+            if let (Some(x), Some(y)) = (level.get(x), level.get(y)) {
+                let (code, limit) = (y.code, &y.limit);
+                let in_band = band.requirements.contains_key(code);
+                c.error(
+                    || {
+                        if in_band {
+                            format!("{path}.requirements.\"{code}\"")
+                        } else {
+                            format!("{base}.requirements.\"{code}\"")
+                        }
+                    },
+                    || {
+                        t!(
+                            msg::LEVEL_EMPTY,
+                            x.code,
+                            x.limit.as_ref(),
+                            code,
+                            limit.as_ref()
+                        )
+                    },
+                    Loc::key(),
+                );
+            }
+            level.clear();
         }
         let table = check_grades(
             c,
@@ -1131,13 +1364,7 @@ fn check_bands(
             ind.direction,
         );
         if let Some(table) = table {
-            level_in_no_grade(
-                c,
-                format!("{path}.grades"),
-                benchmark,
-                &table,
-                ind.direction,
-            );
+            level_in_no_grade(c, format!("{path}.grades"), &level, &table, ind.direction);
         }
     }
     // The first band whose condition holds is used: two that overlap are a fault.

@@ -98,6 +98,31 @@ pub struct PlanStandard {
     pub standard: Standard,
 }
 
+/// A declared categorical property of a product (`plant`: `new` or `existing`): a column of
+/// the products file (a key of `values` in JSON), never judged; bands may be chosen by it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attribute {
+    /// A short id, unique among indicators and attributes: the products column.
+    pub id: String,
+    /// The attribute's name.
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub name: Names,
+    /// The values a product may take, each once.
+    pub values: Vec<AttributeValue>,
+}
+
+/// One declared value of an attribute.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeValue {
+    /// The value as products write it (`new`).
+    pub id: String,
+    /// The value's name (`{ zh = "新建企业", en = "new plant" }`).
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub name: Names,
+}
+
 /// A benchmarking plan (对标技术方案), schema version 1.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -115,6 +140,10 @@ pub struct Plan {
     pub standards: Vec<PlanStandard>,
     /// The indicators compared.
     pub indicators: Vec<Indicator>,
+    /// Declared categorical properties of a product (`plant`: new or existing), read from the
+    /// products file and never judged: bands may be chosen by one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<Attribute>,
     /// The classification policy.
     #[serde(default)]
     pub policy: Policy,

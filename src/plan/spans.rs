@@ -35,6 +35,10 @@ enum Part {
     BandList,
     Band,
     Policy,
+    Attributes,
+    Attribute,
+    AttributeValues,
+    AttributeValue,
     /// Not looked into.
     Leaf,
 }
@@ -47,7 +51,9 @@ impl Part {
             (Part::Root, "indicators") => Part::Indicators,
             (Part::Root, "policy") => Part::Policy,
             (Part::Standard, "adoption") => Part::Adoption,
-            (Part::Indicator, "requirements") => Part::Requirements,
+            (Part::Indicator | Part::Band, "requirements") => Part::Requirements,
+            (Part::Root, "attributes") => Part::Attributes,
+            (Part::Attribute, "values") => Part::AttributeValues,
             (Part::Indicator | Part::Band, "grades") => Part::Grades,
             (Part::Indicator, "bands") => Part::Bands,
             (Part::Bands, "bands") => Part::BandList,
@@ -62,6 +68,8 @@ impl Part {
             Part::Indicators => Part::Indicator,
             Part::Grades => Part::Grade,
             Part::BandList => Part::Band,
+            Part::Attributes => Part::Attribute,
+            Part::AttributeValues => Part::AttributeValue,
             _ => Part::Leaf,
         }
     }

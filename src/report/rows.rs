@@ -79,6 +79,9 @@ impl Tally {
 pub struct RowWriter<W: Write> {
     format: Format,
     columns: usize,
+    /// The indices of the indicators whose requirements are chosen by band: a CSV column
+    /// `<id>.band` each, after the outcomes.
+    banded: Vec<(usize, String)>,
     out: W,
     first: bool,
     tally: Tally,
@@ -95,9 +98,35 @@ impl<W: Write> RowWriter<W> {
     pub fn new<'a>(
         format: Format,
         ids: impl IntoIterator<Item = &'a str>,
+        out: W,
+    ) -> io::Result<RowWriter<W>> {
+        RowWriter::with_bands(format, ids, std::iter::empty(), out)
+    }
+
+    /// A writer as [`RowWriter::new`], for an engine some of whose indicators have their
+    /// requirements chosen by band (`banded`, [`crate::Engine::banded_ids`]): CSV gets a
+    /// column `<id>.band` per such indicator, after the outcomes, holding the condition of the
+    /// band that chose the requirement (`>4500 ~ 7100 W`, `new`) or `none` when no band was
+    /// chosen; the table and Markdown name the band beside each deciding indicator.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn with_bands<'a>(
+        format: Format,
+        ids: impl IntoIterator<Item = &'a str>,
+        banded: impl IntoIterator<Item = &'a str>,
         mut out: W,
     ) -> io::Result<RowWriter<W>> {
         let ids: Vec<&str> = ids.into_iter().collect();
+        let banded: Vec<(usize, String)> = banded
+            .into_iter()
+            .filter_map(|b| {
+                ids.iter()
+                    .position(|id| *id == b)
+                    .map(|k| (k, b.to_owned()))
+            })
+            .collect();
         match format {
             Format::Csv => {
                 let mut header =
@@ -105,6 +134,10 @@ impl<W: Write> RowWriter<W> {
                 for id in &ids {
                     header.push(',');
                     header.push_str(&csv_field(id));
+                }
+                for (_, id) in &banded {
+                    header.push(',');
+                    header.push_str(&csv_field(&format!("{id}.band")));
                 }
                 writeln!(out, "{header},error")?;
             }
@@ -121,7 +154,8 @@ impl<W: Write> RowWriter<W> {
         }
         Ok(RowWriter {
             format,
-            columns: ids.len(),
+            columns: ids.len() + banded.len(),
+            banded,
             out,
             first: true,
             tally: Tally::default(),
@@ -173,6 +207,10 @@ impl<W: Write> RowWriter<W> {
                 for o in &s.outcomes {
                     let _ = write!(l, ",{o}");
                 }
+                for &(k, _) in &self.banded {
+                    let band = s.bands.get(k).cloned().flatten();
+                    let _ = write!(l, ",{}", csv_field(band.as_deref().unwrap_or("none")));
+                }
                 writeln!(l, ",")
             }
             Format::Md => writeln!(
@@ -181,7 +219,7 @@ impl<W: Write> RowWriter<W> {
                 md(&s.product),
                 s.class,
                 s.class.zh(),
-                md(&s.decided_by.join(", "))
+                md(&decided(s, &self.banded))
             ),
             Format::Table => writeln!(
                 l,
@@ -189,7 +227,7 @@ impl<W: Write> RowWriter<W> {
                 one_line(&s.product),
                 s.class.as_str(),
                 s.class.zh(),
-                s.decided_by.join(", ")
+                one_line(&decided(s, &self.banded))
             ),
         };
         self.out.write_all(self.line.as_bytes())
@@ -300,6 +338,25 @@ impl<W: Write> RowWriter<W> {
     }
 }
 
+/// The deciding indicators, each chosen by band with its band (`apf (band >4500 ~ 7100 W)`,
+/// `apf (no band)`).
+fn decided(s: &Summary, banded: &[(usize, String)]) -> String {
+    s.decided_by
+        .iter()
+        .map(|id| {
+            let k = banded.iter().find(|(_, b)| b == id).map(|(k, _)| *k);
+            match k {
+                None => id.clone(),
+                Some(k) => match s.bands.get(k).cloned().flatten() {
+                    Some(w) => format!("{id} (band {w})"),
+                    None => format!("{id} (no band)"),
+                },
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Text on one line: line breaks shown as spaces.
 fn one_line(s: &str) -> String {
     s.replace(['\r', '\n'], " ")
@@ -314,6 +371,21 @@ pub fn explain(v: &Verdict) -> String {
         .filter_map(|id| v.indicators.iter().find(|i| &i.id == id))
         .map(|i| {
             let value = i.value.as_deref().unwrap_or("missing");
+            if let Some(b) = &i.band {
+                return match (&i.limit, i.margin) {
+                    (Some(l), Some(m)) => format!(
+                        "{} {} {} vs {} (margin {}; {})",
+                        i.id,
+                        i.outcome,
+                        value,
+                        l,
+                        m.value,
+                        b.text()
+                    ),
+                    (Some(l), None) => format!("{} {} vs {} ({})", i.id, i.outcome, l, b.text()),
+                    _ => format!("{} {} ({})", i.id, i.outcome, b.text()),
+                };
+            }
             match (&i.limit, i.margin) {
                 (Some(l), Some(m)) => format!(
                     "{} {} {} vs {} (margin {})",

@@ -8,7 +8,9 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
     match format {
         Format::Json => serde_json::to_string_pretty(v).unwrap_or_default() + "\n",
         Format::Csv => {
-            let mut s = String::from("indicator,class,outcome,judged,subject,level\n");
+            let banded = v.indicators.iter().any(|i| i.band.is_some());
+            let mut s = String::from("indicator,class,outcome,judged,subject,level");
+            s.push_str(if banded { ",band\n" } else { "\n" });
             for i in &v.indicators {
                 let level: Vec<String> = i
                     .level
@@ -16,7 +18,7 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
                     .map(|r| format!("{}: {}", r.standard, r.shown()))
                     .collect();
                 s.push_str(&format!(
-                    "{},{},{},{},{},{}\n",
+                    "{},{},{},{},{},{}",
                     csv_field(&i.id),
                     i.class.as_str(),
                     i.outcome.as_str(),
@@ -24,6 +26,11 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
                     csv_field(i.subject.as_deref().unwrap_or("")),
                     csv_field(&level.join("; "))
                 ));
+                if banded {
+                    s.push(',');
+                    s.push_str(&csv_field(i.band.as_deref().unwrap_or("")));
+                }
+                s.push('\n');
             }
             s
         }
@@ -46,9 +53,13 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
                     .map(|r| format!("{} ({})", r.shown(), r.standard))
                     .collect();
                 let outcome = i.outcome.as_str();
+                let id = match &i.band {
+                    Some(b) => format!("{} [{b}]", i.id),
+                    None => i.id.clone(),
+                };
                 s.push_str(&format!(
                     "  {:<20} {:<12} {:<12} subject {:<14} level {}\n",
-                    i.id,
+                    id,
                     outcome,
                     i.judged.as_str(),
                     i.subject.as_deref().unwrap_or("—"),

@@ -325,6 +325,18 @@ impl GenStd {
 pub struct GenBand {
     pub when: GenLimit,
     pub grades: Vec<GenLimit>,
+    /// The band's own requirements (standard index, limit): standards the indicator does not
+    /// state once for every band.
+    pub requirements: Vec<(usize, GenLimit)>,
+    /// For a band chosen by a declared attribute: its value (`when` is then unused).
+    pub value: Option<String>,
+}
+
+impl GenBand {
+    /// The `when` text: the attribute's value, or the condition on the selector.
+    pub fn when_text(&self) -> String {
+        self.value.clone().unwrap_or_else(|| self.when.text())
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -367,9 +379,17 @@ impl GenInd {
     }
 
     pub fn stated_by_benchmark(&self, plan: &GenPlan) -> bool {
-        self.requirements
-            .iter()
+        self.all_requirements()
             .any(|(s, _)| plan.standards[*s].role == "benchmark")
+    }
+
+    /// The requirements stated once for the indicator and those of its bands.
+    pub fn all_requirements(&self) -> impl Iterator<Item = &(usize, GenLimit)> {
+        self.requirements.iter().chain(
+            self.bands
+                .iter()
+                .flat_map(|(_, bs)| bs.iter().flat_map(|b| b.requirements.iter())),
+        )
     }
 
     /// Every limit of the indicator: requirements, grades, bands' grades.
@@ -379,6 +399,7 @@ impl GenInd {
         if let Some((_, bands)) = &self.bands {
             for b in bands {
                 v.extend(b.grades.iter());
+                v.extend(b.requirements.iter().map(|(_, l)| l));
             }
         }
         v
@@ -409,6 +430,8 @@ pub struct GenPlan {
     pub standards: Vec<GenStd>,
     pub indicators: Vec<GenInd>,
     pub policy: GenPolicy,
+    /// Declared attributes: (id, values).
+    pub attributes: Vec<(String, Vec<String>)>,
 }
 
 fn toml_str(s: &str) -> String {
@@ -433,6 +456,18 @@ fn grades_toml(grades: &[GenLimit]) -> String {
 impl GenPlan {
     pub fn to_toml(&self) -> String {
         let mut s = String::from("schema_version = 1\ncategory = { en = \"oracle\" }\n");
+        for (id, values) in &self.attributes {
+            let vs: Vec<String> = values
+                .iter()
+                .map(|v| format!("{{ id = {} }}", toml_str(v)))
+                .collect();
+            let _ = write!(
+                s,
+                "\n[[attributes]]\nid = {}\nvalues = [{}]\n",
+                toml_str(id),
+                vs.join(", ")
+            );
+        }
         for st in &self.standards {
             let _ = write!(
                 s,
@@ -509,10 +544,26 @@ impl GenPlan {
                 for b in bands {
                     let _ = write!(
                         s,
-                        "[[indicators.bands.bands]]\nwhen = {}\ngrades = {}\n",
-                        toml_str(&b.when.text()),
-                        grades_toml(&b.grades)
+                        "[[indicators.bands.bands]]\nwhen = {}\n",
+                        toml_str(&b.when_text())
                     );
+                    if !b.grades.is_empty() {
+                        let _ = writeln!(s, "grades = {}", grades_toml(&b.grades));
+                    }
+                    if !b.requirements.is_empty() {
+                        let items: Vec<String> = b
+                            .requirements
+                            .iter()
+                            .map(|(k, l)| {
+                                format!(
+                                    "{} = {}",
+                                    toml_str(self.standards[*k].key()),
+                                    toml_str(&l.text())
+                                )
+                            })
+                            .collect();
+                        let _ = writeln!(s, "requirements = {{ {} }}", items.join(", "));
+                    }
                 }
             }
         }
@@ -620,11 +671,25 @@ impl GenPlan {
                 let bs: Vec<String> = bands
                     .iter()
                     .map(|b| {
-                        format!(
-                            "{{\"when\": {}, \"grades\": {}}}",
-                            toml_str(&b.when.text()),
-                            grades(&b.grades)
-                        )
+                        let mut f = vec![format!("\"when\": {}", toml_str(&b.when_text()))];
+                        if !b.grades.is_empty() {
+                            f.push(format!("\"grades\": {}", grades(&b.grades)));
+                        }
+                        if !b.requirements.is_empty() {
+                            let items: Vec<String> = b
+                                .requirements
+                                .iter()
+                                .map(|(k, l)| {
+                                    format!(
+                                        "{}: {}",
+                                        toml_str(self.standards[*k].key()),
+                                        toml_str(&l.text())
+                                    )
+                                })
+                                .collect();
+                            f.push(format!("\"requirements\": {{{}}}", items.join(", ")));
+                        }
+                        format!("{{{}}}", f.join(", "))
                     })
                     .collect();
                 f.push(format!(
@@ -646,8 +711,24 @@ impl GenPlan {
         if p.ignore_missing {
             pol.push("\"missing\": \"ignore\"".into());
         }
+        let attributes: Vec<String> = self
+            .attributes
+            .iter()
+            .map(|(id, values)| {
+                let vs: Vec<String> = values
+                    .iter()
+                    .map(|v| format!("{{\"id\": {}}}", toml_str(v)))
+                    .collect();
+                format!(
+                    "{{\"id\": {}, \"values\": [{}]}}",
+                    toml_str(id),
+                    vs.join(", ")
+                )
+            })
+            .collect();
         format!(
-            "{{\"schema_version\": 1, \"category\": {{\"en\": \"oracle\"}}, \"standards\": [{}], \"indicators\": [{}], \"policy\": {{{}}}}}",
+            "{{\"schema_version\": 1, \"category\": {{\"en\": \"oracle\"}}, \"attributes\": [{}], \"standards\": [{}], \"indicators\": [{}], \"policy\": {{{}}}}}",
+            attributes.join(", "),
             standards.join(", "),
             inds.join(", "),
             pol.join(", ")
@@ -1240,6 +1321,8 @@ fn gen_bands(rng: &mut Rng, ind: &GenInd, sel: &GenInd, other_ok: bool) -> Vec<G
             GenBand {
                 when: in_unit(rng, w, sel.unit, lu, false),
                 grades: gen_grades(rng, ind, other_ok),
+                requirements: Vec::new(),
+                value: None,
             }
         })
         .collect()
@@ -1339,6 +1422,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         standards: standards.clone(),
         indicators: indicators.clone(),
         policy: GenPolicy::default(),
+        attributes: Vec::new(),
     };
     if !indicators.iter().any(|i| {
         i.class == "core" && i.dir != Dir::Qualitative && i.stated_by_benchmark(&plan_view)
@@ -1352,6 +1436,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
     }
     // Bands: chosen by another numeric indicator, itself without bands.
     let ids: Vec<usize> = (0..indicators.len()).collect();
+    let mut attributes: Vec<(String, Vec<String>)> = Vec::new();
     for &k in &ids {
         if indicators[k].grades.is_empty() || !rng.chance(35) {
             continue;
@@ -1374,8 +1459,48 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
             continue;
         }
         let other_ok = other_unit_ok(&indicators[k]);
-        let bands = gen_bands(rng, &indicators[k], &indicators[o], other_ok);
-        let by = indicators[o].id.clone();
+        let mut bands = gen_bands(rng, &indicators[k], &indicators[o], other_ok);
+        // Requirements per band: some standards state theirs in the bands instead (never
+        // both), each band the indicator's limit or one of the band's grade limits, and a band
+        // may leave a standard out (it states nothing there).
+        if rng.chance(50) {
+            let reqs = std::mem::take(&mut indicators[k].requirements);
+            for (s, l) in reqs {
+                if !rng.chance(60) {
+                    indicators[k].requirements.push((s, l));
+                    continue;
+                }
+                for b in &mut bands {
+                    if !rng.chance(85) {
+                        continue;
+                    }
+                    let limit = if !b.grades.is_empty() && rng.chance(50) {
+                        rng.pick(&b.grades).clone()
+                    } else {
+                        l.clone()
+                    };
+                    b.requirements.push((s, limit));
+                }
+            }
+        }
+        let mut by = indicators[o].id.clone();
+        // Or the bands chosen by a declared attribute of the product, each band one value;
+        // the attribute may declare a value no band names (a product there is in no band).
+        if rng.chance(45) {
+            let n = bands.len() + usize::from(rng.chance(40));
+            if attributes.is_empty() {
+                attributes.push((
+                    "plant".to_string(),
+                    (0..n).map(|v| format!("v{v}")).collect::<Vec<_>>(),
+                ));
+            }
+            let values = attributes[0].1.clone();
+            bands.truncate(values.len());
+            for (b, v) in bands.iter_mut().zip(values) {
+                b.value = Some(v);
+            }
+            by = attributes[0].0.clone();
+        }
         indicators[k].bands = Some((by, bands));
         indicators[k].grades.clear();
     }
@@ -1418,6 +1543,7 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
         standards,
         indicators,
         policy,
+        attributes,
     }
 }
 
@@ -1513,6 +1639,8 @@ pub struct GenProduct {
     pub cells: Vec<Cell>,
     /// Columns that name no indicator.
     pub extra: Vec<(String, String)>,
+    /// One value per declared attribute of the plan (empty: missing).
+    pub attrs: Vec<String>,
 }
 
 /// A number at the edge of what a decimal holds ([`edge_value`]): more than 18 decimals or 20
@@ -1543,6 +1671,9 @@ impl GenProduct {
             p = p
                 .with(&ind.id, &text)
                 .map_err(|e| format!("generator: cell {text:?} does not read: {e}"))?;
+        }
+        for ((id, _), v) in plan.attributes.iter().zip(&self.attrs) {
+            p = p.with_attribute(id, v);
         }
         Ok(p)
     }
@@ -1591,6 +1722,10 @@ impl GenProduct {
             header.push(plan.indicators[k].id.clone());
             row.push(self.cells[k].text());
         }
+        for ((id, _), v) in plan.attributes.iter().zip(&self.attrs) {
+            header.push(id.clone());
+            row.push(v.clone());
+        }
         if with_extra {
             for (c, v) in &self.extra {
                 header.push(c.clone());
@@ -1604,6 +1739,7 @@ impl GenProduct {
     pub fn row(&self) -> String {
         let mut v = vec![self.id.clone()];
         v.extend(self.texts());
+        v.extend(self.attrs.iter().cloned());
         v.extend(self.extra.iter().map(|(_, c)| c.clone()));
         v.join(",")
     }
@@ -1611,6 +1747,7 @@ impl GenProduct {
     pub fn header(&self, plan: &GenPlan) -> String {
         let mut v = vec!["id".to_string()];
         v.extend(plan.indicators.iter().map(|i| i.id.clone()));
+        v.extend(plan.attributes.iter().map(|(id, _)| id.clone()));
         v.extend(self.extra.iter().map(|(c, _)| c.clone()));
         v.join(",")
     }
@@ -1789,10 +1926,22 @@ pub fn gen_products(rng: &mut Rng, plan: &GenPlan, n: usize) -> Vec<GenProduct> 
                     extra.push(("model".to_string(), rng.pick(texts).to_string()));
                 }
             }
+            let attrs = plan
+                .attributes
+                .iter()
+                .map(|(_, values)| {
+                    if rng.chance(12) {
+                        String::new()
+                    } else {
+                        rng.pick(values).clone()
+                    }
+                })
+                .collect();
             GenProduct {
                 id: format!("P{p}"),
                 cells,
                 extra,
+                attrs,
             }
         })
         .collect()
@@ -1836,6 +1985,12 @@ pub fn permuted(plan: &GenPlan, rng: &mut Rng) -> GenPlan {
             *s = new_of[*s];
         }
         rng.shuffle(&mut ind.requirements);
+        for b in ind.bands.iter_mut().flat_map(|(_, bs)| bs.iter_mut()) {
+            for (s, _) in &mut b.requirements {
+                *s = new_of[*s];
+            }
+            rng.shuffle(&mut b.requirements);
+        }
     }
     p
 }
@@ -1884,6 +2039,9 @@ pub fn reunited(plan: &GenPlan, rng: &mut Rng) -> Option<(GenPlan, UnitChanges)>
             for b in bands {
                 for g in &mut b.grades {
                     g.unit = g.unit.or(Some(old));
+                }
+                for (_, l) in &mut b.requirements {
+                    l.unit = l.unit.or(Some(old));
                 }
             }
         }

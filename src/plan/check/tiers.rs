@@ -27,15 +27,21 @@ pub(crate) mod msg {
 /// Whether a benchmark of the plan states the indicator (or it is qualitative, judged on its
 /// own): what `unstated = "leave-out"` keeps.
 fn stated(plan: &Plan, ind: &Indicator) -> bool {
-    ind.direction == Direction::Qualitative
-        || ind.requirements.keys().any(|code| {
-            code.parse::<StandardCode>().ok().is_some_and(|code| {
-                plan.standards
-                    .iter()
-                    .find(|s| s.standard.code == code)
-                    .is_some_and(|s| s.role == Role::Benchmark)
-            })
+    let benchmark = |code: &String| {
+        code.parse::<StandardCode>().ok().is_some_and(|code| {
+            plan.standards
+                .iter()
+                .find(|s| s.standard.code == code)
+                .is_some_and(|s| s.role == Role::Benchmark)
         })
+    };
+    // A requirement stated in a band states the indicator too.
+    let in_band = ind
+        .bands
+        .iter()
+        .flat_map(|b| &b.bands)
+        .any(|band| band.requirements.keys().any(benchmark));
+    ind.direction == Direction::Qualitative || ind.requirements.keys().any(benchmark) || in_band
 }
 
 /// Whether a core indicator counts in the leader decision by `policy.unstated`.
@@ -63,7 +69,15 @@ fn tiered(plan: &Plan) -> Vec<(usize, &Indicator)> {
     plan.indicators
         .iter()
         .enumerate()
-        .filter(|(_, ind)| counted(plan, ind) && (!ind.grades.is_empty() || ind.bands.is_some()))
+        .filter(|(_, ind)| {
+            // Bands that state requirements alone have no tiers.
+            let band_grades = ind
+                .bands
+                .iter()
+                .flat_map(|b| &b.bands)
+                .any(|band| !band.grades.is_empty());
+            counted(plan, ind) && (!ind.grades.is_empty() || band_grades)
+        })
         .collect()
 }
 
@@ -121,7 +135,13 @@ pub(super) fn check_policy(c: &mut Checker, plan: &Plan) {
 
 /// One core indicator with tiers: each table holds the named tier, and its lowest tier lies
 /// inside every requirement of a national or industry benchmark.
-fn check_indicator(c: &mut Checker, plan: &Plan, rule: &TierRule, i: usize, ind: &Indicator) {
+fn check_indicator<'p>(
+    c: &mut Checker,
+    plan: &Plan,
+    rule: &TierRule,
+    i: usize,
+    ind: &'p Indicator,
+) {
     let base = format!("indicators[{i}]");
     // Units and limits that do not read are reported by the indicator's own check.
     let Ok(unit) = ind.unit.as_deref().map(str::parse::<Unit>).transpose() else {
@@ -133,6 +153,17 @@ fn check_indicator(c: &mut Checker, plan: &Plan, rule: &TierRule, i: usize, ind:
             .ok()?
             .ends_in(unit.as_ref(), differences)
             .ok()
+    };
+    let floor = |code_text: &'p str, text: String| {
+        let code = code_text.parse::<StandardCode>().ok()?;
+        let s = plan.standards.iter().find(|s| s.standard.code == code)?;
+        let kind = match (s.role, s.standard.kind) {
+            (Role::Benchmark, StandardKind::National) => msg::NATIONAL,
+            (Role::Benchmark, StandardKind::Industry) => msg::INDUSTRY,
+            _ => return None,
+        };
+        let ends = ends_of(&text)?;
+        Some((code_text, text, ends, kind))
     };
     let floors: Vec<(&str, String, Ends, &'static crate::error::Msg)> = ind
         .requirements
@@ -156,7 +187,16 @@ fn check_indicator(c: &mut Checker, plan: &Plan, rule: &TierRule, i: usize, ind:
             Some((code_text.as_str(), text, ends, kind))
         })
         .collect();
-    for (path, grades) in tables(&base, ind) {
+    for (b, (path, grades)) in tables(&base, ind).into_iter().enumerate() {
+        // A band's tiers lie inside the requirements stated in that band too.
+        let mut floors = floors.clone();
+        if let Some(band) = ind.bands.as_ref().and_then(|bands| bands.bands.get(b)) {
+            floors.extend(
+                band.requirements
+                    .iter()
+                    .filter_map(|(code, limit)| floor(code.as_str(), limit.clone())),
+            );
+        }
         let names = || -> String {
             grades
                 .iter()
