@@ -350,6 +350,7 @@ impl Fast {
             exceeding_weight: f.exceeding_weight(&self.outcomes),
             core_weight: engine.core_weight(),
             outcomes: self.outcomes.iter().map(|o| o.outcome).collect(),
+            tier_reached: self.outcomes.iter().map(|o| o.tier_reached).collect(),
         })
     }
 }

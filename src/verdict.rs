@@ -317,6 +317,14 @@ pub struct Summary {
     pub core_weight: Decimal,
     /// Per indicator, in plan order.
     pub outcomes: Vec<Outcome>,
+    /// Per indicator, in plan order: as [`IndicatorVerdict::tier_reached`] (all `None`
+    /// without the tier policy, and then not written).
+    #[serde(skip_serializing_if = "no_tiers")]
+    pub tier_reached: Vec<Option<bool>>,
+}
+
+fn no_tiers(t: &[Option<bool>]) -> bool {
+    t.iter().all(Option::is_none)
 }
 
 impl Summary {
@@ -329,6 +337,7 @@ impl Summary {
             exceeding_weight: v.exceeding_weight,
             core_weight: v.core_weight,
             outcomes: v.indicators.iter().map(|i| i.outcome).collect(),
+            tier_reached: v.indicators.iter().map(|i| i.tier_reached).collect(),
         }
     }
 }

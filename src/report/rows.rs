@@ -79,6 +79,9 @@ impl Tally {
 pub struct RowWriter<W: Write> {
     format: Format,
     columns: usize,
+    /// Under the tier policy ([`RowWriter::for_engine`]): the indicator ids, for the CSV
+    /// columns `tier_reached` and `tier_not_reached`.
+    tiers: Option<Vec<String>>,
     out: W,
     first: bool,
     tally: Tally,
@@ -95,6 +98,28 @@ impl<W: Write> RowWriter<W> {
     pub fn new<'a>(
         format: Format,
         ids: impl IntoIterator<Item = &'a str>,
+        out: W,
+    ) -> io::Result<RowWriter<W>> {
+        Self::with_tiers(format, ids, false, out)
+    }
+
+    /// A writer for the verdicts of `engine`; writes the header. Under the tier policy
+    /// ([`Engine::by_tier`](crate::Engine::by_tier)) the CSV has two more columns before
+    /// `error`: `tier_reached` and `tier_not_reached`, the core indicators with tiers that
+    /// reached the leader tier and those that did not (ids separated by spaces, as
+    /// `decided_by`); otherwise as [`RowWriter::new`] with the engine's indicator ids.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn for_engine(format: Format, engine: &crate::Engine, out: W) -> io::Result<RowWriter<W>> {
+        Self::with_tiers(format, engine.indicator_ids(), engine.by_tier(), out)
+    }
+
+    fn with_tiers<'a>(
+        format: Format,
+        ids: impl IntoIterator<Item = &'a str>,
+        by_tier: bool,
         mut out: W,
     ) -> io::Result<RowWriter<W>> {
         let ids: Vec<&str> = ids.into_iter().collect();
@@ -105,6 +130,9 @@ impl<W: Write> RowWriter<W> {
                 for id in &ids {
                     header.push(',');
                     header.push_str(&csv_field(id));
+                }
+                if by_tier {
+                    header.push_str(",tier_reached,tier_not_reached");
                 }
                 writeln!(out, "{header},error")?;
             }
@@ -122,6 +150,7 @@ impl<W: Write> RowWriter<W> {
         Ok(RowWriter {
             format,
             columns: ids.len(),
+            tiers: by_tier.then(|| ids.iter().map(|&id| id.to_owned()).collect()),
             out,
             first: true,
             tally: Tally::default(),
@@ -172,6 +201,17 @@ impl<W: Write> RowWriter<W> {
                 );
                 for o in &s.outcomes {
                     let _ = write!(l, ",{o}");
+                }
+                if let Some(ids) = &self.tiers {
+                    for reached in [true, false] {
+                        let list: Vec<&str> = ids
+                            .iter()
+                            .zip(&s.tier_reached)
+                            .filter(|(_, t)| **t == Some(reached))
+                            .map(|(id, _)| id.as_str())
+                            .collect();
+                        let _ = write!(l, ",{}", csv_field(&list.join(" ")));
+                    }
                 }
                 writeln!(l, ",")
             }
@@ -238,9 +278,10 @@ impl<W: Write> RowWriter<W> {
             }
             Format::Csv => writeln!(
                 self.out,
-                "{},error,,,{},{}",
+                "{},error,,,{}{},{}",
                 product.map(csv_field).unwrap_or_default(),
                 ",".repeat(self.columns),
+                if self.tiers.is_some() { ",," } else { "" },
                 csv_field(&message)
             ),
             Format::Md => writeln!(
