@@ -371,6 +371,7 @@ impl Fast {
             } else {
                 Vec::new()
             },
+            tier_reached: self.outcomes.iter().map(|o| o.tier_reached).collect(),
         })
     }
 }

@@ -354,6 +354,14 @@ pub struct Summary {
     /// (empty when not chosen by band, or when no band was chosen).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<Option<String>>,
+    /// Per indicator, in plan order: as [`IndicatorVerdict::tier_reached`] (all `None`
+    /// without the tier policy, and then not written).
+    #[serde(skip_serializing_if = "no_tiers")]
+    pub tier_reached: Vec<Option<bool>>,
+}
+
+fn no_tiers(t: &[Option<bool>]) -> bool {
+    t.iter().all(Option::is_none)
 }
 
 impl Summary {
@@ -374,6 +382,7 @@ impl Summary {
             } else {
                 Vec::new()
             },
+            tier_reached: v.indicators.iter().map(|i| i.tier_reached).collect(),
         }
     }
 }

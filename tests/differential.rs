@@ -240,9 +240,14 @@ fn candidates(plan: &GenPlan, gp: &GenProduct) -> Vec<(GenPlan, GenProduct)> {
         }
     }
     let pol = &plan.policy;
-    if pol.share.is_some() || pol.min_exceeding.is_some() || pol.ignore_missing {
+    if pol.is_set() {
         let mut p = plan.clone();
         p.policy = oracle::GenPolicy::default();
+        out.push((p, gp.clone()));
+    }
+    if pol.tier.is_some() && pol.leave_out {
+        let mut p = plan.clone();
+        p.policy.leave_out = false;
         out.push((p, gp.clone()));
     }
     for s in 0..plan.standards.len() {

@@ -2417,3 +2417,104 @@ requirements = { "GB 16780-2012" = "≤ 118" }
         );
     }
 }
+
+/// Leaders by tier (`policy.leader`) and `policy.unstated`: the plan check's messages.
+mod tiers {
+    use duibiao::{Lang, Plan};
+
+    const PLAN: &str = include_str!("../examples/plans/clothes-rack-leader.toml");
+
+    fn faults(text: &str, lang: Lang) -> Vec<String> {
+        let plan = Plan::from_toml_str(text).unwrap();
+        plan.check()
+            .errors()
+            .map(|f| format!("{}: {}", f.path, f.message_in(lang)))
+            .collect()
+    }
+
+    /// A plan with a stated core indicator `a` (weight `wa`) and an unstated one `b` (weight
+    /// `wb`), under `policy` lines.
+    fn unstated(policy: &str, wa: &str, wb: &str) -> String {
+        format!(
+            "schema_version = 1\ncategory = {{ en = \"x\" }}\n[policy]\n{policy}\n[[standards]]\ncode = \"GB 1-2000\"\nrole = \"benchmark\"\n[[standards]]\ncode = \"Q/ABC 1-2024\"\nrole = \"subject\"\n[[indicators]]\nid = \"a\"\ndirection = \"higher-is-better\"\nweight = \"{wa}\"\nrequirements = {{ \"GB 1-2000\" = \"≥ 10\" }}\n[[indicators]]\nid = \"b\"\ndirection = \"higher-is-better\"\nweight = \"{wb}\"\nrequirements = {{ \"Q/ABC 1-2024\" = \"≥ 5\" }}\n"
+        )
+    }
+
+    #[test]
+    fn tier_messages() {
+        let looser = PLAN.replace("limit = \"≥ 20 kg\" }", "limit = \"≥ 15 kg\" }");
+        let unknown = PLAN.replace("tier = \"领跑者水平\"", "tier = \"标杆水平\"");
+        let four = PLAN.replace("on = \"all\"", "on = 4");
+        let both = PLAN.replace("[policy]\n", "[policy]\nleader-min-exceeding = 2\n");
+        let cases: [(&str, &str, &str); 4] = [
+            (
+                &looser,
+                "indicators[0].grades[2].limit: the lowest tier \"基准水平\" (\"≥ 15 kg\") is looser than \"GB/T 36507-2018\" = \"≥ 20 kg\", a national standard: the lowest tier may not be looser than the national or industry standard",
+                "indicators[0].grades[2].limit: 最低层级 \"基准水平\"（\"≥ 15 kg\"）宽于国家标准 \"GB/T 36507-2018\" 的要求 \"≥ 20 kg\"，最低层级不得低于国家标准或行业标准",
+            ),
+            (
+                &unknown,
+                "indicators[0].grades: the leader tier \"标杆水平\" is not among the grades of core indicator \"rated-load\" (\"领跑者水平\", \"先进水平\", \"基准水平\"): name a tier every core indicator with tiers holds",
+                "indicators[0].grades: 领跑者层级 \"标杆水平\" 不在核心指标 \"rated-load\" 的等级（\"领跑者水平\", \"先进水平\", \"基准水平\"）之中，请指定每个分层级的核心指标都有的层级",
+            ),
+            (
+                &four,
+                "policy.leader.on: 4 is outside 1 ≤ n ≤ 3, the number of core indicators with tiers: no product could ever be a leader",
+                "policy.leader.on: 4 不在 1 ≤ n ≤ 3（分层级的核心指标数）范围内，任何产品都不可能成为领跑者",
+            ),
+            (
+                &both,
+                "policy.leader-min-exceeding: 2: not read when policy.leader sets leaders by tier: write one of them",
+                "policy.leader-min-exceeding: 2：policy.leader 已按层级判定领跑者，此项不会被读取，请只写其中之一",
+            ),
+        ];
+        for (text, en, zh) in cases {
+            assert_eq!(faults(text, Lang::En)[0], en);
+            assert_eq!(faults(text, Lang::Zh)[0], zh);
+        }
+    }
+
+    #[test]
+    fn unstated_messages() {
+        let no_tiers = unstated("leader = { tier = \"1\" }", "1", "1");
+        let min = unstated(
+            "unstated = \"leave-out\"\nleader-min-exceeding = 2",
+            "1",
+            "1",
+        );
+        let weight = unstated("unstated = \"leave-out\"", "0", "1");
+        let none = "schema_version = 1\ncategory = { en = \"x\" }\n[policy]\nunstated = \"leave-out\"\n[[standards]]\ncode = \"GB 1-2000\"\nrole = \"benchmark\"\n[[standards]]\ncode = \"Q/ABC 1-2024\"\nrole = \"subject\"\n[[indicators]]\nid = \"a\"\nclass = \"basic\"\ndirection = \"higher-is-better\"\nrequirements = { \"GB 1-2000\" = \"≥ 10\" }\n[[indicators]]\nid = \"b\"\ndirection = \"higher-is-better\"\nrequirements = { \"Q/ABC 1-2024\" = \"≥ 5\" }\n";
+        let cases: [(&str, &str, &str); 4] = [
+            (
+                &no_tiers,
+                "policy.leader.tier: tier \"1\": no core indicator has grades to read as tiers, so no product could ever be a leader",
+                "policy.leader.tier: 层级 \"1\"：没有核心指标分级（grades）可作为层级，因此任何产品都不可能成为领跑者",
+            ),
+            (
+                &min,
+                "policy.leader-min-exceeding: 2 is outside 1 ≤ n ≤ 1, the number of core indicators that count (unstated = \"leave-out\" leaves out those no benchmark states): no product could ever be a leader",
+                "policy.leader-min-exceeding: 2 不在 1 ≤ n ≤ 1（计入的核心指标数；unstated = \"leave-out\" 排除了没有对标标准规定的核心指标）范围内，任何产品都不可能成为领跑者",
+            ),
+            (
+                &weight,
+                "indicators[0].weight: weight \"0\": no core indicator a benchmark states has a weight above 0 (unstated = \"leave-out\" leaves out the others), so no product could ever be a leader (give one a weight above 0, or set policy.leader-min-exceeding)",
+                "indicators[0].weight: 权重 \"0\"：对标标准规定的核心指标中没有权重大于 0 的（unstated = \"leave-out\" 排除了其余核心指标），因此任何产品都不可能成为领跑者（请给其中一个大于 0 的权重，或设置 policy.leader-min-exceeding）",
+            ),
+            (
+                none,
+                "policy.unstated: leave-out: every core indicator is left out (no benchmark states any), so no product could ever be a leader",
+                "policy.unstated: leave-out：所有核心指标均被排除（没有对标标准规定任何一个），因此任何产品都不可能成为领跑者",
+            ),
+        ];
+        for (text, en, zh) in cases {
+            assert_eq!(faults(text, Lang::En), [en]);
+            assert_eq!(faults(text, Lang::Zh), [zh]);
+        }
+        // Under unstated = "count" the range is the number of core indicators, as before.
+        let count = unstated("leader-min-exceeding = 3", "1", "1");
+        assert_eq!(
+            faults(&count, Lang::En),
+            ["policy.leader-min-exceeding: 3 is outside 1 ≤ n ≤ 2, the number of core indicators: no product could ever be a leader"]
+        );
+    }
+}

@@ -2,6 +2,9 @@
 //! `examples/plans/clothes-rack-leader.toml` with verdicts checked by hand, both engine paths,
 //! and the plan check's messages word for word.
 
+mod common;
+
+use common::duibiao;
 use duibiao::rank::Ranker;
 use duibiao::verdict::Class;
 use duibiao::Lang;
@@ -258,4 +261,164 @@ requirements = {{ "Q/ABC 1-2024" = "≥ 5" }}
     // Ranking weights: the ranker scores the core indicators that count.
     let r = Ranker::new(&leave).unwrap().score(&v).unwrap();
     assert_eq!(r.parts.len(), 1);
+}
+
+fn run(args: &[&str]) -> String {
+    let out = duibiao().args(args).output().expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const PLAN_FILE: &str = "examples/plans/clothes-rack-leader.toml";
+const PRODUCTS_FILE: &str = "examples/plans/clothes-rack-leader.products.csv";
+
+/// `evaluate --format csv` under the tier policy: the tier columns, the same on the fast and
+/// the exact path (R2: noise in 先进水平; R3: only noise in 领跑者水平).
+#[test]
+fn the_verdict_csv_names_the_tiers_reached() {
+    let args = [
+        "evaluate",
+        PLAN_FILE,
+        "--products",
+        PRODUCTS_FILE,
+        "--format",
+        "csv",
+    ];
+    let fast = run(&args);
+    let exact = run(&[&args[..], &["--exact"]].concat());
+    assert_eq!(fast, exact);
+    let lines: Vec<&str> = fast.lines().collect();
+    assert_eq!(
+        lines[0],
+        "product,class,decided_by,exceeding_weight,core_weight,rated-load,noise,standby-power,tier_reached,tier_not_reached,error"
+    );
+    assert_eq!(
+        lines[2],
+        "R2,follower,,3,3,exceeds,exceeds,exceeds,rated-load standby-power,noise,"
+    );
+    assert_eq!(
+        lines[3],
+        "R3,follower,,3,3,exceeds,exceeds,exceeds,noise,rated-load standby-power,"
+    );
+    // Without the tier policy the columns are not written.
+    let engine =
+        Plan::from_toml_str(&PLAN.replace("leader = { tier = \"领跑者水平\", on = \"all\" }", ""))
+            .unwrap()
+            .compile()
+            .unwrap();
+    let mut out = Vec::new();
+    let w = duibiao::report::RowWriter::for_engine(duibiao::report::Format::Csv, &engine, &mut out)
+        .unwrap();
+    w.finish().unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "product,class,decided_by,exceeding_weight,core_weight,rated-load,noise,standby-power,error\n"
+    );
+}
+
+/// `rank --format csv|md` and `report --format md` under the tier policy: each indicator's
+/// tier rank, as the table shows it.
+#[test]
+fn the_ranking_csv_and_markdown_show_tier_ranks() {
+    let csv = run(&[
+        "rank",
+        PLAN_FILE,
+        "--products",
+        PRODUCTS_FILE,
+        "--format",
+        "csv",
+    ]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "rank,id,score,exceeding,class,leader,ineligible_because,tier_ranks,left_out",
+            "1,R1,150.00,3,leader,true,,\"rated-load 1, noise 1, standby-power 1\",",
+            "1,R4,150.00,3,leader,true,,\"rated-load 1, noise 1, standby-power 1\",",
+            "2,R2,140.00,3,follower,false,,\"rated-load 1, noise 2, standby-power 1\",",
+            "3,R3,136.67,3,follower,false,,\"rated-load 2, noise 1, standby-power 2\",",
+            ",R5,,,gap,false,noise falls-short,,",
+        ]
+    );
+    let md = run(&[
+        "rank",
+        PLAN_FILE,
+        "--products",
+        PRODUCTS_FILE,
+        "--format",
+        "md",
+    ]);
+    assert!(
+        md.starts_with("| rank 名次 | id | score 得分 | exceeding 优于项 | class 类别 | leader 领跑者 | tier ranks 层级名次 |\n|---:|---|---:|---:|---|---|---|\n| 1 | R1 | 150.00 | 3 | leader 领跑 | ✓ | rated-load 1, noise 1, standby-power 1 |\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "| 3 | R3 | 136.67 | 3 | follower 跟跑 |  | rated-load 2, noise 1, standby-power 2 |\n"
+        ),
+        "{md}"
+    );
+    let report = run(&[
+        "report",
+        PLAN_FILE,
+        "--products",
+        PRODUCTS_FILE,
+        "--format",
+        "md",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        report.contains("| rank | product | score | exceeding | class | chosen leader | tier ranks |\n|---:|---|---:|---:|---|---|---|\n| 1 | R1 | 150.00 | 3 | leader | ✓ | rated-load 1, noise 1, standby-power 1 |\n"),
+        "{report}"
+    );
+}
+
+/// Indicators every ranked entry states alike are named in the CSV (on every ranked row) and
+/// the Markdown of the ranking and the report.
+#[test]
+fn left_out_indicators_are_named_in_csv_and_markdown() {
+    let engine = Plan::from_toml_str(PLAN).unwrap().compile().unwrap();
+    let same = |id: &str, noise: &str| {
+        Product::new(id)
+            .with("rated-load", "45")
+            .unwrap()
+            .with("noise", noise)
+            .unwrap()
+            .with("standby-power", "0.4")
+            .unwrap()
+    };
+    let products = [same("A", "38"), same("B", "42")];
+    let ranking = Ranker::new(&engine)
+        .unwrap()
+        .rank_products(&products)
+        .unwrap();
+    let csv = duibiao::report::ranking(&ranking, duibiao::report::Format::Csv);
+    assert_eq!(
+        csv.lines().collect::<Vec<_>>(),
+        [
+            "rank,id,score,exceeding,class,leader,ineligible_because,tier_ranks,left_out",
+            "1,A,150.00,3,leader,true,,noise 1,\"rated-load, standby-power\"",
+            "2,B,140.00,3,follower,false,,noise 2,\"rated-load, standby-power\"",
+        ]
+    );
+    let md = duibiao::report::ranking(&ranking, duibiao::report::Format::Md);
+    assert!(
+        md.ends_with("\nLeft out of the ranking, every ranked entry states the same value 各方数值相同、不排名的指标: rated-load, standby-power\n"),
+        "{md}"
+    );
+    let verdicts: Vec<_> = products
+        .iter()
+        .map(|p| engine.evaluate(p).unwrap())
+        .collect();
+    let report = duibiao::report::Report::new(engine.category(), &verdicts, Some(&ranking));
+    let text = report.to_markdown(Lang::En);
+    assert!(
+        text.contains("| 2 | B | 140.00 | 3 | follower |  | noise 2 |\n\nLeft out of the ranking, every ranked entry states the same value: rated-load, standby-power\n"),
+        "{text}"
+    );
 }

@@ -904,13 +904,7 @@ fn evaluate(
     quiet: bool,
     out: impl std::io::Write,
 ) -> std::io::Result<Evaluated> {
-    let mut w = RowWriter::with_bands(
-        format.into(),
-        engine.indicator_ids(),
-        engine.banded_ids(),
-        out,
-    )?
-    .lang(lang());
+    let mut w = RowWriter::for_engine(format.into(), engine, out)?.lang(lang());
     let progress = progress::Progress::new(quiet);
     let mut duplicates = Duplicates::new(shown);
     let mut done = Evaluated {

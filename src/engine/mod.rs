@@ -320,6 +320,12 @@ impl Engine {
         self.core_weight.normalize()
     }
 
+    /// Whether leaders are chosen by tier (`policy.leader`): verdicts then say, per core
+    /// indicator with tiers that counts, whether it reached the leader tier.
+    pub fn by_tier(&self) -> bool {
+        self.policy.leader.is_some()
+    }
+
     /// The indicator ids, in plan order.
     pub fn indicator_ids(&self) -> impl Iterator<Item = &str> {
         self.indicators.iter().map(|i| i.id.as_str())

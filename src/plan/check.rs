@@ -737,6 +737,8 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
         let count = u64::try_from(counted).unwrap_or(u64::MAX);
         let message = if core.is_empty() {
             Some(t!(msg::NO_CORE_MIN, n.to_string()))
+        } else if (n == 0 || u64::from(n) > count) && counted < core.len() {
+            Some(t!(tiers::msg::MIN_OUTSIDE_COUNTED, n.to_string(), count))
         } else if n == 0 || u64::from(n) > count {
             Some(t!(msg::MIN_OUTSIDE, n.to_string(), count))
         } else {
@@ -772,11 +774,29 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
     // A leader by share needs core weight; by count, see leader-min-exceeding above.
     if plan.policy.leader_min_exceeding.is_none() && !plan.indicators.is_empty() {
         let negative = core.iter().any(|(_, ind)| ind.weight.is_sign_negative());
-        let weighed = core
+        // Under `unstated = "leave-out"`, the weight of the core indicators a benchmark states.
+        let counted: Vec<&(usize, &Indicator)> = core
+            .iter()
+            .filter(|(_, i)| tiers::counted(plan, i))
+            .collect();
+        let weighed = counted
             .iter()
             .any(|(_, ind)| ind.weight > rust_decimal::Decimal::ZERO);
         if core.is_empty() {
             c.error(|| "indicators".into(), || t!(msg::NO_CORE), Loc::key());
+        } else if counted.is_empty() {
+            // Every core indicator left out: the tier check's `policy.unstated` fault.
+        } else if let (Some((k, ind)), false, false, true) = (
+            counted.first(),
+            weighed,
+            negative,
+            counted.len() < core.len(),
+        ) {
+            c.error(
+                || format!("indicators[{k}].weight"),
+                || t!(tiers::msg::NO_COUNTED_WEIGHT, ind.weight.to_string()),
+                Loc::key(),
+            );
         } else if let (Some((k, ind)), false, false) = (core.first(), weighed, negative) {
             c.error(
                 || format!("indicators[{k}].weight"),

@@ -557,7 +557,9 @@ fn write_markdown<'p, W: io::Write>(
     }
     if let Some(r) = ranking {
         let _ = writeln!(s, "## {}\n", l("排行", "Ranking"));
-        let _ = writeln!(
+        // By tier: each indicator's tier rank, and the indicators left out of the ranking.
+        let by_tier = r.by_tier();
+        let _ = write!(
             s,
             "| {} | {} | {} | {} | {} | {} |",
             l("名次", "rank"),
@@ -567,9 +569,16 @@ fn write_markdown<'p, W: io::Write>(
             l("类别", "class"),
             l("领跑者", "chosen leader"),
         );
-        s.push_str("|---:|---|---:|---:|---|---|\n");
+        if by_tier {
+            let _ = write!(s, " {} |", l("层级名次", "tier ranks"));
+        }
+        s.push_str(if by_tier {
+            "\n|---:|---|---:|---:|---|---|---|\n"
+        } else {
+            "\n|---:|---|---:|---:|---|---|\n"
+        });
         for e in r.ranked() {
-            let _ = writeln!(
+            let _ = write!(
                 s,
                 "| {} | {} | {} | {} | {} | {} |",
                 e.rank,
@@ -579,7 +588,22 @@ fn write_markdown<'p, W: io::Write>(
                 lang.class(e.class),
                 if e.leader { "✓" } else { "" }
             );
+            if by_tier {
+                let _ = write!(s, " {} |", md(&ranking::tier_ranks(&e)));
+            }
+            s.push('\n');
             flush_full(out, &mut s)?;
+        }
+        if !r.left_out().is_empty() {
+            let _ = writeln!(
+                s,
+                "\n{}: {}",
+                l(
+                    "各方数值相同、不排名的指标",
+                    "Left out of the ranking, every ranked entry states the same value"
+                ),
+                md(&r.left_out().join(", "))
+            );
         }
         if r.ineligible_len() > 0 {
             let _ = writeln!(

@@ -44,14 +44,14 @@ impl<'a> RankingRef<'a> {
         }
     }
 
-    fn by_tier(self) -> bool {
+    pub(crate) fn by_tier(self) -> bool {
         match self {
             RankingRef::Full(r) => r.by_tier,
             RankingRef::Compact(r) => r.by_tier(),
         }
     }
 
-    fn left_out(self) -> &'a [String] {
+    pub(crate) fn left_out(self) -> &'a [String] {
         match self {
             RankingRef::Full(r) => &r.left_out,
             RankingRef::Compact(r) => r.left_out_indicators(),
@@ -106,10 +106,19 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
             s.push('\n');
         }
         Format::Csv => {
-            s.push_str("rank,id,score,exceeding,class,leader,ineligible_because\n");
+            // By tier, two more columns: each indicator's tier rank, and the indicators left
+            // out of the ranking (the same on every ranked row).
+            let by_tier = r.by_tier();
+            let left_out = csv_field(&r.left_out().join(", "));
+            s.push_str("rank,id,score,exceeding,class,leader,ineligible_because");
+            s.push_str(if by_tier {
+                ",tier_ranks,left_out\n"
+            } else {
+                "\n"
+            });
             for e in r.ranked() {
                 s.push_str(&format!(
-                    "{},{},{},{},{},{},\n",
+                    "{},{},{},{},{},{},",
                     e.rank,
                     csv_field(&e.id),
                     e.score.total,
@@ -117,14 +126,19 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
                     e.class,
                     e.leader
                 ));
+                if by_tier {
+                    s.push_str(&format!(",{},{left_out}", csv_field(&tier_ranks(&e))));
+                }
+                s.push('\n');
                 flush_full(out, &mut s)?;
             }
             for i in r.ineligible() {
                 s.push_str(&format!(
-                    ",{},,,{},false,{}\n",
+                    ",{},,,{},false,{}{}\n",
                     csv_field(&i.id),
                     i.class,
-                    csv_field(&reasons(&i))
+                    csv_field(&reasons(&i)),
+                    if by_tier { ",," } else { "" }
                 ));
                 flush_full(out, &mut s)?;
             }
@@ -175,13 +189,18 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
             ));
         }
         Format::Md => {
+            let by_tier = r.by_tier();
             s.push_str(
-                "| rank 名次 | id | score 得分 | exceeding 优于项 | class 类别 | leader 领跑者 |\n",
+                "| rank 名次 | id | score 得分 | exceeding 优于项 | class 类别 | leader 领跑者 |",
             );
-            s.push_str("|---:|---|---:|---:|---|---|\n");
+            s.push_str(if by_tier {
+                " tier ranks 层级名次 |\n|---:|---|---:|---:|---|---|---|\n"
+            } else {
+                "\n|---:|---|---:|---:|---|---|\n"
+            });
             for e in r.ranked() {
                 s.push_str(&format!(
-                    "| {} | {} | {} | {} | {} {} | {} |\n",
+                    "| {} | {} | {} | {} | {} {} | {} |",
                     e.rank,
                     md(&e.id),
                     e.score.total,
@@ -190,7 +209,17 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
                     e.class.zh(),
                     if e.leader { "✓" } else { "" }
                 ));
+                if by_tier {
+                    s.push_str(&format!(" {} |", md(&tier_ranks(&e))));
+                }
+                s.push('\n');
                 flush_full(out, &mut s)?;
+            }
+            if !r.left_out().is_empty() {
+                s.push_str(&format!(
+                    "\nLeft out of the ranking, every ranked entry states the same value 各方数值相同、不排名的指标: {}\n",
+                    md(&r.left_out().join(", "))
+                ));
             }
             if r.ineligible_len() > 0 {
                 s.push_str("\n| not ranked 未入榜 | because 原因 |\n|---|---|\n");
@@ -205,7 +234,7 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
 }
 
 /// Each indicator's tier rank of an entry (`load 1, noise 2`): entries in one tier share it.
-fn tier_ranks(e: &RankedEntry) -> String {
+pub(crate) fn tier_ranks(e: &RankedEntry) -> String {
     e.score
         .parts
         .iter()

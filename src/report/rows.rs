@@ -82,6 +82,9 @@ pub struct RowWriter<W: Write> {
     /// The indices of the indicators whose requirements are chosen by band: a CSV column
     /// `<id>.band` each, after the outcomes.
     banded: Vec<(usize, String)>,
+    /// Under the tier policy ([`RowWriter::for_engine`]): the indicator ids, for the CSV
+    /// columns `tier_reached` and `tier_not_reached`.
+    tiers: Option<Vec<String>>,
     out: W,
     first: bool,
     tally: Tally,
@@ -100,7 +103,7 @@ impl<W: Write> RowWriter<W> {
         ids: impl IntoIterator<Item = &'a str>,
         out: W,
     ) -> io::Result<RowWriter<W>> {
-        RowWriter::with_bands(format, ids, std::iter::empty(), out)
+        RowWriter::build(format, ids, std::iter::empty(), false, out)
     }
 
     /// A writer as [`RowWriter::new`], for an engine some of whose indicators have their
@@ -116,6 +119,36 @@ impl<W: Write> RowWriter<W> {
         format: Format,
         ids: impl IntoIterator<Item = &'a str>,
         banded: impl IntoIterator<Item = &'a str>,
+        out: W,
+    ) -> io::Result<RowWriter<W>> {
+        RowWriter::build(format, ids, banded, false, out)
+    }
+
+    /// A writer for the verdicts of `engine`; writes the header. Its band columns as
+    /// [`RowWriter::with_bands`] for the engine's banded indicators; under the tier policy
+    /// ([`Engine::by_tier`](crate::Engine::by_tier)) the CSV has two more columns before
+    /// `error`: `tier_reached` and `tier_not_reached`, the core indicators with tiers that
+    /// reached the leader tier and those that did not (ids separated by spaces, as
+    /// `decided_by`); otherwise as [`RowWriter::new`] with the engine's indicator ids.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn for_engine(format: Format, engine: &crate::Engine, out: W) -> io::Result<RowWriter<W>> {
+        RowWriter::build(
+            format,
+            engine.indicator_ids(),
+            engine.banded_ids(),
+            engine.by_tier(),
+            out,
+        )
+    }
+
+    fn build<'a>(
+        format: Format,
+        ids: impl IntoIterator<Item = &'a str>,
+        banded: impl IntoIterator<Item = &'a str>,
+        by_tier: bool,
         mut out: W,
     ) -> io::Result<RowWriter<W>> {
         let ids: Vec<&str> = ids.into_iter().collect();
@@ -139,6 +172,9 @@ impl<W: Write> RowWriter<W> {
                     header.push(',');
                     header.push_str(&csv_field(&format!("{id}.band")));
                 }
+                if by_tier {
+                    header.push_str(",tier_reached,tier_not_reached");
+                }
                 writeln!(out, "{header},error")?;
             }
             Format::Json => writeln!(out, "[")?,
@@ -156,6 +192,7 @@ impl<W: Write> RowWriter<W> {
             format,
             columns: ids.len() + banded.len(),
             banded,
+            tiers: by_tier.then(|| ids.iter().map(|&id| id.to_owned()).collect()),
             out,
             first: true,
             tally: Tally::default(),
@@ -210,6 +247,17 @@ impl<W: Write> RowWriter<W> {
                 for &(k, _) in &self.banded {
                     let band = s.bands.get(k).cloned().flatten();
                     let _ = write!(l, ",{}", csv_field(band.as_deref().unwrap_or("none")));
+                }
+                if let Some(ids) = &self.tiers {
+                    for reached in [true, false] {
+                        let list: Vec<&str> = ids
+                            .iter()
+                            .zip(&s.tier_reached)
+                            .filter(|(_, t)| **t == Some(reached))
+                            .map(|(id, _)| id.as_str())
+                            .collect();
+                        let _ = write!(l, ",{}", csv_field(&list.join(" ")));
+                    }
                 }
                 writeln!(l, ",")
             }
@@ -276,9 +324,10 @@ impl<W: Write> RowWriter<W> {
             }
             Format::Csv => writeln!(
                 self.out,
-                "{},error,,,{},{}",
+                "{},error,,,{}{},{}",
                 product.map(csv_field).unwrap_or_default(),
                 ",".repeat(self.columns),
+                if self.tiers.is_some() { ",," } else { "" },
                 csv_field(&message)
             ),
             Format::Md => writeln!(

@@ -16,7 +16,7 @@
 use std::fmt::Write as _;
 
 use duibiao::engine::{Classifier, FastOutcome};
-use duibiao::verdict::{IndicatorVerdict, Verdict};
+use duibiao::verdict::{Class, IndicatorVerdict, Verdict};
 use duibiao::{convert_difference, convert_value, Engine, Limit, Plan, Product, Unit};
 use rust_decimal::Decimal;
 
@@ -423,6 +423,43 @@ pub struct GenPolicy {
     pub share: Option<&'static str>,
     pub min_exceeding: Option<u32>,
     pub ignore_missing: bool,
+    /// Leaders by tier (`policy.leader`): the tier's index among the grades (named `g1`, `g2`,
+    /// …) and `on`.
+    pub tier: Option<(usize, GenOn)>,
+    /// `unstated = "leave-out"`.
+    pub leave_out: bool,
+}
+
+/// `policy.leader.on` as written: left out (the default, all), `"all"`, or k.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenOn {
+    Default,
+    All,
+    AtLeast(u32),
+}
+
+impl GenPolicy {
+    /// Whether any field is set (a `[policy]` table is written).
+    pub fn is_set(&self) -> bool {
+        self.share.is_some()
+            || self.min_exceeding.is_some()
+            || self.ignore_missing
+            || self.tier.is_some()
+            || self.leave_out
+    }
+
+    /// `policy.leader` as a TOML inline table or JSON object.
+    fn leader(&self, json: bool) -> Option<String> {
+        let (t, on) = self.tier?;
+        let (q, eq) = if json { ("\"", ": ") } else { ("", " = ") };
+        let mut fields = vec![format!("{q}tier{q}{eq}\"g{}\"", t + 1)];
+        match on {
+            GenOn::Default => {}
+            GenOn::All => fields.push(format!("{q}on{q}{eq}\"all\"")),
+            GenOn::AtLeast(k) => fields.push(format!("{q}on{q}{eq}{k}")),
+        }
+        Some(format!("{{ {} }}", fields.join(", ")))
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -568,8 +605,14 @@ impl GenPlan {
             }
         }
         let p = &self.policy;
-        if p.share.is_some() || p.min_exceeding.is_some() || p.ignore_missing {
+        if p.is_set() {
             s.push_str("\n[policy]\n");
+            if let Some(leader) = p.leader(false) {
+                let _ = writeln!(s, "leader = {leader}");
+            }
+            if p.leave_out {
+                s.push_str("unstated = \"leave-out\"\n");
+            }
             if let Some(sh) = p.share {
                 let _ = writeln!(s, "leader-share = \"{sh}\"");
             }
@@ -710,6 +753,12 @@ impl GenPlan {
         }
         if p.ignore_missing {
             pol.push("\"missing\": \"ignore\"".into());
+        }
+        if let Some(leader) = p.leader(true) {
+            pol.push(format!("\"leader\": {leader}"));
+        }
+        if p.leave_out {
+            pol.push("\"unstated\": \"leave-out\"".into());
         }
         let attributes: Vec<String> = self
             .attributes
@@ -1525,26 +1574,118 @@ pub fn gen_plan(rng: &mut Rng) -> GenPlan {
             ind.class_req = Some((ind.requirements[r].0, g));
         }
     }
-    let ncore = indicators.iter().filter(|i| i.class == "core").count() as u32;
-    let policy = GenPolicy {
-        share: if rng.chance(35) {
-            Some(*rng.pick(SHARES))
-        } else {
-            None
-        },
-        min_exceeding: if ncore > 0 && rng.chance(15) {
-            Some(rng.range(1, i64::from(ncore)) as u32)
-        } else {
-            None
-        },
-        ignore_missing: rng.chance(20),
+    let view = GenPlan {
+        standards: standards.clone(),
+        indicators: indicators.clone(),
+        policy: GenPolicy::default(),
+        attributes: attributes.clone(),
     };
-    GenPlan {
+    // `unstated = "leave-out"` where a core indicator is left to count.
+    let leave_out = rng.chance(25) && indicators.iter().any(|i| counted(i, &view, true));
+    let ncore = indicators
+        .iter()
+        .filter(|i| counted(i, &view, leave_out))
+        .count() as u32;
+    let share = if rng.chance(35) {
+        Some(*rng.pick(SHARES))
+    } else {
+        None
+    };
+    // Leaders by tier: a tier every table of the counted core indicators with tiers holds.
+    let tables: Vec<usize> = indicators
+        .iter()
+        .filter(|i| counted(i, &view, leave_out))
+        .flat_map(|i| match &i.bands {
+            Some((_, bands)) => bands.iter().map(|b| b.grades.len()).collect(),
+            None if i.grades.is_empty() => Vec::new(),
+            None => vec![i.grades.len()],
+        })
+        .collect();
+    let ntiered = indicators
+        .iter()
+        .filter(|i| counted(i, &view, leave_out) && (!i.grades.is_empty() || i.bands.is_some()))
+        .count() as u32;
+    let fewest = tables.iter().copied().min().unwrap_or(0);
+    let tier = (fewest > 0 && rng.chance(45)).then(|| {
+        // The top tier for half of them: the tables keep more room above the benchmark.
+        let t = if rng.chance(50) {
+            0
+        } else {
+            rng.below(fewest as u64) as usize
+        };
+        let on = match rng.below(4) {
+            0 => GenOn::Default,
+            1 => GenOn::All,
+            _ => GenOn::AtLeast(rng.range(1, i64::from(ntiered)) as u32),
+        };
+        (t, on)
+    });
+    let min_exceeding = if tier.is_none() && ncore > 0 && rng.chance(15) {
+        Some(rng.range(1, i64::from(ncore)) as u32)
+    } else {
+        None
+    };
+    let policy = GenPolicy {
+        share,
+        min_exceeding,
+        ignore_missing: rng.chance(20),
+        tier,
+        leave_out,
+    };
+    let plan = GenPlan {
         standards,
         indicators,
         policy,
         attributes,
+    };
+    // The lowest tier may not be looser than a national or industry benchmark (the plan
+    // check), and the generator's lowest grades often are: the tables lose their lowest grades
+    // (down to the leader tier) until the check accepts the plan, and a plan the tier rule
+    // still makes refused is drawn without it.
+    if let (Some((t, _)), true) = (plan.policy.tier, refused(&plan)) {
+        let mut shorter = plan.clone();
+        loop {
+            let mut popped = false;
+            let view = shorter.clone();
+            for ind in &mut shorter.indicators {
+                if !counted(ind, &view, view.policy.leave_out) {
+                    continue;
+                }
+                let mut tables: Vec<&mut Vec<GenLimit>> = match &mut ind.bands {
+                    Some((_, bands)) => bands.iter_mut().map(|b| &mut b.grades).collect(),
+                    None => vec![&mut ind.grades],
+                };
+                for g in tables.iter_mut().filter(|g| g.len() > t + 1) {
+                    g.pop();
+                    popped = true;
+                }
+            }
+            if !popped {
+                break;
+            }
+            if !refused(&shorter) {
+                return shorter;
+            }
+        }
+        let mut without = plan.clone();
+        without.policy.tier = None;
+        if !refused(&without) {
+            return without;
+        }
     }
+    plan
+}
+
+/// Whether the plan check finds a fault in the plan.
+fn refused(plan: &GenPlan) -> bool {
+    Plan::from_toml_str(&plan.to_toml()).map_or(true, |p| p.check().errors().next().is_some())
+}
+
+/// Whether a core indicator counts in the leader decision (docs/rules.md §6): always, or under
+/// `leave-out` only when a benchmark states it (or it is qualitative, judged on its own).
+pub fn counted(ind: &GenInd, plan: &GenPlan, leave_out: bool) -> bool {
+    ind.class == "core"
+        && (!leave_out || ind.dir == Dir::Qualitative || ind.stated_by_benchmark(plan))
 }
 
 /// The limit a requirement naming grade `g` stands for (docs/rules.md §6): a nested grade's
@@ -2321,6 +2462,14 @@ pub fn fast_vs_exact(
             if eg != fg {
                 diff("grade", show(&eg), show(&fg), false);
             }
+            if ev.tier_reached != fo.tier_reached {
+                diff(
+                    "tier reached",
+                    show(&ev.tier_reached),
+                    show(&fo.tier_reached),
+                    false,
+                );
+            }
             let em = ev.margin.map(|m| m.value);
             if em != fo.margin() {
                 diff("margin", show(&em), show(&fo.margin()), false);
@@ -2373,6 +2522,66 @@ pub fn fast_vs_exact(
                 detail: format!("{tag} exact {}, fast {fw}", exact.exceeding_weight),
             });
         }
+    }
+}
+
+/// Leaders by tier (docs/rules.md §6), from the exact verdict's grades: a counted core
+/// indicator with tiers reaches the tier when its grade is that tier or a better one; a
+/// product that is not a gap is a leader when it reaches it on every such indicator (`on` left
+/// out or `"all"`) or on k of them, and the leader is decided by those reaching it.
+fn tier_law(plan: &GenPlan, exact: &Verdict, out: &mut Vec<Disagreement>) {
+    let Some((tier, on)) = plan.policy.tier else {
+        return;
+    };
+    let mut tiered = 0usize;
+    let mut reached = Vec::new();
+    for (ind, v) in plan.indicators.iter().zip(&exact.indicators) {
+        let with_tiers = counted(ind, plan, plan.policy.leave_out)
+            && (!ind.grades.is_empty() || ind.bands.is_some());
+        let expected = with_tiers.then(|| v.grade.as_ref().is_some_and(|g| g.rank <= tier));
+        if v.tier_reached != expected {
+            out.push(Disagreement {
+                kind: "law tier: tier reached differs from the grade reached".into(),
+                detail: format!(
+                    "indicator {}: grade {:?}, tier g{}: tier reached {:?}, expected {expected:?}",
+                    v.id,
+                    v.grade.as_ref().map(|g| g.rank),
+                    tier + 1,
+                    v.tier_reached
+                ),
+            });
+        }
+        tiered += usize::from(with_tiers);
+        if expected == Some(true) {
+            reached.push(v.id.as_str());
+        }
+    }
+    if exact.class == Class::Gap {
+        return;
+    }
+    let k = match on {
+        GenOn::Default | GenOn::All => tiered,
+        GenOn::AtLeast(k) => k as usize,
+    };
+    let leader = k > 0 && reached.len() >= k;
+    let expected = if leader {
+        Class::Leader
+    } else {
+        Class::Follower
+    };
+    let decided: Vec<&str> = if leader { reached } else { Vec::new() };
+    if exact.class != expected || exact.decided_by != decided {
+        out.push(Disagreement {
+            kind: format!(
+                "law tier: class: exact {}, expected {expected}",
+                exact.class
+            ),
+            detail: format!(
+                "tier g{}, on {on:?}: decided by {:?}, expected {decided:?}",
+                tier + 1,
+                exact.decided_by
+            ),
+        });
     }
 }
 
@@ -2657,6 +2866,7 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
     };
     let cells = gp.texts();
     fast_vs_exact(&ctx.main, "plan", &product, &cells, &exact, out);
+    tier_law(plan, &exact, out);
     if gp.at_edge() {
         // The laws below move values between units, where a value at the edge may not fit.
         return;

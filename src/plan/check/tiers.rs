@@ -20,6 +20,8 @@ pub(crate) mod msg {
         TIER_LOOSER = "the lowest tier \"{0}\" (\"{1}\") is looser than \"{2}\" = \"{3}\", a {4} standard: the lowest tier may not be looser than the national or industry standard", "最低层级 \"{0}\"（\"{1}\"）宽于{4}标准 \"{2}\" 的要求 \"{3}\"，最低层级不得低于国家标准或行业标准";
         NATIONAL = "national", "国家";
         INDUSTRY = "industry", "行业";
+        MIN_OUTSIDE_COUNTED = "{0} is outside 1 ≤ n ≤ {1}, the number of core indicators that count (unstated = \"leave-out\" leaves out those no benchmark states): no product could ever be a leader", "{0} 不在 1 ≤ n ≤ {1}（计入的核心指标数；unstated = \"leave-out\" 排除了没有对标标准规定的核心指标）范围内，任何产品都不可能成为领跑者";
+        NO_COUNTED_WEIGHT = "weight \"{0}\": no core indicator a benchmark states has a weight above 0 (unstated = \"leave-out\" leaves out the others), so no product could ever be a leader (give one a weight above 0, or set policy.leader-min-exceeding)", "权重 \"{0}\"：对标标准规定的核心指标中没有权重大于 0 的（unstated = \"leave-out\" 排除了其余核心指标），因此任何产品都不可能成为领跑者（请给其中一个大于 0 的权重，或设置 policy.leader-min-exceeding）";
         NO_STATED_CORE = "{0}: every core indicator is left out (no benchmark states any), so no product could ever be a leader", "{0}：所有核心指标均被排除（没有对标标准规定任何一个），因此任何产品都不可能成为领跑者";
     }
 }
