@@ -805,6 +805,21 @@ mod units {
             .unwrap_or_else(|e| panic!("quantity {text:?} failed: {e}"))
     }
 
+    /// J/kg is both specific energy (kgce/t, the unit of energy-consumption standards) and
+    /// absorbed dose (Gy): the dimension's name says both, never "absorbed dose" alone for kgce/t.
+    #[test]
+    fn energy_per_mass_is_named_for_both_readings() {
+        let err = quantity("1 kg").to(&unit("kgce/t")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"cannot convert "kg" (mass) to "kgce/t" (specific energy or absorbed dose)"#
+        );
+        assert_eq!(
+            err.message(Lang::Zh),
+            r#"不能将 "kg"（质量）换算为 "kgce/t"（比能或吸收剂量）"#
+        );
+    }
+
     /// Problem 18 of the December 2026 findings: a hint never names the same unit with another SI
     /// prefix (`mW` is not "MW", 10⁹ times larger), nor an unrelated unit two letters away (`rad`
     /// is not "gram"). Slips of case away from the prefix and doubled letters are still corrected.

@@ -23,7 +23,7 @@ pub(crate) mod msg {
         INDUCTANCE = "inductance", "电感";
         MAGNETIC_FLUX = "magnetic flux", "磁通量";
         MAGNETIC_FLUX_DENSITY = "magnetic flux density", "磁通密度";
-        ABSORBED_DOSE = "absorbed dose", "吸收剂量";
+        ABSORBED_DOSE = "specific energy or absorbed dose", "比能或吸收剂量";
         LINEAR_DENSITY = "linear density", "线密度";
         /// `{0}` is the weighting: `A`.
         WEIGHTED_LEVEL = "{0}-weighted level", "{0} 计权声级";
