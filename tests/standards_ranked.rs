@@ -219,9 +219,10 @@ requirements = { "T/A 1-2024" = "1 ~ 4 L" }
         .evaluate_standard("Q/X 1-2024", &reqs(&[("w", "0.5 ~ 3 L")]))
         .unwrap();
     assert_eq!(v.indicators[0].outcome, Outcome::Incomparable);
-    // The level's margin is measured from its upper end (+3.5 L here): a requirement that
-    // does not conform shows none in its favour.
-    assert_eq!(v.indicators[0].margin, None);
+    // Measured from the end it lies beyond, the level's lower end: −0.5 L, never the +3.5 L
+    // from the upper end that would be in its favour (docs/rules.md §6).
+    let m = v.indicators[0].margin.expect("a margin from the lower end");
+    assert_eq!(m.value, "-0.5".parse().unwrap());
     let v = e
         .evaluate_standard("Q/X 1-2024", &reqs(&[("w", "0.5 ~ 4 L")]))
         .unwrap();

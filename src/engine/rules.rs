@@ -47,16 +47,19 @@ pub(crate) fn unjudged(compared: bool, has_value: bool) -> Option<Outcome> {
 /// The margin that counts for a direction, from the distances to a set's lower end
 /// (`x − lower`) and upper end (`upper − x`): higher-is-better measures from the lower end,
 /// lower-is-better from the upper end (each falls back on the other end where the set has
-/// only that one), nominal-is-best from the nearer end. Generic so that the fast path's
-/// integers and the exact path's decimals pick by the same rule.
-pub(crate) fn pick_margin<T: Ord + Copy>(
+/// only that one), nominal-is-best from the nearer end. A value beyond the other end (0.5 L
+/// against a lower-is-better `1 ~ 4 L`) is measured from the end it lies beyond, so a value
+/// that does not conform never shows a margin in its favour. Generic so that the fast path's
+/// integers and the exact path's decimals pick by the same rule (`T::default()` is 0).
+pub(crate) fn pick_margin<T: Ord + Copy + Default>(
     direction: Direction,
     from_lower: Option<T>,
     from_upper: Option<T>,
 ) -> Option<T> {
+    let beyond = |other: Option<T>| other.filter(|d| *d < T::default());
     match direction {
-        Direction::HigherIsBetter => from_lower.or(from_upper),
-        Direction::LowerIsBetter => from_upper.or(from_lower),
+        Direction::HigherIsBetter => beyond(from_upper).or(from_lower).or(from_upper),
+        Direction::LowerIsBetter => beyond(from_lower).or(from_upper).or(from_lower),
         _ => match (from_lower, from_upper) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
