@@ -552,3 +552,54 @@ fn a_standard_is_judged_in_the_bands_its_selector_limit_admits() {
     assert_eq!(apf(2).band.as_ref().unwrap().when, None);
     assert_eq!(verdicts[2].class, Class::Gap);
 }
+
+/// Under `unstated = "leave-out"` and the tier rule, which indicators count depends on the
+/// product's band where requirements vary by band: the fast path, whose tier count is the
+/// plan's, hands such plans to the exact path (the oracle's tier law found the difference).
+#[test]
+fn tiers_with_leave_out_and_band_requirements_stay_on_the_exact_path() {
+    let plan = duibiao::Plan::from_toml_str(
+        r#"
+schema_version = 1
+category = { en = "x" }
+[[attributes]]
+id = "plant"
+values = [{ id = "v0" }, { id = "v1" }]
+[[standards]]
+code = "GB/T 31-2020"
+role = "benchmark"
+[[indicators]]
+id = "i2"
+direction = "lower-is-better"
+unit = "MPa"
+[indicators.bands]
+by = "plant"
+[[indicators.bands.bands]]
+when = "v0"
+grades = [{ name = { en = "g1" }, limit = "≤ 31.25 MPa" }, { name = { en = "g2" }, limit = "≤ 31.260" }]
+[[indicators.bands.bands]]
+when = "v1"
+grades = [{ name = { en = "g1" }, limit = "≤ 31.240 MPa" }]
+requirements = { "GB/T 31-2020" = "≤ 31.240 MPa" }
+[policy]
+leader = { tier = "g1", on = 1 }
+unstated = "leave-out"
+missing = "ignore"
+"#,
+    )
+    .unwrap();
+    let engine = plan.compile().unwrap();
+    let err = engine.classifier().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"indicator "i2": outside the fast path: leaders by tier, unstated = "leave-out" and requirements chosen by band (which indicators count differs by product)"#
+    );
+    // In band v0 no benchmark states i2: left out, so no indicator counts and P2 follows.
+    let p = duibiao::Product::new("P2")
+        .with("i2", "31.2401")
+        .unwrap()
+        .with_attribute("plant", "v0");
+    let v = engine.evaluate(&p).unwrap();
+    assert_eq!(v.class, duibiao::Class::Follower);
+    assert_eq!(v.indicators[0].tier_reached, None);
+}

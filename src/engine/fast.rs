@@ -36,6 +36,8 @@ pub(crate) mod msg {
         GUARD_BAND_RULE = "a decision rule with a guard band", "带保护带的判定规则";
         BANDED = "grades chosen by band", "按分档选择的等级";
         BANDED_REQUIREMENTS = "requirements chosen by band", "按分档选择的要求";
+        TIERS_BY_BAND = "leaders by tier, unstated = \"leave-out\" and requirements chosen by band (which indicators count differs by product)",
+            "按层级认定领跑者、unstated = \"leave-out\" 与按分档选择的要求同时使用（计入的指标因产品而异）";
         MANY_DECIMALS = "limits with more than 12 decimals", "小数超过 12 位的限值";
         /// What overflowed: the core weight as an integer at the weight scale.
         TOTAL_CORE_WEIGHT = "the total core weight at the fast path's scale", "快速判定精度下的核心指标总权重";
@@ -565,6 +567,13 @@ impl Engine {
             }
         }
         let by_tier = self.policy.leader.is_some();
+        // Under leave-out, whether an indicator whose requirements vary by band counts in the
+        // tier rule depends on the product's band; the fast path's tier count is the plan's.
+        if by_tier && self.policy.unstated == crate::plan::Unstated::LeaveOut {
+            if let Some(ind) = self.indicators.iter().find(|i| i.banded.is_some()) {
+                return Err(unsupported(&ind.id, t!(msg::TIERS_BY_BAND)));
+            }
+        }
         let core_total: i64 = indicators
             .iter()
             .filter(|i| i.core)

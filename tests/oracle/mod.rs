@@ -16,7 +16,7 @@
 use std::fmt::Write as _;
 
 use duibiao::engine::{Classifier, FastOutcome};
-use duibiao::verdict::{Class, IndicatorVerdict, Verdict};
+use duibiao::verdict::{Class, IndicatorVerdict, Outcome, Verdict};
 use duibiao::{convert_difference, convert_value, Engine, Limit, Plan, Product, Unit};
 use rust_decimal::Decimal;
 
@@ -2318,7 +2318,13 @@ impl Ctx {
         } else {
             None
         };
-        let full = full_value_twin(plan).and_then(|p| twin("rounded-on-grid", &p));
+        // Under full-value judgement two requirements that share values only once rounded
+        // (`> 9696000 W` and `9694 ≤ X ≤ 9696.0` at 1 kW) leave an empty level, which the plan
+        // check rightly refuses: the law has no twin to compare with then.
+        let full = full_value_twin(plan).and_then(|p| match compile_as(&p, true) {
+            Err(e) if e.contains("the benchmark level is empty") => None,
+            _ => twin("rounded-on-grid", &p),
+        });
         Ok(Ctx {
             main,
             perm,
@@ -2536,8 +2542,15 @@ fn tier_law(plan: &GenPlan, exact: &Verdict, out: &mut Vec<Disagreement>) {
     let mut tiered = 0usize;
     let mut reached = Vec::new();
     for (ind, v) in plan.indicators.iter().zip(&exact.indicators) {
-        let with_tiers = counted(ind, plan, plan.policy.leave_out)
-            && (!ind.grades.is_empty() || ind.bands.is_some());
+        // Under leave-out an indicator counts where a benchmark states it for this product:
+        // not in a band that states nothing (its outcome is then not-compared).
+        let stated_here = !plan.policy.leave_out || v.outcome != Outcome::NotCompared;
+        let graded = !ind.grades.is_empty()
+            || ind
+                .bands
+                .as_ref()
+                .is_some_and(|(_, bs)| bs.iter().any(|b| !b.grades.is_empty()));
+        let with_tiers = counted(ind, plan, plan.policy.leave_out) && stated_here && graded;
         let expected = with_tiers.then(|| v.grade.as_ref().is_some_and(|g| g.rank <= tier));
         if v.tier_reached != expected {
             out.push(Disagreement {
