@@ -615,20 +615,12 @@ impl Engine {
             }
         }?;
         // A requirement is judged without the indicator's decision rule. One that does not
-        // conform never shows a margin in its favour (a lower-is-better level bounded
-        // below measures from its upper end: 0.5 L against 1 ~ 4 L).
-        let mut verdict = IndicatorVerdict {
+        // conform shows no margin in its favour by the one margin rule
+        // (`rules::pick_margin`: measured from the end it lies beyond).
+        Ok(IndicatorVerdict {
             rule: None,
             ..verdict
-        };
-        if matches!(verdict.outcome, Outcome::FallsShort | Outcome::Incomparable)
-            && verdict
-                .margin
-                .is_some_and(|m| m.value > rust_decimal::Decimal::ZERO)
-        {
-            verdict.margin = None;
-        }
-        Ok(verdict)
+        })
     }
 
     /// A standard's one requirement for an indicator whose requirements vary with a band: it
