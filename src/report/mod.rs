@@ -693,37 +693,78 @@ fn write_csv<'p, W: io::Write>(
     lang: Lang,
     products: impl Iterator<Item = Cow<'p, ProductReport>>,
 ) -> io::Result<()> {
-    let mut s = String::from(
-        "product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome\n",
-    );
+    let mut w = csv_writer(out);
+    w.write_record(LONG_HEAD.iter().take(2).chain(&RANKED_HEAD).chain(LONG_HEAD.iter().skip(2)))?;
     for p in products {
-        for i in &p.indicators {
-            let cells = [
-                p.id.clone(),
-                p.class.as_str().to_owned(),
-                opt(p.rank),
-                opt(p.score),
-                p.leader.to_string(),
-                i.id.clone(),
-                lang.name(&i.name),
-                class_name(i.class).to_owned(),
-                i.value.clone().unwrap_or_default(),
-                opt(i.compared),
-                i.unit.clone().unwrap_or_default(),
-                i.grade.as_ref().map(|g| lang.name(g)).unwrap_or_default(),
-                i.limit.clone().unwrap_or_default(),
-                i.standard.clone().unwrap_or_default(),
-                opt(i.margin),
-                opt(i.share),
-                i.outcome.as_str().to_owned(),
-            ];
-            let row: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-            s.push_str(&row.join(","));
-            s.push('\n');
-        }
-        flush_full(out, &mut s)?;
+        long_rows(&mut w, lang, &p, true)?;
     }
-    out.write_all(s.as_bytes())
+    w.flush()
+}
+
+/// The columns of a long CSV (one row per product × indicator), without the ranking's.
+pub(crate) const LONG_HEAD: [&str; 14] = [
+    "product",
+    "class",
+    "indicator",
+    "indicator_name",
+    "indicator_class",
+    "value",
+    "compared",
+    "unit",
+    "grade",
+    "limit",
+    "standard",
+    "margin",
+    "margin_share",
+    "outcome",
+];
+
+/// The ranking's columns of the report CSV, after `product` and `class`.
+const RANKED_HEAD: [&str; 3] = ["rank", "score", "leader"];
+
+/// Writes one product's rows of a long CSV: the report CSV's (`ranked`: with its rank, score
+/// and leader columns) and `evaluate --format csv-long`'s (without them).
+pub(crate) fn long_rows<W: io::Write>(
+    w: &mut csv::Writer<W>,
+    lang: Lang,
+    p: &ProductReport,
+    ranked: bool,
+) -> io::Result<()> {
+    let (rank, score) = (opt(p.rank), opt(p.score));
+    for i in &p.indicators {
+        w.write_field(&p.id)?;
+        w.write_field(p.class.as_str())?;
+        if ranked {
+            w.write_field(&rank)?;
+            w.write_field(&score)?;
+            w.write_field(if p.leader { "true" } else { "false" })?;
+        }
+        w.write_field(&i.id)?;
+        w.write_field(lang.name(&i.name))?;
+        w.write_field(class_name(i.class))?;
+        w.write_field(i.value.as_deref().unwrap_or_default())?;
+        w.write_field(opt(i.compared))?;
+        w.write_field(i.unit.as_deref().unwrap_or_default())?;
+        w.write_field(i.grade.as_ref().map(|g| lang.name(g)).unwrap_or_default())?;
+        w.write_field(i.limit.as_deref().unwrap_or_default())?;
+        w.write_field(i.standard.as_deref().unwrap_or_default())?;
+        w.write_field(opt(i.margin))?;
+        w.write_field(opt(i.share))?;
+        w.write_field(i.outcome.as_str())?;
+        w.write_record(None::<&[u8]>)?;
+    }
+    Ok(())
+}
+
+/// The CSV writer of every CSV output: RFC 4180 quoting (a field holding a comma, a quote, a
+/// carriage return or a line feed is quoted, quotes doubled), `\n` line ends, records as
+/// written (no header handling), buffered 64 KiB.
+pub(crate) fn csv_writer<W: io::Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .buffer_capacity(1 << 16)
+        .from_writer(out)
 }
 
 /// Writes the text gathered so far once it passes 64 KiB, and starts again.
@@ -790,13 +831,4 @@ fn with_unit(x: Option<Decimal>, unit: Option<&str>) -> String {
 /// A Markdown table cell: a `|` would end it, a line break would end the row.
 pub(crate) fn md(s: &str) -> String {
     s.replace('|', "\\|").replace(['\r', '\n'], " ")
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-pub(crate) fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
 }

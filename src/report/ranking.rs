@@ -5,7 +5,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{csv_field, flush_full, md, Format};
+use super::{csv_writer, flush_full, md, Format};
 use crate::rank::{CompactRanking, Ineligible, RankedEntry, Ranking};
 
 /// A ranking whole or compact: what the renderers read.
@@ -109,39 +109,39 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
             // By tier, two more columns: each indicator's tier rank, and the indicators left
             // out of the ranking (the same on every ranked row).
             let by_tier = r.by_tier();
-            let left_out = csv_field(&r.left_out().join(", "));
-            s.push_str("rank,id,score,exceeding,class,leader,ineligible_because");
-            s.push_str(if by_tier {
-                ",tier_ranks,left_out\n"
-            } else {
-                "\n"
-            });
+            let left_out = r.left_out().join(", ");
+            let mut w = csv_writer(&mut *out);
+            let head = [
+                "rank",
+                "id",
+                "score",
+                "exceeding",
+                "class",
+                "leader",
+                "ineligible_because",
+            ];
+            let tier_head = ["tier_ranks", "left_out"];
+            w.write_record(head.iter().chain(tier_head.iter().take(if by_tier { 2 } else { 0 })))?;
             for e in r.ranked() {
-                s.push_str(&format!(
-                    "{},{},{},{},{},{},",
-                    e.rank,
-                    csv_field(&e.id),
-                    e.score.total,
-                    e.score.exceeding,
-                    e.class,
-                    e.leader
-                ));
+                w.write_field(e.rank.to_string())?;
+                w.write_field(&e.id)?;
+                w.write_field(e.score.total.to_string())?;
+                w.write_field(e.score.exceeding.to_string())?;
+                w.write_field(e.class.as_str())?;
+                w.write_field(if e.leader { "true" } else { "false" })?;
+                w.write_field("")?;
                 if by_tier {
-                    s.push_str(&format!(",{},{left_out}", csv_field(&tier_ranks(&e))));
+                    w.write_field(tier_ranks(&e))?;
+                    w.write_field(&left_out)?;
                 }
-                s.push('\n');
-                flush_full(out, &mut s)?;
+                w.write_record(None::<&[u8]>)?;
             }
             for i in r.ineligible() {
-                s.push_str(&format!(
-                    ",{},,,{},false,{}{}\n",
-                    csv_field(&i.id),
-                    i.class,
-                    csv_field(&reasons(&i)),
-                    if by_tier { ",," } else { "" }
-                ));
-                flush_full(out, &mut s)?;
+                let why = reasons(&i);
+                let row = ["", &i.id, "", "", i.class.as_str(), "false", &why, "", ""];
+                w.write_record(row.iter().take(if by_tier { 9 } else { 7 }))?;
             }
+            w.flush()?;
         }
         Format::Table => {
             s.push_str(&format!(

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{csv_field, md};
+use super::{csv_writer, md};
 use crate::error::{Error, Lang};
 use crate::verdict::{Class, Summary, Verdict};
 
@@ -47,6 +47,12 @@ impl Tally {
     }
 }
 
+/// Where rows go: CSV through a [`csv::Writer`], the other formats as text.
+enum Sink<W: Write> {
+    Plain(W),
+    Csv(csv::Writer<W>),
+}
+
 /// Writes verdicts as they come: the header on creation, a row per verdict, summary or error,
 /// the closing lines on [`RowWriter::finish`].
 ///
@@ -85,7 +91,8 @@ pub struct RowWriter<W: Write> {
     /// Under the tier policy ([`RowWriter::for_engine`]): the indicator ids, for the CSV
     /// columns `tier_reached` and `tier_not_reached`.
     tiers: Option<Vec<String>>,
-    out: W,
+    out: Sink<W>,
+    null: io::Sink,
     first: bool,
     tally: Tally,
     line: String,
@@ -160,40 +167,44 @@ impl<W: Write> RowWriter<W> {
                     .map(|k| (k, b.to_owned()))
             })
             .collect();
-        match format {
+        let out = match format {
             Format::Csv => {
-                let mut header =
-                    String::from("product,class,decided_by,exceeding_weight,core_weight");
-                for id in &ids {
-                    header.push(',');
-                    header.push_str(&csv_field(id));
-                }
-                for (_, id) in &banded {
-                    header.push(',');
-                    header.push_str(&csv_field(&format!("{id}.band")));
-                }
+                let mut w = csv_writer(out);
+                let mut header: Vec<String> = ["product", "class", "decided_by", "exceeding_weight", "core_weight"]
+                    .iter()
+                    .map(|&h| h.to_owned())
+                    .collect();
+                header.extend(ids.iter().map(|&id| id.to_owned()));
+                header.extend(banded.iter().map(|(_, id)| format!("{id}.band")));
                 if by_tier {
-                    header.push_str(",tier_reached,tier_not_reached");
+                    header.push("tier_reached".to_owned());
+                    header.push("tier_not_reached".to_owned());
                 }
-                writeln!(out, "{header},error")?;
+                header.push("error".to_owned());
+                w.write_record(&header)?;
+                Sink::Csv(w)
             }
-            Format::Json => writeln!(out, "[")?,
-            Format::Table => writeln!(
-                out,
-                "{:<16} {:<9} {:<5} decided by",
-                "product", "class", "类别"
-            )?,
+            Format::Json => {
+                writeln!(out, "[")?;
+                Sink::Plain(out)
+            }
+            Format::Table => {
+                writeln!(out, "{:<16} {:<9} {:<5} decided by", "product", "class", "类别")?;
+                Sink::Plain(out)
+            }
             Format::Md => {
                 writeln!(out, "| product | class | 类别 | decided by |")?;
                 writeln!(out, "|---|---|---|---|")?;
+                Sink::Plain(out)
             }
-        }
+        };
         Ok(RowWriter {
             format,
             columns: ids.len() + banded.len(),
             banded,
             tiers: by_tier.then(|| ids.iter().map(|&id| id.to_owned()).collect()),
             out,
+            null: io::sink(),
             first: true,
             tally: Tally::default(),
             line: String::new(),
@@ -210,13 +221,73 @@ impl<W: Write> RowWriter<W> {
         self
     }
 
+    /// The writer of the text formats (CSV goes through [`RowWriter::csv`]).
+    fn plain(&mut self) -> &mut dyn Write {
+        match &mut self.out {
+            Sink::Plain(w) => w,
+            // Never asked for: CSV is written through its writer.
+            Sink::Csv(_) => &mut self.null,
+        }
+    }
+
     fn json(&mut self, text: serde_json::Result<String>) -> io::Result<()> {
         let text = text.map_err(io::Error::other)?;
-        if !self.first {
-            writeln!(self.out, ",")?;
+        let first = std::mem::replace(&mut self.first, false);
+        let out = self.plain();
+        if !first {
+            writeln!(out, ",")?;
         }
-        self.first = false;
-        write!(self.out, "  {text}")
+        write!(out, "  {text}")
+    }
+
+    /// One CSV row from a summary.
+    fn csv_summary(&mut self, s: &Summary) -> io::Result<()> {
+        let Sink::Csv(w) = &mut self.out else {
+            return Ok(());
+        };
+        let n = &mut self.line;
+        w.write_field(&s.product)?;
+        w.write_field(s.class.as_str())?;
+        n.clear();
+        for (k, id) in s.decided_by.iter().enumerate() {
+            if k > 0 {
+                n.push(' ');
+            }
+            n.push_str(id);
+        }
+        w.write_field(&*n)?;
+        n.clear();
+        let _ = write!(n, "{}", s.exceeding_weight);
+        w.write_field(&*n)?;
+        n.clear();
+        let _ = write!(n, "{}", s.core_weight);
+        w.write_field(&*n)?;
+        for o in &s.outcomes {
+            w.write_field(o.as_str())?;
+        }
+        for &(k, _) in &self.banded {
+            let band = s.bands.get(k).and_then(Option::as_deref);
+            w.write_field(band.unwrap_or("none"))?;
+        }
+        if let Some(ids) = &self.tiers {
+            for reached in [true, false] {
+                n.clear();
+                for (id, _) in ids
+                    .iter()
+                    .zip(&s.tier_reached)
+                    .filter(|(_, t)| **t == Some(reached))
+                {
+                    if !n.is_empty() {
+                        n.push(' ');
+                    }
+                    n.push_str(id);
+                }
+                w.write_field(&*n)?;
+            }
+        }
+        w.write_field("")?;
+        w.write_record(None::<&[u8]>)?;
+        Ok(())
     }
 
     /// Writes one product's row from its summary.
@@ -231,36 +302,7 @@ impl<W: Write> RowWriter<W> {
         // Writing into a String cannot fail.
         let _ = match self.format {
             Format::Json => return self.json(serde_json::to_string(s)),
-            Format::Csv => {
-                let _ = write!(
-                    l,
-                    "{},{},{},{},{}",
-                    csv_field(&s.product),
-                    s.class,
-                    csv_field(&s.decided_by.join(" ")),
-                    s.exceeding_weight,
-                    s.core_weight
-                );
-                for o in &s.outcomes {
-                    let _ = write!(l, ",{o}");
-                }
-                for &(k, _) in &self.banded {
-                    let band = s.bands.get(k).cloned().flatten();
-                    let _ = write!(l, ",{}", csv_field(band.as_deref().unwrap_or("none")));
-                }
-                if let Some(ids) = &self.tiers {
-                    for reached in [true, false] {
-                        let list: Vec<&str> = ids
-                            .iter()
-                            .zip(&s.tier_reached)
-                            .filter(|(_, t)| **t == Some(reached))
-                            .map(|(id, _)| id.as_str())
-                            .collect();
-                        let _ = write!(l, ",{}", csv_field(&list.join(" ")));
-                    }
-                }
-                writeln!(l, ",")
-            }
+            Format::Csv => return self.csv_summary(s),
             Format::Md => writeln!(
                 l,
                 "| {} | {} | {} | {} |",
@@ -278,7 +320,10 @@ impl<W: Write> RowWriter<W> {
                 one_line(&decided(s, &self.banded))
             ),
         };
-        self.out.write_all(self.line.as_bytes())
+        let line = std::mem::take(&mut self.line);
+        let written = self.plain().write_all(line.as_bytes());
+        self.line = line;
+        written
     }
 
     /// Writes one product's row from its full verdict: the whole verdict in JSON, its summary
@@ -322,21 +367,29 @@ impl<W: Write> RowWriter<W> {
                 });
                 self.json(text)
             }
-            Format::Csv => writeln!(
-                self.out,
-                "{},error,,,{}{},{}",
-                product.map(csv_field).unwrap_or_default(),
-                ",".repeat(self.columns),
-                if self.tiers.is_some() { ",," } else { "" },
-                csv_field(&message)
-            ),
-            Format::Md => writeln!(
-                self.out,
-                "| {} | error | 错误 | {} |",
-                product.map_or_else(|| "—".to_owned(), md),
-                md(&message)
-            ),
-            Format::Table => writeln!(self.out, "error: {message}"),
+            Format::Csv => {
+                let empty = 3 + self.columns + if self.tiers.is_some() { 2 } else { 0 };
+                let Sink::Csv(w) = &mut self.out else {
+                    return Ok(());
+                };
+                w.write_field(product.unwrap_or_default())?;
+                w.write_field("error")?;
+                for _ in 0..empty {
+                    w.write_field("")?;
+                }
+                w.write_field(&message)?;
+                w.write_record(None::<&[u8]>)?;
+                Ok(())
+            }
+            Format::Md => {
+                let line = format!(
+                    "| {} | error | 错误 | {} |\n",
+                    product.map_or_else(|| "—".to_owned(), md),
+                    md(&message)
+                );
+                self.plain().write_all(line.as_bytes())
+            }
+            Format::Table => writeln!(self.plain(), "error: {message}"),
         }
     }
 
@@ -365,11 +418,13 @@ impl<W: Write> RowWriter<W> {
     /// When writing fails.
     pub fn finish(mut self) -> io::Result<Tally> {
         let t = self.tally;
-        match self.format {
-            Format::Json if self.first => writeln!(self.out, "]")?,
-            Format::Json => writeln!(self.out, "\n]")?,
+        let (first, format) = (self.first, self.format);
+        let out = self.plain();
+        match format {
+            Format::Json if first => writeln!(out, "]")?,
+            Format::Json => writeln!(out, "\n]")?,
             Format::Table => writeln!(
-                self.out,
+                out,
                 "\n{} leader 领跑 · {} follower 跟跑 · {} gap 差距{}",
                 t.leader,
                 t.follower,
@@ -382,7 +437,10 @@ impl<W: Write> RowWriter<W> {
             )?,
             _ => {}
         }
-        self.out.flush()?;
+        match &mut self.out {
+            Sink::Plain(w) => w.flush()?,
+            Sink::Csv(w) => w.flush()?,
+        }
         Ok(t)
     }
 }

@@ -1,0 +1,230 @@
+//! The output formats (docs/outputs.md): CSV written through one CSV writer and read back by
+//! the `csv` crate, the crate's own products reader and Python's `csv` module; Markdown cells
+//! that hold any text; terminal tables aligned by display width; the byte order mark; JSON
+//! Lines; the wide and long CSV.
+
+mod common;
+
+use duibiao::rank::Ranker;
+use duibiao::report::{Format, Lang, Report, RowWriter};
+use duibiao::verdict::Summary;
+use duibiao::{Engine, Plan, Product, Verdict};
+
+const PLAN: &str = r#"
+schema_version = 1
+category = { zh = "智能坐便器", en = "smart toilet" }
+[[standards]]
+code = "T/CZGX 001-2022"
+role = "benchmark"
+[[indicators]]
+id = "flush-water"
+name = { zh = "冲洗平均用水量", en = "flush water, average" }
+unit = "L"
+direction = "lower-is-better"
+requirements = { "T/CZGX 001-2022" = "≤ 4.0 L" }
+[[indicators]]
+id = "noise"
+unit = "dB"
+direction = "lower-is-better"
+requirements = { "T/CZGX 001-2022" = "≤ 50 dB" }
+"#;
+
+/// Ids that break a naive CSV or Markdown writer.
+const HOSTILE: [&str; 8] = [
+    "a,b",
+    "say \"hi\"",
+    "line\nbreak",
+    "carriage\rreturn",
+    "crlf\r\nend",
+    "pipe|cell",
+    "back\\|slash",
+    "<b>html</b> & co",
+];
+
+fn engine() -> (Plan, Engine) {
+    let plan = Plan::from_toml_str(PLAN).unwrap();
+    let engine = plan.compile().unwrap();
+    (plan, engine)
+}
+
+fn verdicts(engine: &Engine, ids: &[&str]) -> Vec<Verdict> {
+    ids.iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let water = ["3.60", "4.2", "4.0", "3.2"][k % 4];
+            let p = Product::new(*id)
+                .with("flush-water", water)
+                .unwrap()
+                .with("noise", "45")
+                .unwrap();
+            engine.evaluate(&p).unwrap()
+        })
+        .collect()
+}
+
+/// Every record of a CSV text, read by the `csv` crate.
+fn records(text: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn evaluate_csv(format: Format, vs: &[Verdict], engine: &Engine) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut w = RowWriter::for_engine(format, engine, &mut out).unwrap();
+    for v in vs {
+        w.verdict(v).unwrap();
+    }
+    w.finish().unwrap();
+    out
+}
+
+/// Python's `csv` module reads the text back to these records (skipped, with a note, where
+/// no `python3` is installed).
+fn python_reads(text: &[u8], expected: &[Vec<String>]) {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let script = "import csv, io, json, sys\n\
+        data = sys.stdin.buffer.read().decode('utf-8-sig')\n\
+        print(json.dumps(list(csv.reader(io.StringIO(data, newline='')))))\n";
+    let child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("note: no python3, the Python csv check is skipped");
+        return;
+    };
+    child.stdin.take().unwrap().write_all(text).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let read: Vec<Vec<String>> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(read, expected);
+}
+
+/// The ids read back by the crate's own products reader: the first column renamed `id`.
+fn products_reader_ids(text: &[u8]) -> Vec<String> {
+    let text = String::from_utf8(text.to_vec()).unwrap();
+    let (head, rest) = text.split_once('\n').unwrap();
+    let (_, head) = head.split_once(',').unwrap();
+    let renamed = format!("id,{head}\n{rest}");
+    duibiao::product::CsvRows::new(renamed.as_bytes(), &duibiao::Limits::default())
+        .unwrap()
+        .keep_only(std::iter::empty::<&str>())
+        .map(|p| p.unwrap().id)
+        .collect()
+}
+
+#[test]
+fn evaluate_csv_quotes_every_hostile_field_and_reads_back() {
+    let (_, engine) = engine();
+    let vs = verdicts(&engine, &HOSTILE);
+    let out = evaluate_csv(Format::Csv, &vs, &engine);
+    let text = String::from_utf8(out.clone()).unwrap();
+    // Each field that holds a comma, quote, CR or LF is quoted, quotes doubled.
+    for needle in [
+        "\"a,b\"",
+        "\"say \"\"hi\"\"\"",
+        "\"line\nbreak\"",
+        "\"carriage\rreturn\"",
+        "\"crlf\r\nend\"",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in {text:?}");
+    }
+    // Fields without them are not quoted.
+    assert!(text.contains("\npipe|cell,"), "{text:?}");
+    let rows = records(&out);
+    assert_eq!(rows.len(), 1 + HOSTILE.len());
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, HOSTILE);
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    assert_eq!(products_reader_ids(&out), HOSTILE);
+    python_reads(&out, &rows);
+}
+
+#[test]
+fn error_rows_quote_the_message() {
+    let (_, engine) = engine();
+    let mut out = Vec::new();
+    let mut w = RowWriter::for_engine(Format::Csv, &engine, &mut out).unwrap();
+    let e = Product::new("x,y")
+        .with("flush-water", "4,0 L")
+        .unwrap_err();
+    assert!(e.message(Lang::En).contains(','));
+    w.error_of(Some("x,y"), &e).unwrap();
+    w.finish().unwrap();
+    let rows = records(&out);
+    assert_eq!(rows[1][0], "x,y");
+    assert_eq!(rows[1][1], "error");
+    assert_eq!(rows[1].last().unwrap(), &e.message(Lang::En));
+    assert_eq!(rows[1].len(), rows[0].len());
+    python_reads(&out, &rows);
+}
+
+#[test]
+fn ranking_csv_quotes_and_reads_back() {
+    let (_, engine) = engine();
+    let vs = verdicts(&engine, &HOSTILE);
+    let ranking = Ranker::new(&engine).unwrap().rank(&vs).unwrap();
+    let text = duibiao::report::ranking(&ranking, Format::Csv);
+    let rows = records(text.as_bytes());
+    let mut ids: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).collect();
+    ids.sort_unstable();
+    let mut expected = HOSTILE.to_vec();
+    expected.sort_unstable();
+    assert_eq!(ids, expected);
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    python_reads(text.as_bytes(), &rows);
+}
+
+#[test]
+fn report_csv_quotes_and_reads_back() {
+    let (plan, engine) = engine();
+    let vs = verdicts(&engine, &HOSTILE);
+    let ranking = Ranker::new(&engine).unwrap().rank(&vs).unwrap();
+    let report = Report::new(engine.category(), &vs, Some(&ranking)).with_names(&plan);
+    let text = report.to_csv(Lang::En);
+    // The indicator name holds a comma.
+    assert!(text.contains(",\"flush water, average\","), "{text}");
+    let rows = records(text.as_bytes());
+    assert_eq!(rows.len(), 1 + 2 * HOSTILE.len());
+    let ids: Vec<&str> = rows[1..].iter().step_by(2).map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, HOSTILE);
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    python_reads(text.as_bytes(), &rows);
+}
+
+#[test]
+fn standard_verdict_csv_reads_back() {
+    let plan = Plan::from_toml_str(&format!(
+        "{PLAN}\n[[standards]]\ncode = \"Q/ABC 1-2024\"\nrole = \"subject\"\n"
+    ))
+    .unwrap();
+    let engine = plan.compile().unwrap();
+    let v = engine.compare_standards().unwrap();
+    let text = duibiao::report::standard_verdict(&v, Format::Csv);
+    let rows = records(text.as_bytes());
+    assert_eq!(rows[0][0], "indicator");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1][0], "flush-water");
+    assert_eq!(rows[1][5], "T/CZGX 001-2022: ≤ 4.0 L");
+    python_reads(text.as_bytes(), &rows);
+}
+
+#[test]
+fn summaries_and_verdicts_write_the_same_csv() {
+    let (_, engine) = engine();
+    let vs = verdicts(&engine, &HOSTILE);
+    let from_verdicts = evaluate_csv(Format::Csv, &vs, &engine);
+    let mut out = Vec::new();
+    let mut w = RowWriter::for_engine(Format::Csv, &engine, &mut out).unwrap();
+    for v in &vs {
+        w.summary(&Summary::of(v)).unwrap();
+    }
+    w.finish().unwrap();
+    assert_eq!(out, from_verdicts);
+}
