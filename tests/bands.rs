@@ -154,7 +154,7 @@ fn the_cli_names_the_band_that_chose_the_requirement() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "product,class,decided_by,exceeding_weight,core_weight,clinker-energy,clinker-power,cement-energy,clinker-energy.band,clinker-power.band,cement-energy.band,error"
+        "product,class,decided-by,exceeding-weight,core-weight,clinker-energy,clinker-power,cement-energy,clinker-energy.band,clinker-power.band,cement-energy.band,error"
     );
     assert_eq!(
         lines[2],

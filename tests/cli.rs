@@ -334,7 +334,7 @@ fn evaluate_streams_one_verdict_per_product() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("product,class,decided_by,exceeding_weight,core_weight,flush-water,standby-power,water-temperature,leakage-current,error")
+        Some("product,class,decided-by,exceeding-weight,core-weight,flush-water,standby-power,water-temperature,leakage-current,error")
     );
     assert_eq!(
         lines.next(),
@@ -486,7 +486,7 @@ fn rank_prints_the_ranking_with_leaders_and_the_unranked() {
     assert_eq!(
         csv.lines().take(3).collect::<Vec<_>>(),
         [
-            "rank,id,score,exceeding,class,leader,ineligible_because",
+            "rank,id,score,exceeding,class,leader,ineligible-because",
             "1,AC-028,146.88,2,leader,true,",
             "2,AC-027,141.98,2,leader,false,"
         ]

@@ -652,7 +652,7 @@ mod cli {
         assert_eq!((code, err.as_str()), (Some(0), ""));
         assert_eq!(
             out,
-            "product,class,decided_by,exceeding_weight,core_weight,冲水量,待机功率,error\nP1,leader,冲水量 待机功率,2,2,exceeds,exceeds,\n"
+            "product,class,decided-by,exceeding-weight,core-weight,冲水量,待机功率,error\nP1,leader,冲水量 待机功率,2,2,exceeds,exceeds,\n"
         );
         for command in ["evaluate", "rank", "report"] {
             let (code, out, err) =
@@ -800,7 +800,7 @@ mod cli {
         assert_eq!((code, err.as_str()), (Some(0), ""));
         assert_eq!(
             out,
-            "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
+            "product,class,decided-by,exceeding-weight,core-weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
         );
         let (code, _, err) = run(&["evaluate", &plan, "--products", &products]);
         assert_eq!(code, Some(2));

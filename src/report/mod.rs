@@ -306,7 +306,7 @@ impl Report {
     }
 
     /// The report as CSV: one row per product × indicator, with the stable header
-    /// `product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome`.
+    /// `product,class,rank,score,leader,indicator,indicator-name,indicator-class,value,compared,unit,grade,limit,standard,margin,margin-share,outcome`.
     /// Classes and outcomes are written in their kebab-case names whatever the language;
     /// indicator and grade names follow `lang`.
     pub fn to_csv(&self, lang: Lang) -> String {
@@ -706,8 +706,8 @@ pub(crate) const LONG_HEAD: [&str; 14] = [
     "product",
     "class",
     "indicator",
-    "indicator_name",
-    "indicator_class",
+    "indicator-name",
+    "indicator-class",
     "value",
     "compared",
     "unit",
@@ -715,7 +715,7 @@ pub(crate) const LONG_HEAD: [&str; 14] = [
     "limit",
     "standard",
     "margin",
-    "margin_share",
+    "margin-share",
     "outcome",
 ];
 

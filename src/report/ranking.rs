@@ -118,9 +118,9 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
                 "exceeding",
                 "class",
                 "leader",
-                "ineligible_because",
+                "ineligible-because",
             ];
-            let tier_head = ["tier_ranks", "left_out"];
+            let tier_head = ["tier-ranks", "left-out"];
             w.write_record(head.iter().chain(tier_head.iter().take(if by_tier { 2 } else { 0 })))?;
             for e in r.ranked() {
                 w.write_field(e.rank.to_string())?;

@@ -78,7 +78,7 @@ enum Sink<W: Write> {
 /// w.finish()?;
 /// assert_eq!(
 ///     String::from_utf8(out).unwrap(),
-///     "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
+///     "product,class,decided-by,exceeding-weight,core-weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -89,7 +89,7 @@ pub struct RowWriter<W: Write> {
     /// `<id>.band` each, after the outcomes.
     banded: Vec<(usize, String)>,
     /// Under the tier policy ([`RowWriter::for_engine`]): the indicator ids, for the CSV
-    /// columns `tier_reached` and `tier_not_reached`.
+    /// columns `tier-reached` and `tier-not-reached`.
     tiers: Option<Vec<String>>,
     out: Sink<W>,
     null: io::Sink,
@@ -134,9 +134,9 @@ impl<W: Write> RowWriter<W> {
     /// A writer for the verdicts of `engine`; writes the header. Its band columns as
     /// [`RowWriter::with_bands`] for the engine's banded indicators; under the tier policy
     /// ([`Engine::by_tier`](crate::Engine::by_tier)) the CSV has two more columns before
-    /// `error`: `tier_reached` and `tier_not_reached`, the core indicators with tiers that
+    /// `error`: `tier-reached` and `tier-not-reached`, the core indicators with tiers that
     /// reached the leader tier and those that did not (ids separated by spaces, as
-    /// `decided_by`); otherwise as [`RowWriter::new`] with the engine's indicator ids.
+    /// `decided-by`); otherwise as [`RowWriter::new`] with the engine's indicator ids.
     ///
     /// # Errors
     ///
@@ -170,15 +170,15 @@ impl<W: Write> RowWriter<W> {
         let out = match format {
             Format::Csv => {
                 let mut w = csv_writer(out);
-                let mut header: Vec<String> = ["product", "class", "decided_by", "exceeding_weight", "core_weight"]
+                let mut header: Vec<String> = ["product", "class", "decided-by", "exceeding-weight", "core-weight"]
                     .iter()
                     .map(|&h| h.to_owned())
                     .collect();
                 header.extend(ids.iter().map(|&id| id.to_owned()));
                 header.extend(banded.iter().map(|(_, id)| format!("{id}.band")));
                 if by_tier {
-                    header.push("tier_reached".to_owned());
-                    header.push("tier_not_reached".to_owned());
+                    header.push("tier-reached".to_owned());
+                    header.push("tier-not-reached".to_owned());
                 }
                 header.push("error".to_owned());
                 w.write_record(&header)?;
