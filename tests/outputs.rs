@@ -228,3 +228,108 @@ fn summaries_and_verdicts_write_the_same_csv() {
     w.finish().unwrap();
     assert_eq!(out, from_verdicts);
 }
+
+/// The cells of a Markdown table row as GitHub Flavored Markdown splits it: at each `|` not
+/// escaped by a backslash; with backslash escapes of punctuation undone.
+fn md_cells(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut chars = line.trim().trim_matches('|').chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(n) if n.is_ascii_punctuation() => cells.last_mut().unwrap().push(n),
+                Some(n) => {
+                    cells.last_mut().unwrap().push('\\');
+                    cells.last_mut().unwrap().push(n);
+                }
+                None => cells.last_mut().unwrap().push('\\'),
+            },
+            '|' => cells.push(String::new()),
+            c => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells.iter().map(|c| c.trim().to_owned()).collect()
+}
+
+/// Every table row of a Markdown text has its header's cell count, no raw `<`, and no line
+/// break inside a cell; returns the body rows' cells (header and separator left out).
+fn md_tables(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut width = None;
+    let mut at = 0;
+    for line in text.lines() {
+        if !line.starts_with('|') {
+            width = None;
+            at = 0;
+            continue;
+        }
+        at += 1;
+        let cells = md_cells(line);
+        let w = *width.get_or_insert(cells.len());
+        assert_eq!(cells.len(), w, "{line:?}");
+        let raw_lt = line
+            .char_indices()
+            .any(|(k, c)| c == '<' && !line[..k].ends_with('\\'));
+        assert!(!raw_lt, "{line:?}");
+        if at > 2 {
+            rows.push(cells);
+        }
+    }
+    rows
+}
+
+#[test]
+fn markdown_cells_hold_hostile_ids() {
+    let (plan, engine) = engine();
+    let vs = verdicts(&engine, &HOSTILE);
+    let shown = |id: &str| id.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    let text = String::from_utf8(evaluate_csv(Format::Md, &vs, &engine)).unwrap();
+    let rows = md_tables(&text);
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let expected: Vec<String> = HOSTILE.iter().map(|id| shown(id)).collect();
+    assert_eq!(ids, expected);
+
+    let ranking = Ranker::new(&engine).unwrap().rank(&vs).unwrap();
+    let text = duibiao::report::ranking(&ranking, Format::Md);
+    let rows = md_tables(&text);
+    let mut ids: Vec<String> = rows
+        .iter()
+        .map(|r| if r.len() == 2 { r[0].clone() } else { r[1].clone() })
+        .collect();
+    ids.sort_unstable();
+    let mut sorted = expected.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted);
+
+    let report = Report::new(engine.category(), &vs, Some(&ranking)).with_names(&plan);
+    let text = report.to_markdown(Lang::En);
+    md_tables(&text);
+    for id in &expected {
+        assert!(
+            text.contains(&duibiao::report::markdown_cell(id)),
+            "{id:?} in {text}"
+        );
+    }
+}
+
+#[test]
+fn markdown_cell_escapes() {
+    use duibiao::report::markdown_cell as md;
+    for (raw, cell) in [
+        ("a|b", "a\\|b"),
+        ("a\\|b", "a\\\\\\|b"),
+        ("end\\", "end\\\\"),
+        ("<script>", "\\<script>"),
+        ("&lt;", "\\&lt;"),
+        ("`code|x`", "\\`code\\|x\\`"),
+        ("a\r\nb\nc\rd", "a b c d"),
+        ("冲水量 ≤ 4.0 L", "冲水量 ≤ 4.0 L"),
+    ] {
+        assert_eq!(md(raw), cell, "{raw:?}");
+        // Read back as GFM reads a cell: the text as written, line breaks as spaces.
+        assert_eq!(md_cells(&format!("| {} |", md(raw))), [raw
+            .replace("\r\n", " ")
+            .replace(['\r', '\n'], " ")
+            .trim()]);
+    }
+}

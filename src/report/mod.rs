@@ -828,7 +828,44 @@ fn with_unit(x: Option<Decimal>, unit: Option<&str>) -> String {
     }
 }
 
-/// A Markdown table cell: a `|` would end it, a line break would end the row.
-pub(crate) fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\r', '\n'], " ")
+/// Text as one Markdown table cell (GitHub Flavored Markdown), shown as written: the one
+/// Markdown escaping of every renderer.
+///
+/// - a `|` would end the cell: written `\|`;
+/// - a `\` is written `\\`, so a backslash before a `|` (or at the cell's end) cannot escape
+///   the pipe the renderer relies on, and shows as itself;
+/// - `<` and `&` are escaped (`\<`, `\&`), so text that looks like HTML (`<b>`, `<script>`) or an
+///   entity (`&lt;`) shows as written instead of being rendered;
+/// - `` ` `` is escaped, so no code span forms across cells;
+/// - a line break (CR, LF or CRLF) would end the row: written as one space.
+///
+/// ```
+/// use duibiao::report::markdown_cell;
+/// assert_eq!(markdown_cell("a|b"), "a\\|b");
+/// assert_eq!(markdown_cell("line\r\nbreak"), "line break");
+/// assert_eq!(markdown_cell("<b>x</b> & y"), "\\<b>x\\</b> \\& y");
+/// assert_eq!(markdown_cell("ends\\"), "ends\\\\");
+/// ```
+pub fn markdown_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '|' | '<' | '&' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
+
+pub(crate) use self::markdown_cell as md;
