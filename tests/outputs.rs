@@ -101,7 +101,11 @@ fn python_reads(text: &[u8], expected: &[Vec<String>]) {
     };
     child.stdin.take().unwrap().write_all(text).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let read: Vec<Vec<String>> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(read, expected);
 }
@@ -294,7 +298,13 @@ fn markdown_cells_hold_hostile_ids() {
     let rows = md_tables(&text);
     let mut ids: Vec<String> = rows
         .iter()
-        .map(|r| if r.len() == 2 { r[0].clone() } else { r[1].clone() })
+        .map(|r| {
+            if r.len() == 2 {
+                r[0].clone()
+            } else {
+                r[1].clone()
+            }
+        })
         .collect();
     ids.sort_unstable();
     let mut sorted = expected.clone();
@@ -327,9 +337,133 @@ fn markdown_cell_escapes() {
     ] {
         assert_eq!(md(raw), cell, "{raw:?}");
         // Read back as GFM reads a cell: the text as written, line breaks as spaces.
-        assert_eq!(md_cells(&format!("| {} |", md(raw))), [raw
-            .replace("\r\n", " ")
-            .replace(['\r', '\n'], " ")
-            .trim()]);
+        assert_eq!(
+            md_cells(&format!("| {} |", md(raw))),
+            [raw.replace("\r\n", " ").replace(['\r', '\n'], " ").trim()]
+        );
     }
+}
+
+/// The display column at which `needle` starts in `line`.
+fn column_of(line: &str, needle: &str) -> usize {
+    let at = line
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} in {line:?}"));
+    duibiao::report::display_width(&line[..at])
+}
+
+const WIDE_PLAN: &str = r#"
+schema_version = 1
+category = { zh = "智能坐便器" }
+[[standards]]
+code = "T/CZGX 001-2022"
+role = "benchmark"
+[[standards]]
+code = "Q/ABC 1-2024"
+role = "subject"
+[[indicators]]
+id = "冲水量"
+unit = "L"
+direction = "lower-is-better"
+requirements = { "T/CZGX 001-2022" = "≤ 4.0 L", "Q/ABC 1-2024" = "≤ 3.8 L" }
+[[indicators]]
+id = "noise"
+unit = "dB"
+direction = "lower-is-better"
+requirements = { "T/CZGX 001-2022" = "≤ 50 dB", "Q/ABC 1-2024" = "≤ 55 dB" }
+"#;
+
+#[test]
+fn terminal_tables_align_by_display_width() {
+    let engine = Plan::from_toml_str(WIDE_PLAN).unwrap().compile().unwrap();
+    let ids = ["P1", "智能坐便器甲", "混合A样品", "ＡＢＣ"];
+    let vs: Vec<Verdict> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let p = Product::new(*id)
+                .with("冲水量", ["3.6", "4.2"][k % 2])
+                .unwrap()
+                .with("noise", "45")
+                .unwrap();
+            engine.evaluate(&p).unwrap()
+        })
+        .collect();
+    // evaluate: the class column starts at one display column on every line.
+    let text = String::from_utf8(evaluate_csv(Format::Table, &vs, &engine)).unwrap();
+    let lines: Vec<&str> = text.lines().take(1 + ids.len()).collect();
+    let at: Vec<usize> = lines
+        .iter()
+        .zip(["class", "leader", "gap", "leader", "gap"])
+        .map(|(l, c)| column_of(l, c))
+        .collect();
+    assert!(at.iter().all(|&c| c == 17), "{at:?}\n{text}");
+    // rank: the score column ends at one display column.
+    let ranking = Ranker::new(&engine).unwrap().rank(&vs).unwrap();
+    let text = duibiao::report::ranking(&ranking, Format::Table);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(column_of(lines[0], "  class"), 40, "{text}");
+    let ranked: Vec<&str> = lines[1..]
+        .iter()
+        .take_while(|l| !l.is_empty())
+        .copied()
+        .collect();
+    assert_eq!(ranked.len(), 2, "{text}");
+    for l in ranked {
+        assert_eq!(column_of(l, "  leader"), 40, "{text}");
+    }
+    let not_ranked: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.contains("falls-short"))
+        .copied()
+        .collect();
+    assert_eq!(not_ranked.len(), 2, "{text}");
+    for l in not_ranked {
+        assert_eq!(column_of(l, "冲水量 falls-short"), 19, "{text}");
+    }
+    // compare: the outcome column starts at one display column.
+    let v = engine.compare_standards().unwrap();
+    let text = duibiao::report::standard_verdict(&v, Format::Table);
+    let at: Vec<usize> = text
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .map(column_of_any)
+        .collect();
+    assert_eq!(at, [23, 23], "{text}");
+}
+
+/// The first outcome word of a standard verdict line.
+fn column_of_any(line: &str) -> usize {
+    ["stricter", "looser", "equal"]
+        .iter()
+        .filter(|w| line.contains(*w))
+        .map(|w| column_of(line, w))
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+#[test]
+fn units_table_aligns_by_display_width() {
+    let out = common::duibiao().args(["units"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let head = column_of(lines[0], "dimension");
+    let mut wide = 0;
+    let w = duibiao::report::display_width;
+    for (l, u) in lines[1..].iter().zip(duibiao::Unit::table()) {
+        let (en, zh) = (u.name_en().unwrap_or(""), u.name_zh().unwrap_or(""));
+        if w(&u.to_string()) > 10 || w(en) > 28 || w(zh) > 10 {
+            continue; // wider than its column: pushes the rest along, as it must
+        }
+        // The dimension column starts after the Chinese name's padding on every line.
+        let name_end = l
+            .char_indices()
+            .map(|(k, _)| k)
+            .find(|&k| w(&l[..k]) == head)
+            .unwrap_or_else(|| panic!("no character boundary at column {head}: {l:?}"));
+        assert!(l[..name_end].ends_with(' '), "{l:?}");
+        assert!(!l[name_end..].starts_with(' '), "{l:?}");
+        wide += usize::from(w(zh) > zh.chars().count());
+    }
+    assert!(wide > 10, "{text}");
 }

@@ -21,7 +21,7 @@ use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 use messages::{a, Arg, Msg};
 use std::str::FromStr;
 
-use duibiao::report::RowWriter;
+use duibiao::report::{pad, RowWriter};
 use duibiao::stream::{DuplicateIds, Place, Seen, Source};
 use duibiao::{Error, Lang, Limit, Measurement, Quantity, StandardCode, Unit};
 
@@ -1038,7 +1038,7 @@ fn demo() -> Result<String, Error> {
             .iter()
             .map(|(c, l)| format!("{l} ({c})"))
             .collect();
-        let _ = writeln!(s, "  {id:<18} {}", level.join("; "));
+        let _ = writeln!(s, "  {} {}", pad(id, 18), level.join("; "));
     }
     s.push_str("  (the flush-water grades are quoted from T/CZGX 001-2022; the other limits are illustrative: docs/examples.md)\n");
     s.push_str("\nProducts (leader 领跑 · follower 跟跑 · gap 差距):\n");
@@ -1051,9 +1051,9 @@ fn demo() -> Result<String, Error> {
     for v in &verdicts {
         let _ = writeln!(
             s,
-            "  {:<8} {:<8} {}  {}",
-            v.product,
-            v.class.as_str(),
+            "  {} {} {}  {}",
+            pad(&v.product, 8),
+            pad(v.class.as_str(), 8),
             v.class.zh(),
             duibiao::report::explain(v)
         );
@@ -1182,16 +1182,20 @@ fn units(format: Format) -> String {
         Format::Json => format!("{}\n", to_json(&rows)),
         Format::Text => {
             let mut out = format!(
-                "{:<10} {:<28} {:<10} {:<24} {}\n",
-                "symbol", "name", "名称", "dimension", "factor to SI"
+                "{} {} {} {} {}\n",
+                pad("symbol", 10),
+                pad("name", 28),
+                pad("名称", 10),
+                pad("dimension", 24),
+                "factor to SI"
             );
             for r in rows {
                 out.push_str(&format!(
-                    "{:<10} {:<28} {:<10} {:<24} {}{}\n",
-                    r.symbol,
-                    r.name_en.unwrap_or(""),
-                    r.name_zh.unwrap_or(""),
-                    r.dimension,
+                    "{} {} {} {} {}{}\n",
+                    pad(&r.symbol, 10),
+                    pad(r.name_en.unwrap_or(""), 28),
+                    pad(r.name_zh.unwrap_or(""), 10),
+                    pad(&r.dimension, 24),
                     r.factor,
                     r.offset
                         .map(|o| format!(" (offset {o})"))

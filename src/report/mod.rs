@@ -694,7 +694,13 @@ fn write_csv<'p, W: io::Write>(
     products: impl Iterator<Item = Cow<'p, ProductReport>>,
 ) -> io::Result<()> {
     let mut w = csv_writer(out);
-    w.write_record(LONG_HEAD.iter().take(2).chain(&RANKED_HEAD).chain(LONG_HEAD.iter().skip(2)))?;
+    w.write_record(
+        LONG_HEAD
+            .iter()
+            .take(2)
+            .chain(&RANKED_HEAD)
+            .chain(LONG_HEAD.iter().skip(2)),
+    )?;
     for p in products {
         long_rows(&mut w, lang, &p, true)?;
     }
@@ -869,3 +875,28 @@ pub fn markdown_cell(s: &str) -> String {
 }
 
 pub(crate) use self::markdown_cell as md;
+
+/// The columns `s` takes on a terminal: a Chinese character (and every East Asian wide or
+/// fullwidth character) takes two, a combining mark none ([`unicode_width`]).
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces on the right to `width` terminal columns ([`display_width`]); as
+/// it is when already as wide: the one padding of every aligned table (`evaluate`, `rank`,
+/// `compare`, the CLI's `demo` and `units`).
+///
+/// ```
+/// use duibiao::report::{display_width, pad};
+/// assert_eq!(pad("P1", 6), "P1    ");
+/// assert_eq!(pad("冲水量", 8), "冲水量  ");
+/// assert_eq!(display_width(&pad("冲水量", 8)), display_width(&pad("P1", 8)));
+/// ```
+pub fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_owned();
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(display_width(s)),
+    ));
+    out
+}

@@ -5,7 +5,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{csv_writer, flush_full, md, Format};
+use super::{csv_writer, flush_full, md, pad, Format};
 use crate::rank::{CompactRanking, Ineligible, RankedEntry, Ranking};
 
 /// A ranking whole or compact: what the renderers read.
@@ -121,7 +121,10 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
                 "ineligible-because",
             ];
             let tier_head = ["tier-ranks", "left-out"];
-            w.write_record(head.iter().chain(tier_head.iter().take(if by_tier { 2 } else { 0 })))?;
+            w.write_record(
+                head.iter()
+                    .chain(tier_head.iter().take(if by_tier { 2 } else { 0 })),
+            )?;
             for e in r.ranked() {
                 w.write_field(e.rank.to_string())?;
                 w.write_field(&e.id)?;
@@ -145,21 +148,26 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
         }
         Format::Table => {
             s.push_str(&format!(
-                "{:>4}  {:<16} {:>10} {:>6}  {:<9} {}\n",
-                "rank", "id", "score", "exceed", "class", "leader 领跑者"
+                "{:>4}  {} {:>10} {:>6}  {:<9} {}\n",
+                "rank",
+                pad("id", 16),
+                "score",
+                "exceed",
+                "class",
+                "leader 领跑者"
             ));
             for e in r.ranked() {
                 let line = format!(
-                    "{:>4}  {:<16} {:>10} {:>6}  {:<9} {}",
+                    "{:>4}  {} {:>10} {:>6}  {:<9} {}",
                     e.rank,
-                    e.id,
+                    pad(&one_line(&e.id), 16),
                     e.score.total.to_string(),
                     e.score.exceeding,
                     e.class.as_str(),
                     if e.leader { "yes 是" } else { "" }
                 );
                 if r.by_tier() {
-                    s.push_str(&format!("{:<72}  {}\n", line, tier_ranks(&e)));
+                    s.push_str(&format!("{}  {}\n", pad(&line, 72), tier_ranks(&e)));
                 } else {
                     s.push_str(line.trim_end());
                     s.push('\n');
@@ -175,7 +183,11 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
             if r.ineligible_len() > 0 {
                 s.push_str("\nnot ranked 未入榜:\n");
                 for i in r.ineligible() {
-                    s.push_str(&format!("  {:<16} {}\n", i.id, reasons(&i)));
+                    s.push_str(&format!(
+                        "  {} {}\n",
+                        pad(&one_line(&i.id), 16),
+                        reasons(&i)
+                    ));
                     flush_full(out, &mut s)?;
                 }
             }
@@ -249,4 +261,9 @@ fn reasons(i: &Ineligible) -> String {
         .map(|r| format!("{} {}", r.indicator, r.outcome))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Text on one line of a terminal table: line breaks shown as spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
 }

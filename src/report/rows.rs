@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{csv_writer, md};
+use super::{csv_writer, md, pad};
 use crate::error::{Error, Lang};
 use crate::verdict::{Class, Summary, Verdict};
 
@@ -170,10 +170,16 @@ impl<W: Write> RowWriter<W> {
         let out = match format {
             Format::Csv => {
                 let mut w = csv_writer(out);
-                let mut header: Vec<String> = ["product", "class", "decided-by", "exceeding-weight", "core-weight"]
-                    .iter()
-                    .map(|&h| h.to_owned())
-                    .collect();
+                let mut header: Vec<String> = [
+                    "product",
+                    "class",
+                    "decided-by",
+                    "exceeding-weight",
+                    "core-weight",
+                ]
+                .iter()
+                .map(|&h| h.to_owned())
+                .collect();
                 header.extend(ids.iter().map(|&id| id.to_owned()));
                 header.extend(banded.iter().map(|(_, id)| format!("{id}.band")));
                 if by_tier {
@@ -189,7 +195,8 @@ impl<W: Write> RowWriter<W> {
                 Sink::Plain(out)
             }
             Format::Table => {
-                writeln!(out, "{:<16} {:<9} {:<5} decided by", "product", "class", "类别")?;
+                let head = [pad("product", 16), pad("class", 9), pad("类别", 7)];
+                writeln!(out, "{} decided by", head.join(" "))?;
                 Sink::Plain(out)
             }
             Format::Md => {
@@ -313,10 +320,10 @@ impl<W: Write> RowWriter<W> {
             ),
             Format::Table => writeln!(
                 l,
-                "{:<16} {:<9} {:<5} {}",
-                one_line(&s.product),
-                s.class.as_str(),
-                s.class.zh(),
+                "{} {} {} {}",
+                pad(&one_line(&s.product), 16),
+                pad(s.class.as_str(), 9),
+                pad(s.class.zh(), 7),
                 one_line(&decided(s, &self.banded))
             ),
         };

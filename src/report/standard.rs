@@ -11,7 +11,15 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
             let banded = v.indicators.iter().any(|i| i.band.is_some());
             let mut out = Vec::new();
             let mut w = csv_writer(&mut out);
-            let head = ["indicator", "class", "outcome", "judged", "subject", "level", "band"];
+            let head = [
+                "indicator",
+                "class",
+                "outcome",
+                "judged",
+                "subject",
+                "level",
+                "band",
+            ];
             // Writing into a Vec cannot fail.
             let _ = w.write_record(head.iter().take(if banded { 7 } else { 6 }));
             for i in &v.indicators {
@@ -60,11 +68,11 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
                     None => i.id.clone(),
                 };
                 s.push_str(&format!(
-                    "  {:<20} {:<12} {:<12} subject {:<14} level {}\n",
-                    id,
+                    "  {} {:<12} {:<12} subject {} level {}\n",
+                    super::pad(&id, 20),
                     outcome,
                     i.judged.as_str(),
-                    i.subject.as_deref().unwrap_or("—"),
+                    super::pad(i.subject.as_deref().unwrap_or("—"), 14),
                     if level.is_empty() {
                         "—".to_owned()
                     } else {
