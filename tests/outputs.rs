@@ -467,3 +467,191 @@ fn units_table_aligns_by_display_width() {
     }
     assert!(wide > 10, "{text}");
 }
+
+#[test]
+fn json_lines_hold_the_json_arrays_elements() {
+    let (_, engine) = engine();
+    let vs = verdicts(&engine, &HOSTILE);
+    let array: Vec<serde_json::Value> =
+        serde_json::from_slice(&evaluate_csv(Format::Json, &vs, &engine)).unwrap();
+    let mut out = Vec::new();
+    let mut w = RowWriter::for_engine(Format::Jsonl, &engine, &mut out).unwrap();
+    for v in &vs {
+        w.verdict(v).unwrap();
+    }
+    let e = Product::new("P9").with("noise", "4,0").unwrap_err();
+    w.error_of(Some("P9"), &e).unwrap();
+    w.finish().unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), vs.len() + 1);
+    assert_eq!(lines[..vs.len()], array[..]);
+    // Compact: one verdict per line, nothing else.
+    assert_eq!(text.lines().count(), vs.len() + 1);
+    assert_eq!(
+        lines[vs.len()],
+        serde_json::json!({ "product": "P9", "error": e.message(Lang::En) })
+    );
+}
+
+#[test]
+fn the_wide_csv_has_each_margin_after_its_outcome() {
+    let (_, engine) = engine();
+    let vs = verdicts(&engine, &["A", "B", "C"]);
+    let rows = records(&evaluate_csv(Format::Csv, &vs, &engine));
+    assert_eq!(
+        rows[0][5..],
+        [
+            "flush-water",
+            "flush-water.margin",
+            "noise",
+            "noise.margin",
+            "error"
+        ]
+    );
+    for (row, v) in rows[1..].iter().zip(&vs) {
+        for (k, i) in v.indicators.iter().enumerate() {
+            assert_eq!(row[5 + 2 * k], i.outcome.as_str());
+            let m = i.margin.unwrap().value;
+            // The verdict keeps its digits (0.40); the summary and the CSV normalize (0.4).
+            assert_eq!(row[6 + 2 * k], m.normalize().to_string());
+        }
+    }
+    assert_eq!(rows[1][6], "0.4");
+    assert_eq!(
+        vs[0].indicators[0].margin.unwrap().value.to_string(),
+        "0.40"
+    );
+    assert_eq!(rows[2][6], "-0.2");
+    // A missing value has no margin: the cell is empty.
+    let v = engine
+        .evaluate(&Product::new("M").with("noise", "45").unwrap())
+        .unwrap();
+    let rows = records(&evaluate_csv(Format::Csv, &[v], &engine));
+    assert_eq!(rows[1][5..7], ["missing", ""]);
+}
+
+#[test]
+fn the_long_csv_is_the_report_csv_without_the_ranking_columns() {
+    let (plan, engine) = engine();
+    let vs = verdicts(&engine, &HOSTILE);
+    let report = Report::new(engine.category(), &vs, None).with_names(&plan);
+    let report_rows = records(report.to_csv(Lang::En).as_bytes());
+    let mut out = Vec::new();
+    let mut w = RowWriter::for_engine(Format::CsvLong, &engine, &mut out).unwrap();
+    for v in &vs {
+        w.verdict(v).unwrap();
+    }
+    w.finish().unwrap();
+    let long = records(&out);
+    assert_eq!(long.len(), report_rows.len());
+    for (l, r) in long.iter().zip(&report_rows) {
+        let mut without: Vec<String> = r.clone();
+        without.drain(2..5);
+        assert_eq!(l[..l.len() - 1], without[..]);
+    }
+    assert_eq!(long[0].last().unwrap(), "error");
+    assert_eq!(long[1][3], "flush water, average");
+    python_reads(&out, &long);
+}
+
+#[test]
+fn a_bom_goes_first_and_every_reader_reads_it_back() {
+    let (_, engine) = engine();
+    let vs = verdicts(&engine, &["冲水样品", "B"]);
+    let mut out = Vec::new();
+    let mut w = RowWriter::for_engine(Format::Csv, &engine, &mut out)
+        .unwrap()
+        .bom(true);
+    for v in &vs {
+        w.verdict(v).unwrap();
+    }
+    w.finish().unwrap();
+    assert!(out.starts_with(duibiao::report::BOM));
+    assert!(out[3..].starts_with(b"product,class,"));
+    // The crate's products reader (encoding auto) sees the BOM and no "\u{feff}id" column.
+    let mut text = out.clone();
+    text.splice(3..10, b"id".iter().copied());
+    let ids: Vec<String> =
+        duibiao::product::CsvRows::new(text.as_slice(), &duibiao::Limits::default())
+            .unwrap()
+            .keep_only(std::iter::empty::<&str>())
+            .map(|p| p.unwrap().id)
+            .collect();
+    assert_eq!(ids, ["冲水样品", "B"]);
+    let rows = records(&out[3..]);
+    python_reads(&out, &rows);
+    // Without it, no BOM.
+    assert!(evaluate_csv(Format::Csv, &vs, &engine).starts_with(b"product,"));
+}
+
+#[test]
+fn the_cli_writes_a_bom_to_csv_files_by_default() {
+    let dir = std::env::temp_dir().join(format!("duibiao-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = format!("{root}/examples/plans/smart-toilet.toml");
+    let products = format!("{root}/examples/plans/smart-toilet.products.csv");
+    let run = |args: &[&str]| {
+        let out = common::duibiao().args(args).output().unwrap();
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {out:?}"
+        );
+        out.stdout
+    };
+    let file = |name: &str| dir.join(name).display().to_string();
+    let bom = |bytes: &[u8]| bytes.starts_with(duibiao::report::BOM);
+    for (cmd, format) in [
+        ("evaluate", "csv"),
+        ("evaluate", "csv-long"),
+        ("rank", "csv"),
+        ("report", "csv"),
+    ] {
+        let out = file(&format!("{cmd}-{format}.csv"));
+        let args = [cmd, &plan, "--products", &products, "--format", format];
+        assert!(run(&[&args[..], &["--output", &out]].concat()).is_empty());
+        assert!(bom(&std::fs::read(&out).unwrap()), "{cmd} {format}");
+        run(&[&args[..], &["--output", &out, "--no-bom"]].concat());
+        assert!(!bom(&std::fs::read(&out).unwrap()), "{cmd} {format}");
+        assert!(!bom(&run(&args)), "{cmd} {format}");
+        assert!(
+            bom(&run(&[&args[..], &["--bom"]].concat())),
+            "{cmd} {format}"
+        );
+    }
+    let out = file("compare.csv");
+    run(&["compare", &plan, "--format", "csv", "--output", &out]);
+    assert!(bom(&std::fs::read(&out).unwrap()));
+    // Not CSV, no BOM, whatever the file's name.
+    let out = file("json.csv");
+    run(&[
+        "evaluate",
+        &plan,
+        "--products",
+        &products,
+        "--format",
+        "jsonl",
+        "--output",
+        &out,
+    ]);
+    let text = std::fs::read(&out).unwrap();
+    assert!(text.starts_with(b"{\""));
+    // Not a .csv file: no BOM unless asked.
+    let out = file("verdicts.txt");
+    run(&[
+        "evaluate",
+        &plan,
+        "--products",
+        &products,
+        "--format",
+        "csv",
+        "--output",
+        &out,
+    ]);
+    assert!(!bom(&std::fs::read(&out).unwrap()));
+    let _ = std::fs::remove_dir_all(&dir);
+}

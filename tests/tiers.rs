@@ -294,15 +294,15 @@ fn the_verdict_csv_names_the_tiers_reached() {
     let lines: Vec<&str> = fast.lines().collect();
     assert_eq!(
         lines[0],
-        "product,class,decided-by,exceeding-weight,core-weight,rated-load,noise,standby-power,tier-reached,tier-not-reached,error"
+        "product,class,decided-by,exceeding-weight,core-weight,rated-load,rated-load.margin,noise,noise.margin,standby-power,standby-power.margin,tier-reached,tier-not-reached,error"
     );
     assert_eq!(
         lines[2],
-        "R2,follower,,3,3,exceeds,exceeds,exceeds,rated-load standby-power,noise,"
+        "R2,follower,,3,3,exceeds,25,exceeds,8,exceeds,0.6,rated-load standby-power,noise,"
     );
     assert_eq!(
         lines[3],
-        "R3,follower,,3,3,exceeds,exceeds,exceeds,noise,rated-load standby-power,"
+        "R3,follower,,3,3,exceeds,12,exceeds,12,exceeds,0.3,noise,rated-load standby-power,"
     );
     // Without the tier policy the columns are not written.
     let engine =
@@ -316,7 +316,7 @@ fn the_verdict_csv_names_the_tiers_reached() {
     w.finish().unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "product,class,decided-by,exceeding-weight,core-weight,rated-load,noise,standby-power,error\n"
+        "product,class,decided-by,exceeding-weight,core-weight,rated-load,rated-load.margin,noise,noise.margin,standby-power,standby-power.margin,error\n"
     );
 }
 

@@ -136,9 +136,13 @@ enum Command {
         /// table in a sheet); `-` reads standard input.
         #[arg(long)]
         products: std::path::PathBuf,
-        /// table for people; json, csv or md for scripts and reports.
-        #[arg(long, value_enum, default_value_t = Output::Table)]
-        format: Output,
+        /// table for people; json (an array of verdicts), jsonl (one verdict per line), csv
+        /// (one row per product: outcome and margin per indicator), csv-long (one row per
+        /// product × indicator) or md for scripts and reports (docs/outputs.md).
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        #[command(flatten)]
+        to: OutputTo,
         /// No progress bar on stderr.
         #[arg(long)]
         quiet: bool,
@@ -156,6 +160,8 @@ enum Command {
         /// table for people; json, csv or md for scripts.
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
+        #[command(flatten)]
+        to: OutputTo,
     },
     /// Rank the products of one category by score and choose the leaders (公开—排行—领跑).
     Rank {
@@ -185,6 +191,8 @@ enum Command {
         /// table for people; json, csv or md for scripts and reports.
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
+        #[command(flatten)]
+        to: OutputTo,
     },
     /// Write a report over every product of a file: summary (达标提升), ranking, indicator
     /// tables.
@@ -197,9 +205,8 @@ enum Command {
         /// md for people, csv (one row per product × indicator) or json for machines.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
-        /// Write the report to this file instead of standard output.
-        #[arg(long)]
-        output: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        to: OutputTo,
         #[command(flatten)]
         input: Input,
     },
@@ -220,6 +227,72 @@ struct Input {
     /// The sheet of an .xlsx products workbook to read (default: the first).
     #[arg(long)]
     sheet: Option<String>,
+}
+
+/// Where the output goes, and whether CSV starts with a byte order mark.
+#[derive(clap::Args)]
+struct OutputTo {
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    output: Option<std::path::PathBuf>,
+    /// Start CSV with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (the default
+    /// for an --output file ending in .csv; standard output gets none unless asked).
+    #[arg(long, overrides_with = "no_bom")]
+    bom: bool,
+    /// No byte order mark, even for an --output file ending in .csv.
+    #[arg(long, overrides_with = "bom")]
+    no_bom: bool,
+}
+
+impl OutputTo {
+    /// Whether CSV output gets a byte order mark.
+    fn bom(&self) -> bool {
+        let csv_file = self
+            .output
+            .as_deref()
+            .and_then(std::path::Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        self.bom || (csv_file && !self.no_bom)
+    }
+
+    /// Standard output, or the file (created), buffered.
+    fn open(&self) -> Result<Box<dyn std::io::Write>, Failure> {
+        Ok(match &self.output {
+            None => Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout().lock(),
+            )),
+            Some(path) => {
+                let file = std::fs::File::create(path).map_err(|e| {
+                    Failure(say(&messages::OUTPUT_FILE, &[a(path.display()), a(e)]))
+                })?;
+                Box::new(std::io::BufWriter::with_capacity(1 << 16, file))
+            }
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EvalFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    CsvLong,
+    Md,
+}
+
+impl From<EvalFormat> for duibiao::report::Format {
+    fn from(o: EvalFormat) -> Self {
+        match o {
+            EvalFormat::Table => duibiao::report::Format::Table,
+            EvalFormat::Json => duibiao::report::Format::Json,
+            EvalFormat::Jsonl => duibiao::report::Format::Jsonl,
+            EvalFormat::Csv => duibiao::report::Format::Csv,
+            EvalFormat::CsvLong => duibiao::report::Format::CsvLong,
+            EvalFormat::Md => duibiao::report::Format::Md,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -405,6 +478,7 @@ fn run(command: Command) -> Result<String, Failure> {
             plan,
             products,
             format,
+            to,
             quiet,
             exact,
             input,
@@ -412,20 +486,29 @@ fn run(command: Command) -> Result<String, Failure> {
             let engine = compile_or_exit(&plan);
             let (source, large) = open_products(&engine, &products, &input)?;
             let shown = products.display().to_string();
-            let stdout = std::io::stdout();
-            let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            let done = evaluate(&engine, source, &shown, format, exact, quiet || !large, out)
-                .unwrap_or_else(|e| {
-                    // Output closed early (a pipe into `head`) or a write failed.
-                    eprintln!(
-                        "error: {}",
-                        say(
-                            &messages::WRITING,
-                            &[Arg::Msg(&messages::THE_VERDICTS), a(e)]
-                        )
-                    );
-                    std::process::exit(1);
-                });
+            let out = to.open()?;
+            let bom = to.bom();
+            let done = evaluate(
+                &engine,
+                source,
+                &shown,
+                format,
+                bom,
+                exact,
+                quiet || !large,
+                out,
+            )
+            .unwrap_or_else(|e| {
+                // Output closed early (a pipe into `head`) or a write failed.
+                eprintln!(
+                    "error: {}",
+                    say(
+                        &messages::WRITING,
+                        &[Arg::Msg(&messages::THE_VERDICTS), a(e)]
+                    )
+                );
+                std::process::exit(1);
+            });
             if let Some(fault) = done.stopped {
                 return Err(Failure(say(
                     &messages::ROWS_AFTER,
@@ -444,10 +527,24 @@ fn run(command: Command) -> Result<String, Failure> {
             }
             Ok(String::new())
         }
-        Command::Compare { plan, format } => {
+        Command::Compare { plan, format, to } => {
             let engine = compile_or_exit(&plan);
             let verdict = engine.compare_standards()?;
-            Ok(duibiao::report::standard_verdict(&verdict, format.into()))
+            let text = duibiao::report::standard_verdict(&verdict, format.into());
+            let bom = to.bom() && format == Output::Csv;
+            if to.output.is_none() && !bom {
+                return Ok(text);
+            }
+            let mut out = to.open()?;
+            let written = (|| {
+                if bom {
+                    out.write_all(duibiao::report::BOM)?;
+                }
+                out.write_all(text.as_bytes())?;
+                out.flush()
+            })();
+            written.unwrap_or_else(|e| written_or_exit(&messages::THE_VERDICTS, &e));
+            Ok(String::new())
         }
         Command::Code { text, format } => {
             let code: StandardCode = text.parse()?;
@@ -463,6 +560,7 @@ fn run(command: Command) -> Result<String, Failure> {
             top,
             share,
             format,
+            to,
             input,
         } => {
             let engine = compile_or_exit(&plan);
@@ -492,18 +590,26 @@ fn run(command: Command) -> Result<String, Failure> {
                 (None, None) => return Err(Failure(say(&messages::RANK_INPUT, &[]))),
             }
             let ranking = builder.finish()?;
-            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            duibiao::report::write_ranking(&ranking, format.into(), out)
-                .unwrap_or_else(|e| written_or_exit(&messages::THE_RANKING, &e));
+            let mut out = to.open()?;
+            let bom = to.bom() && format == Output::Csv;
+            let written = (|| {
+                if bom {
+                    out.write_all(duibiao::report::BOM)?;
+                }
+                duibiao::report::write_ranking(&ranking, format.into(), &mut out)
+            })();
+            written.unwrap_or_else(|e| written_or_exit(&messages::THE_RANKING, &e));
             Ok(String::new())
         }
         Command::Report {
             plan,
             products,
             format,
-            output,
+            to,
             input,
         } => {
+            let output = to.output.clone();
+            let bom = to.bom() && format == ReportFormat::Csv;
             // The labels follow --lang; without it both languages, side by side.
             let lang = LANG_GIVEN.get().copied().unwrap_or(Lang::Both);
             // The plan is read once (a pipe can be read only once): its names label the report.
@@ -515,6 +621,10 @@ fn run(command: Command) -> Result<String, Failure> {
             let report = builder.finish()?.with_names(&source);
             let write = |out: &mut dyn std::io::Write| match format {
                 ReportFormat::Md => report.write_markdown(lang, out),
+                ReportFormat::Csv if bom => {
+                    out.write_all(duibiao::report::BOM)?;
+                    report.write_csv(lang, out)
+                }
                 ReportFormat::Csv => report.write_csv(lang, out),
                 ReportFormat::Json => report.write_json(out),
             };
@@ -899,12 +1009,15 @@ fn evaluate(
     engine: &duibiao::Engine,
     source: Source<Box<dyn std::io::Read>>,
     shown: &str,
-    format: Output,
+    format: EvalFormat,
+    bom: bool,
     exact: bool,
     quiet: bool,
     out: impl std::io::Write,
 ) -> std::io::Result<Evaluated> {
-    let mut w = RowWriter::for_engine(format.into(), engine, out)?.lang(lang());
+    let mut w = RowWriter::for_engine(format.into(), engine, out)?
+        .lang(lang())
+        .bom(bom);
     let progress = progress::Progress::new(quiet);
     let mut duplicates = Duplicates::new(shown);
     let mut done = Evaluated {
@@ -933,7 +1046,12 @@ fn evaluate(
             }
         }};
     }
-    if exact || format == Output::Json {
+    // JSON, JSON Lines and the long CSV print full verdicts.
+    let full = matches!(
+        format,
+        EvalFormat::Json | EvalFormat::Jsonl | EvalFormat::CsvLong
+    );
+    if exact || full {
         write_rows!(source.verdicts(engine), verdict);
     } else {
         write_rows!(source.summaries(engine), summary);

@@ -355,7 +355,7 @@ fn name_causes(summary: &mut Summary, names: &BTreeMap<&str, &Names>) {
 }
 
 /// A product of the report, copied from its verdict, with its place in the ranking.
-fn product_of(v: &Verdict, standing: Option<Standing>) -> ProductReport {
+pub(crate) fn product_of(v: &Verdict, standing: Option<Standing>) -> ProductReport {
     ProductReport {
         id: v.product.clone(),
         class: v.class,
@@ -702,7 +702,7 @@ fn write_csv<'p, W: io::Write>(
             .chain(LONG_HEAD.iter().skip(2)),
     )?;
     for p in products {
-        long_rows(&mut w, lang, &p, true)?;
+        long_rows(&mut w, lang, &p, true, false)?;
     }
     w.flush()
 }
@@ -728,13 +728,19 @@ pub(crate) const LONG_HEAD: [&str; 14] = [
 /// The ranking's columns of the report CSV, after `product` and `class`.
 const RANKED_HEAD: [&str; 3] = ["rank", "score", "leader"];
 
+/// The UTF-8 byte order mark, `EF BB BF`: written first, it tells Excel a CSV is UTF-8
+/// ([`RowWriter::bom`]; the CLI's `--bom`).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Writes one product's rows of a long CSV: the report CSV's (`ranked`: with its rank, score
-/// and leader columns) and `evaluate --format csv-long`'s (without them).
+/// and leader columns) and `evaluate --format csv-long`'s (without them, `error`: with an
+/// empty `error` cell last).
 pub(crate) fn long_rows<W: io::Write>(
     w: &mut csv::Writer<W>,
     lang: Lang,
     p: &ProductReport,
     ranked: bool,
+    error: bool,
 ) -> io::Result<()> {
     let (rank, score) = (opt(p.rank), opt(p.score));
     for i in &p.indicators {
@@ -757,6 +763,9 @@ pub(crate) fn long_rows<W: io::Write>(
         w.write_field(opt(i.margin))?;
         w.write_field(opt(i.share))?;
         w.write_field(i.outcome.as_str())?;
+        if error {
+            w.write_field("")?;
+        }
         w.write_record(None::<&[u8]>)?;
     }
     Ok(())

@@ -75,7 +75,8 @@ impl Serialize for RankingRef<'_> {
     }
 }
 
-/// The ranking in one of the output formats.
+/// The ranking in one of the output formats ([`Format::Jsonl`]: the ranking as one compact
+/// JSON line; [`Format::CsvLong`]: as [`Format::Csv`]).
 pub fn ranking(r: &Ranking, format: Format) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
@@ -105,7 +106,11 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
             serde_json::to_writer_pretty(&mut *out, &r)?;
             s.push('\n');
         }
-        Format::Csv => {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, &r)?;
+            s.push('\n');
+        }
+        Format::Csv | Format::CsvLong => {
             // By tier, two more columns: each indicator's tier rank, and the indicators left
             // out of the ranking (the same on every ranked row).
             let by_tier = r.by_tier();

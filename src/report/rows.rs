@@ -5,8 +5,9 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{csv_writer, md, pad};
+use super::{csv_writer, long_rows, md, pad, product_of, LONG_HEAD};
 use crate::error::{Error, Lang};
+use crate::standard::Names;
 use crate::verdict::{Class, Summary, Verdict};
 
 /// The output formats of a stream of verdicts.
@@ -17,10 +18,19 @@ pub enum Format {
     Table,
     /// A JSON array of full verdicts (summaries, when given summaries).
     Json,
-    /// One CSV row per product: class, deciding indicators, weights, each outcome, error.
+    /// The wide CSV: one row per product: class, deciding indicators, weights, each
+    /// indicator's outcome (column `<id>`) followed by its margin (`<id>.margin`), error.
     Csv,
     /// A Markdown table.
     Md,
+    /// JSON Lines: one compact JSON object per line, a full verdict (a summary, when given
+    /// summaries), or `{"product": …, "error": …}` for a row that could not be judged.
+    Jsonl,
+    /// The long CSV: one row per product × indicator, the report CSV's columns without its
+    /// ranking ones (rank, score, leader), and `error`. Written from full verdicts; given a
+    /// summary, a row holds what the summary has (product, class, indicator, margin, outcome)
+    /// and leaves the evidence cells empty.
+    CsvLong,
 }
 
 /// Counts of each class and of the rows that could not be judged.
@@ -51,6 +61,10 @@ impl Tally {
 enum Sink<W: Write> {
     Plain(W),
     Csv(csv::Writer<W>),
+    /// CSV before its header: the byte order mark may still go first.
+    Unstarted(W),
+    /// Only while the writer moves from `Unstarted` to `Csv`.
+    Moving,
 }
 
 /// Writes verdicts as they come: the header on creation, a row per verdict, summary or error,
@@ -78,7 +92,7 @@ enum Sink<W: Write> {
 /// w.finish()?;
 /// assert_eq!(
 ///     String::from_utf8(out).unwrap(),
-///     "product,class,decided-by,exceeding-weight,core-weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
+///     "product,class,decided-by,exceeding-weight,core-weight,flush-water,flush-water.margin,error\nP1,leader,flush-water,1,1,exceeds,1,\n"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -97,6 +111,13 @@ pub struct RowWriter<W: Write> {
     tally: Tally,
     line: String,
     lang: Lang,
+    /// The indicator ids, in plan order.
+    ids: Vec<String>,
+    /// The indicators' names by index (for the long CSV), where known.
+    names: Vec<Names>,
+    /// Whether the header (and a byte order mark) was written.
+    started: bool,
+    bom: bool,
 }
 
 impl<W: Write> RowWriter<W> {
@@ -142,13 +163,14 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn for_engine(format: Format, engine: &crate::Engine, out: W) -> io::Result<RowWriter<W>> {
-        RowWriter::build(
+        Ok(RowWriter::build(
             format,
             engine.indicator_ids(),
             engine.banded_ids(),
             engine.by_tier(),
             out,
-        )
+        )?
+        .names(engine.indicator_names()))
     }
 
     fn build<'a>(
@@ -167,9 +189,46 @@ impl<W: Write> RowWriter<W> {
                     .map(|k| (k, b.to_owned()))
             })
             .collect();
+        let _ = &mut out;
         let out = match format {
-            Format::Csv => {
-                let mut w = csv_writer(out);
+            Format::Csv | Format::CsvLong => Sink::Unstarted(out),
+            _ => Sink::Plain(out),
+        };
+        Ok(RowWriter {
+            format,
+            columns: 2 * ids.len() + banded.len(),
+            banded,
+            tiers: by_tier.then(|| ids.iter().map(|&id| id.to_owned()).collect()),
+            out,
+            null: io::sink(),
+            first: true,
+            tally: Tally::default(),
+            line: String::new(),
+            lang: Lang::En,
+            ids: ids.iter().map(|&id| id.to_owned()).collect(),
+            names: Vec::new(),
+            started: false,
+            bom: false,
+        })
+    }
+
+    /// Writes the header (and the byte order mark) before the first row, or at the end when
+    /// there is none.
+    fn start(&mut self) -> io::Result<()> {
+        if std::mem::replace(&mut self.started, true) {
+            return Ok(());
+        }
+        if let Sink::Unstarted(_) = self.out {
+            let Sink::Unstarted(mut out) = std::mem::replace(&mut self.out, Sink::Moving) else {
+                return Ok(());
+            };
+            if self.bom {
+                out.write_all(super::BOM)?;
+            }
+            let mut w = csv_writer(out);
+            if self.format == Format::CsvLong {
+                w.write_record(LONG_HEAD.iter().chain(&["error"]))?;
+            } else {
                 let mut header: Vec<String> = [
                     "product",
                     "class",
@@ -180,43 +239,67 @@ impl<W: Write> RowWriter<W> {
                 .iter()
                 .map(|&h| h.to_owned())
                 .collect();
-                header.extend(ids.iter().map(|&id| id.to_owned()));
-                header.extend(banded.iter().map(|(_, id)| format!("{id}.band")));
-                if by_tier {
+                for id in &self.ids {
+                    header.push(id.clone());
+                    header.push(format!("{id}.margin"));
+                }
+                header.extend(self.banded.iter().map(|(_, id)| format!("{id}.band")));
+                if self.tiers.is_some() {
                     header.push("tier-reached".to_owned());
                     header.push("tier-not-reached".to_owned());
                 }
                 header.push("error".to_owned());
                 w.write_record(&header)?;
-                Sink::Csv(w)
             }
-            Format::Json => {
-                writeln!(out, "[")?;
-                Sink::Plain(out)
-            }
+            self.out = Sink::Csv(w);
+            return Ok(());
+        }
+        let format = self.format;
+        let out = self.plain();
+        match format {
+            Format::Json => writeln!(out, "[")?,
             Format::Table => {
                 let head = [pad("product", 16), pad("class", 9), pad("类别", 7)];
                 writeln!(out, "{} decided by", head.join(" "))?;
-                Sink::Plain(out)
             }
             Format::Md => {
                 writeln!(out, "| product | class | 类别 | decided by |")?;
                 writeln!(out, "|---|---|---|---|")?;
-                Sink::Plain(out)
             }
-        };
-        Ok(RowWriter {
-            format,
-            columns: ids.len() + banded.len(),
-            banded,
-            tiers: by_tier.then(|| ids.iter().map(|&id| id.to_owned()).collect()),
-            out,
-            null: io::sink(),
-            first: true,
-            tally: Tally::default(),
-            line: String::new(),
-            lang: Lang::En,
-        })
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Writes CSV (wide or long) with a UTF-8 byte order mark first (`EF BB BF`), so that
+    /// Excel reads it as UTF-8 (without one, Excel on a Chinese Windows reads a CSV as
+    /// GB18030 and shows Chinese names garbled); no effect on the other formats. Set it
+    /// before the first row.
+    #[must_use]
+    pub fn bom(mut self, bom: bool) -> RowWriter<W> {
+        self.bom = bom;
+        self
+    }
+
+    /// The indicators' names for the long CSV's `indicator-name` column, in the writer's
+    /// language ([`RowWriter::lang`]); from the engine for [`RowWriter::for_engine`].
+    #[must_use]
+    pub fn names<'a>(
+        mut self,
+        names: impl IntoIterator<Item = (&'a str, &'a Names)>,
+    ) -> RowWriter<W> {
+        let names: std::collections::BTreeMap<&str, &Names> = names.into_iter().collect();
+        self.names = self
+            .ids
+            .iter()
+            .map(|id| {
+                names
+                    .get(id.as_str())
+                    .map(|n| (*n).clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        self
     }
 
     /// Writes the errors of rows (the `error` column, the `error` of a JSON entry, a table's
@@ -233,7 +316,7 @@ impl<W: Write> RowWriter<W> {
         match &mut self.out {
             Sink::Plain(w) => w,
             // Never asked for: CSV is written through its writer.
-            Sink::Csv(_) => &mut self.null,
+            Sink::Csv(_) | Sink::Unstarted(_) | Sink::Moving => &mut self.null,
         }
     }
 
@@ -269,8 +352,13 @@ impl<W: Write> RowWriter<W> {
         n.clear();
         let _ = write!(n, "{}", s.core_weight);
         w.write_field(&*n)?;
-        for o in &s.outcomes {
+        for (k, o) in s.outcomes.iter().enumerate() {
             w.write_field(o.as_str())?;
+            n.clear();
+            if let Some(m) = s.margins.get(k).copied().flatten() {
+                let _ = write!(n, "{m}");
+            }
+            w.write_field(&*n)?;
         }
         for &(k, _) in &self.banded {
             let band = s.bands.get(k).and_then(Option::as_deref);
@@ -303,6 +391,7 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn summary(&mut self, s: &Summary) -> io::Result<()> {
+        self.start()?;
         self.tally.add(s.class);
         self.line.clear();
         let l = &mut self.line;
@@ -310,6 +399,8 @@ impl<W: Write> RowWriter<W> {
         let _ = match self.format {
             Format::Json => return self.json(serde_json::to_string(s)),
             Format::Csv => return self.csv_summary(s),
+            Format::Jsonl => return self.json_line(serde_json::to_string(s)),
+            Format::CsvLong => return self.long_summary(s),
             Format::Md => writeln!(
                 l,
                 "| {} | {} | {} | {} |",
@@ -340,11 +431,66 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn verdict(&mut self, v: &Verdict) -> io::Result<()> {
-        if self.format == Format::Json {
-            self.tally.add(v.class);
-            return self.json(serde_json::to_string(v));
+        self.start()?;
+        match self.format {
+            Format::Json => {
+                self.tally.add(v.class);
+                self.json(serde_json::to_string(v))
+            }
+            Format::Jsonl => {
+                self.tally.add(v.class);
+                self.json_line(serde_json::to_string(v))
+            }
+            Format::CsvLong => {
+                self.tally.add(v.class);
+                let mut p = product_of(v, None);
+                for (row, name) in p.indicators.iter_mut().zip(&self.names) {
+                    row.name = name.clone();
+                }
+                let lang = self.lang;
+                match &mut self.out {
+                    Sink::Csv(w) => long_rows(w, lang, &p, false, true),
+                    _ => Ok(()),
+                }
+            }
+            _ => self.summary(&Summary::of(v)),
         }
-        self.summary(&Summary::of(v))
+    }
+
+    /// One line of JSON Lines.
+    fn json_line(&mut self, text: serde_json::Result<String>) -> io::Result<()> {
+        let mut text = text.map_err(io::Error::other)?;
+        text.push('\n');
+        self.plain().write_all(text.as_bytes())
+    }
+
+    /// The long CSV's rows of a summary: what it holds, the evidence cells empty.
+    fn long_summary(&mut self, s: &Summary) -> io::Result<()> {
+        let Sink::Csv(w) = &mut self.out else {
+            return Ok(());
+        };
+        for (k, id) in self.ids.iter().enumerate() {
+            let name = self
+                .names
+                .get(k)
+                .map(|n| self.lang.name(n))
+                .unwrap_or_default();
+            let margin = s.margins.get(k).copied().flatten().map(|m| m.to_string());
+            let outcome = s.outcomes.get(k).map_or("", |o| o.as_str());
+            w.write_field(&s.product)?;
+            w.write_field(s.class.as_str())?;
+            w.write_field(id)?;
+            w.write_field(name)?;
+            for _ in 0..8 {
+                w.write_field("")?;
+            }
+            w.write_field(margin.unwrap_or_default())?;
+            w.write_field("")?;
+            w.write_field(outcome)?;
+            w.write_field("")?;
+            w.write_record(None::<&[u8]>)?;
+        }
+        Ok(())
     }
 
     /// Writes the error of a row that could not be read or judged.
@@ -364,6 +510,7 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn error_of(&mut self, product: Option<&str>, e: &Error) -> io::Result<()> {
+        self.start()?;
         self.tally.error += 1;
         let message = e.message(self.lang);
         match self.format {
@@ -373,6 +520,26 @@ impl<W: Write> RowWriter<W> {
                     None => serde_json::json!({ "error": message }),
                 });
                 self.json(text)
+            }
+            Format::Jsonl => {
+                let text = serde_json::to_string(&match product {
+                    Some(p) => serde_json::json!({ "product": p, "error": message }),
+                    None => serde_json::json!({ "error": message }),
+                });
+                self.json_line(text)
+            }
+            Format::CsvLong => {
+                let Sink::Csv(w) = &mut self.out else {
+                    return Ok(());
+                };
+                w.write_field(product.unwrap_or_default())?;
+                w.write_field("error")?;
+                for _ in 2..LONG_HEAD.len() {
+                    w.write_field("")?;
+                }
+                w.write_field(&message)?;
+                w.write_record(None::<&[u8]>)?;
+                Ok(())
             }
             Format::Csv => {
                 let empty = 3 + self.columns + if self.tiers.is_some() { 2 } else { 0 };
@@ -424,6 +591,7 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn finish(mut self) -> io::Result<Tally> {
+        self.start()?;
         let t = self.tally;
         let (first, format) = (self.first, self.format);
         let out = self.plain();
@@ -445,8 +613,9 @@ impl<W: Write> RowWriter<W> {
             _ => {}
         }
         match &mut self.out {
-            Sink::Plain(w) => w.flush()?,
+            Sink::Plain(w) | Sink::Unstarted(w) => w.flush()?,
             Sink::Csv(w) => w.flush()?,
+            Sink::Moving => {}
         }
         Ok(t)
     }

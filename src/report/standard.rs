@@ -3,11 +3,13 @@
 use super::{csv_writer, Format};
 use crate::verdict::StandardVerdict;
 
-/// The subject standard's verdict.
+/// The subject standard's verdict ([`Format::Jsonl`]: one compact JSON line;
+/// [`Format::CsvLong`]: as [`Format::Csv`], one row per indicator).
 pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
     match format {
         Format::Json => serde_json::to_string_pretty(v).unwrap_or_default() + "\n",
-        Format::Csv => {
+        Format::Jsonl => serde_json::to_string(v).unwrap_or_default() + "\n",
+        Format::Csv | Format::CsvLong => {
             let banded = v.indicators.iter().any(|i| i.band.is_some());
             let mut out = Vec::new();
             let mut w = csv_writer(&mut out);
