@@ -655,3 +655,30 @@ fn the_cli_writes_a_bom_to_csv_files_by_default() {
     assert!(!bom(&std::fs::read(&out).unwrap()));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn docs_outputs_name_the_headers_written() {
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/outputs.md")).unwrap();
+    let (plan, engine) = engine();
+    let vs = verdicts(&engine, &["A"]);
+    let mut out = Vec::new();
+    let mut w = RowWriter::for_engine(Format::CsvLong, &engine, &mut out).unwrap();
+    w.verdict(&vs[0]).unwrap();
+    let e = Product::new("P9").with("noise", "4,0").unwrap_err();
+    w.error_of(Some("P9"), &e).unwrap();
+    w.finish().unwrap();
+    let long = String::from_utf8(out.clone()).unwrap();
+    let head = long.lines().next().unwrap();
+    assert!(docs.contains(&format!("`{head}`")), "{head}");
+    // A row that could not be judged: one row, class `error`, the message last.
+    let rows = records(&out);
+    let last = rows.last().unwrap();
+    assert_eq!((last[0].as_str(), last[1].as_str()), ("P9", "error"));
+    assert_eq!(last.last().unwrap(), &e.message(Lang::En));
+    assert_eq!(last.len(), rows[0].len());
+    let report = Report::new(engine.category(), &vs, None).with_names(&plan);
+    let csv = report.to_csv(Lang::En);
+    let head = csv.lines().next().unwrap();
+    assert!(docs.contains(&format!("`{head}`")), "{head}");
+}

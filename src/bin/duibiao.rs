@@ -487,28 +487,28 @@ fn run(command: Command) -> Result<String, Failure> {
             let (source, large) = open_products(&engine, &products, &input)?;
             let shown = products.display().to_string();
             let out = to.open()?;
-            let bom = to.bom();
-            let done = evaluate(
-                &engine,
-                source,
-                &shown,
-                format,
-                bom,
-                exact,
-                quiet || !large,
-                out,
-            )
-            .unwrap_or_else(|e| {
-                // Output closed early (a pipe into `head`) or a write failed.
-                eprintln!(
-                    "error: {}",
-                    say(
-                        &messages::WRITING,
-                        &[Arg::Msg(&messages::THE_VERDICTS), a(e)]
-                    )
+            // JSON, JSON Lines and the long CSV print full verdicts.
+            let full = exact
+                || matches!(
+                    format,
+                    EvalFormat::Json | EvalFormat::Jsonl | EvalFormat::CsvLong
                 );
-                std::process::exit(1);
-            });
+            let done = RowWriter::for_engine(format.into(), &engine, out)
+                .and_then(|w| {
+                    let w = w.lang(lang()).bom(to.bom());
+                    evaluate(&engine, source, &shown, w, full, quiet || !large)
+                })
+                .unwrap_or_else(|e| {
+                    // Output closed early (a pipe into `head`) or a write failed.
+                    eprintln!(
+                        "error: {}",
+                        say(
+                            &messages::WRITING,
+                            &[Arg::Msg(&messages::THE_VERDICTS), a(e)]
+                        )
+                    );
+                    std::process::exit(1);
+                });
             if let Some(fault) = done.stopped {
                 return Err(Failure(say(
                     &messages::ROWS_AFTER,
@@ -1002,22 +1002,17 @@ struct Evaluated {
 }
 
 /// `evaluate`: summaries (the fast path where it holds) for table, CSV and Markdown; full
-/// verdicts for JSON and with `--exact`. The same rows either way. A row that cannot be read
+/// verdicts (`full`) for JSON, JSON Lines, the long CSV and with `--exact`. The same rows either way. A row that cannot be read
 /// or judged is written as an error row naming its product when the id could be read; the
 /// others go on. Product ids read twice are warned on stderr.
 fn evaluate(
     engine: &duibiao::Engine,
     source: Source<Box<dyn std::io::Read>>,
     shown: &str,
-    format: EvalFormat,
-    bom: bool,
-    exact: bool,
+    mut w: RowWriter<impl std::io::Write>,
+    full: bool,
     quiet: bool,
-    out: impl std::io::Write,
 ) -> std::io::Result<Evaluated> {
-    let mut w = RowWriter::for_engine(format.into(), engine, out)?
-        .lang(lang())
-        .bom(bom);
     let progress = progress::Progress::new(quiet);
     let mut duplicates = Duplicates::new(shown);
     let mut done = Evaluated {
@@ -1046,12 +1041,7 @@ fn evaluate(
             }
         }};
     }
-    // JSON, JSON Lines and the long CSV print full verdicts.
-    let full = matches!(
-        format,
-        EvalFormat::Json | EvalFormat::Jsonl | EvalFormat::CsvLong
-    );
-    if exact || full {
+    if full {
         write_rows!(source.verdicts(engine), verdict);
     } else {
         write_rows!(source.summaries(engine), summary);

@@ -60,7 +60,7 @@ impl Tally {
 /// Where rows go: CSV through a [`csv::Writer`], the other formats as text.
 enum Sink<W: Write> {
     Plain(W),
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     /// CSV before its header: the byte order mark may still go first.
     Unstarted(W),
     /// Only while the writer moves from `Unstarted` to `Csv`.
@@ -251,7 +251,7 @@ impl<W: Write> RowWriter<W> {
                 header.push("error".to_owned());
                 w.write_record(&header)?;
             }
-            self.out = Sink::Csv(w);
+            self.out = Sink::Csv(Box::new(w));
             return Ok(());
         }
         let format = self.format;
