@@ -13,7 +13,7 @@ duibiao=${DUIBIAO:-cargo run --quiet --}
 out=${TMPDIR:-/tmp}/duibiao-verdicts.$$.csv
 trap 'rm -f "$out"' EXIT
 
-# 1. One verdict per product as CSV: product,class,decided_by,exceeding_weight,core_weight,
+# 1. One verdict per product as CSV: product,class,decided-by,exceeding-weight,core-weight,
 #    then one outcome column per indicator, then error.
 $duibiao evaluate "$plan" --products "$products" --format csv --quiet > "$out"
 
@@ -21,7 +21,7 @@ $duibiao evaluate "$plan" --products "$products" --format csv --quiet > "$out"
 echo "== classes"
 tail -n +2 "$out" | cut -d, -f2 | sort | uniq -c | sort -rn
 
-# 3. Which indicators make the gaps: decided_by (column 3) lists them, separated by spaces.
+# 3. Which indicators make the gaps: decided-by (column 3) lists them, separated by spaces.
 echo "== indicators deciding a gap"
 awk -F, 'NR > 1 && $2 == "gap" { n = split($3, ids, " "); for (i = 1; i <= n; i++) print ids[i] }' "$out" \
     | sort | uniq -c | sort -rn

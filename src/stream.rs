@@ -372,6 +372,13 @@ impl Fast {
                 Vec::new()
             },
             tier_reached: self.outcomes.iter().map(|o| o.tier_reached).collect(),
+            // Normalized, as `Summary::of` gives them: the fast path holds values at the
+            // indicator's scale (0.4000 where the verdict says 0.40).
+            margins: self
+                .outcomes
+                .iter()
+                .map(|o| o.margin().map(|m| m.normalize()))
+                .collect(),
         })
     }
 }

@@ -358,6 +358,16 @@ pub struct Summary {
     /// without the tier policy, and then not written).
     #[serde(skip_serializing_if = "no_tiers")]
     pub tier_reached: Vec<Option<bool>>,
+    /// `margins`: per indicator, in plan order, the margin to the benchmark level in the
+    /// indicator's unit (as [`Margin::value`], `None` where there is none), normalized:
+    /// trailing zeros removed (`0.4`, where the verdict says `0.40`), so that both engine
+    /// paths give the same digits. Not written when no indicator has one.
+    #[serde(skip_serializing_if = "no_margins")]
+    pub margins: Vec<Option<Decimal>>,
+}
+
+fn no_margins(m: &[Option<Decimal>]) -> bool {
+    m.iter().all(Option::is_none)
 }
 
 fn no_tiers(t: &[Option<bool>]) -> bool {
@@ -383,6 +393,11 @@ impl Summary {
                 Vec::new()
             },
             tier_reached: v.indicators.iter().map(|i| i.tier_reached).collect(),
+            margins: v
+                .indicators
+                .iter()
+                .map(|i| i.margin.map(|m| m.value.normalize()))
+                .collect(),
         }
     }
 }

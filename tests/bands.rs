@@ -154,13 +154,13 @@ fn the_cli_names_the_band_that_chose_the_requirement() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "product,class,decided_by,exceeding_weight,core_weight,clinker-energy,clinker-power,cement-energy,clinker-energy.band,clinker-power.band,cement-energy.band,error"
+        "product,class,decided-by,exceeding-weight,core-weight,clinker-energy,clinker-energy.margin,clinker-power,clinker-power.margin,cement-energy,cement-energy.margin,clinker-energy.band,clinker-power.band,cement-energy.band,error"
     );
     assert_eq!(
         lines[2],
-        "L-02,gap,clinker-energy,1,4,falls-short,exceeds,meets,new,new,new,"
+        "L-02,gap,clinker-energy,1,4,falls-short,-7,exceeds,2,meets,1,new,new,new,"
     );
-    assert_eq!(lines[5], "L-05,gap,clinker-energy clinker-power cement-energy,0,4,missing,missing,missing,none,none,none,");
+    assert_eq!(lines[5], "L-05,gap,clinker-energy clinker-power cement-energy,0,4,missing,,missing,,missing,,none,none,none,");
     let out = common::duibiao()
         .args(["evaluate", plan, "--products", products])
         .output()

@@ -334,11 +334,11 @@ fn evaluate_streams_one_verdict_per_product() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("product,class,decided_by,exceeding_weight,core_weight,flush-water,standby-power,water-temperature,leakage-current,error")
+        Some("product,class,decided-by,exceeding-weight,core-weight,flush-water,flush-water.margin,standby-power,standby-power.margin,water-temperature,water-temperature.margin,leakage-current,leakage-current.margin,error")
     );
     assert_eq!(
         lines.next(),
-        Some("ZT-101,leader,flush-water standby-power,3,4,exceeds,exceeds,meets,exceeds,")
+        Some("ZT-101,leader,flush-water standby-power,3,4,exceeds,0.5,exceeds,0.55,meets,2.8,exceeds,0.45,")
     );
     assert_eq!(csv.lines().count(), 9);
     let json: serde_json::Value = serde_json::from_str(&ok(&[
@@ -486,7 +486,7 @@ fn rank_prints_the_ranking_with_leaders_and_the_unranked() {
     assert_eq!(
         csv.lines().take(3).collect::<Vec<_>>(),
         [
-            "rank,id,score,exceeding,class,leader,ineligible_because",
+            "rank,id,score,exceeding,class,leader,ineligible-because",
             "1,AC-028,146.88,2,leader,true,",
             "2,AC-027,141.98,2,leader,false,"
         ]
@@ -803,7 +803,7 @@ fn evaluate_row_errors_follow_lang() {
             .unwrap()
             .to_owned()
     };
-    let row = |m: &str| format!("P1,error,,,,,,,,\"{}\"", m.replace('"', "\"\""));
+    let row = |m: &str| format!("P1,error,,,,,,,,,,,,\"{}\"", m.replace('"', "\"\""));
     assert_eq!(csv("en", "zh_CN.UTF-8"), row(en));
     assert_eq!(csv("zh", "C"), row(zh));
     assert_eq!(csv("both", "C"), row(&format!("{zh} — {en}")));

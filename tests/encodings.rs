@@ -652,7 +652,7 @@ mod cli {
         assert_eq!((code, err.as_str()), (Some(0), ""));
         assert_eq!(
             out,
-            "product,class,decided_by,exceeding_weight,core_weight,冲水量,待机功率,error\nP1,leader,冲水量 待机功率,2,2,exceeds,exceeds,\n"
+            "product,class,decided-by,exceeding-weight,core-weight,冲水量,冲水量.margin,待机功率,待机功率.margin,error\nP1,leader,冲水量 待机功率,2,2,exceeds,0.5,exceeds,0.5,\n"
         );
         for command in ["evaluate", "rank", "report"] {
             let (code, out, err) =
@@ -753,7 +753,7 @@ mod cli {
         ]);
         assert_eq!((code, err.as_str()), (Some(0), ""));
         assert!(
-            out.ends_with("样品,leader,flush-water,1,1,exceeds,\n"),
+            out.ends_with("样品,leader,flush-water,1,1,exceeds,0.5,\n"),
             "{out}"
         );
         let (code, out, _) = run(&["validate", &data("p_bom.toml")]);
@@ -800,7 +800,7 @@ mod cli {
         assert_eq!((code, err.as_str()), (Some(0), ""));
         assert_eq!(
             out,
-            "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
+            "product,class,decided-by,exceeding-weight,core-weight,flush-water,flush-water.margin,error\nP1,leader,flush-water,1,1,exceeds,0.5,\n"
         );
         let (code, _, err) = run(&["evaluate", &plan, "--products", &products]);
         assert_eq!(code, Some(2));

@@ -444,7 +444,7 @@ fn problem_12_products_from_a_pipe_are_read_once() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\nP2,gap,flush-water,0,1,falls-short,\n"
+        "product,class,decided-by,exceeding-weight,core-weight,flush-water,flush-water.margin,error\nP1,leader,flush-water,1,1,exceeds,0.5,\nP2,gap,flush-water,0,1,falls-short,-0.2,\n"
     );
 }
 

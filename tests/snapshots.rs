@@ -94,7 +94,7 @@ fn csv_shape() {
         .collect();
     assert_eq!(
         header.join(","),
-        "product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome"
+        "product,class,rank,score,leader,indicator,indicator-name,indicator-class,value,compared,unit,grade,limit,standard,margin,margin-share,outcome"
     );
     let rows = reader.records().map(Result::unwrap).count();
     assert_eq!(rows, r.products.len() * 4);

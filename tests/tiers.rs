@@ -294,15 +294,15 @@ fn the_verdict_csv_names_the_tiers_reached() {
     let lines: Vec<&str> = fast.lines().collect();
     assert_eq!(
         lines[0],
-        "product,class,decided_by,exceeding_weight,core_weight,rated-load,noise,standby-power,tier_reached,tier_not_reached,error"
+        "product,class,decided-by,exceeding-weight,core-weight,rated-load,rated-load.margin,noise,noise.margin,standby-power,standby-power.margin,tier-reached,tier-not-reached,error"
     );
     assert_eq!(
         lines[2],
-        "R2,follower,,3,3,exceeds,exceeds,exceeds,rated-load standby-power,noise,"
+        "R2,follower,,3,3,exceeds,25,exceeds,8,exceeds,0.6,rated-load standby-power,noise,"
     );
     assert_eq!(
         lines[3],
-        "R3,follower,,3,3,exceeds,exceeds,exceeds,noise,rated-load standby-power,"
+        "R3,follower,,3,3,exceeds,12,exceeds,12,exceeds,0.3,noise,rated-load standby-power,"
     );
     // Without the tier policy the columns are not written.
     let engine =
@@ -316,7 +316,7 @@ fn the_verdict_csv_names_the_tiers_reached() {
     w.finish().unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "product,class,decided_by,exceeding_weight,core_weight,rated-load,noise,standby-power,error\n"
+        "product,class,decided-by,exceeding-weight,core-weight,rated-load,rated-load.margin,noise,noise.margin,standby-power,standby-power.margin,error\n"
     );
 }
 
@@ -336,7 +336,7 @@ fn the_ranking_csv_and_markdown_show_tier_ranks() {
     assert_eq!(
         lines,
         [
-            "rank,id,score,exceeding,class,leader,ineligible_because,tier_ranks,left_out",
+            "rank,id,score,exceeding,class,leader,ineligible-because,tier-ranks,left-out",
             "1,R1,150.00,3,leader,true,,\"rated-load 1, noise 1, standby-power 1\",",
             "1,R4,150.00,3,leader,true,,\"rated-load 1, noise 1, standby-power 1\",",
             "2,R2,140.00,3,follower,false,,\"rated-load 1, noise 2, standby-power 1\",",
@@ -401,7 +401,7 @@ fn left_out_indicators_are_named_in_csv_and_markdown() {
     assert_eq!(
         csv.lines().collect::<Vec<_>>(),
         [
-            "rank,id,score,exceeding,class,leader,ineligible_because,tier_ranks,left_out",
+            "rank,id,score,exceeding,class,leader,ineligible-because,tier-ranks,left-out",
             "1,A,150.00,3,leader,true,,noise 1,\"rated-load, standby-power\"",
             "2,B,140.00,3,follower,false,,noise 2,\"rated-load, standby-power\"",
         ]

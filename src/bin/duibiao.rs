@@ -21,7 +21,7 @@ use duibiao::rounding::{Interval, ReportedValue, Rounding, RoundingMode};
 use messages::{a, Arg, Msg};
 use std::str::FromStr;
 
-use duibiao::report::RowWriter;
+use duibiao::report::{pad, RowWriter};
 use duibiao::stream::{DuplicateIds, Place, Seen, Source};
 use duibiao::{Error, Lang, Limit, Measurement, Quantity, StandardCode, Unit};
 
@@ -136,9 +136,13 @@ enum Command {
         /// table in a sheet); `-` reads standard input.
         #[arg(long)]
         products: std::path::PathBuf,
-        /// table for people; json, csv or md for scripts and reports.
-        #[arg(long, value_enum, default_value_t = Output::Table)]
-        format: Output,
+        /// table for people; json (an array of verdicts), jsonl (one verdict per line), csv
+        /// (one row per product: outcome and margin per indicator), csv-long (one row per
+        /// product × indicator) or md for scripts and reports (docs/outputs.md).
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        #[command(flatten)]
+        to: OutputTo,
         /// No progress bar on stderr.
         #[arg(long)]
         quiet: bool,
@@ -156,6 +160,8 @@ enum Command {
         /// table for people; json, csv or md for scripts.
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
+        #[command(flatten)]
+        to: OutputTo,
     },
     /// Rank the products of one category by score and choose the leaders (公开—排行—领跑).
     Rank {
@@ -185,6 +191,8 @@ enum Command {
         /// table for people; json, csv or md for scripts and reports.
         #[arg(long, value_enum, default_value_t = Output::Table)]
         format: Output,
+        #[command(flatten)]
+        to: OutputTo,
     },
     /// Write a report over every product of a file: summary (达标提升), ranking, indicator
     /// tables.
@@ -197,9 +205,8 @@ enum Command {
         /// md for people, csv (one row per product × indicator) or json for machines.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
-        /// Write the report to this file instead of standard output.
-        #[arg(long)]
-        output: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        to: OutputTo,
         #[command(flatten)]
         input: Input,
     },
@@ -220,6 +227,72 @@ struct Input {
     /// The sheet of an .xlsx products workbook to read (default: the first).
     #[arg(long)]
     sheet: Option<String>,
+}
+
+/// Where the output goes, and whether CSV starts with a byte order mark.
+#[derive(clap::Args)]
+struct OutputTo {
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    output: Option<std::path::PathBuf>,
+    /// Start CSV with a UTF-8 byte order mark, so that Excel reads it as UTF-8 (the default
+    /// for an --output file ending in .csv; standard output gets none unless asked).
+    #[arg(long, overrides_with = "no_bom")]
+    bom: bool,
+    /// No byte order mark, even for an --output file ending in .csv.
+    #[arg(long, overrides_with = "bom")]
+    no_bom: bool,
+}
+
+impl OutputTo {
+    /// Whether CSV output gets a byte order mark.
+    fn bom(&self) -> bool {
+        let csv_file = self
+            .output
+            .as_deref()
+            .and_then(std::path::Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        self.bom || (csv_file && !self.no_bom)
+    }
+
+    /// Standard output, or the file (created), buffered.
+    fn open(&self) -> Result<Box<dyn std::io::Write>, Failure> {
+        Ok(match &self.output {
+            None => Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout().lock(),
+            )),
+            Some(path) => {
+                let file = std::fs::File::create(path).map_err(|e| {
+                    Failure(say(&messages::OUTPUT_FILE, &[a(path.display()), a(e)]))
+                })?;
+                Box::new(std::io::BufWriter::with_capacity(1 << 16, file))
+            }
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EvalFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    CsvLong,
+    Md,
+}
+
+impl From<EvalFormat> for duibiao::report::Format {
+    fn from(o: EvalFormat) -> Self {
+        match o {
+            EvalFormat::Table => duibiao::report::Format::Table,
+            EvalFormat::Json => duibiao::report::Format::Json,
+            EvalFormat::Jsonl => duibiao::report::Format::Jsonl,
+            EvalFormat::Csv => duibiao::report::Format::Csv,
+            EvalFormat::CsvLong => duibiao::report::Format::CsvLong,
+            EvalFormat::Md => duibiao::report::Format::Md,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -405,6 +478,7 @@ fn run(command: Command) -> Result<String, Failure> {
             plan,
             products,
             format,
+            to,
             quiet,
             exact,
             input,
@@ -412,9 +486,18 @@ fn run(command: Command) -> Result<String, Failure> {
             let engine = compile_or_exit(&plan);
             let (source, large) = open_products(&engine, &products, &input)?;
             let shown = products.display().to_string();
-            let stdout = std::io::stdout();
-            let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            let done = evaluate(&engine, source, &shown, format, exact, quiet || !large, out)
+            let out = to.open()?;
+            // JSON, JSON Lines and the long CSV print full verdicts.
+            let full = exact
+                || matches!(
+                    format,
+                    EvalFormat::Json | EvalFormat::Jsonl | EvalFormat::CsvLong
+                );
+            let done = RowWriter::for_engine(format.into(), &engine, out)
+                .and_then(|w| {
+                    let w = w.lang(lang()).bom(to.bom());
+                    evaluate(&engine, source, &shown, w, full, quiet || !large)
+                })
                 .unwrap_or_else(|e| {
                     // Output closed early (a pipe into `head`) or a write failed.
                     eprintln!(
@@ -444,10 +527,24 @@ fn run(command: Command) -> Result<String, Failure> {
             }
             Ok(String::new())
         }
-        Command::Compare { plan, format } => {
+        Command::Compare { plan, format, to } => {
             let engine = compile_or_exit(&plan);
             let verdict = engine.compare_standards()?;
-            Ok(duibiao::report::standard_verdict(&verdict, format.into()))
+            let text = duibiao::report::standard_verdict(&verdict, format.into());
+            let bom = to.bom() && format == Output::Csv;
+            if to.output.is_none() && !bom {
+                return Ok(text);
+            }
+            let mut out = to.open()?;
+            let written = (|| {
+                if bom {
+                    out.write_all(duibiao::report::BOM)?;
+                }
+                out.write_all(text.as_bytes())?;
+                out.flush()
+            })();
+            written.unwrap_or_else(|e| written_or_exit(&messages::THE_VERDICTS, &e));
+            Ok(String::new())
         }
         Command::Code { text, format } => {
             let code: StandardCode = text.parse()?;
@@ -463,6 +560,7 @@ fn run(command: Command) -> Result<String, Failure> {
             top,
             share,
             format,
+            to,
             input,
         } => {
             let engine = compile_or_exit(&plan);
@@ -492,18 +590,26 @@ fn run(command: Command) -> Result<String, Failure> {
                 (None, None) => return Err(Failure(say(&messages::RANK_INPUT, &[]))),
             }
             let ranking = builder.finish()?;
-            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            duibiao::report::write_ranking(&ranking, format.into(), out)
-                .unwrap_or_else(|e| written_or_exit(&messages::THE_RANKING, &e));
+            let mut out = to.open()?;
+            let bom = to.bom() && format == Output::Csv;
+            let written = (|| {
+                if bom {
+                    out.write_all(duibiao::report::BOM)?;
+                }
+                duibiao::report::write_ranking(&ranking, format.into(), &mut out)
+            })();
+            written.unwrap_or_else(|e| written_or_exit(&messages::THE_RANKING, &e));
             Ok(String::new())
         }
         Command::Report {
             plan,
             products,
             format,
-            output,
+            to,
             input,
         } => {
+            let output = to.output.clone();
+            let bom = to.bom() && format == ReportFormat::Csv;
             // The labels follow --lang; without it both languages, side by side.
             let lang = LANG_GIVEN.get().copied().unwrap_or(Lang::Both);
             // The plan is read once (a pipe can be read only once): its names label the report.
@@ -515,6 +621,10 @@ fn run(command: Command) -> Result<String, Failure> {
             let report = builder.finish()?.with_names(&source);
             let write = |out: &mut dyn std::io::Write| match format {
                 ReportFormat::Md => report.write_markdown(lang, out),
+                ReportFormat::Csv if bom => {
+                    out.write_all(duibiao::report::BOM)?;
+                    report.write_csv(lang, out)
+                }
                 ReportFormat::Csv => report.write_csv(lang, out),
                 ReportFormat::Json => report.write_json(out),
             };
@@ -892,19 +1002,17 @@ struct Evaluated {
 }
 
 /// `evaluate`: summaries (the fast path where it holds) for table, CSV and Markdown; full
-/// verdicts for JSON and with `--exact`. The same rows either way. A row that cannot be read
+/// verdicts (`full`) for JSON, JSON Lines, the long CSV and with `--exact`. The same rows either way. A row that cannot be read
 /// or judged is written as an error row naming its product when the id could be read; the
 /// others go on. Product ids read twice are warned on stderr.
 fn evaluate(
     engine: &duibiao::Engine,
     source: Source<Box<dyn std::io::Read>>,
     shown: &str,
-    format: Output,
-    exact: bool,
+    mut w: RowWriter<impl std::io::Write>,
+    full: bool,
     quiet: bool,
-    out: impl std::io::Write,
 ) -> std::io::Result<Evaluated> {
-    let mut w = RowWriter::for_engine(format.into(), engine, out)?.lang(lang());
     let progress = progress::Progress::new(quiet);
     let mut duplicates = Duplicates::new(shown);
     let mut done = Evaluated {
@@ -933,7 +1041,7 @@ fn evaluate(
             }
         }};
     }
-    if exact || format == Output::Json {
+    if full {
         write_rows!(source.verdicts(engine), verdict);
     } else {
         write_rows!(source.summaries(engine), summary);
@@ -1038,7 +1146,7 @@ fn demo() -> Result<String, Error> {
             .iter()
             .map(|(c, l)| format!("{l} ({c})"))
             .collect();
-        let _ = writeln!(s, "  {id:<18} {}", level.join("; "));
+        let _ = writeln!(s, "  {} {}", pad(id, 18), level.join("; "));
     }
     s.push_str("  (the flush-water grades are quoted from T/CZGX 001-2022; the other limits are illustrative: docs/examples.md)\n");
     s.push_str("\nProducts (leader 领跑 · follower 跟跑 · gap 差距):\n");
@@ -1051,9 +1159,9 @@ fn demo() -> Result<String, Error> {
     for v in &verdicts {
         let _ = writeln!(
             s,
-            "  {:<8} {:<8} {}  {}",
-            v.product,
-            v.class.as_str(),
+            "  {} {} {}  {}",
+            pad(&v.product, 8),
+            pad(v.class.as_str(), 8),
             v.class.zh(),
             duibiao::report::explain(v)
         );
@@ -1182,16 +1290,20 @@ fn units(format: Format) -> String {
         Format::Json => format!("{}\n", to_json(&rows)),
         Format::Text => {
             let mut out = format!(
-                "{:<10} {:<28} {:<10} {:<24} {}\n",
-                "symbol", "name", "名称", "dimension", "factor to SI"
+                "{} {} {} {} {}\n",
+                pad("symbol", 10),
+                pad("name", 28),
+                pad("名称", 10),
+                pad("dimension", 24),
+                "factor to SI"
             );
             for r in rows {
                 out.push_str(&format!(
-                    "{:<10} {:<28} {:<10} {:<24} {}{}\n",
-                    r.symbol,
-                    r.name_en.unwrap_or(""),
-                    r.name_zh.unwrap_or(""),
-                    r.dimension,
+                    "{} {} {} {} {}{}\n",
+                    pad(&r.symbol, 10),
+                    pad(r.name_en.unwrap_or(""), 28),
+                    pad(r.name_zh.unwrap_or(""), 10),
+                    pad(&r.dimension, 24),
                     r.factor,
                     r.offset
                         .map(|o| format!(" (offset {o})"))

@@ -306,7 +306,7 @@ impl Report {
     }
 
     /// The report as CSV: one row per product × indicator, with the stable header
-    /// `product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome`.
+    /// `product,class,rank,score,leader,indicator,indicator-name,indicator-class,value,compared,unit,grade,limit,standard,margin,margin-share,outcome`.
     /// Classes and outcomes are written in their kebab-case names whatever the language;
     /// indicator and grade names follow `lang`.
     pub fn to_csv(&self, lang: Lang) -> String {
@@ -355,7 +355,7 @@ fn name_causes(summary: &mut Summary, names: &BTreeMap<&str, &Names>) {
 }
 
 /// A product of the report, copied from its verdict, with its place in the ranking.
-fn product_of(v: &Verdict, standing: Option<Standing>) -> ProductReport {
+pub(crate) fn product_of(v: &Verdict, standing: Option<Standing>) -> ProductReport {
     ProductReport {
         id: v.product.clone(),
         class: v.class,
@@ -693,37 +693,93 @@ fn write_csv<'p, W: io::Write>(
     lang: Lang,
     products: impl Iterator<Item = Cow<'p, ProductReport>>,
 ) -> io::Result<()> {
-    let mut s = String::from(
-        "product,class,rank,score,leader,indicator,indicator_name,indicator_class,value,compared,unit,grade,limit,standard,margin,margin_share,outcome\n",
-    );
+    let mut w = csv_writer(out);
+    w.write_record(
+        LONG_HEAD
+            .iter()
+            .take(2)
+            .chain(&RANKED_HEAD)
+            .chain(LONG_HEAD.iter().skip(2)),
+    )?;
     for p in products {
-        for i in &p.indicators {
-            let cells = [
-                p.id.clone(),
-                p.class.as_str().to_owned(),
-                opt(p.rank),
-                opt(p.score),
-                p.leader.to_string(),
-                i.id.clone(),
-                lang.name(&i.name),
-                class_name(i.class).to_owned(),
-                i.value.clone().unwrap_or_default(),
-                opt(i.compared),
-                i.unit.clone().unwrap_or_default(),
-                i.grade.as_ref().map(|g| lang.name(g)).unwrap_or_default(),
-                i.limit.clone().unwrap_or_default(),
-                i.standard.clone().unwrap_or_default(),
-                opt(i.margin),
-                opt(i.share),
-                i.outcome.as_str().to_owned(),
-            ];
-            let row: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-            s.push_str(&row.join(","));
-            s.push('\n');
-        }
-        flush_full(out, &mut s)?;
+        long_rows(&mut w, lang, &p, true, false)?;
     }
-    out.write_all(s.as_bytes())
+    w.flush()
+}
+
+/// The columns of a long CSV (one row per product × indicator), without the ranking's.
+pub(crate) const LONG_HEAD: [&str; 14] = [
+    "product",
+    "class",
+    "indicator",
+    "indicator-name",
+    "indicator-class",
+    "value",
+    "compared",
+    "unit",
+    "grade",
+    "limit",
+    "standard",
+    "margin",
+    "margin-share",
+    "outcome",
+];
+
+/// The ranking's columns of the report CSV, after `product` and `class`.
+const RANKED_HEAD: [&str; 3] = ["rank", "score", "leader"];
+
+/// The UTF-8 byte order mark, `EF BB BF`: written first, it tells Excel a CSV is UTF-8
+/// ([`RowWriter::bom`]; the CLI's `--bom`).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Writes one product's rows of a long CSV: the report CSV's (`ranked`: with its rank, score
+/// and leader columns) and `evaluate --format csv-long`'s (without them, `error`: with an
+/// empty `error` cell last).
+pub(crate) fn long_rows<W: io::Write>(
+    w: &mut csv::Writer<W>,
+    lang: Lang,
+    p: &ProductReport,
+    ranked: bool,
+    error: bool,
+) -> io::Result<()> {
+    let (rank, score) = (opt(p.rank), opt(p.score));
+    for i in &p.indicators {
+        w.write_field(&p.id)?;
+        w.write_field(p.class.as_str())?;
+        if ranked {
+            w.write_field(&rank)?;
+            w.write_field(&score)?;
+            w.write_field(if p.leader { "true" } else { "false" })?;
+        }
+        w.write_field(&i.id)?;
+        w.write_field(lang.name(&i.name))?;
+        w.write_field(class_name(i.class))?;
+        w.write_field(i.value.as_deref().unwrap_or_default())?;
+        w.write_field(opt(i.compared))?;
+        w.write_field(i.unit.as_deref().unwrap_or_default())?;
+        w.write_field(i.grade.as_ref().map(|g| lang.name(g)).unwrap_or_default())?;
+        w.write_field(i.limit.as_deref().unwrap_or_default())?;
+        w.write_field(i.standard.as_deref().unwrap_or_default())?;
+        w.write_field(opt(i.margin))?;
+        w.write_field(opt(i.share))?;
+        w.write_field(i.outcome.as_str())?;
+        if error {
+            w.write_field("")?;
+        }
+        w.write_record(None::<&[u8]>)?;
+    }
+    Ok(())
+}
+
+/// The CSV writer of every CSV output: RFC 4180 quoting (a field holding a comma, a quote, a
+/// carriage return or a line feed is quoted, quotes doubled), `\n` line ends, records as
+/// written (no header handling), buffered 64 KiB.
+pub(crate) fn csv_writer<W: io::Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .buffer_capacity(1 << 16)
+        .from_writer(out)
 }
 
 /// Writes the text gathered so far once it passes 64 KiB, and starts again.
@@ -787,16 +843,69 @@ fn with_unit(x: Option<Decimal>, unit: Option<&str>) -> String {
     }
 }
 
-/// A Markdown table cell: a `|` would end it, a line break would end the row.
-pub(crate) fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\r', '\n'], " ")
+/// Text as one Markdown table cell (GitHub Flavored Markdown), shown as written: the one
+/// Markdown escaping of every renderer.
+///
+/// - a `|` would end the cell: written `\|`;
+/// - a `\` is written `\\`, so a backslash before a `|` (or at the cell's end) cannot escape
+///   the pipe the renderer relies on, and shows as itself;
+/// - `<` and `&` are escaped (`\<`, `\&`), so text that looks like HTML (`<b>`, `<script>`) or an
+///   entity (`&lt;`) shows as written instead of being rendered;
+/// - `` ` `` is escaped, so no code span forms across cells;
+/// - a line break (CR, LF or CRLF) would end the row: written as one space.
+///
+/// ```
+/// use duibiao::report::markdown_cell;
+/// assert_eq!(markdown_cell("a|b"), "a\\|b");
+/// assert_eq!(markdown_cell("line\r\nbreak"), "line break");
+/// assert_eq!(markdown_cell("<b>x</b> & y"), "\\<b>x\\</b> \\& y");
+/// assert_eq!(markdown_cell("ends\\"), "ends\\\\");
+/// ```
+pub fn markdown_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '|' | '<' | '&' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-pub(crate) fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
+pub(crate) use self::markdown_cell as md;
+
+/// The columns `s` takes on a terminal: a Chinese character (and every East Asian wide or
+/// fullwidth character) takes two, a combining mark none ([`unicode_width`]).
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces on the right to `width` terminal columns ([`display_width`]); as
+/// it is when already as wide: the one padding of every aligned table (`evaluate`, `rank`,
+/// `compare`, the CLI's `demo` and `units`).
+///
+/// ```
+/// use duibiao::report::{display_width, pad};
+/// assert_eq!(pad("P1", 6), "P1    ");
+/// assert_eq!(pad("冲水量", 8), "冲水量  ");
+/// assert_eq!(display_width(&pad("冲水量", 8)), display_width(&pad("P1", 8)));
+/// ```
+pub fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_owned();
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(display_width(s)),
+    ));
+    out
 }

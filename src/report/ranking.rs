@@ -5,7 +5,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{csv_field, flush_full, md, Format};
+use super::{csv_writer, flush_full, md, pad, Format};
 use crate::rank::{CompactRanking, Ineligible, RankedEntry, Ranking};
 
 /// A ranking whole or compact: what the renderers read.
@@ -75,7 +75,8 @@ impl Serialize for RankingRef<'_> {
     }
 }
 
-/// The ranking in one of the output formats.
+/// The ranking in one of the output formats ([`Format::Jsonl`]: the ranking as one compact
+/// JSON line; [`Format::CsvLong`]: as [`Format::Csv`]).
 pub fn ranking(r: &Ranking, format: Format) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
@@ -105,61 +106,73 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
             serde_json::to_writer_pretty(&mut *out, &r)?;
             s.push('\n');
         }
-        Format::Csv => {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, &r)?;
+            s.push('\n');
+        }
+        Format::Csv | Format::CsvLong => {
             // By tier, two more columns: each indicator's tier rank, and the indicators left
             // out of the ranking (the same on every ranked row).
             let by_tier = r.by_tier();
-            let left_out = csv_field(&r.left_out().join(", "));
-            s.push_str("rank,id,score,exceeding,class,leader,ineligible_because");
-            s.push_str(if by_tier {
-                ",tier_ranks,left_out\n"
-            } else {
-                "\n"
-            });
+            let left_out = r.left_out().join(", ");
+            let mut w = csv_writer(&mut *out);
+            let head = [
+                "rank",
+                "id",
+                "score",
+                "exceeding",
+                "class",
+                "leader",
+                "ineligible-because",
+            ];
+            let tier_head = ["tier-ranks", "left-out"];
+            w.write_record(
+                head.iter()
+                    .chain(tier_head.iter().take(if by_tier { 2 } else { 0 })),
+            )?;
             for e in r.ranked() {
-                s.push_str(&format!(
-                    "{},{},{},{},{},{},",
-                    e.rank,
-                    csv_field(&e.id),
-                    e.score.total,
-                    e.score.exceeding,
-                    e.class,
-                    e.leader
-                ));
+                w.write_field(e.rank.to_string())?;
+                w.write_field(&e.id)?;
+                w.write_field(e.score.total.to_string())?;
+                w.write_field(e.score.exceeding.to_string())?;
+                w.write_field(e.class.as_str())?;
+                w.write_field(if e.leader { "true" } else { "false" })?;
+                w.write_field("")?;
                 if by_tier {
-                    s.push_str(&format!(",{},{left_out}", csv_field(&tier_ranks(&e))));
+                    w.write_field(tier_ranks(&e))?;
+                    w.write_field(&left_out)?;
                 }
-                s.push('\n');
-                flush_full(out, &mut s)?;
+                w.write_record(None::<&[u8]>)?;
             }
             for i in r.ineligible() {
-                s.push_str(&format!(
-                    ",{},,,{},false,{}{}\n",
-                    csv_field(&i.id),
-                    i.class,
-                    csv_field(&reasons(&i)),
-                    if by_tier { ",," } else { "" }
-                ));
-                flush_full(out, &mut s)?;
+                let why = reasons(&i);
+                let row = ["", &i.id, "", "", i.class.as_str(), "false", &why, "", ""];
+                w.write_record(row.iter().take(if by_tier { 9 } else { 7 }))?;
             }
+            w.flush()?;
         }
         Format::Table => {
             s.push_str(&format!(
-                "{:>4}  {:<16} {:>10} {:>6}  {:<9} {}\n",
-                "rank", "id", "score", "exceed", "class", "leader 领跑者"
+                "{:>4}  {} {:>10} {:>6}  {:<9} {}\n",
+                "rank",
+                pad("id", 16),
+                "score",
+                "exceed",
+                "class",
+                "leader 领跑者"
             ));
             for e in r.ranked() {
                 let line = format!(
-                    "{:>4}  {:<16} {:>10} {:>6}  {:<9} {}",
+                    "{:>4}  {} {:>10} {:>6}  {:<9} {}",
                     e.rank,
-                    e.id,
+                    pad(&one_line(&e.id), 16),
                     e.score.total.to_string(),
                     e.score.exceeding,
                     e.class.as_str(),
                     if e.leader { "yes 是" } else { "" }
                 );
                 if r.by_tier() {
-                    s.push_str(&format!("{:<72}  {}\n", line, tier_ranks(&e)));
+                    s.push_str(&format!("{}  {}\n", pad(&line, 72), tier_ranks(&e)));
                 } else {
                     s.push_str(line.trim_end());
                     s.push('\n');
@@ -175,7 +188,11 @@ fn write<W: io::Write>(r: RankingRef<'_>, format: Format, out: &mut W) -> io::Re
             if r.ineligible_len() > 0 {
                 s.push_str("\nnot ranked 未入榜:\n");
                 for i in r.ineligible() {
-                    s.push_str(&format!("  {:<16} {}\n", i.id, reasons(&i)));
+                    s.push_str(&format!(
+                        "  {} {}\n",
+                        pad(&one_line(&i.id), 16),
+                        reasons(&i)
+                    ));
                     flush_full(out, &mut s)?;
                 }
             }
@@ -249,4 +266,9 @@ fn reasons(i: &Ineligible) -> String {
         .map(|r| format!("{} {}", r.indicator, r.outcome))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// Text on one line of a terminal table: line breaks shown as spaces.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
 }

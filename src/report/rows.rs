@@ -5,8 +5,9 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{csv_field, md};
+use super::{csv_writer, long_rows, md, pad, product_of, LONG_HEAD};
 use crate::error::{Error, Lang};
+use crate::standard::Names;
 use crate::verdict::{Class, Summary, Verdict};
 
 /// The output formats of a stream of verdicts.
@@ -17,10 +18,19 @@ pub enum Format {
     Table,
     /// A JSON array of full verdicts (summaries, when given summaries).
     Json,
-    /// One CSV row per product: class, deciding indicators, weights, each outcome, error.
+    /// The wide CSV: one row per product: class, deciding indicators, weights, each
+    /// indicator's outcome (column `<id>`) followed by its margin (`<id>.margin`), error.
     Csv,
     /// A Markdown table.
     Md,
+    /// JSON Lines: one compact JSON object per line, a full verdict (a summary, when given
+    /// summaries), or `{"product": …, "error": …}` for a row that could not be judged.
+    Jsonl,
+    /// The long CSV: one row per product × indicator, the report CSV's columns without its
+    /// ranking ones (rank, score, leader), and `error`. Written from full verdicts; given a
+    /// summary, a row holds what the summary has (product, class, indicator, margin, outcome)
+    /// and leaves the evidence cells empty.
+    CsvLong,
 }
 
 /// Counts of each class and of the rows that could not be judged.
@@ -45,6 +55,16 @@ impl Tally {
             _ => self.gap += 1,
         }
     }
+}
+
+/// Where rows go: CSV through a [`csv::Writer`], the other formats as text.
+enum Sink<W: Write> {
+    Plain(W),
+    Csv(Box<csv::Writer<W>>),
+    /// CSV before its header: the byte order mark may still go first.
+    Unstarted(W),
+    /// Only while the writer moves from `Unstarted` to `Csv`.
+    Moving,
 }
 
 /// Writes verdicts as they come: the header on creation, a row per verdict, summary or error,
@@ -72,7 +92,7 @@ impl Tally {
 /// w.finish()?;
 /// assert_eq!(
 ///     String::from_utf8(out).unwrap(),
-///     "product,class,decided_by,exceeding_weight,core_weight,flush-water,error\nP1,leader,flush-water,1,1,exceeds,\n"
+///     "product,class,decided-by,exceeding-weight,core-weight,flush-water,flush-water.margin,error\nP1,leader,flush-water,1,1,exceeds,1,\n"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -83,13 +103,21 @@ pub struct RowWriter<W: Write> {
     /// `<id>.band` each, after the outcomes.
     banded: Vec<(usize, String)>,
     /// Under the tier policy ([`RowWriter::for_engine`]): the indicator ids, for the CSV
-    /// columns `tier_reached` and `tier_not_reached`.
+    /// columns `tier-reached` and `tier-not-reached`.
     tiers: Option<Vec<String>>,
-    out: W,
+    out: Sink<W>,
+    null: io::Sink,
     first: bool,
     tally: Tally,
     line: String,
     lang: Lang,
+    /// The indicator ids, in plan order.
+    ids: Vec<String>,
+    /// The indicators' names by index (for the long CSV), where known.
+    names: Vec<Names>,
+    /// Whether the header (and a byte order mark) was written.
+    started: bool,
+    bom: bool,
 }
 
 impl<W: Write> RowWriter<W> {
@@ -127,21 +155,22 @@ impl<W: Write> RowWriter<W> {
     /// A writer for the verdicts of `engine`; writes the header. Its band columns as
     /// [`RowWriter::with_bands`] for the engine's banded indicators; under the tier policy
     /// ([`Engine::by_tier`](crate::Engine::by_tier)) the CSV has two more columns before
-    /// `error`: `tier_reached` and `tier_not_reached`, the core indicators with tiers that
+    /// `error`: `tier-reached` and `tier-not-reached`, the core indicators with tiers that
     /// reached the leader tier and those that did not (ids separated by spaces, as
-    /// `decided_by`); otherwise as [`RowWriter::new`] with the engine's indicator ids.
+    /// `decided-by`); otherwise as [`RowWriter::new`] with the engine's indicator ids.
     ///
     /// # Errors
     ///
     /// When writing fails.
     pub fn for_engine(format: Format, engine: &crate::Engine, out: W) -> io::Result<RowWriter<W>> {
-        RowWriter::build(
+        Ok(RowWriter::build(
             format,
             engine.indicator_ids(),
             engine.banded_ids(),
             engine.by_tier(),
             out,
-        )
+        )?
+        .names(engine.indicator_names()))
     }
 
     fn build<'a>(
@@ -160,45 +189,117 @@ impl<W: Write> RowWriter<W> {
                     .map(|k| (k, b.to_owned()))
             })
             .collect();
-        match format {
-            Format::Csv => {
-                let mut header =
-                    String::from("product,class,decided_by,exceeding_weight,core_weight");
-                for id in &ids {
-                    header.push(',');
-                    header.push_str(&csv_field(id));
-                }
-                for (_, id) in &banded {
-                    header.push(',');
-                    header.push_str(&csv_field(&format!("{id}.band")));
-                }
-                if by_tier {
-                    header.push_str(",tier_reached,tier_not_reached");
-                }
-                writeln!(out, "{header},error")?;
-            }
-            Format::Json => writeln!(out, "[")?,
-            Format::Table => writeln!(
-                out,
-                "{:<16} {:<9} {:<5} decided by",
-                "product", "class", "类别"
-            )?,
-            Format::Md => {
-                writeln!(out, "| product | class | 类别 | decided by |")?;
-                writeln!(out, "|---|---|---|---|")?;
-            }
-        }
+        let _ = &mut out;
+        let out = match format {
+            Format::Csv | Format::CsvLong => Sink::Unstarted(out),
+            _ => Sink::Plain(out),
+        };
         Ok(RowWriter {
             format,
-            columns: ids.len() + banded.len(),
+            columns: 2 * ids.len() + banded.len(),
             banded,
             tiers: by_tier.then(|| ids.iter().map(|&id| id.to_owned()).collect()),
             out,
+            null: io::sink(),
             first: true,
             tally: Tally::default(),
             line: String::new(),
             lang: Lang::En,
+            ids: ids.iter().map(|&id| id.to_owned()).collect(),
+            names: Vec::new(),
+            started: false,
+            bom: false,
         })
+    }
+
+    /// Writes the header (and the byte order mark) before the first row, or at the end when
+    /// there is none.
+    fn start(&mut self) -> io::Result<()> {
+        if std::mem::replace(&mut self.started, true) {
+            return Ok(());
+        }
+        if let Sink::Unstarted(_) = self.out {
+            let Sink::Unstarted(mut out) = std::mem::replace(&mut self.out, Sink::Moving) else {
+                return Ok(());
+            };
+            if self.bom {
+                out.write_all(super::BOM)?;
+            }
+            let mut w = csv_writer(out);
+            if self.format == Format::CsvLong {
+                w.write_record(LONG_HEAD.iter().chain(&["error"]))?;
+            } else {
+                let mut header: Vec<String> = [
+                    "product",
+                    "class",
+                    "decided-by",
+                    "exceeding-weight",
+                    "core-weight",
+                ]
+                .iter()
+                .map(|&h| h.to_owned())
+                .collect();
+                for id in &self.ids {
+                    header.push(id.clone());
+                    header.push(format!("{id}.margin"));
+                }
+                header.extend(self.banded.iter().map(|(_, id)| format!("{id}.band")));
+                if self.tiers.is_some() {
+                    header.push("tier-reached".to_owned());
+                    header.push("tier-not-reached".to_owned());
+                }
+                header.push("error".to_owned());
+                w.write_record(&header)?;
+            }
+            self.out = Sink::Csv(Box::new(w));
+            return Ok(());
+        }
+        let format = self.format;
+        let out = self.plain();
+        match format {
+            Format::Json => writeln!(out, "[")?,
+            Format::Table => {
+                let head = [pad("product", 16), pad("class", 9), pad("类别", 7)];
+                writeln!(out, "{} decided by", head.join(" "))?;
+            }
+            Format::Md => {
+                writeln!(out, "| product | class | 类别 | decided by |")?;
+                writeln!(out, "|---|---|---|---|")?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Writes CSV (wide or long) with a UTF-8 byte order mark first (`EF BB BF`), so that
+    /// Excel reads it as UTF-8 (without one, Excel on a Chinese Windows reads a CSV as
+    /// GB18030 and shows Chinese names garbled); no effect on the other formats. Set it
+    /// before the first row.
+    #[must_use]
+    pub fn bom(mut self, bom: bool) -> RowWriter<W> {
+        self.bom = bom;
+        self
+    }
+
+    /// The indicators' names for the long CSV's `indicator-name` column, in the writer's
+    /// language ([`RowWriter::lang`]); from the engine for [`RowWriter::for_engine`].
+    #[must_use]
+    pub fn names<'a>(
+        mut self,
+        names: impl IntoIterator<Item = (&'a str, &'a Names)>,
+    ) -> RowWriter<W> {
+        let names: std::collections::BTreeMap<&str, &Names> = names.into_iter().collect();
+        self.names = self
+            .ids
+            .iter()
+            .map(|id| {
+                names
+                    .get(id.as_str())
+                    .map(|n| (*n).clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        self
     }
 
     /// Writes the errors of rows (the `error` column, the `error` of a JSON entry, a table's
@@ -210,13 +311,78 @@ impl<W: Write> RowWriter<W> {
         self
     }
 
+    /// The writer of the text formats (CSV goes through [`RowWriter::csv`]).
+    fn plain(&mut self) -> &mut dyn Write {
+        match &mut self.out {
+            Sink::Plain(w) => w,
+            // Never asked for: CSV is written through its writer.
+            Sink::Csv(_) | Sink::Unstarted(_) | Sink::Moving => &mut self.null,
+        }
+    }
+
     fn json(&mut self, text: serde_json::Result<String>) -> io::Result<()> {
         let text = text.map_err(io::Error::other)?;
-        if !self.first {
-            writeln!(self.out, ",")?;
+        let first = std::mem::replace(&mut self.first, false);
+        let out = self.plain();
+        if !first {
+            writeln!(out, ",")?;
         }
-        self.first = false;
-        write!(self.out, "  {text}")
+        write!(out, "  {text}")
+    }
+
+    /// One CSV row from a summary.
+    fn csv_summary(&mut self, s: &Summary) -> io::Result<()> {
+        let Sink::Csv(w) = &mut self.out else {
+            return Ok(());
+        };
+        let n = &mut self.line;
+        w.write_field(&s.product)?;
+        w.write_field(s.class.as_str())?;
+        n.clear();
+        for (k, id) in s.decided_by.iter().enumerate() {
+            if k > 0 {
+                n.push(' ');
+            }
+            n.push_str(id);
+        }
+        w.write_field(&*n)?;
+        n.clear();
+        let _ = write!(n, "{}", s.exceeding_weight);
+        w.write_field(&*n)?;
+        n.clear();
+        let _ = write!(n, "{}", s.core_weight);
+        w.write_field(&*n)?;
+        for (k, o) in s.outcomes.iter().enumerate() {
+            w.write_field(o.as_str())?;
+            n.clear();
+            if let Some(m) = s.margins.get(k).copied().flatten() {
+                let _ = write!(n, "{m}");
+            }
+            w.write_field(&*n)?;
+        }
+        for &(k, _) in &self.banded {
+            let band = s.bands.get(k).and_then(Option::as_deref);
+            w.write_field(band.unwrap_or("none"))?;
+        }
+        if let Some(ids) = &self.tiers {
+            for reached in [true, false] {
+                n.clear();
+                for (id, _) in ids
+                    .iter()
+                    .zip(&s.tier_reached)
+                    .filter(|(_, t)| **t == Some(reached))
+                {
+                    if !n.is_empty() {
+                        n.push(' ');
+                    }
+                    n.push_str(id);
+                }
+                w.write_field(&*n)?;
+            }
+        }
+        w.write_field("")?;
+        w.write_record(None::<&[u8]>)?;
+        Ok(())
     }
 
     /// Writes one product's row from its summary.
@@ -225,42 +391,16 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn summary(&mut self, s: &Summary) -> io::Result<()> {
+        self.start()?;
         self.tally.add(s.class);
         self.line.clear();
         let l = &mut self.line;
         // Writing into a String cannot fail.
         let _ = match self.format {
             Format::Json => return self.json(serde_json::to_string(s)),
-            Format::Csv => {
-                let _ = write!(
-                    l,
-                    "{},{},{},{},{}",
-                    csv_field(&s.product),
-                    s.class,
-                    csv_field(&s.decided_by.join(" ")),
-                    s.exceeding_weight,
-                    s.core_weight
-                );
-                for o in &s.outcomes {
-                    let _ = write!(l, ",{o}");
-                }
-                for &(k, _) in &self.banded {
-                    let band = s.bands.get(k).cloned().flatten();
-                    let _ = write!(l, ",{}", csv_field(band.as_deref().unwrap_or("none")));
-                }
-                if let Some(ids) = &self.tiers {
-                    for reached in [true, false] {
-                        let list: Vec<&str> = ids
-                            .iter()
-                            .zip(&s.tier_reached)
-                            .filter(|(_, t)| **t == Some(reached))
-                            .map(|(id, _)| id.as_str())
-                            .collect();
-                        let _ = write!(l, ",{}", csv_field(&list.join(" ")));
-                    }
-                }
-                writeln!(l, ",")
-            }
+            Format::Csv => return self.csv_summary(s),
+            Format::Jsonl => return self.json_line(serde_json::to_string(s)),
+            Format::CsvLong => return self.long_summary(s),
             Format::Md => writeln!(
                 l,
                 "| {} | {} | {} | {} |",
@@ -271,14 +411,17 @@ impl<W: Write> RowWriter<W> {
             ),
             Format::Table => writeln!(
                 l,
-                "{:<16} {:<9} {:<5} {}",
-                one_line(&s.product),
-                s.class.as_str(),
-                s.class.zh(),
+                "{} {} {} {}",
+                pad(&one_line(&s.product), 16),
+                pad(s.class.as_str(), 9),
+                pad(s.class.zh(), 7),
                 one_line(&decided(s, &self.banded))
             ),
         };
-        self.out.write_all(self.line.as_bytes())
+        let line = std::mem::take(&mut self.line);
+        let written = self.plain().write_all(line.as_bytes());
+        self.line = line;
+        written
     }
 
     /// Writes one product's row from its full verdict: the whole verdict in JSON, its summary
@@ -288,11 +431,66 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn verdict(&mut self, v: &Verdict) -> io::Result<()> {
-        if self.format == Format::Json {
-            self.tally.add(v.class);
-            return self.json(serde_json::to_string(v));
+        self.start()?;
+        match self.format {
+            Format::Json => {
+                self.tally.add(v.class);
+                self.json(serde_json::to_string(v))
+            }
+            Format::Jsonl => {
+                self.tally.add(v.class);
+                self.json_line(serde_json::to_string(v))
+            }
+            Format::CsvLong => {
+                self.tally.add(v.class);
+                let mut p = product_of(v, None);
+                for (row, name) in p.indicators.iter_mut().zip(&self.names) {
+                    row.name = name.clone();
+                }
+                let lang = self.lang;
+                match &mut self.out {
+                    Sink::Csv(w) => long_rows(w, lang, &p, false, true),
+                    _ => Ok(()),
+                }
+            }
+            _ => self.summary(&Summary::of(v)),
         }
-        self.summary(&Summary::of(v))
+    }
+
+    /// One line of JSON Lines.
+    fn json_line(&mut self, text: serde_json::Result<String>) -> io::Result<()> {
+        let mut text = text.map_err(io::Error::other)?;
+        text.push('\n');
+        self.plain().write_all(text.as_bytes())
+    }
+
+    /// The long CSV's rows of a summary: what it holds, the evidence cells empty.
+    fn long_summary(&mut self, s: &Summary) -> io::Result<()> {
+        let Sink::Csv(w) = &mut self.out else {
+            return Ok(());
+        };
+        for (k, id) in self.ids.iter().enumerate() {
+            let name = self
+                .names
+                .get(k)
+                .map(|n| self.lang.name(n))
+                .unwrap_or_default();
+            let margin = s.margins.get(k).copied().flatten().map(|m| m.to_string());
+            let outcome = s.outcomes.get(k).map_or("", |o| o.as_str());
+            w.write_field(&s.product)?;
+            w.write_field(s.class.as_str())?;
+            w.write_field(id)?;
+            w.write_field(name)?;
+            for _ in 0..8 {
+                w.write_field("")?;
+            }
+            w.write_field(margin.unwrap_or_default())?;
+            w.write_field("")?;
+            w.write_field(outcome)?;
+            w.write_field("")?;
+            w.write_record(None::<&[u8]>)?;
+        }
+        Ok(())
     }
 
     /// Writes the error of a row that could not be read or judged.
@@ -312,6 +510,7 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn error_of(&mut self, product: Option<&str>, e: &Error) -> io::Result<()> {
+        self.start()?;
         self.tally.error += 1;
         let message = e.message(self.lang);
         match self.format {
@@ -322,21 +521,49 @@ impl<W: Write> RowWriter<W> {
                 });
                 self.json(text)
             }
-            Format::Csv => writeln!(
-                self.out,
-                "{},error,,,{}{},{}",
-                product.map(csv_field).unwrap_or_default(),
-                ",".repeat(self.columns),
-                if self.tiers.is_some() { ",," } else { "" },
-                csv_field(&message)
-            ),
-            Format::Md => writeln!(
-                self.out,
-                "| {} | error | 错误 | {} |",
-                product.map_or_else(|| "—".to_owned(), md),
-                md(&message)
-            ),
-            Format::Table => writeln!(self.out, "error: {message}"),
+            Format::Jsonl => {
+                let text = serde_json::to_string(&match product {
+                    Some(p) => serde_json::json!({ "product": p, "error": message }),
+                    None => serde_json::json!({ "error": message }),
+                });
+                self.json_line(text)
+            }
+            Format::CsvLong => {
+                let Sink::Csv(w) = &mut self.out else {
+                    return Ok(());
+                };
+                w.write_field(product.unwrap_or_default())?;
+                w.write_field("error")?;
+                for _ in 2..LONG_HEAD.len() {
+                    w.write_field("")?;
+                }
+                w.write_field(&message)?;
+                w.write_record(None::<&[u8]>)?;
+                Ok(())
+            }
+            Format::Csv => {
+                let empty = 3 + self.columns + if self.tiers.is_some() { 2 } else { 0 };
+                let Sink::Csv(w) = &mut self.out else {
+                    return Ok(());
+                };
+                w.write_field(product.unwrap_or_default())?;
+                w.write_field("error")?;
+                for _ in 0..empty {
+                    w.write_field("")?;
+                }
+                w.write_field(&message)?;
+                w.write_record(None::<&[u8]>)?;
+                Ok(())
+            }
+            Format::Md => {
+                let line = format!(
+                    "| {} | error | 错误 | {} |\n",
+                    product.map_or_else(|| "—".to_owned(), md),
+                    md(&message)
+                );
+                self.plain().write_all(line.as_bytes())
+            }
+            Format::Table => writeln!(self.plain(), "error: {message}"),
         }
     }
 
@@ -364,12 +591,15 @@ impl<W: Write> RowWriter<W> {
     ///
     /// When writing fails.
     pub fn finish(mut self) -> io::Result<Tally> {
+        self.start()?;
         let t = self.tally;
-        match self.format {
-            Format::Json if self.first => writeln!(self.out, "]")?,
-            Format::Json => writeln!(self.out, "\n]")?,
+        let (first, format) = (self.first, self.format);
+        let out = self.plain();
+        match format {
+            Format::Json if first => writeln!(out, "]")?,
+            Format::Json => writeln!(out, "\n]")?,
             Format::Table => writeln!(
-                self.out,
+                out,
                 "\n{} leader 领跑 · {} follower 跟跑 · {} gap 差距{}",
                 t.leader,
                 t.follower,
@@ -382,7 +612,11 @@ impl<W: Write> RowWriter<W> {
             )?,
             _ => {}
         }
-        self.out.flush()?;
+        match &mut self.out {
+            Sink::Plain(w) | Sink::Unstarted(w) => w.flush()?,
+            Sink::Csv(w) => w.flush()?,
+            Sink::Moving => {}
+        }
         Ok(t)
     }
 }

@@ -1,38 +1,50 @@
 //! The verdict on the subject standard (`compare`), as a table, CSV, JSON or Markdown.
 
-use super::{csv_field, Format};
+use super::{csv_writer, Format};
 use crate::verdict::StandardVerdict;
 
-/// The subject standard's verdict.
+/// The subject standard's verdict ([`Format::Jsonl`]: one compact JSON line;
+/// [`Format::CsvLong`]: as [`Format::Csv`], one row per indicator).
 pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
     match format {
         Format::Json => serde_json::to_string_pretty(v).unwrap_or_default() + "\n",
-        Format::Csv => {
+        Format::Jsonl => serde_json::to_string(v).unwrap_or_default() + "\n",
+        Format::Csv | Format::CsvLong => {
             let banded = v.indicators.iter().any(|i| i.band.is_some());
-            let mut s = String::from("indicator,class,outcome,judged,subject,level");
-            s.push_str(if banded { ",band\n" } else { "\n" });
+            let mut out = Vec::new();
+            let mut w = csv_writer(&mut out);
+            let head = [
+                "indicator",
+                "class",
+                "outcome",
+                "judged",
+                "subject",
+                "level",
+                "band",
+            ];
+            // Writing into a Vec cannot fail.
+            let _ = w.write_record(head.iter().take(if banded { 7 } else { 6 }));
             for i in &v.indicators {
                 let level: Vec<String> = i
                     .level
                     .iter()
                     .map(|r| format!("{}: {}", r.standard, r.shown()))
                     .collect();
-                s.push_str(&format!(
-                    "{},{},{},{},{},{}",
-                    csv_field(&i.id),
+                let level = level.join("; ");
+                let row = [
+                    i.id.as_str(),
                     i.class.as_str(),
                     i.outcome.as_str(),
                     i.judged.as_str(),
-                    csv_field(i.subject.as_deref().unwrap_or("")),
-                    csv_field(&level.join("; "))
-                ));
-                if banded {
-                    s.push(',');
-                    s.push_str(&csv_field(i.band.as_deref().unwrap_or("")));
-                }
-                s.push('\n');
+                    i.subject.as_deref().unwrap_or(""),
+                    &level,
+                    i.band.as_deref().unwrap_or(""),
+                ];
+                let _ = w.write_record(row.iter().take(if banded { 7 } else { 6 }));
             }
-            s
+            let _ = w.flush();
+            drop(w);
+            super::text_of(out)
         }
         Format::Table | Format::Md => {
             let mut s = format!(
@@ -58,11 +70,11 @@ pub fn standard_verdict(v: &StandardVerdict, format: Format) -> String {
                     None => i.id.clone(),
                 };
                 s.push_str(&format!(
-                    "  {:<20} {:<12} {:<12} subject {:<14} level {}\n",
-                    id,
+                    "  {} {:<12} {:<12} subject {} level {}\n",
+                    super::pad(&id, 20),
                     outcome,
                     i.judged.as_str(),
-                    i.subject.as_deref().unwrap_or("—"),
+                    super::pad(i.subject.as_deref().unwrap_or("—"), 14),
                     if level.is_empty() {
                         "—".to_owned()
                     } else {

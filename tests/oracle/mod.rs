@@ -2932,7 +2932,10 @@ pub fn check_product(ctx: &Ctx, gp: &GenProduct, rng: &mut Rng, out: &mut Vec<Di
                     .map_err(|e| e.to_string())
             })
             .collect();
-        if summaries != verdicts {
+        // Digit for digit (a decimal's `==` is numeric: 0.4000 == 0.4), so the summaries'
+        // margins must agree in their written digits too, as the CSV writes them.
+        let digits = |s: &[Result<duibiao::verdict::Summary, String>]| format!("{s:?}");
+        if summaries != verdicts || digits(&summaries) != digits(&verdicts) {
             out.push(Disagreement {
                 kind: "stream: summaries differ from the verdicts' summaries".into(),
                 detail: format!("csv {csv:?}: {summaries:?} vs {verdicts:?}"),
