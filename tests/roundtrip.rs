@@ -210,7 +210,7 @@ fn a_product_is_written_as_a_products_file_entry() {
         .into_iter()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(read, [p.clone()]);
+    assert_eq!(read, std::slice::from_ref(&p));
     let with = p.with_attribute("plant", "new");
     assert_eq!(
         serde_json::to_string(&with).unwrap(),
