@@ -215,7 +215,7 @@ fn both_judge(change: impl FnOnce(&mut Value)) -> (bool, Result<Verdict, String>
 
 #[test]
 fn schema_and_reader_agree_on_what_they_refuse() {
-    let refused: Vec<Change> = vec![
+    let mut refused: Vec<Change> = vec![
         (
             "an outcome misspelt",
             Box::new(|v: &mut Value| v["indicators"][0]["outcome"] = json!("falls_short")),
@@ -245,6 +245,19 @@ fn schema_and_reader_agree_on_what_they_refuse() {
             Box::new(|v: &mut Value| v["schema-version"] = json!(7)),
         ),
     ];
+    // The plan's own tables inside a verdict refuse fields they do not know, as in the plan.
+    refused.push((
+        "an unknown field in a grade's name",
+        Box::new(|v: &mut Value| {
+            let i = v["indicators"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|i| i.get("grade").is_some())
+                .unwrap();
+            v["indicators"][i]["grade"]["name"]["fr"] = json!("premier");
+        }),
+    ));
     for (what, change) in refused {
         let (schema_ok, read) = both_judge(change);
         assert!(!schema_ok, "{what}: the schema accepts it");

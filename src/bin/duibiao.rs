@@ -1186,6 +1186,7 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
 }
 
 #[derive(serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 struct UnitRow {
     symbol: String,
     name_en: Option<&'static str>,

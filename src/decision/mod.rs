@@ -394,6 +394,7 @@ impl From<DecisionRule> for Judgement {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Evidence {
     /// `value`: the value as given (with its mark, uncertainty and unit, if any).
@@ -421,19 +422,19 @@ pub struct Evidence {
     #[schemars(with = "Option<DecimalText>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Decimal>,
-    /// `coverage_factor`: the coverage factor k that U was stated with (2 unless the value said otherwise). It
+    /// `coverage-factor`: the coverage factor k that U was stated with (2 unless the value said otherwise). It
     /// is recorded only: the guard band uses U as given.
     #[schemars(with = "Option<DecimalText>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage_factor: Option<Decimal>,
-    /// `guard_band`: the guard band w = r·U in the limit's unit (0 for simple acceptance), when U is known.
+    /// `guard-band`: the guard band w = r·U in the limit's unit (0 for simple acceptance), when U is known.
     #[schemars(with = "Option<DecimalText>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guard_band: Option<Decimal>,
     /// `acceptance`: the acceptance zone (ends AL = TL − w), for guarded acceptance and the non-binary rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acceptance: Option<Zone>,
-    /// `non_rejection`: the non-rejection zone (ends TL + w), for guarded rejection and the non-binary rule:
+    /// `non-rejection`: the non-rejection zone (ends TL + w), for guarded rejection and the non-binary rule:
     /// beyond it a value fails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_rejection: Option<Zone>,
