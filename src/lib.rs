@@ -171,6 +171,7 @@ pub fn __message_catalogue() -> Vec<&'static error::Msg> {
         plan::check::tiers::msg::ALL,
         rank::msg::ALL,
         rank::compact_msg::ALL,
+        verdict::msg::ALL,
     ];
     modules.iter().flat_map(|m| m.iter().copied()).collect()
 }

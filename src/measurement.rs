@@ -386,6 +386,25 @@ impl Serialize for Measurement {
     }
 }
 
+impl schemars::JsonSchema for Measurement {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Measurement".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "duibiao::Measurement".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "description": "A measured or declared value as written: a number with its digits, optionally a unit, an expanded uncertainty and a mark.",
+            "examples": ["3.9 L", "9.8 ± 0.3 mg/kg", "97.0 %"]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Measurement {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;

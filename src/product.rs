@@ -91,9 +91,9 @@ pub(crate) mod msg {
     }
 }
 
-/// One declared or measured value.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(untagged)]
+/// One declared or measured value. In JSON it is its text, as a products file writes it
+/// (`"3.9 L"`, `"pass"`); `true` and `false` are read as `pass` and `fail` too.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Value {
     /// A number with its unit, uncertainty and mark as given.
@@ -114,6 +114,52 @@ impl std::str::FromStr for Value {
     }
 }
 
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Value;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(r#"a value such as "3.9 L" or "pass""#)
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Value, E> {
+                Ok(Value::Qualitative(b))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Value, E> {
+                text.parse().map_err(Error::into_serde)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl schemars::JsonSchema for Value {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Value".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "duibiao::product::Value".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["string", "boolean"],
+            "description": "A value as a products file writes it: a number with its digits, optionally a unit, an uncertainty and a mark, or the outcome of a qualitative test (pass, fail, 合格, 不合格; true and false are read as pass and fail).",
+            "examples": ["3.9 L", "9.8 ± 0.3 mg/kg", "pass"]
+        })
+    }
+}
+
 impl std::fmt::Display for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -125,15 +171,21 @@ impl std::fmt::Display for Value {
 }
 
 /// A product: its id and its values by indicator id. An indicator without a value is missing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+///
+/// In JSON a product without attributes is an entry of a products file
+/// (`{"id": "P1", "values": {"flush-water": "3.9 L"}}`, [`read_json`]); its attributes, if
+/// any, are the object `attributes` (a products file gives them as keys of `values`, which
+/// only a plan tells apart). Reading back gives the same product.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Product {
-    /// The product's id (model, sample or enterprise code).
+    /// `id`: the product's id (model, sample or enterprise code).
     pub id: String,
-    /// The values, by indicator id.
+    /// `values`: the values, by indicator id.
+    #[serde(default)]
     pub values: BTreeMap<String, Value>,
-    /// The declared attributes' values (`plant` → `new`), by attribute id, as written
-    /// (trimmed): never judged, they choose bands.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    /// `attributes`: the declared attributes' values (`plant` → `new`), by attribute id, as
+    /// written (trimmed): never judged, they choose bands.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, String>,
 }
 

@@ -45,7 +45,8 @@
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 mod compact;
 
@@ -86,116 +87,133 @@ use crate::indicator::IndicatorClass;
 use crate::number::exact;
 pub use crate::plan::policy::{Eligibility, LeaderCut, RankingPolicy, TiesAtCut};
 use crate::product::Product;
-use crate::verdict::{Class, IndicatorVerdict, Outcome, Verdict};
+use crate::schema_text::DecimalText;
+use crate::verdict::{Class, IndicatorVerdict, Outcome, SchemaVersion, Verdict};
+
+/// The JSON Schema (draft 2020-12) of a [`Ranking`] (`rank --format json`), schema version 1,
+/// as pretty JSON ending in a newline: the content of `docs/schema/ranking-v1.schema.json`.
+pub fn ranking_json_schema() -> String {
+    crate::schema_text::output_json_schema::<Ranking>()
+}
 
 /// The number of decimals a score is rounded to (half to even, once, at the end).
 pub const SCORE_DECIMALS: u32 = 2;
 
 /// One core indicator's contribution to a score.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct ScorePart {
-    /// The indicator's id.
+    /// `id`: the indicator's id.
     pub id: String,
-    /// Its weight in the score.
+    /// `weight`: its weight in the score.
+    #[schemars(with = "DecimalText")]
     pub weight: Decimal,
-    /// The grade rank reached (0 best), whose points are earned; for a value outside a table
+    /// `grade`: the grade rank reached (0 best), whose points are earned; for a value outside a table
     /// of intervals, its nearest worse grade (`nearest_grades.worse`: a value in a hole scores
     /// as the class after it, one beyond the best end as the best); for an indicator without
     /// grades, 0 when it conforms to the benchmark level.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<usize>,
-    /// The grade points earned.
+    /// `grade-points`: the grade points earned.
+    #[schemars(with = "DecimalText")]
     pub grade_points: Decimal,
-    /// The margin share used, clamped to [−cap, cap].
+    /// `share`: the margin share used, clamped to [−cap, cap].
+    #[schemars(with = "DecimalText")]
     pub share: Decimal,
-    /// The margin points earned: margin points × share / cap.
+    /// `margin-points`: the margin points earned: margin points × share / cap.
+    #[schemars(with = "DecimalText")]
     pub margin_points: Decimal,
-    /// grade points + margin points.
+    /// `points`: grade points + margin points.
+    #[schemars(with = "DecimalText")]
     pub points: Decimal,
-    /// Under the tier policy, the rank on this indicator alone: entries in one tier share it
+    /// `tier-rank`: under the tier policy, the rank on this indicator alone: entries in one tier share it
     /// (1 for the best tier any ranked entry reached). Absent for an indicator without tiers,
     /// outside every tier, or left out of the ranking ([`Ranking::left_out`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier_rank: Option<usize>,
 }
 
 /// The score of one verdict.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Score {
-    /// Σ weight × points / Σ weight, rounded to [`SCORE_DECIMALS`].
+    /// `total`: Σ weight × points / Σ weight, rounded to [`SCORE_DECIMALS`].
+    #[schemars(with = "DecimalText")]
     pub total: Decimal,
-    /// The number of core indicators that exceed the benchmark level (the first tie-break).
+    /// `exceeding`: the number of core indicators that exceed the benchmark level (the first tie-break).
     pub exceeding: usize,
-    /// Per core indicator, in plan order.
+    /// `parts`: per core indicator, in plan order.
     pub parts: Vec<ScorePart>,
 }
 
 /// One ranked entry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct RankedEntry {
-    /// The product's (or standard's) id.
+    /// `id`: the product's (or standard's) id.
     pub id: String,
-    /// Dense rank, from 1; true ties share it.
+    /// `rank`: dense rank, from 1; true ties share it.
     pub rank: usize,
-    /// The class of its verdict.
+    /// `class`: the class of its verdict.
     pub class: Class,
-    /// True when chosen as a leader (领跑者).
+    /// `leader`: true when chosen as a leader (领跑者).
     pub leader: bool,
-    /// The score with its parts.
+    /// `score`: the score with its parts.
     pub score: Score,
 }
 
 /// Why a verdict is not ranked: one indicator and its outcome.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Reason {
-    /// The indicator's id.
+    /// `indicator`: the indicator's id.
     pub indicator: String,
-    /// Its class.
+    /// `class`: its class.
     pub class: IndicatorClass,
-    /// Its outcome (falls short or missing).
+    /// `outcome`: its outcome (falls short or missing).
     pub outcome: Outcome,
 }
 
 /// A verdict left out of the ranking, with the reasons.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Ineligible {
-    /// The product's (or standard's) id.
+    /// `id`: the product's (or standard's) id.
     pub id: String,
-    /// The class of its verdict.
+    /// `class`: the class of its verdict.
     pub class: Class,
-    /// The indicators that made it ineligible.
+    /// `reasons`: the indicators that made it ineligible.
     pub reasons: Vec<Reason>,
 }
 
 /// A ranking of one category.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Ranking {
-    /// The eligible, best first.
+    /// `schema-version`: the version of this output's schema, 1 in this build;
+    /// always the first key.
+    #[serde(default)]
+    pub schema_version: SchemaVersion,
+    /// `ranked`: the eligible, best first.
     pub ranked: Vec<RankedEntry>,
-    /// The ineligible, by id.
+    /// `ineligible`: the ineligible, by id.
     pub ineligible: Vec<Ineligible>,
-    /// The leader cut applied.
+    /// `cut`: the leader cut applied.
     pub cut: LeaderCut,
-    /// How many of `ranked` (a prefix) are leaders.
+    /// `leader-count`: how many of `ranked` (a prefix) are leaders.
     pub leader_count: usize,
-    /// Ranked by tier (`policy.leader`): by the number of core indicators in the best tier,
+    /// `by-tier`: ranked by tier (`policy.leader`): by the number of core indicators in the best tier,
     /// then in the best two tiers, and so on; equal counts share a rank.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub by_tier: bool,
-    /// Under the tier policy, the core indicators left out of the ranking because every
+    /// `left-out`: under the tier policy, the core indicators left out of the ranking because every
     /// ranked entry (two or more) states the same value.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
 }
 
@@ -1176,6 +1194,7 @@ impl CompactRanking {
     /// The whole [`Ranking`].
     pub fn to_ranking(&self) -> Ranking {
         Ranking {
+            schema_version: SchemaVersion::CURRENT,
             ranked: self.ranked().collect(),
             ineligible: self.ineligible().collect(),
             cut: self.cut.clone(),
@@ -1300,7 +1319,8 @@ impl Serialize for CompactRanking {
     /// As the [`Ranking`] it stands for.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut st = s.serialize_struct("Ranking", 4)?;
+        let mut st = s.serialize_struct("Ranking", 5)?;
+        st.serialize_field("schema-version", &SchemaVersion::CURRENT)?;
         st.serialize_field("ranked", &Seq(|| self.ranked()))?;
         st.serialize_field("ineligible", &Seq(|| self.ineligible()))?;
         st.serialize_field("cut", &self.cut)?;

@@ -71,3 +71,14 @@ impl JsonSchema for UnitText {
         })
     }
 }
+
+/// The JSON Schema (draft 2020-12) of an output type `T`, as pretty JSON ending in a newline:
+/// what a reader of that output accepts (fields with a default are optional; unknown fields
+/// are not refused). The content of a `docs/schema/*-v1.schema.json` file.
+pub(crate) fn output_json_schema<T: JsonSchema>() -> String {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    format!("{:#}\n", schema.as_value())
+}

@@ -353,6 +353,7 @@ impl Fast {
         let f = &self.classifier;
         let class = f.outcomes_into(&self.prepared, &mut self.outcomes);
         Some(Summary {
+            schema_version: crate::verdict::SchemaVersion::CURRENT,
             product: id.to_owned(),
             class,
             decided_by: f
@@ -371,14 +372,17 @@ impl Fast {
             } else {
                 Vec::new()
             },
-            tier_reached: self.outcomes.iter().map(|o| o.tier_reached).collect(),
+            tier_reached: crate::verdict::tiers(
+                self.outcomes.iter().map(|o| o.tier_reached).collect(),
+            ),
             // Normalized, as `Summary::of` gives them: the fast path holds values at the
             // indicator's scale (0.4000 where the verdict says 0.40).
-            margins: self
-                .outcomes
-                .iter()
-                .map(|o| o.margin().map(|m| m.normalize()))
-                .collect(),
+            margins: crate::verdict::margins(
+                self.outcomes
+                    .iter()
+                    .map(|o| o.margin().map(|m| m.normalize()))
+                    .collect(),
+            ),
         })
     }
 }

@@ -4,19 +4,145 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decision::{Conformity, DecisionRule, Method};
+use crate::error::{t, Error};
 use crate::indicator::IndicatorClass;
 use crate::limit::Strictness;
 use crate::plan::{MissingPolicy, TierRule, Unstated};
 use crate::rounding::Interval;
+use crate::schema_text::DecimalText;
 use crate::standard::Names;
+
+/// The messages of this module.
+pub(crate) mod msg {
+    crate::error::messages! {
+        SCHEMA_VERSION = "schema-version {0}: this build reads schema versions {1}", "schema-version {0}：本版本只能读取输出格式版本 {1}";
+    }
+}
+
+/// The schema versions of the JSON outputs (verdict, summary, standard verdict, ranking,
+/// report) this build writes and reads back. It writes the last one.
+pub const OUTPUT_SCHEMA_VERSIONS: &[u32] = &[1];
+
+/// The `schema-version` of a JSON output, the first key of every top-level output object
+/// ([`Verdict`], [`Summary`], [`StandardVerdict`], [`crate::rank::Ranking`], the report).
+/// Written as a number; read back, a missing one is 1 (written before the field existed) and
+/// one this build does not read ([`OUTPUT_SCHEMA_VERSIONS`]) is refused.
+///
+/// ```
+/// use duibiao::verdict::SchemaVersion;
+///
+/// assert_eq!(SchemaVersion::CURRENT.get(), 1);
+/// assert_eq!(SchemaVersion::new(1)?, SchemaVersion::default());
+/// let e = SchemaVersion::new(7).unwrap_err();
+/// assert_eq!(e.to_string(), "schema-version 7: this build reads schema versions 1");
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct SchemaVersion(u32);
+
+impl SchemaVersion {
+    /// The version this build writes: the last of [`OUTPUT_SCHEMA_VERSIONS`].
+    pub const CURRENT: SchemaVersion = SchemaVersion(1);
+
+    /// A version this build reads.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Invalid`] for a version not in [`OUTPUT_SCHEMA_VERSIONS`].
+    pub fn new(version: u64) -> Result<SchemaVersion, Error> {
+        match OUTPUT_SCHEMA_VERSIONS
+            .iter()
+            .find(|&&v| u64::from(v) == version)
+        {
+            Some(&v) => Ok(SchemaVersion(v)),
+            None => {
+                let versions = OUTPUT_SCHEMA_VERSIONS
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Err(Error::of(
+                    crate::ErrorKind::Invalid,
+                    t!(msg::SCHEMA_VERSION, version, versions),
+                ))
+            }
+        }
+    }
+
+    /// The version as a number.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl Default for SchemaVersion {
+    /// [`SchemaVersion::CURRENT`].
+    fn default() -> Self {
+        SchemaVersion::CURRENT
+    }
+}
+
+impl fmt::Display for SchemaVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemaVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = u64::deserialize(d)?;
+        SchemaVersion::new(n).map_err(Error::into_serde)
+    }
+}
+
+impl JsonSchema for SchemaVersion {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let versions: Vec<serde_json::Value> =
+            OUTPUT_SCHEMA_VERSIONS.iter().map(|&v| v.into()).collect();
+        schemars::json_schema!({
+            "type": "integer",
+            "enum": versions,
+            "description": "The schema version of this output; a missing one reads as 1."
+        })
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of a [`Verdict`], schema version 1, as pretty JSON ending
+/// in a newline: the content of `docs/schema/verdict-v1.schema.json`.
+///
+/// ```
+/// let schema = duibiao::verdict::verdict_json_schema();
+/// assert!(schema.contains("\"schema-version\""));
+/// ```
+pub fn verdict_json_schema() -> String {
+    crate::schema_text::output_json_schema::<Verdict>()
+}
+
+/// The JSON Schema (draft 2020-12) of a [`StandardVerdict`] (`compare --format json`), schema
+/// version 1: the content of `docs/schema/standard-verdict-v1.schema.json`.
+pub fn standard_verdict_json_schema() -> String {
+    crate::schema_text::output_json_schema::<StandardVerdict>()
+}
 
 /// The class of a product or standard: leader, follower or gap.
 ///
 /// Ordered gap < follower < leader.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Class {
@@ -56,7 +182,7 @@ impl fmt::Display for Class {
 }
 
 /// The outcome of one indicator against the benchmark level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Outcome {
@@ -113,120 +239,123 @@ impl fmt::Display for Outcome {
 
 /// The signed distance to the benchmark level in the indicator's unit (positive: better than
 /// the level; negative: the gap to close), and as a share of the level's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Margin {
-    /// In the indicator's unit.
+    /// `value`: in the indicator's unit.
+    #[schemars(with = "DecimalText")]
     pub value: Decimal,
-    /// `value` divided by the level's bound (absent when the bound is zero), rounded to 6
+    /// `share`: `value` divided by the level's bound (absent when the bound is zero), rounded to 6
     /// decimals.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<Decimal>,
 }
 
 /// The grade a value reached.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct GradeReached {
-    /// 0 for the best grade of the table (or band).
+    /// `rank`: 0 for the best grade of the table (or band).
     pub rank: usize,
-    /// The grade's name.
+    /// `name`: the grade's name.
     pub name: Names,
 }
 
 /// For a value in no grade of its table, the grades nearest it: the nearest better one and the
 /// nearest worse one (absent beyond an end of the table). A value in a hole of a table of
 /// intervals has both; one beyond an end has one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct NearestGrades {
-    /// The nearest grade better than the value.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `better`: the nearest grade better than the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub better: Option<GradeReached>,
-    /// The nearest grade worse than the value.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `worse`: the nearest grade worse than the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub worse: Option<GradeReached>,
 }
 
 /// One indicator's outcome with its evidence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct IndicatorVerdict {
-    /// The indicator's id.
+    /// `id`: the indicator's id.
     pub id: String,
-    /// Basic, core or innovation.
+    /// `class`: basic, core or innovation.
     pub class: IndicatorClass,
-    /// The outcome.
+    /// `outcome`: the outcome.
     pub outcome: Outcome,
-    /// The value as given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `value`: the value as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// The value as compared: in the indicator's unit, rounded where the method rounds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `compared`: the value as compared: in the indicator's unit, rounded where the method rounds.
+    #[schemars(with = "Option<DecimalText>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compared: Option<Decimal>,
-    /// The indicator's unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `unit`: the indicator's unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// The benchmark level's limit that decided, in canonical form.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `limit`: the benchmark level's limit that decided, in canonical form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<String>,
-    /// The standard that set it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `standard`: the standard that set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standard: Option<String>,
-    /// The class the deciding requirement names, when the standard states it as a class of
+    /// `limit-class`: the class the deciding requirement names, when the standard states it as a class of
     /// the indicator's grades (`limit` is then the limit that class stands for).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit_class: Option<String>,
-    /// Full-value or rounded-value comparison.
+    /// `method`: full-value or rounded-value comparison.
     pub method: Method,
-    /// The rounding interval used, for rounded-value comparison.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `interval`: the rounding interval used, for rounded-value comparison.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<Interval>,
-    /// The decision rule, when not simple acceptance.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `rule`: the decision rule, when not simple acceptance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<DecisionRule>,
-    /// The rule's statement against the level (the worst over the level's requirements) when
+    /// `decision`: the rule's statement against the level (the worst over the level's requirements) when
     /// a rule other than simple acceptance applied: a conditional pass conforms, a conditional
     /// fail does not.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Conformity>,
-    /// The margin to the benchmark level.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `margin`: the margin to the benchmark level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub margin: Option<Margin>,
-    /// The grade reached, where the indicator is graded (`None` there: outside every grade).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `grade`: the grade reached, where the indicator is graded (`None` there: outside every grade).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<GradeReached>,
-    /// True when the indicator is graded and the value lies outside every grade (or band).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    /// `outside-grades`: true when the indicator is graded and the value lies outside every grade (or band).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub outside_grades: bool,
-    /// With `outside_grades`, the grades nearest the value (a value outside the table is never
+    /// `nearest-grades`: with `outside_grades`, the grades nearest the value (a value outside the table is never
     /// put into one).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nearest_grades: Option<NearestGrades>,
-    /// Under the tier policy (`policy.leader`), on a core indicator whose grades are read as
+    /// `tier-reached`: under the tier policy (`policy.leader`), on a core indicator whose grades are read as
     /// tiers and that counts in the leader decision: whether the value reached the leader tier
     /// (that tier or a better one; `grade` names the tier reached).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier_reached: Option<bool>,
-    /// Where the indicator's requirements or grades are chosen by band: the selector, its
+    /// `band`: where the indicator's requirements or grades are chosen by band: the selector, its
     /// value and the band it chose (none: the value is missing or lies in no band, and the
     /// indicator is judged `missing`, never against a band guessed).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<BandChosen>,
 }
 
 /// The band that chose an indicator's requirements (or grades).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct BandChosen {
-    /// The selector: an indicator's id or a declared attribute's.
+    /// `by`: the selector: an indicator's id or a declared attribute's.
     pub by: String,
-    /// The selector's value as given (`None`: missing).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `value`: the selector's value as given (`None`: missing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// The chosen band's condition (`≤ 4500 W`, `new`); `None` when no band was chosen.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `when`: the chosen band's condition (`≤ 4500 W`, `new`); `None` when no band was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
 }
 
@@ -291,93 +420,122 @@ impl IndicatorVerdict {
 }
 
 /// The policy a verdict was reached under.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct PolicyApplied {
-    /// The share of the core weight that had to exceed.
+    /// `leader-share`: the share of the core weight that had to exceed.
+    #[schemars(with = "DecimalText")]
     pub leader_share: Decimal,
-    /// Or the count of core indicators that had to exceed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `leader-min-exceeding`: or the count of core indicators that had to exceed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader_min_exceeding: Option<u32>,
-    /// How missing values counted.
+    /// `missing`: how missing values counted.
     pub missing: MissingPolicy,
-    /// Leaders by tier, when the plan says so (the share and count above are then not read).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `leader`: leaders by tier, when the plan says so (the share and count above are then not read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leader: Option<TierRule>,
-    /// How core indicators no benchmark states counted.
-    #[serde(skip_serializing_if = "Unstated::is_default")]
+    /// `unstated`: how core indicators no benchmark states counted.
+    #[serde(default, skip_serializing_if = "Unstated::is_default")]
     pub unstated: Unstated,
 }
 
 /// The verdict on one product.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Verdict {
-    /// The product's id.
+    /// `schema-version`: the version of this output's schema, 1 in this build;
+    /// always the first key.
+    #[serde(default)]
+    pub schema_version: SchemaVersion,
+    /// `product`: the product's id.
     pub product: String,
-    /// Leader, follower or gap.
+    /// `class`: leader, follower or gap.
     pub class: Class,
-    /// The indicators that decided the class: those short or missing for a gap, those
+    /// `decided-by`: the indicators that decided the class: those short or missing for a gap, those
     /// exceeding for a leader, none for a follower.
     pub decided_by: Vec<String>,
-    /// The core weight that exceeds.
+    /// `exceeding-weight`: the core weight that exceeds.
+    #[schemars(with = "DecimalText")]
     pub exceeding_weight: Decimal,
-    /// The total core weight.
+    /// `core-weight`: the total core weight.
+    #[schemars(with = "DecimalText")]
     pub core_weight: Decimal,
-    /// The policy applied.
+    /// `policy`: the policy applied.
     pub policy: PolicyApplied,
-    /// Per indicator, in plan order.
+    /// `indicators`: per indicator, in plan order.
     pub indicators: Vec<IndicatorVerdict>,
 }
 
 /// A verdict without its evidence: the class, what decided it, and each indicator's outcome.
 /// What the fast path computes without building the evidence; a [`Verdict`] gives the same
 /// summary ([`Summary::of`]), so every output made from summaries is the same on either path.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Summary {
-    /// The product's id.
+    /// `schema-version`: the version of this output's schema, 1 in this build;
+    /// always the first key.
+    #[serde(default)]
+    pub schema_version: SchemaVersion,
+    /// `product`: the product's id.
     pub product: String,
-    /// Leader, follower or gap.
+    /// `class`: leader, follower or gap.
     pub class: Class,
-    /// As [`Verdict::decided_by`].
+    /// `decided-by`: as [`Verdict::decided_by`].
     pub decided_by: Vec<String>,
-    /// The core weight that exceeds.
+    /// `exceeding-weight`: the core weight that exceeds.
+    #[schemars(with = "DecimalText")]
     pub exceeding_weight: Decimal,
-    /// The total core weight.
+    /// `core-weight`: the total core weight.
+    #[schemars(with = "DecimalText")]
     pub core_weight: Decimal,
-    /// Per indicator, in plan order.
+    /// `outcomes`: per indicator, in plan order.
     pub outcomes: Vec<Outcome>,
-    /// Per indicator, in plan order: the condition of the band that chose its requirements
+    /// `bands`: per indicator, in plan order: the condition of the band that chose its requirements
     /// (empty when not chosen by band, or when no band was chosen).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<Option<String>>,
-    /// Per indicator, in plan order: as [`IndicatorVerdict::tier_reached`] (all `None`
-    /// without the tier policy, and then not written).
-    #[serde(skip_serializing_if = "no_tiers")]
+    /// `tier-reached`: per indicator, in plan order: as [`IndicatorVerdict::tier_reached`]
+    /// (empty, and not written, when no indicator has reached or missed a tier: without the
+    /// tier policy).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tier_reached: Vec<Option<bool>>,
     /// `margins`: per indicator, in plan order, the margin to the benchmark level in the
     /// indicator's unit (as [`Margin::value`], `None` where there is none), normalized:
     /// trailing zeros removed (`0.4`, where the verdict says `0.40`), so that both engine
-    /// paths give the same digits. Not written when no indicator has one.
-    #[serde(skip_serializing_if = "no_margins")]
+    /// paths give the same digits. Empty, and not written, when no indicator has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<Option<DecimalText>>")]
     pub margins: Vec<Option<Decimal>>,
 }
 
-fn no_margins(m: &[Option<Decimal>]) -> bool {
-    m.iter().all(Option::is_none)
+/// Per indicator its margin, or nothing when no indicator has one (so that a summary read
+/// back from JSON, where the all-absent list is not written, is equal to the one written).
+pub(crate) fn margins(m: Vec<Option<Decimal>>) -> Vec<Option<Decimal>> {
+    if m.iter().all(Option::is_none) {
+        Vec::new()
+    } else {
+        m
+    }
 }
 
-fn no_tiers(t: &[Option<bool>]) -> bool {
-    t.iter().all(Option::is_none)
+/// Per indicator whether its tier was reached, or nothing when no indicator has tiers (so
+/// that a summary read back from JSON, where the all-absent list is not written, is equal to
+/// the one written).
+pub(crate) fn tiers(t: Vec<Option<bool>>) -> Vec<Option<bool>> {
+    if t.iter().all(Option::is_none) {
+        Vec::new()
+    } else {
+        t
+    }
 }
 
 impl Summary {
     /// The summary of a full verdict.
     pub fn of(v: &Verdict) -> Summary {
         Summary {
+            schema_version: v.schema_version,
             product: v.product.clone(),
             class: v.class,
             decided_by: v.decided_by.clone(),
@@ -392,18 +550,19 @@ impl Summary {
             } else {
                 Vec::new()
             },
-            tier_reached: v.indicators.iter().map(|i| i.tier_reached).collect(),
-            margins: v
-                .indicators
-                .iter()
-                .map(|i| i.margin.map(|m| m.value.normalize()))
-                .collect(),
+            tier_reached: tiers(v.indicators.iter().map(|i| i.tier_reached).collect()),
+            margins: margins(
+                v.indicators
+                    .iter()
+                    .map(|i| i.margin.map(|m| m.value.normalize()))
+                    .collect(),
+            ),
         }
     }
 }
 
 /// How the subject standard's requirement compares with the benchmark level, per indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum StandardOutcome {
@@ -451,42 +610,42 @@ impl From<Strictness> for StandardOutcome {
 }
 
 /// One indicator of the subject standard against the benchmark level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct StandardIndicatorVerdict {
-    /// The indicator's id.
+    /// `id`: the indicator's id.
     pub id: String,
-    /// Basic, core or innovation.
+    /// `class`: basic, core or innovation.
     pub class: IndicatorClass,
-    /// The comparison of the two requirements as sets.
+    /// `outcome`: the comparison of the two requirements as sets.
     pub outcome: StandardOutcome,
-    /// The requirement judged as a product at the value it guarantees
+    /// `judged`: the requirement judged as a product at the value it guarantees
     /// ([`crate::Engine::evaluate_standard`]): what the class is decided on, so that a
     /// stricter requirement within the equivalence tolerance only meets the level.
     pub judged: Outcome,
-    /// The subject's requirement, canonical.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `subject`: the subject's requirement, canonical.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// The benchmark level's requirements (several when incomparable), with their standards.
+    /// `level`: the benchmark level's requirements (several when incomparable), with their standards.
     pub level: Vec<LevelRequirement>,
-    /// Where the indicator's requirements vary with a band: the band compared (one entry per
+    /// `band`: where the indicator's requirements vary with a band: the band compared (one entry per
     /// band), its condition in canonical form.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<String>,
 }
 
 /// One requirement of the benchmark level.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct LevelRequirement {
-    /// The standard that states it.
+    /// `standard`: the standard that states it.
     pub standard: String,
-    /// The limit, canonical.
+    /// `limit`: the limit, canonical.
     pub limit: String,
-    /// The class of the indicator's grades the standard names, when it states the
+    /// `class`: the class of the indicator's grades the standard names, when it states the
     /// requirement as a class (`limit` is then the limit the class stands for).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
 }
 
@@ -501,18 +660,22 @@ impl LevelRequirement {
 }
 
 /// The verdict on the subject standard itself (`Engine::compare_standards`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct StandardVerdict {
-    /// The subject standard's number.
+    /// `schema-version`: the version of this output's schema, 1 in this build;
+    /// always the first key.
+    #[serde(default)]
+    pub schema_version: SchemaVersion,
+    /// `standard`: the subject standard's number.
     pub standard: String,
-    /// Leader, follower or gap, decided on each indicator's `judged` outcome
+    /// `class`: leader, follower or gap, decided on each indicator's `judged` outcome
     /// ([`crate::Engine::evaluate_standard`]): the class `rank --standards` gives the same
     /// requirements.
     pub class: Class,
-    /// The indicators that decided.
+    /// `decided-by`: the indicators that decided.
     pub decided_by: Vec<String>,
-    /// Per indicator, in plan order.
+    /// `indicators`: per indicator, in plan order.
     pub indicators: Vec<StandardIndicatorVerdict>,
 }

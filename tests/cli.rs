@@ -177,10 +177,10 @@ fn judge_applies_decision_rules() {
     assert_eq!(v["rule"]["kind"], "non-binary");
     assert_eq!(v["rule"]["r"], "0.83");
     assert_eq!(v["uncertainty"], "0.3");
-    assert_eq!(v["coverage_factor"], "2");
-    assert_eq!(v["guard_band"], "0.249");
+    assert_eq!(v["coverage-factor"], "2");
+    assert_eq!(v["guard-band"], "0.249");
     assert_eq!(v["acceptance"]["upper"]["value"], "9.751");
-    assert_eq!(v["non_rejection"]["upper"]["value"], "10.249");
+    assert_eq!(v["non-rejection"]["upper"]["value"], "10.249");
     assert_eq!(v["outcome"], "conditional-pass");
 }
 
@@ -454,6 +454,25 @@ fn schema_prints_the_committed_schema() {
     ))
     .unwrap();
     assert_eq!(ok(&["schema"]), committed);
+    assert_eq!(ok(&["schema", "--plan"]), committed);
+    for (flag, file) in [
+        ("--verdict", "verdict-v1"),
+        ("--standard-verdict", "standard-verdict-v1"),
+        ("--ranking", "ranking-v1"),
+    ] {
+        let committed = std::fs::read_to_string(format!(
+            "{}/docs/schema/{file}.schema.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        assert_eq!(ok(&["schema", flag]), committed, "{flag}");
+    }
+    // One schema at a time.
+    let out = common::duibiao()
+        .args(["schema", "--verdict", "--ranking"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
 }
 
 #[test]

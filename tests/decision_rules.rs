@@ -357,8 +357,8 @@ fn evidence_serializes_the_rule_and_zones() {
     assert_eq!(v["rule"]["kind"], "guarded-acceptance");
     assert_eq!(v["rule"]["r"], "0.83");
     assert_eq!(v["uncertainty"], "0.3");
-    assert_eq!(v["coverage_factor"], "2");
-    assert_eq!(v["guard_band"], "0.249");
+    assert_eq!(v["coverage-factor"], "2");
+    assert_eq!(v["guard-band"], "0.249");
     assert_eq!(v["acceptance"]["upper"]["value"], "9.751");
     assert_eq!(v["outcome"], "fail");
     // The rule deserializes back, r defaulting to 1.

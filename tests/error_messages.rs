@@ -635,6 +635,15 @@ fn plan_content_in_chinese() {
         let first = report.errors().next().unwrap();
         assert_eq!(first.to_string_in(duibiao::Lang::Zh), want);
     }
+    let err = duibiao::verdict::SchemaVersion::new(7).unwrap_err();
+    assert_eq!(
+        err.message(duibiao::Lang::En),
+        "schema-version 7: this build reads schema versions 1"
+    );
+    assert_eq!(
+        err.message(duibiao::Lang::Zh),
+        "schema-version 7：本版本只能读取输出格式版本 1"
+    );
     let err = toml(&PLAN.replace("schema_version = 1", "schema_version = 2")).unwrap_err();
     assert_eq!(
         err.message(duibiao::Lang::Zh),

@@ -117,17 +117,31 @@ fn schema_version_1_plans_still_load_and_judge_alike() {
         // requirements per band, 0.2.0), changed its verdicts: the frozen plan still gives
         // the verdicts the example gave when it was frozen.
         let verdicts = format!("tests/data/schema-v1/{name}.verdicts.json");
+        // Frozen before verdicts carried `schema-version`: they say the same without it, and
+        // read back (a missing version reads as 1) they are the verdicts given now.
         if std::path::Path::new(&verdicts).exists() {
-            let got: Vec<serde_json::Value> = products(name)
-                .iter()
-                .map(|p| match frozen.evaluate(p) {
-                    Ok(v) => serde_json::to_value(v).unwrap(),
+            let text = read(&verdicts);
+            let old: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+            let mut got = Vec::new();
+            for (p, old) in products(name).iter().zip(&old) {
+                got.push(match frozen.evaluate(p) {
+                    Ok(v) => {
+                        let back: duibiao::Verdict = serde_json::from_value(old.clone()).unwrap();
+                        assert_eq!(back, v, "{name}: {}", p.id);
+                        let mut v = serde_json::to_value(v).unwrap();
+                        assert_eq!(
+                            v.as_object_mut().unwrap().remove("schema-version"),
+                            Some(1.into())
+                        );
+                        v
+                    }
                     Err(e) => serde_json::json!({ "error": e.to_string() }),
-                })
-                .collect();
+                });
+            }
+            assert_eq!(old.len(), products(name).len(), "{name}");
             assert_eq!(
                 serde_json::to_string_pretty(&got).unwrap() + "\n",
-                read(&verdicts),
+                text,
                 "{name}"
             );
             continue;

@@ -210,10 +210,32 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
-    /// Print the JSON Schema of the plan file (docs/schema/plan-v1.schema.json).
-    Schema,
+    /// Print a JSON Schema: of the plan file (the default), of a verdict, of a standard's
+    /// verdict or of a ranking (docs/schema/*-v1.schema.json).
+    Schema {
+        #[command(flatten)]
+        of: SchemaOf,
+    },
     /// Evaluate the bundled example (a smart toilet plan and eight products) and explain it.
     Demo,
+}
+
+/// Which JSON Schema `schema` prints (one at most; none: the plan's).
+#[derive(clap::Args)]
+#[group(multiple = false)]
+struct SchemaOf {
+    /// The plan file (docs/schema/plan-v1.schema.json).
+    #[arg(long)]
+    plan: bool,
+    /// A product's verdict, as `evaluate --format json` writes each (docs/schema/verdict-v1.schema.json).
+    #[arg(long)]
+    verdict: bool,
+    /// A standard's verdict, as `compare --format json` writes it (docs/schema/standard-verdict-v1.schema.json).
+    #[arg(long)]
+    standard_verdict: bool,
+    /// A ranking, as `rank --format json` writes it (docs/schema/ranking-v1.schema.json).
+    #[arg(long)]
+    ranking: bool,
 }
 
 /// How the products (or standards) file is read.
@@ -646,7 +668,15 @@ fn run(command: Command) -> Result<String, Failure> {
             }
             Ok(String::new())
         }
-        Command::Schema => Ok(duibiao::plan::plan_json_schema()),
+        Command::Schema { of } => Ok(if of.verdict {
+            duibiao::verdict::verdict_json_schema()
+        } else if of.standard_verdict {
+            duibiao::verdict::standard_verdict_json_schema()
+        } else if of.ranking {
+            duibiao::rank::ranking_json_schema()
+        } else {
+            duibiao::plan::plan_json_schema()
+        }),
         Command::Demo => Ok(demo()?),
     }
 }
@@ -1264,6 +1294,7 @@ fn validate(path: &std::path::Path) -> Result<String, Failure> {
 }
 
 #[derive(serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 struct UnitRow {
     symbol: String,
     name_en: Option<&'static str>,

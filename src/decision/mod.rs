@@ -39,6 +39,7 @@ use crate::error::{t, Error};
 use crate::limit::{ends_strictness, Bound, Ends, Limit, Strictness};
 use crate::measurement::Measurement;
 use crate::rounding::{round_exact, Interval, RoundingMode};
+use crate::schema_text::DecimalText;
 use crate::unit::{convert_difference, convert_value, Unit};
 
 pub use rule::{DecisionRule, GuardBandFactor, Zone};
@@ -134,7 +135,7 @@ impl FromStr for Method {
 /// assert!(Conformity::ConditionalFail.is_conditional());
 /// assert!(!Conformity::ConditionalPass.is_pass());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Conformity {
@@ -392,46 +393,52 @@ impl From<DecisionRule> for Judgement {
 /// assert_eq!(e.non_rejection.and_then(|z| z.upper).map(|b| b.value.to_string()).as_deref(), Some("10.3"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Evidence {
-    /// The value as given (with its mark, uncertainty and unit, if any).
+    /// `value`: the value as given (with its mark, uncertainty and unit, if any).
     pub value: Measurement,
-    /// The value converted into the limit's unit, when it was given in another unit. The
+    /// `converted`: the value converted into the limit's unit, when it was given in another unit. The
     /// limit's written digits stay the reference: the value is converted, never the limit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub converted: Option<Decimal>,
-    /// The value after rounding, for rounded-value comparison.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `rounded`: the value after rounding, for rounded-value comparison.
+    #[schemars(with = "Option<DecimalText>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rounded: Option<Decimal>,
-    /// The limit, in canonical form.
+    /// `limit`: the limit, in canonical form.
     pub limit: Limit,
-    /// The method used.
+    /// `method`: the method used.
     pub method: Method,
-    /// The rounding interval used, for rounded-value comparison.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `interval`: the rounding interval used, for rounded-value comparison.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval: Option<Interval>,
-    /// The decision rule used.
+    /// `rule`: the decision rule used.
     pub rule: DecisionRule,
-    /// The expanded uncertainty U in the limit's unit (converted as a difference, without
+    /// `uncertainty`: the expanded uncertainty U in the limit's unit (converted as a difference, without
     /// offset, when the value was given in another unit), if the value carried one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Decimal>,
-    /// The coverage factor k that U was stated with (2 unless the value said otherwise). It
+    /// `coverage-factor`: the coverage factor k that U was stated with (2 unless the value said otherwise). It
     /// is recorded only: the guard band uses U as given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage_factor: Option<Decimal>,
-    /// The guard band w = r·U in the limit's unit (0 for simple acceptance), when U is known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `guard-band`: the guard band w = r·U in the limit's unit (0 for simple acceptance), when U is known.
+    #[schemars(with = "Option<DecimalText>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guard_band: Option<Decimal>,
-    /// The acceptance zone (ends AL = TL − w), for guarded acceptance and the non-binary rule.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `acceptance`: the acceptance zone (ends AL = TL − w), for guarded acceptance and the non-binary rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acceptance: Option<Zone>,
-    /// The non-rejection zone (ends TL + w), for guarded rejection and the non-binary rule:
+    /// `non-rejection`: the non-rejection zone (ends TL + w), for guarded rejection and the non-binary rule:
     /// beyond it a value fails.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_rejection: Option<Zone>,
-    /// The outcome.
+    /// `outcome`: the outcome.
     pub outcome: Conformity,
 }
 

@@ -293,21 +293,21 @@ pub enum DecisionRule {
     /// Binary guarded acceptance (ILAC-G8 4.2.2): pass when x ≤ AL = TL − w (on AL passes),
     /// fail when x > AL — including values inside the tolerance but within w of it.
     GuardedAcceptance {
-        /// The guard-band factor: w = r·U.
+        /// `r`: the guard-band factor: w = r·U.
         #[serde(default)]
         r: GuardBandFactor,
     },
     /// Binary guarded rejection, to the benefit of the producer (ILAC-G8 4.2.2): fail only
     /// when x > TL + w, pass when x ≤ TL + w (on TL + w passes).
     GuardedRejection {
-        /// The guard-band factor: w = r·U.
+        /// `r`: the guard-band factor: w = r·U.
         #[serde(default)]
         r: GuardBandFactor,
     },
     /// Non-binary statement (ILAC-G8 4.2.3): pass when x ≤ AL = TL − w; conditional pass when
     /// AL < x ≤ TL; conditional fail when TL < x ≤ TL + w; fail when x > TL + w.
     NonBinary {
-        /// The guard-band factor: w = r·U.
+        /// `r`: the guard-band factor: w = r·U.
         #[serde(default)]
         r: GuardBandFactor,
     },
@@ -504,13 +504,13 @@ impl FromStr for DecisionRule {
 /// assert!(!zone.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Zone {
-    /// The lower end, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `lower`: the lower end, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lower: Option<Bound>,
-    /// The upper end, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `upper`: the upper end, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upper: Option<Bound>,
 }
 

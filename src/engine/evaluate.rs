@@ -653,6 +653,7 @@ impl Engine {
             });
         let c = rules::classify(&self.policy, self.core_weight, parts)?;
         Ok(Verdict {
+            schema_version: crate::verdict::SchemaVersion::CURRENT,
             product,
             class: c.class,
             decided_by: c

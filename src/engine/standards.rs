@@ -841,6 +841,7 @@ impl Engine {
                 .map_err(|e| e.place(t!(PLACE_STANDARD, &code)))?;
         }
         Ok(StandardVerdict {
+            schema_version: crate::verdict::SchemaVersion::CURRENT,
             standard: code,
             class: verdict.class,
             decided_by: verdict.decided_by,

@@ -71,11 +71,12 @@ pub(crate) mod msg {
 }
 
 /// One end of a conforming set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Bound {
-    /// Where the set ends.
+    /// `value`: where the set ends.
+    #[schemars(with = "crate::schema_text::DecimalText")]
     pub value: Decimal,
-    /// Whether `value` itself conforms (closed end, `≥`/`≤`) or not (open end, `>`/`<`).
+    /// `inclusive`: whether `value` itself conforms (closed end, `≥`/`≤`) or not (open end, `>`/`<`).
     pub inclusive: bool,
 }
 
@@ -706,6 +707,20 @@ impl FromStr for Limit {
 impl Serialize for Limit {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl schemars::JsonSchema for Limit {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Limit".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "duibiao::Limit".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema_text::LimitText::json_schema(g)
     }
 }
 

@@ -163,9 +163,9 @@ impl JsonSchema for TierOn {
     description = "Leaders by tier: the grades of each core indicator read as tiers, best first; a product that is not a gap is a leader only when it reaches `tier` (by its Chinese or English name) or a better tier on `on` core indicators with tiers (\"all\" or k). Replaces leader-share and leader-min-exceeding."
 )]
 pub struct TierRule {
-    /// The tier to reach, by the grade's Chinese or English name (`领跑者水平`).
+    /// `tier`: the tier to reach, by the grade's Chinese or English name (`领跑者水平`).
     pub tier: String,
-    /// On all core indicators with tiers, or on at least k of them.
+    /// `on`: on all core indicators with tiers, or on at least k of them.
     #[serde(default)]
     pub on: TierOn,
 }
@@ -224,18 +224,18 @@ pub enum TiesAtCut {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct LeaderCut {
-    /// At most this many (top N, N ≥ 1).
+    /// `top`: at most this many (top N, N ≥ 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top: Option<u32>,
-    /// At most this share of the ranked, rounded up and at least one (0 < share ≤ 1).
+    /// `share`: at most this share of the ranked, rounded up and at least one (0 < share ≤ 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<DecimalText>")]
     pub share: Option<Decimal>,
-    /// Only entries scoring at least this.
+    /// `min-score`: only entries scoring at least this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<DecimalText>")]
     pub min_score: Option<Decimal>,
-    /// True ties at the cut: all in or all out.
+    /// `ties`: true ties at the cut: all in or all out.
     #[serde(default)]
     pub ties: TiesAtCut,
 }

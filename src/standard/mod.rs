@@ -113,10 +113,10 @@ pub use code::{Amendment, AmendmentKind, Family, Level, StandardCode, StandardCo
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct Names {
-    /// The Chinese name (`数值修约规则与极限数值的表示和判定`).
+    /// `zh`: the Chinese name (`数值修约规则与极限数值的表示和判定`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zh: Option<String>,
-    /// The English name (`Rules of rounding off for numerical values …`).
+    /// `en`: the English name (`Rules of rounding off for numerical values …`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
