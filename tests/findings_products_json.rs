@@ -218,7 +218,7 @@ fn evaluate_reports_the_entry() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(
-            r#"P1,error,,,,,"products[0]: product ""P1"": ""flush-water"" appears twice in values""#
+            r#"P1,error,,,,,,"products[0]: product ""P1"": ""flush-water"" appears twice in values""#
         ),
         "{stdout}"
     );

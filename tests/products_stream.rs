@@ -658,7 +658,7 @@ fn faults_of_the_file_exit_2_for_every_command() {
     assert!(stdout.contains("\nP1,leader,"), "{stdout}");
     assert!(
         stdout.ends_with(
-            ",error,,,,,\"products: line 1, column 67: end of file while parsing a string\"\n"
+            ",error,,,,,,\"products: line 1, column 67: end of file while parsing a string\"\n"
         ),
         "{stdout}"
     );
