@@ -12,6 +12,7 @@ use super::{
     name_causes, plan_names, write_csv, write_markdown, IndicatorRow, Lang, ProductReport, Report,
     Summary, SummaryTally,
 };
+use crate::engine::Engine;
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::rank::{
@@ -139,7 +140,7 @@ impl Table {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct ReportBuilder<'r> {
-    category: Names,
+    head: Report,
     ranking: Option<RankBuilder<'r>>,
     table: Table,
     tally: SummaryTally,
@@ -164,7 +165,7 @@ impl<'r> ReportBuilder<'r> {
     /// A builder for a report of this category, without a ranking.
     pub fn new(category: &Names) -> ReportBuilder<'r> {
         ReportBuilder {
-            category: category.clone(),
+            head: Report::head(category),
             ranking: None,
             table: Table {
                 ids: Ids::default(),
@@ -299,12 +300,12 @@ impl<'r> ReportBuilder<'r> {
     pub fn finish(mut self) -> Result<CompactReport, Error> {
         self.table.shrink();
         let ranking = self.ranking.map(RankBuilder::finish).transpose()?;
-        let summary = self
+        let mut head = self.head;
+        head.summary = self
             .tally
             .finish(ranking.as_ref().map(|r| (r.ranked_len(), r.leader_count())));
         Ok(CompactReport {
-            category: self.category,
-            summary,
+            head,
             ranking,
             table: self.table,
         })
@@ -316,8 +317,8 @@ impl<'r> ReportBuilder<'r> {
 /// [`Report`] it stands for, byte for byte ([`CompactReport::to_report`]).
 #[derive(Clone, Debug)]
 pub struct CompactReport {
-    category: Names,
-    summary: Summary,
+    /// The report without its products and ranking.
+    head: Report,
     ranking: Option<CompactRanking>,
     table: Table,
 }
@@ -325,12 +326,48 @@ pub struct CompactReport {
 impl CompactReport {
     /// The product category.
     pub fn category(&self) -> &Names {
-        &self.category
+        &self.head.category
     }
 
     /// The summary.
     pub fn summary(&self) -> &Summary {
-        &self.summary
+        &self.head.summary
+    }
+
+    /// The report without its products and its ranking: the category, version, date, crate
+    /// version, policy, standards, the subject standard's comparison, the indicators and the
+    /// summary.
+    pub fn head(&self) -> &Report {
+        &self.head
+    }
+
+    /// Dates the report ([`Report::dated`]).
+    #[must_use]
+    pub fn dated(mut self, date: impl Into<String>) -> CompactReport {
+        self.head.date = Some(date.into());
+        self
+    }
+
+    /// Adds what the compiled plan says ([`Report::with_plan`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::Engine::compare_standards`] when the plan names a subject standard.
+    pub fn with_plan(mut self, engine: &Engine) -> Result<CompactReport, Error> {
+        self.head.describe(engine)?;
+        let names: std::collections::BTreeMap<&str, &Names> = engine.indicator_names().collect();
+        self.name_by(&names);
+        Ok(self)
+    }
+
+    fn name_by(&mut self, names: &std::collections::BTreeMap<&str, &Names>) {
+        self.table.names = (0..self.table.keys.len())
+            .map(|k| {
+                let (id, _) = self.table.keys.get(k as u32);
+                names.get(id).map(|n| (*n).clone()).unwrap_or_default()
+            })
+            .collect();
+        name_causes(&mut self.head.summary, names);
     }
 
     /// The ranking, when ranked.
@@ -360,13 +397,7 @@ impl CompactReport {
     #[must_use]
     pub fn with_names(mut self, plan: &Plan) -> CompactReport {
         let names = plan_names(plan);
-        self.table.names = (0..self.table.keys.len())
-            .map(|k| {
-                let (id, _) = self.table.keys.get(k as u32);
-                names.get(id).map(|n| (*n).clone()).unwrap_or_default()
-            })
-            .collect();
-        name_causes(&mut self.summary, &names);
+        self.name_by(&names);
         self
     }
 
@@ -377,12 +408,10 @@ impl CompactReport {
 
     /// The whole [`Report`].
     pub fn to_report(&self) -> Report {
-        Report {
-            category: self.category.clone(),
-            summary: self.summary.clone(),
-            ranking: self.ranking.as_ref().map(CompactRanking::to_ranking),
-            products: self.products().collect(),
-        }
+        let mut r = self.head.clone();
+        r.ranking = self.ranking.as_ref().map(CompactRanking::to_ranking);
+        r.products = self.products().collect();
+        r
     }
 
     /// Writes the report as Markdown ([`Report::to_markdown`]).
@@ -394,8 +423,7 @@ impl CompactReport {
         write_markdown(
             &mut out,
             lang,
-            &self.category,
-            &self.summary,
+            &self.head,
             self.ranking.as_ref().map(RankingRef::Compact),
             self.products().map(Cow::Owned),
         )?;
@@ -494,9 +522,41 @@ impl Serialize for CompactReport {
     /// As the [`Report`] it stands for.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut st = s.serialize_struct("Report", 4)?;
-        st.serialize_field("category", &self.category)?;
-        st.serialize_field("summary", &self.summary)?;
+        let h = &self.head;
+        let mut st = s.serialize_struct("Report", 11)?;
+        st.serialize_field("category", &h.category)?;
+        if let Some(v) = &h.version {
+            st.serialize_field("version", v)?;
+        } else {
+            st.skip_field("version")?;
+        }
+        if let Some(d) = &h.date {
+            st.serialize_field("date", d)?;
+        } else {
+            st.skip_field("date")?;
+        }
+        st.serialize_field("crate-version", &h.crate_version)?;
+        if let Some(p) = &h.policy {
+            st.serialize_field("policy", p)?;
+        } else {
+            st.skip_field("policy")?;
+        }
+        if h.standards.is_empty() {
+            st.skip_field("standards")?;
+        } else {
+            st.serialize_field("standards", &h.standards)?;
+        }
+        if let Some(v) = &h.standard_verdict {
+            st.serialize_field("standard-verdict", v)?;
+        } else {
+            st.skip_field("standard-verdict")?;
+        }
+        if h.indicators.is_empty() {
+            st.skip_field("indicators")?;
+        } else {
+            st.serialize_field("indicators", &h.indicators)?;
+        }
+        st.serialize_field("summary", &h.summary)?;
         match &self.ranking {
             Some(r) => st.serialize_field("ranking", r)?,
             None => st.skip_field("ranking")?,

@@ -52,22 +52,28 @@ use std::io;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod about;
 mod builder;
+mod date;
 mod ranking;
 mod rows;
 mod standard;
 
+pub use about::{BandEntry, GradeEntry, IndicatorEntry, LevelLimit, StandardEntry};
 pub use builder::{CompactReport, ReportBuilder};
+pub use date::{date_of_epoch, date_text, utc_date};
 pub use ranking::{ranking, write_ranking};
 pub use rows::{explain, Format, RowWriter, Tally};
 pub use standard::standard_verdict;
 
+use crate::engine::Engine;
 use crate::error::{t, Error};
 use crate::indicator::IndicatorClass;
 use crate::plan::Plan;
 use crate::rank::{Decimals, Packed, Ranking, Standing};
 use crate::standard::Names;
-use crate::verdict::{Class, Outcome, Verdict};
+use crate::verdict::{Class, Outcome, PolicyApplied, StandardVerdict, Verdict};
+use about::About;
 use ranking::RankingRef;
 
 pub use crate::error::Lang;
@@ -231,21 +237,47 @@ pub struct Summary {
 }
 
 /// A report over verdicts and, optionally, a ranking. Serializable; render it with
-/// [`Report::to_markdown`], [`Report::to_csv`] or [`Report::to_json`].
+/// [`Report::to_markdown`], [`Report::to_html`], [`Report::to_csv`] or [`Report::to_json`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Report {
-    /// The product category.
+    /// `category`: the product category.
     pub category: Names,
-    /// The summary.
+    /// `version`: the plan's own version (`2026-1`), when the plan states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// `date`: the report's date as the caller gives it ([`Report::dated`]), `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `crate-version`: the version of duibiao that wrote the report.
+    pub crate_version: String,
+    /// `policy`: the classification policy applied, when the plan is given
+    /// ([`Report::with_plan`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyApplied>,
+    /// `standards`: the plan's standards with their titles, roles and kinds, in plan order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<StandardEntry>,
+    /// `standard-verdict`: the subject (enterprise) standard's own comparison with the
+    /// benchmark level, when the plan names a subject standard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard_verdict: Option<StandardVerdict>,
+    /// `indicators`: the plan's indicators with their units, directions, classes, weights,
+    /// benchmark levels and grade boundaries, in plan order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorEntry>,
+    /// `summary`: the counts and the gap causes.
     pub summary: Summary,
-    /// The ranking, when given.
+    /// `ranking`: the ranking, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ranking: Option<Ranking>,
-    /// Per product, in the order of the verdicts.
+    /// `products`: per product, in the order of the verdicts.
     pub products: Vec<ProductReport>,
 }
+
+/// The version of this crate, as reports name it.
+pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 impl Report {
     /// Builds the report from verdicts (in the order given) and an optional ranking of them.
@@ -268,12 +300,71 @@ impl Report {
                 product_of(v, places.get(v.product.as_str()).copied())
             })
             .collect();
+        let mut report = Report::head(category);
+        report.summary = tally.finish(ranking.map(|r| (r.ranked.len(), r.leader_count)));
+        report.ranking = ranking.cloned();
+        report.products = products;
+        report
+    }
+
+    /// A report of a category with nothing in it yet.
+    fn head(category: &Names) -> Report {
         Report {
             category: category.clone(),
-            summary: tally.finish(ranking.map(|r| (r.ranked.len(), r.leader_count))),
-            ranking: ranking.cloned(),
-            products,
+            version: None,
+            date: None,
+            crate_version: CRATE_VERSION.to_owned(),
+            policy: None,
+            standards: Vec::new(),
+            standard_verdict: None,
+            indicators: Vec::new(),
+            summary: SummaryTally::default().finish(None),
+            ranking: None,
+            products: Vec::new(),
         }
+    }
+
+    /// Dates the report (`2026-12-01`: [`date_text`] checks a text, [`utc_date`] gives the date
+    /// of a moment). The date is given, never read from a clock, so that a report is
+    /// reproducible.
+    #[must_use]
+    pub fn dated(mut self, date: impl Into<String>) -> Report {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// Adds what the compiled plan the verdicts came from says: its version, the policy
+    /// applied, the standards, the subject standard's comparison (when the plan names one),
+    /// each indicator's unit, direction, class, weight, benchmark level and grade boundaries,
+    /// and the indicator names ([`Report::with_names`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Engine::compare_standards`] when the plan names a subject standard.
+    pub fn with_plan(mut self, engine: &Engine) -> Result<Report, Error> {
+        self.describe(engine)?;
+        let names: BTreeMap<&str, &Names> = engine.indicator_names().collect();
+        for p in &mut self.products {
+            for row in &mut p.indicators {
+                if let Some(n) = names.get(row.id.as_str()) {
+                    row.name = (*n).clone();
+                }
+            }
+        }
+        name_causes(&mut self.summary, &names);
+        Ok(self)
+    }
+
+    /// Sets the plan's parts of the report, the products apart.
+    fn describe(&mut self, engine: &Engine) -> Result<(), Error> {
+        let about = About::of(engine)?;
+        self.category = engine.category().clone();
+        self.version = about.version;
+        self.policy = Some(about.policy);
+        self.standards = about.standards;
+        self.standard_verdict = about.standard_verdict;
+        self.indicators = about.indicators;
+        Ok(())
     }
 
     /// Adds the indicator names of the plan the verdicts came from.
@@ -324,8 +415,7 @@ impl Report {
         let _ = write_markdown(
             &mut out,
             lang,
-            &self.category,
-            &self.summary,
+            self,
             self.ranking.as_ref().map(RankingRef::Full),
             self.products.iter().map(Cow::Borrowed),
         );
@@ -494,19 +584,20 @@ impl SummaryTally {
 fn write_markdown<'p, W: io::Write>(
     out: &mut W,
     lang: Lang,
-    category: &Names,
-    sm: &Summary,
+    head: &Report,
     ranking: Option<RankingRef<'_>>,
     products: impl Iterator<Item = Cow<'p, ProductReport>>,
 ) -> io::Result<()> {
     let l = |zh: &str, en: &str| lang.label(zh, en);
+    let sm = &head.summary;
     let mut s = String::new();
     let _ = writeln!(
         s,
         "# {}: {}\n",
         l("对标报告", "Benchmarking report"),
-        md(&lang.name(category))
+        md(&lang.name(&head.category))
     );
+    about::markdown_head(&mut s, lang, head);
     let _ = writeln!(s, "## {}\n", l("摘要", "Summary"));
     let _ = writeln!(s, "| {} | {} |", l("项目", "item"), l("数量", "count"));
     s.push_str("|---|---:|\n");
