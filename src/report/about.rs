@@ -11,9 +11,9 @@ use crate::indicator::{Direction, IndicatorClass};
 use crate::limit::{Bound, Ends};
 use crate::plan::Role;
 use crate::standard::{Names, StandardKind};
-use crate::verdict::{PolicyApplied, StandardOutcome, StandardVerdict};
+use crate::verdict::{PolicyApplied, StandardVerdict};
 
-use super::{md, Lang, Report};
+use super::{md, Label, Lang, Report};
 
 /// One standard of the plan, as the plan lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -286,38 +286,38 @@ pub(crate) fn policy_text(p: &PolicyApplied) -> String {
 /// policy; the standards; the subject standard's comparison.
 pub(crate) fn markdown_head(s: &mut String, lang: Lang, head: &Report) {
     use std::fmt::Write as _;
-    let l = |zh: &str, en: &str| lang.label(zh, en);
+    let l = |x: Label| x.in_lang(lang);
     let _ = writeln!(
         s,
         "- {}: {}",
-        l("产品类别", "category"),
+        l(Label::Category),
         md(&lang.name(&head.category))
     );
     if let Some(v) = &head.version {
-        let _ = writeln!(s, "- {}: {}", l("方案版本", "plan version"), md(v));
+        let _ = writeln!(s, "- {}: {}", l(Label::PlanVersion), md(v));
     }
     if let Some(d) = &head.date {
-        let _ = writeln!(s, "- {}: {}", l("日期", "date"), md(d));
+        let _ = writeln!(s, "- {}: {}", l(Label::Date), md(d));
     }
     let _ = writeln!(
         s,
         "- {}: {}",
-        l("duibiao 版本", "duibiao version"),
+        l(Label::CrateVersion),
         md(&head.crate_version)
     );
     if let Some(p) = &head.policy {
-        let _ = writeln!(s, "- {}: {}", l("判定规则", "policy"), md(&policy_text(p)));
+        let _ = writeln!(s, "- {}: {}", l(Label::Policy), md(&policy_text(p)));
     }
     s.push('\n');
     if !head.standards.is_empty() {
-        let _ = writeln!(s, "## {}\n", l("标准", "Standards"));
+        let _ = writeln!(s, "## {}\n", l(Label::Standards));
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} |",
-            l("标准编号", "code"),
-            l("标准名称", "title"),
-            l("角色", "role"),
-            l("类型", "kind")
+            l(Label::Code),
+            l(Label::Title),
+            l(Label::Role),
+            l(Label::Kind)
         );
         s.push_str("|---|---|---|---|\n");
         for st in &head.standards {
@@ -331,25 +331,18 @@ pub(crate) fn markdown_head(s: &mut String, lang: Lang, head: &Report) {
                 } else {
                     md(&title)
                 },
-                role_label(lang, st.role),
+                Label::of_role(st.role).in_lang(lang),
                 md(&kebab(&st.kind))
             );
         }
         s.push('\n');
     }
     if let Some(v) = &head.standard_verdict {
-        let _ = writeln!(
-            s,
-            "## {}\n",
-            l(
-                "企业标准对标",
-                "The enterprise standard against the benchmark level"
-            )
-        );
+        let _ = writeln!(s, "## {}\n", l(Label::StandardComparison));
         let _ = write!(
             s,
             "{}: {} — {}",
-            l("标准", "standard"),
+            l(Label::Standard),
             md(&v.standard),
             lang.class(v.class)
         );
@@ -357,7 +350,7 @@ pub(crate) fn markdown_head(s: &mut String, lang: Lang, head: &Report) {
             let _ = write!(
                 s,
                 " ({}: {})",
-                l("判定依据", "decided by"),
+                l(Label::DecidedBy),
                 md(&v.decided_by.join(", "))
             );
         }
@@ -365,11 +358,11 @@ pub(crate) fn markdown_head(s: &mut String, lang: Lang, head: &Report) {
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} |",
-            l("指标", "indicator"),
-            l("企业标准要求", "subject requirement"),
-            l("对标水平", "benchmark level"),
-            l("比较", "comparison"),
-            l("判定", "judged")
+            l(Label::Indicator),
+            l(Label::SubjectRequirement),
+            l(Label::BenchmarkLevel),
+            l(Label::Comparison),
+            l(Label::Judged)
         );
         s.push_str("|---|---|---|---|---|\n");
         for i in &v.indicators {
@@ -392,30 +385,10 @@ pub(crate) fn markdown_head(s: &mut String, lang: Lang, head: &Report) {
                 } else {
                     md(&level.join("; "))
                 },
-                standard_outcome_label(lang, i.outcome),
+                Label::of_standard_outcome(i.outcome).in_lang(lang),
                 lang.outcome(i.judged)
             );
         }
         s.push('\n');
-    }
-}
-
-fn role_label(lang: Lang, r: Role) -> String {
-    match r {
-        Role::Subject => lang.label("企业标准", "subject"),
-        Role::Benchmark => lang.label("对标标准", "benchmark"),
-        _ => lang.label("引用标准", "reference"),
-    }
-}
-
-fn standard_outcome_label(lang: Lang, o: StandardOutcome) -> String {
-    match o {
-        StandardOutcome::Stricter => lang.label("严于", "stricter"),
-        StandardOutcome::Equal => lang.label("等同", "equal"),
-        StandardOutcome::Looser => lang.label("宽于", "looser"),
-        StandardOutcome::Incomparable => lang.label("不可比", "incomparable"),
-        StandardOutcome::Missing => lang.label("缺失", "missing"),
-        StandardOutcome::FillsBlank => lang.label("填补空白", "fills a blank"),
-        _ => lang.label("未规定", "not stated"),
     }
 }

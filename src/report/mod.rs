@@ -55,6 +55,7 @@ use serde::Serialize;
 mod about;
 mod builder;
 mod date;
+mod labels;
 mod ranking;
 mod rows;
 mod standard;
@@ -62,6 +63,7 @@ mod standard;
 pub use about::{BandEntry, GradeEntry, IndicatorEntry, LevelLimit, StandardEntry};
 pub use builder::{CompactReport, ReportBuilder};
 pub use date::{date_of_epoch, date_text, utc_date};
+pub use labels::Label;
 pub use ranking::{ranking, write_ranking};
 pub use rows::{explain, Format, RowWriter, Tally};
 pub use standard::standard_verdict;
@@ -121,38 +123,38 @@ fn is_zero(n: &usize) -> bool {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct IndicatorRow {
-    /// The indicator's id.
+    /// `id`: the indicator's id.
     pub id: String,
-    /// Its name, where the plan gives one.
+    /// `name`: its name, where the plan gives one.
     #[serde(skip_serializing_if = "Names::is_empty")]
     pub name: Names,
-    /// Basic, core or innovation.
+    /// `class`: basic, core or innovation.
     pub class: IndicatorClass,
-    /// The value as given.
+    /// `value`: the value as given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// The value as compared, in the indicator's unit.
+    /// `compared`: the value as compared, in the indicator's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compared: Option<Decimal>,
-    /// The indicator's unit.
+    /// `unit`: the indicator's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// The grade (level, 等级) reached, where the indicator is graded.
+    /// `grade`: the grade (level, 等级) reached, where the indicator is graded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<Names>,
-    /// The benchmark level's limit that decided.
+    /// `limit`: the benchmark level's limit that decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<String>,
-    /// The standard that set it.
+    /// `standard`: the standard that set it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub standard: Option<String>,
-    /// The margin to the benchmark level, in the indicator's unit (positive: better).
+    /// `margin`: the margin to the benchmark level, in the indicator's unit (positive: better).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<Decimal>,
-    /// The margin as a share of the level.
+    /// `share`: the margin as a share of the level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<Decimal>,
-    /// The outcome.
+    /// `outcome`: the outcome.
     pub outcome: Outcome,
 }
 
@@ -161,21 +163,21 @@ pub struct IndicatorRow {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct ProductReport {
-    /// The product's id.
+    /// `id`: the product's id.
     pub id: String,
-    /// Leader, follower or gap.
+    /// `class`: leader, follower or gap.
     pub class: Class,
-    /// The indicators that decided the class.
+    /// `decided-by`: the indicators that decided the class.
     pub decided_by: Vec<String>,
-    /// Its rank, when ranked.
+    /// `rank`: its rank, when ranked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rank: Option<usize>,
-    /// Its score, when ranked.
+    /// `score`: its score, when ranked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<Decimal>,
-    /// Chosen as a leader (领跑者) by the ranking.
+    /// `leader`: chosen as a leader (领跑者) by the ranking.
     pub leader: bool,
-    /// Per indicator, in plan order.
+    /// `indicators`: per indicator, in plan order.
     pub indicators: Vec<IndicatorRow>,
 }
 
@@ -184,31 +186,31 @@ pub struct ProductReport {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct GapCause {
-    /// The indicator's id.
+    /// `indicator`: the indicator's id.
     pub indicator: String,
-    /// Its name, where the plan gives one.
+    /// `name`: its name, where the plan gives one.
     #[serde(skip_serializing_if = "Names::is_empty")]
     pub name: Names,
-    /// The products it makes a gap (it falls short or is missing there).
+    /// `products`: the products it makes a gap (it falls short or is missing there).
     pub products: usize,
-    /// Of which falling short.
+    /// `falls-short`: of which falling short.
     pub falls_short: usize,
-    /// Of which missing.
+    /// `missing`: of which missing.
     pub missing: usize,
-    /// Of which incomparable with the level (a standard's requirement only).
+    /// `incomparable`: of which incomparable with the level (a standard's requirement only).
     #[serde(skip_serializing_if = "is_zero")]
     pub incomparable: usize,
-    /// The most negative margin share among those falling short.
+    /// `worst-share`: the most negative margin share among those falling short.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub worst_share: Option<Decimal>,
-    /// The median margin share among those falling short (the mean of the middle two for an
+    /// `median-share`: the median margin share among those falling short (the mean of the middle two for an
     /// even count).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub median_share: Option<Decimal>,
-    /// The most negative margin, in the indicator's unit.
+    /// `worst-margin`: the most negative margin, in the indicator's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub worst_margin: Option<Decimal>,
-    /// The indicator's unit.
+    /// `unit`: the indicator's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
@@ -218,21 +220,21 @@ pub struct GapCause {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Summary {
-    /// Products reported.
+    /// `products`: products reported.
     pub products: usize,
-    /// Of class leader (领跑).
+    /// `leaders`: of class leader (领跑).
     pub leaders: usize,
-    /// Of class follower (跟跑).
+    /// `followers`: of class follower (跟跑).
     pub followers: usize,
-    /// Of class gap (差距).
+    /// `gaps`: of class gap (差距).
     pub gaps: usize,
-    /// Ranked, when a ranking is given.
+    /// `ranked`: ranked, when a ranking is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ranked: Option<usize>,
-    /// Chosen leaders (领跑者) of the ranking, when given.
+    /// `chosen-leaders`: chosen leaders (领跑者) of the ranking, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chosen_leaders: Option<usize>,
-    /// The indicators that cause gaps, most products first (达标提升).
+    /// `gap-causes`: the indicators that cause gaps, most products first (达标提升).
     pub gap_causes: Vec<GapCause>,
 }
 
@@ -588,47 +590,47 @@ fn write_markdown<'p, W: io::Write>(
     ranking: Option<RankingRef<'_>>,
     products: impl Iterator<Item = Cow<'p, ProductReport>>,
 ) -> io::Result<()> {
-    let l = |zh: &str, en: &str| lang.label(zh, en);
+    let l = |x: Label| x.in_lang(lang);
     let sm = &head.summary;
     let mut s = String::new();
     let _ = writeln!(
         s,
         "# {}: {}\n",
-        l("对标报告", "Benchmarking report"),
+        l(Label::Report),
         md(&lang.name(&head.category))
     );
     about::markdown_head(&mut s, lang, head);
-    let _ = writeln!(s, "## {}\n", l("摘要", "Summary"));
-    let _ = writeln!(s, "| {} | {} |", l("项目", "item"), l("数量", "count"));
+    let _ = writeln!(s, "## {}\n", l(Label::Summary));
+    let _ = writeln!(s, "| {} | {} |", l(Label::Item), l(Label::Count));
     s.push_str("|---|---:|\n");
-    let mut line = |label: String, n: usize| {
+    let mut line = |label: &str, n: usize| {
         let _ = writeln!(s, "| {label} | {n} |");
     };
-    line(l("产品", "products"), sm.products);
-    line(lang.class(Class::Leader), sm.leaders);
-    line(lang.class(Class::Follower), sm.followers);
-    line(lang.class(Class::Gap), sm.gaps);
+    line(&l(Label::Products), sm.products);
+    line(&lang.class(Class::Leader), sm.leaders);
+    line(&lang.class(Class::Follower), sm.followers);
+    line(&lang.class(Class::Gap), sm.gaps);
     if let Some(n) = sm.ranked {
-        line(l("入榜", "ranked"), n);
+        line(&l(Label::Ranked), n);
     }
     if let Some(n) = sm.chosen_leaders {
-        line(l("领跑者", "chosen leaders"), n);
+        line(&l(Label::ChosenLeaders), n);
     }
     s.push('\n');
-    let _ = writeln!(s, "### {}\n", l("达标提升", "To raise the standard"));
+    let _ = writeln!(s, "### {}\n", l(Label::GapCauses));
     if sm.gap_causes.is_empty() {
-        let _ = writeln!(s, "{}\n", l("无差距。", "No gaps."));
+        let _ = writeln!(s, "{}\n", l(Label::NoGaps));
     } else {
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            l("指标", "indicator"),
-            l("差距产品", "products with a gap"),
+            l(Label::Indicator),
+            l(Label::ProductsWithGap),
             lang.outcome(Outcome::FallsShort),
             lang.outcome(Outcome::Missing),
-            l("最大差距比例", "worst share"),
-            l("差距比例中位数", "median share"),
-            l("最大差距", "worst margin"),
+            l(Label::WorstShare),
+            l(Label::MedianShare),
+            l(Label::WorstMargin),
         );
         s.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
         for c in &sm.gap_causes {
@@ -647,21 +649,21 @@ fn write_markdown<'p, W: io::Write>(
         s.push('\n');
     }
     if let Some(r) = ranking {
-        let _ = writeln!(s, "## {}\n", l("排行", "Ranking"));
+        let _ = writeln!(s, "## {}\n", l(Label::Ranking));
         // By tier: each indicator's tier rank, and the indicators left out of the ranking.
         let by_tier = r.by_tier();
         let _ = write!(
             s,
             "| {} | {} | {} | {} | {} | {} |",
-            l("名次", "rank"),
-            l("产品", "product"),
-            l("得分", "score"),
-            l("优于项", "exceeding"),
-            l("类别", "class"),
-            l("领跑者", "chosen leader"),
+            l(Label::Rank),
+            l(Label::Product),
+            l(Label::Score),
+            l(Label::Exceeding),
+            l(Label::Class),
+            l(Label::ChosenLeader),
         );
         if by_tier {
-            let _ = write!(s, " {} |", l("层级名次", "tier ranks"));
+            let _ = write!(s, " {} |", l(Label::TierRanks));
         }
         s.push_str(if by_tier {
             "\n|---:|---|---:|---:|---|---|---|\n"
@@ -689,20 +691,12 @@ fn write_markdown<'p, W: io::Write>(
             let _ = writeln!(
                 s,
                 "\n{}: {}",
-                l(
-                    "各方数值相同、不排名的指标",
-                    "Left out of the ranking, every ranked entry states the same value"
-                ),
+                l(Label::LeftOut),
                 md(&r.left_out().join(", "))
             );
         }
         if r.ineligible_len() > 0 {
-            let _ = writeln!(
-                s,
-                "\n| {} | {} |",
-                l("未入榜", "not ranked"),
-                l("原因", "because")
-            );
+            let _ = writeln!(s, "\n| {} | {} |", l(Label::NotRanked), l(Label::Because));
             s.push_str("|---|---|\n");
             for i in r.ineligible() {
                 let why: Vec<String> = i
@@ -716,17 +710,17 @@ fn write_markdown<'p, W: io::Write>(
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "## {}\n", l("产品", "Products"));
+    let _ = writeln!(s, "## {}\n", l(Label::ProductsHeading));
     for p in products {
         let mut head = format!("### {} — {}", md(&p.id), lang.class(p.class));
         if let (Some(rank), Some(score)) = (p.rank, p.score) {
             let _ = write!(
                 head,
                 " ({} {rank}, {} {score}{})",
-                l("名次", "rank"),
-                l("得分", "score"),
+                l(Label::Rank),
+                l(Label::Score),
                 if p.leader {
-                    format!(", {}", l("领跑者", "chosen leader"))
+                    format!(", {}", l(Label::ChosenLeader))
                 } else {
                     String::new()
                 }
@@ -737,21 +731,21 @@ fn write_markdown<'p, W: io::Write>(
             let _ = writeln!(
                 s,
                 "{}: {}\n",
-                l("判定依据", "decided by"),
+                l(Label::DecidedBy),
                 md(&p.decided_by.join(", "))
             );
         }
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            l("指标", "indicator"),
-            l("值", "value"),
-            l("等级", "grade"),
-            l("限值", "limit"),
-            l("标准", "standard"),
-            l("余量", "margin"),
-            l("余量比例", "share"),
-            l("结果", "outcome"),
+            l(Label::Indicator),
+            l(Label::Value),
+            l(Label::Grade),
+            l(Label::Limit),
+            l(Label::Standard),
+            l(Label::Margin),
+            l(Label::Share),
+            l(Label::Outcome),
         );
         s.push_str("|---|---:|---|---|---|---:|---:|---|\n");
         for i in &p.indicators {
