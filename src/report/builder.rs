@@ -425,7 +425,14 @@ impl CompactReport {
             lang,
             &self.head,
             self.ranking.as_ref().map(RankingRef::Compact),
-            self.products().map(Cow::Owned),
+            &mut |f| {
+                let mut p = ProductReport::empty();
+                for i in 0..self.len() {
+                    self.product_into(i, &mut p);
+                    f(&p)?;
+                }
+                Ok(())
+            },
         )?;
         out.flush()
     }
@@ -452,6 +459,14 @@ impl CompactReport {
     }
 
     fn product(&self, i: usize) -> ProductReport {
+        let mut p = ProductReport::empty();
+        self.product_into(i, &mut p);
+        p
+    }
+
+    /// Product `i` written into `p`, reusing its texts' buffers: once they are long enough,
+    /// no allocation per product.
+    pub(crate) fn product_into(&self, i: usize, p: &mut ProductReport) {
         let t = &self.table;
         let before = i
             .checked_sub(1)
@@ -459,62 +474,85 @@ impl CompactReport {
             .unwrap_or_default();
         let r = t.records.get(i).copied().unwrap_or_default();
         let standing: Option<Standing> = self.ranking.as_ref().and_then(|k| k.standing(i));
-        let text = |code: u32| -> Option<String> {
+        let text = |code: u32| -> Option<&str> {
             let k = code.checked_sub(1)?;
-            t.texts.get(k).cloned()
+            t.texts.get(k).map(String::as_str)
         };
         let mut at = before.values;
         let rows = t.rows.get(before.rows..r.rows).unwrap_or_default();
-        let indicators = rows
-            .iter()
-            .map(|row| {
-                let c = t.contexts.get(row.context).copied();
-                let key = c.map_or(u32::MAX, |c| c.key);
-                let (id, class) = t.keys.get(key);
-                let value = (row.value != u32::MAX).then(|| {
-                    let end = at.saturating_add(row.value as usize);
-                    let v = t.values.get(at..end).unwrap_or_default().to_owned();
-                    at = end;
-                    v
-                });
-                IndicatorRow {
-                    id: id.to_owned(),
-                    name: t.names.get(key as usize).cloned().unwrap_or_default(),
-                    class,
-                    value,
-                    compared: t.decimals.get(row.compared),
-                    unit: c.and_then(|c| text(c.unit)),
-                    grade: c
-                        .and_then(|c| c.grade.checked_sub(1))
-                        .and_then(|g| t.grades.get(g))
-                        .map(|(zh, en)| Names {
-                            zh: zh.clone(),
-                            en: en.clone(),
-                        }),
-                    limit: c.and_then(|c| text(c.limit)),
-                    standard: c.and_then(|c| text(c.standard)),
-                    margin: t.decimals.get(row.margin),
-                    share: t.decimals.get(row.share),
-                    outcome: c.map_or(Outcome::Missing, |c| outcome_of(c.outcome)),
-                }
-            })
-            .collect();
-        let decided_by = t
-            .decided
-            .get(before.decided..r.decided)
-            .unwrap_or_default()
-            .iter()
-            .map(|&d| t.deciders.get(d).cloned().unwrap_or_default())
-            .collect();
-        ProductReport {
-            id: t.ids.get(i).to_owned(),
-            class: r.class.unwrap_or(Class::Gap),
-            decided_by,
-            rank: standing.map(|s| s.rank),
-            score: standing.map(|s| s.score),
-            leader: standing.is_some_and(|s| s.leader),
-            indicators,
+        p.indicators.truncate(rows.len());
+        while p.indicators.len() < rows.len() {
+            p.indicators.push(IndicatorRow::empty());
         }
+        for (row, out) in rows.iter().zip(p.indicators.iter_mut()) {
+            let c = t.contexts.get(row.context).copied();
+            let key = c.map_or(u32::MAX, |c| c.key);
+            let (id, class) = t.keys.get(key);
+            set(&mut out.id, id);
+            let name = t.names.get(key as usize);
+            set_opt(&mut out.name.zh, name.and_then(|n| n.zh.as_deref()));
+            set_opt(&mut out.name.en, name.and_then(|n| n.en.as_deref()));
+            out.class = class;
+            let value = (row.value != u32::MAX).then(|| {
+                let end = at.saturating_add(row.value as usize);
+                let v = t.values.get(at..end).unwrap_or_default();
+                at = end;
+                v
+            });
+            set_opt(&mut out.value, value);
+            out.compared = t.decimals.get(row.compared);
+            set_opt(&mut out.unit, c.and_then(|c| text(c.unit)));
+            let grade = c
+                .and_then(|c| c.grade.checked_sub(1))
+                .and_then(|g| t.grades.get(g));
+            match (grade, &mut out.grade) {
+                (None, g) => *g = None,
+                (Some((zh, en)), Some(g)) => {
+                    set_opt(&mut g.zh, zh.as_deref());
+                    set_opt(&mut g.en, en.as_deref());
+                }
+                (Some((zh, en)), g) => {
+                    *g = Some(Names {
+                        zh: zh.clone(),
+                        en: en.clone(),
+                    });
+                }
+            }
+            set_opt(&mut out.limit, c.and_then(|c| text(c.limit)));
+            set_opt(&mut out.standard, c.and_then(|c| text(c.standard)));
+            out.margin = t.decimals.get(row.margin);
+            out.share = t.decimals.get(row.share);
+            out.outcome = c.map_or(Outcome::Missing, |c| outcome_of(c.outcome));
+        }
+        let decided = t.decided.get(before.decided..r.decided).unwrap_or_default();
+        p.decided_by.truncate(decided.len());
+        for (k, &d) in decided.iter().enumerate() {
+            let id = t.deciders.get(d).map_or("", String::as_str);
+            match p.decided_by.get_mut(k) {
+                Some(s) => set(s, id),
+                None => p.decided_by.push(id.to_owned()),
+            }
+        }
+        set(&mut p.id, t.ids.get(i));
+        p.class = r.class.unwrap_or(Class::Gap);
+        p.rank = standing.map(|s| s.rank);
+        p.score = standing.map(|s| s.score);
+        p.leader = standing.is_some_and(|s| s.leader);
+    }
+}
+
+/// A text set in place, reusing its buffer.
+fn set(s: &mut String, text: &str) {
+    s.clear();
+    s.push_str(text);
+}
+
+/// An optional text set in place, reusing its buffer.
+fn set_opt(s: &mut Option<String>, text: Option<&str>) {
+    match (text, s.as_mut()) {
+        (None, _) => *s = None,
+        (Some(t), Some(buf)) => set(buf, t),
+        (Some(t), None) => *s = Some(t.to_owned()),
     }
 }
 

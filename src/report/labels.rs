@@ -179,6 +179,24 @@ impl Label {
     }
 }
 
+/// Writes a label in `lang` into `s` without allocating.
+pub(crate) fn put(s: &mut String, lang: Lang, label: Label) {
+    put_pair(s, lang, label.zh(), label.en());
+}
+
+/// Writes a (zh, en) pair in `lang` into `s` without allocating.
+pub(crate) fn put_pair(s: &mut String, lang: Lang, zh: &str, en: &str) {
+    match lang {
+        Lang::Zh => s.push_str(zh),
+        Lang::En => s.push_str(en),
+        Lang::Both => {
+            s.push_str(zh);
+            s.push(' ');
+            s.push_str(en);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,6 +158,26 @@ pub struct IndicatorRow {
     pub outcome: Outcome,
 }
 
+impl IndicatorRow {
+    /// A row with nothing in it, to be filled in place.
+    pub(crate) fn empty() -> IndicatorRow {
+        IndicatorRow {
+            id: String::new(),
+            name: Names::default(),
+            class: IndicatorClass::Core,
+            value: None,
+            compared: None,
+            unit: None,
+            grade: None,
+            limit: None,
+            standard: None,
+            margin: None,
+            share: None,
+            outcome: Outcome::Missing,
+        }
+    }
+}
+
 /// One product (or standard) of the report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -179,6 +199,21 @@ pub struct ProductReport {
     pub leader: bool,
     /// `indicators`: per indicator, in plan order.
     pub indicators: Vec<IndicatorRow>,
+}
+
+impl ProductReport {
+    /// A product with nothing in it, to be filled in place.
+    pub(crate) fn empty() -> ProductReport {
+        ProductReport {
+            id: String::new(),
+            class: Class::Gap,
+            decided_by: Vec::new(),
+            rank: None,
+            score: None,
+            leader: false,
+            indicators: Vec::new(),
+        }
+    }
 }
 
 /// One indicator that causes gaps, with how many and by how much (达标提升).
@@ -419,7 +454,7 @@ impl Report {
             lang,
             self,
             self.ranking.as_ref().map(RankingRef::Full),
-            self.products.iter().map(Cow::Borrowed),
+            &mut |f| self.products.iter().try_for_each(f),
         );
         text_of(out)
     }
@@ -583,12 +618,12 @@ impl SummaryTally {
 
 /// Writes the Markdown report: what [`Report::to_markdown`] and
 /// [`CompactReport::write_markdown`] print.
-fn write_markdown<'p, W: io::Write>(
+fn write_markdown<W: io::Write>(
     out: &mut W,
     lang: Lang,
     head: &Report,
     ranking: Option<RankingRef<'_>>,
-    products: impl Iterator<Item = Cow<'p, ProductReport>>,
+    products: &mut EachProduct<'_>,
 ) -> io::Result<()> {
     let l = |x: Label| x.in_lang(lang);
     let sm = &head.summary;
@@ -711,65 +746,140 @@ fn write_markdown<'p, W: io::Write>(
         s.push('\n');
     }
     let _ = writeln!(s, "## {}\n", l(Label::ProductsHeading));
-    for p in products {
-        let mut head = format!("### {} — {}", md(&p.id), lang.class(p.class));
-        if let (Some(rank), Some(score)) = (p.rank, p.score) {
-            let _ = write!(
-                head,
-                " ({} {rank}, {} {score}{})",
-                l(Label::Rank),
-                l(Label::Score),
-                if p.leader {
-                    format!(", {}", l(Label::ChosenLeader))
-                } else {
-                    String::new()
-                }
-            );
-        }
-        let _ = writeln!(s, "{head}\n");
-        if !p.decided_by.is_empty() {
-            let _ = writeln!(
-                s,
-                "{}: {}\n",
-                l(Label::DecidedBy),
-                md(&p.decided_by.join(", "))
-            );
-        }
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            l(Label::Indicator),
-            l(Label::Value),
-            l(Label::Grade),
-            l(Label::Limit),
-            l(Label::Standard),
-            l(Label::Margin),
-            l(Label::Share),
-            l(Label::Outcome),
-        );
-        s.push_str("|---|---:|---|---|---|---:|---:|---|\n");
-        for i in &p.indicators {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                md(&titled(&i.id, &lang.name(&i.name))),
-                md(i.value.as_deref().unwrap_or("—")),
-                md(&i
-                    .grade
-                    .as_ref()
-                    .map(|g| lang.name(g))
-                    .unwrap_or_else(|| "—".to_owned())),
-                md(i.limit.as_deref().unwrap_or("—")),
-                md(i.standard.as_deref().unwrap_or("—")),
-                with_unit(i.margin, i.unit.as_deref()),
-                dash(i.share),
-                lang.outcome(i.outcome),
-            );
-        }
-        s.push('\n');
-        flush_full(out, &mut s)?;
-    }
+    products(&mut |p: &ProductReport| {
+        write_product(&mut s, lang, p);
+        flush_full(out, &mut s)
+    })?;
     out.write_all(s.as_bytes())
+}
+
+/// The products of a report, each handed to `f` in turn.
+pub(crate) type EachProduct<'a> =
+    dyn FnMut(&mut dyn FnMut(&ProductReport) -> io::Result<()>) -> io::Result<()> + 'a;
+
+/// A Markdown table cell written into `s`: escaped by [`md`] where the text holds ASCII
+/// punctuation Markdown may read, copied as it is otherwise (no allocation).
+fn put_md(s: &mut String, text: &str) {
+    let plain = text.bytes().all(|b| {
+        !(b.is_ascii_control() || b.is_ascii_punctuation())
+            || matches!(
+                b,
+                b'.' | b'-' | b'+' | b'%' | b'/' | b':' | b',' | b'(' | b')' | b'=' | b'~'
+            )
+    });
+    if plain {
+        s.push_str(text);
+    } else {
+        s.push_str(&md(text));
+    }
+}
+
+/// A name in `lang` written into `s` (as [`Lang::name`] gives it), escaped.
+fn put_name(s: &mut String, lang: Lang, names: &Names) {
+    let zh = names.zh.as_deref();
+    let en = names.en.as_deref();
+    match (lang, zh, en) {
+        (Lang::Zh, Some(z), _) | (Lang::En, Some(z), None) => put_md(s, z),
+        (Lang::En, _, Some(e)) | (Lang::Zh, None, Some(e)) => put_md(s, e),
+        (Lang::Both, Some(z), Some(e)) => {
+            put_md(s, z);
+            s.push(' ');
+            put_md(s, e);
+        }
+        (Lang::Both, Some(one), None) | (Lang::Both, None, Some(one)) => put_md(s, one),
+        (_, None, None) => {}
+    }
+}
+
+/// A decimal, or `—` for none.
+fn put_dash(s: &mut String, x: Option<Decimal>) {
+    match x {
+        Some(x) => {
+            let _ = write!(s, "{x}");
+        }
+        None => s.push('—'),
+    }
+}
+
+/// One product's section of the Markdown report, written into `s` without allocating once
+/// `s` is large enough.
+fn write_product(s: &mut String, lang: Lang, p: &ProductReport) {
+    s.push_str("### ");
+    put_md(s, &p.id);
+    s.push_str(" — ");
+    labels::put_pair(s, lang, p.class.zh(), p.class.as_str());
+    if let (Some(rank), Some(score)) = (p.rank, p.score) {
+        s.push_str(" (");
+        labels::put(s, lang, Label::Rank);
+        let _ = write!(s, " {rank}, ");
+        labels::put(s, lang, Label::Score);
+        let _ = write!(s, " {score}");
+        if p.leader {
+            s.push_str(", ");
+            labels::put(s, lang, Label::ChosenLeader);
+        }
+        s.push(')');
+    }
+    s.push_str("\n\n");
+    if !p.decided_by.is_empty() {
+        labels::put(s, lang, Label::DecidedBy);
+        s.push_str(": ");
+        for (k, id) in p.decided_by.iter().enumerate() {
+            if k > 0 {
+                s.push_str(", ");
+            }
+            put_md(s, id);
+        }
+        s.push_str("\n\n");
+    }
+    for label in [
+        Label::Indicator,
+        Label::Value,
+        Label::Grade,
+        Label::Limit,
+        Label::Standard,
+        Label::Margin,
+        Label::Share,
+        Label::Outcome,
+    ] {
+        s.push_str("| ");
+        labels::put(s, lang, label);
+        s.push(' ');
+    }
+    s.push_str("|\n|---|---:|---|---|---|---:|---:|---|\n");
+    for i in &p.indicators {
+        s.push_str("| ");
+        put_md(s, &i.id);
+        let before = s.len();
+        s.push(' ');
+        put_name(s, lang, &i.name);
+        if s.len() == before + 1 {
+            s.truncate(before);
+        }
+        s.push_str(" | ");
+        put_md(s, i.value.as_deref().unwrap_or("—"));
+        s.push_str(" | ");
+        match &i.grade {
+            Some(g) => put_name(s, lang, g),
+            None => s.push('—'),
+        }
+        s.push_str(" | ");
+        put_md(s, i.limit.as_deref().unwrap_or("—"));
+        s.push_str(" | ");
+        put_md(s, i.standard.as_deref().unwrap_or("—"));
+        s.push_str(" | ");
+        put_dash(s, i.margin);
+        if let (Some(_), Some(u)) = (i.margin, i.unit.as_deref().filter(|u| !u.is_empty())) {
+            s.push(' ');
+            put_md(s, u);
+        }
+        s.push_str(" | ");
+        put_dash(s, i.share);
+        s.push_str(" | ");
+        labels::put_pair(s, lang, i.outcome.zh(), i.outcome.as_str());
+        s.push_str(" |\n");
+    }
+    s.push('\n');
 }
 
 /// Writes the CSV report: what [`Report::to_csv`] and [`CompactReport::write_csv`] print.
