@@ -194,7 +194,8 @@ enum Command {
         /// The products file: .csv, .json, .jsonl, .ndjson or .xlsx; `-` reads standard input.
         #[arg(long)]
         products: std::path::PathBuf,
-        /// md for people, csv (one row per product × indicator) or json for machines.
+        /// md or html (one self-contained file with charts) for people, csv (one row per
+        /// product × indicator) or json for machines.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
         /// Write the report to this file instead of standard output.
@@ -256,6 +257,7 @@ enum ReportFormat {
     Md,
     Csv,
     Json,
+    Html,
 }
 
 /// Today's date in UTC, from the system clock (1970-01-01 for a clock before it).
@@ -539,6 +541,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 ReportFormat::Md => report.write_markdown(lang, out),
                 ReportFormat::Csv => report.write_csv(lang, out),
                 ReportFormat::Json => report.write_json(out),
+                ReportFormat::Html => report.write_html(lang, out),
             };
             match output {
                 None => {

@@ -437,6 +437,29 @@ impl CompactReport {
         out.flush()
     }
 
+    /// Writes the report as HTML ([`Report::to_html`]).
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn write_html(&self, lang: Lang, mut out: impl io::Write) -> io::Result<()> {
+        super::html::write_html(
+            &mut out,
+            lang,
+            &self.head,
+            self.ranking.as_ref().map(RankingRef::Compact),
+            &mut |f| {
+                let mut p = ProductReport::empty();
+                for i in 0..self.len() {
+                    self.product_into(i, &mut p);
+                    f(&p)?;
+                }
+                Ok(())
+            },
+        )?;
+        out.flush()
+    }
+
     /// Writes the report as CSV ([`Report::to_csv`]).
     ///
     /// # Errors

@@ -55,6 +55,7 @@ use serde::Serialize;
 mod about;
 mod builder;
 mod date;
+mod html;
 mod labels;
 mod ranking;
 mod rows;
@@ -441,6 +442,24 @@ impl Report {
         let mut out = Vec::new();
         // Writing into a Vec cannot fail.
         let _ = write_csv(&mut out, lang, self.products.iter().map(Cow::Borrowed));
+        text_of(out)
+    }
+
+    /// The report as one self-contained HTML file (inline CSS and SVG, no script, no external
+    /// resource): the head, the standards, the subject standard's comparison, the class
+    /// counts, per core indicator the distribution of the compared values against the
+    /// benchmark level and the grade boundaries, the leaders, and one row of evidence per
+    /// product.
+    pub fn to_html(&self, lang: Lang) -> String {
+        let mut out = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = html::write_html(
+            &mut out,
+            lang,
+            self,
+            self.ranking.as_ref().map(RankingRef::Full),
+            &mut |f| self.products.iter().try_for_each(f),
+        );
         text_of(out)
     }
 
