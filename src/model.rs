@@ -301,6 +301,8 @@ impl CheckedIndicator {
 pub struct CheckedPlan {
     /// The product category.
     pub category: Names,
+    /// The plan's own version (`"2026-1"`), shown in reports.
+    pub version: Option<String>,
     /// The standards with their roles.
     pub standards: Vec<CheckedStandard>,
     /// The indicators, in plan order.
@@ -316,6 +318,7 @@ impl CheckedPlan {
     pub fn new(category: Names) -> CheckedPlan {
         CheckedPlan {
             category,
+            version: None,
             standards: Vec::new(),
             indicators: Vec::new(),
             policy: Policy::default(),
@@ -425,6 +428,7 @@ impl CheckedPlan {
         Plan {
             schema_version: 1,
             category: self.category.clone(),
+            version: self.version.clone(),
             standards: self
                 .standards
                 .iter()
@@ -603,6 +607,7 @@ fn typed_indicator(
 fn typed(plan: &Plan) -> Result<CheckedPlan, Error> {
     Ok(CheckedPlan {
         category: plan.category.clone(),
+        version: plan.version.clone(),
         standards: plan
             .standards
             .iter()

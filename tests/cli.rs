@@ -842,3 +842,58 @@ fn evaluate_row_errors_follow_lang() {
         "{md}"
     );
 }
+
+/// A report is dated by `--date`, else by `SOURCE_DATE_EPOCH`, else today (UTC); the JSON
+/// names the plan's version and the crate's.
+#[test]
+fn a_report_is_dated_and_names_the_versions() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.toml"
+    );
+    let products = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/plans/smart-toilet.products.csv"
+    );
+    let json = |date: Option<&str>, epoch: Option<&str>| {
+        let mut cmd = common::duibiao();
+        cmd.args(["report", plan, "--products", products, "--format", "json"]);
+        if let Some(d) = date {
+            cmd.args(["--date", d]);
+        }
+        cmd.env_remove("SOURCE_DATE_EPOCH");
+        if let Some(e) = epoch {
+            cmd.env("SOURCE_DATE_EPOCH", e);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{date:?} {epoch:?}");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let v = json(Some("2026-12-01"), Some("0"));
+    assert_eq!(v["date"], "2026-12-01");
+    assert_eq!(v["version"], "2026-1");
+    assert_eq!(v["crate-version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["standard-verdict"]["standard"], "Q/ABC 001-2024");
+    assert_eq!(json(None, Some("1764633599"))["date"], "2025-12-01");
+    let now = || {
+        let s = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        duibiao::report::utc_date(i64::try_from(s).unwrap()).unwrap()
+    };
+    let before = now();
+    let today = json(None, None)["date"].as_str().unwrap().to_owned();
+    assert!(today == before || today == now(), "{today}");
+    assert_eq!(
+        bad(&[
+            "report",
+            plan,
+            "--products",
+            products,
+            "--date",
+            "2026-02-30"
+        ]),
+        "error: date \"2026-02-30\": expected a date written YYYY-MM-DD, such as 2026-12-01\n"
+    );
+}

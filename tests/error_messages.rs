@@ -2542,3 +2542,80 @@ mod tiers {
         );
     }
 }
+
+/// The plan's own version and a report's date.
+mod version_and_date {
+    use duibiao::{Lang, Plan};
+
+    const PLAN: &str = r#"schema_version = 1
+category = { en = "x" }
+version = "2026-1"
+[[standards]]
+code = "GB 1-2000"
+role = "benchmark"
+[[indicators]]
+id = "a"
+direction = "lower-is-better"
+requirements = { "GB 1-2000" = "≤ 4" }
+"#;
+
+    fn faults(text: &str) -> Vec<(String, String)> {
+        let plan = Plan::from_toml_str(text).unwrap();
+        plan.check_in(text)
+            .errors()
+            .map(|f| (f.to_string(), f.to_string_in(Lang::Zh)))
+            .collect()
+    }
+
+    #[test]
+    fn a_plan_version_is_one_line_never_blank() {
+        assert!(faults(PLAN).is_empty());
+        assert_eq!(
+            Plan::from_toml_str(PLAN).unwrap().version.as_deref(),
+            Some("2026-1")
+        );
+        for (text, written) in [
+            (PLAN.replace("\"2026-1\"", "\" \""), " "),
+            (PLAN.replace("\"2026-1\"", "\"2026\\n1\""), "2026\\n1"),
+        ] {
+            assert_eq!(
+                faults(&text),
+                [(
+                    format!(
+                        r#"error: line 3, column 11: version: version "{written}": a plan version is one line of text, never blank (such as "2026-1")"#
+                    ),
+                    format!(
+                        r#"错误：第 3 行第 11 列：version：版本 "{written}"：方案版本应为一行非空文字（如 "2026-1"）"#
+                    ),
+                )],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_report_date_is_written_yyyy_mm_dd() {
+        let e = duibiao::report::date_text("2026-13-01").unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            r#"date "2026-13-01": expected a date written YYYY-MM-DD, such as 2026-12-01"#
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            r#"日期 "2026-13-01"：应写作 YYYY-MM-DD，如 2026-12-01"#
+        );
+        let e = duibiao::report::date_of_epoch("soon").unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            r#"SOURCE_DATE_EPOCH "soon": expected whole seconds since 1970-01-01 00:00 UTC, such as 1764547200"#
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            r#"SOURCE_DATE_EPOCH "soon"：应为自 1970-01-01 00:00 UTC 起的整秒数，如 1764547200"#
+        );
+        assert_eq!(
+            duibiao::report::date_of_epoch("1764547200").unwrap(),
+            "2025-12-01"
+        );
+    }
+}

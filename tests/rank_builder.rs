@@ -176,7 +176,13 @@ fn the_builders_report_is_the_committed_snapshot() {
     for v in &verdicts {
         rb.push(v).unwrap();
     }
-    let built = rb.finish().unwrap().with_names(&plan);
+    let built = rb
+        .finish()
+        .unwrap()
+        .with_names(&plan)
+        .with_plan(&engine)
+        .unwrap()
+        .dated("2026-12-01");
     let mut md = Vec::new();
     built.write_markdown(Lang::Both, &mut md).unwrap();
     let snapshot = std::fs::read_to_string(root("tests/snapshots/smart-toilet.md")).unwrap();

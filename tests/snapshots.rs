@@ -48,7 +48,12 @@ fn report(name: &str) -> Report {
         .map(|p| engine.evaluate(&p.unwrap()).unwrap())
         .collect();
     let ranking = Ranker::new(&engine).unwrap().rank(&verdicts).unwrap();
-    Report::new(engine.category(), &verdicts, Some(&ranking)).with_names(&plan)
+    // A fixed date: the command line dates a report today.
+    Report::new(engine.category(), &verdicts, Some(&ranking))
+        .with_names(&plan)
+        .with_plan(&engine)
+        .unwrap()
+        .dated("2026-12-01")
 }
 
 #[test]

@@ -202,11 +202,16 @@ enum Command {
         /// The products file: .csv, .json, .jsonl, .ndjson or .xlsx; `-` reads standard input.
         #[arg(long)]
         products: std::path::PathBuf,
-        /// md for people, csv (one row per product × indicator) or json for machines.
+        /// md or html (one self-contained file with charts) for people, csv (one row per
+        /// product × indicator) or json for machines.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
         #[command(flatten)]
         to: OutputTo,
+        /// The report's date, YYYY-MM-DD (default: the day of SOURCE_DATE_EPOCH when set,
+        /// else today in UTC).
+        #[arg(long)]
+        date: Option<String>,
         #[command(flatten)]
         input: Input,
     },
@@ -347,6 +352,15 @@ enum ReportFormat {
     Md,
     Csv,
     Json,
+    Html,
+}
+
+/// Today's date in UTC, from the system clock (1970-01-01 for a clock before it).
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    duibiao::report::utc_date(secs).unwrap_or_else(|| "9999-12-31".to_owned())
 }
 
 /// A one-line message for exit status 2.
@@ -628,10 +642,16 @@ fn run(command: Command) -> Result<String, Failure> {
             products,
             format,
             to,
+            date,
             input,
         } => {
             let output = to.output.clone();
             let bom = to.bom() && format == ReportFormat::Csv;
+            let date = match (date, std::env::var("SOURCE_DATE_EPOCH")) {
+                (Some(d), _) => duibiao::report::date_text(&d)?,
+                (None, Ok(epoch)) => duibiao::report::date_of_epoch(&epoch)?,
+                (None, Err(_)) => today(),
+            };
             // The labels follow --lang; without it both languages, side by side.
             let lang = LANG_GIVEN.get().copied().unwrap_or(Lang::Both);
             // The plan is read once (a pipe can be read only once): its names label the report.
@@ -640,7 +660,11 @@ fn run(command: Command) -> Result<String, Failure> {
             let mut builder =
                 duibiao::report::ReportBuilder::new(engine.category()).ranked_by(&ranker);
             each_verdict(&engine, &products, &input, &mut |v| builder.push(v))?;
-            let report = builder.finish()?.with_names(&source);
+            let report = builder
+                .finish()?
+                .with_names(&source)
+                .with_plan(&engine)?
+                .dated(date);
             let write = |out: &mut dyn std::io::Write| match format {
                 ReportFormat::Md => report.write_markdown(lang, out),
                 ReportFormat::Csv if bom => {
@@ -649,6 +673,7 @@ fn run(command: Command) -> Result<String, Failure> {
                 }
                 ReportFormat::Csv => report.write_csv(lang, out),
                 ReportFormat::Json => report.write_json(out),
+                ReportFormat::Html => report.write_html(lang, out),
             };
             match output {
                 None => {

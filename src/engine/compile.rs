@@ -170,6 +170,8 @@ pub(crate) fn compile_checked(plan: &CheckedPlan, report: &Report) -> Result<Eng
         tiered,
         subject,
         category: plan.category.clone(),
+        version: plan.version.clone(),
+        standards: plan.standards.clone(),
         attributes: plan.attributes.clone(),
     })
 }

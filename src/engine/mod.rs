@@ -216,6 +216,10 @@ pub struct Engine {
     pub(crate) tiered: usize,
     pub(crate) subject: Option<StandardCode>,
     pub(crate) category: Names,
+    /// The plan's own version.
+    pub(crate) version: Option<String>,
+    /// The plan's standards with their roles, in plan order.
+    pub(crate) standards: Vec<crate::model::CheckedStandard>,
     /// The plan's declared attributes.
     pub(crate) attributes: Vec<crate::plan::Attribute>,
 }
@@ -224,6 +228,16 @@ impl Engine {
     /// The product category of the plan.
     pub fn category(&self) -> &Names {
         &self.category
+    }
+
+    /// The plan's own version (`"2026-1"`), when the plan states one.
+    pub fn version(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+
+    /// The plan's standards with their roles, in plan order.
+    pub fn plan_standards(&self) -> &[crate::model::CheckedStandard] {
+        &self.standards
     }
 
     /// The columns of a products file that name no indicator of the plan by its id or its

@@ -46,6 +46,7 @@ pub(crate) mod msg {
         NO_CORE_WEIGHT = "weight \"{0}\": no core indicator has a weight above 0, so no product could ever be a leader (give one a weight above 0, or set policy.leader-min-exceeding)", "权重 \"{0}\"：没有核心指标的权重大于 0，因此任何产品都不可能成为领跑者（请给一个核心指标大于 0 的权重，或设置 policy.leader-min-exceeding）";
         STATES_NOTHING = "benchmark \"{0}\" states no requirement for any indicator", "对标标准 \"{0}\" 未对任何指标提出要求";
         ID_EMPTY = "an indicator id is never empty", "指标编号不能为空";
+        VERSION_TEXT = "version \"{0}\": a plan version is one line of text, never blank (such as \"2026-1\")", "版本 \"{0}\"：方案版本应为一行非空文字（如 \"2026-1\"）";
         ID_IS_ID = "indicator id \"id\" is the name of the products file's product-id column: choose another id", "指标编号 \"id\" 是产品文件中产品编号列的列名，请另选编号";
         TOLERANCE_NEGATIVE = "tolerance \"{0}\": a tolerance is never negative", "等效容差 \"{0}\"：等效容差不能为负";
         WEIGHT_NEGATIVE = "weight {0} is negative", "权重 {0} 为负";
@@ -749,6 +750,16 @@ pub(crate) fn check(plan: &Plan, source: Option<&Source<'_>>, limit: usize) -> R
                 || "policy.leader-min-exceeding".into(),
                 || message,
                 Loc::key(),
+            );
+        }
+    }
+
+    if let Some(v) = &plan.version {
+        if v.trim().is_empty() || v.chars().any(char::is_control) {
+            c.error(
+                || "version".into(),
+                || t!(msg::VERSION_TEXT, v.escape_debug().to_string()),
+                Loc::value(),
             );
         }
     }

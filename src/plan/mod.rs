@@ -136,6 +136,9 @@ pub struct Plan {
     pub schema_version: u32,
     /// The product category.
     pub category: Names,
+    /// The plan's own version, free text on one line (`"2026-1"`), shown in reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
     /// The standards, each with its role.
     pub standards: Vec<PlanStandard>,
     /// The indicators compared.

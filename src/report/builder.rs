@@ -12,6 +12,7 @@ use super::{
     name_causes, plan_names, write_csv, write_markdown, IndicatorRow, Lang, ProductReport, Report,
     Summary, SummaryTally,
 };
+use crate::engine::Engine;
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::rank::{
@@ -139,7 +140,7 @@ impl Table {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct ReportBuilder<'r> {
-    category: Names,
+    head: Report,
     ranking: Option<RankBuilder<'r>>,
     table: Table,
     tally: SummaryTally,
@@ -164,7 +165,7 @@ impl<'r> ReportBuilder<'r> {
     /// A builder for a report of this category, without a ranking.
     pub fn new(category: &Names) -> ReportBuilder<'r> {
         ReportBuilder {
-            category: category.clone(),
+            head: Report::head(category),
             ranking: None,
             table: Table {
                 ids: Ids::default(),
@@ -299,12 +300,12 @@ impl<'r> ReportBuilder<'r> {
     pub fn finish(mut self) -> Result<CompactReport, Error> {
         self.table.shrink();
         let ranking = self.ranking.map(RankBuilder::finish).transpose()?;
-        let summary = self
+        let mut head = self.head;
+        head.summary = self
             .tally
             .finish(ranking.as_ref().map(|r| (r.ranked_len(), r.leader_count())));
         Ok(CompactReport {
-            category: self.category,
-            summary,
+            head,
             ranking,
             table: self.table,
         })
@@ -316,8 +317,8 @@ impl<'r> ReportBuilder<'r> {
 /// [`Report`] it stands for, byte for byte ([`CompactReport::to_report`]).
 #[derive(Clone, Debug)]
 pub struct CompactReport {
-    category: Names,
-    summary: Summary,
+    /// The report without its products and ranking.
+    head: Report,
     ranking: Option<CompactRanking>,
     table: Table,
 }
@@ -325,12 +326,48 @@ pub struct CompactReport {
 impl CompactReport {
     /// The product category.
     pub fn category(&self) -> &Names {
-        &self.category
+        &self.head.category
     }
 
     /// The summary.
     pub fn summary(&self) -> &Summary {
-        &self.summary
+        &self.head.summary
+    }
+
+    /// The report without its products and its ranking: the category, version, date, crate
+    /// version, policy, standards, the subject standard's comparison, the indicators and the
+    /// summary.
+    pub fn head(&self) -> &Report {
+        &self.head
+    }
+
+    /// Dates the report ([`Report::dated`]).
+    #[must_use]
+    pub fn dated(mut self, date: impl Into<String>) -> CompactReport {
+        self.head.date = Some(date.into());
+        self
+    }
+
+    /// Adds what the compiled plan says ([`Report::with_plan`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::Engine::compare_standards`] when the plan names a subject standard.
+    pub fn with_plan(mut self, engine: &Engine) -> Result<CompactReport, Error> {
+        self.head.describe(engine)?;
+        let names: std::collections::BTreeMap<&str, &Names> = engine.indicator_names().collect();
+        self.name_by(&names);
+        Ok(self)
+    }
+
+    fn name_by(&mut self, names: &std::collections::BTreeMap<&str, &Names>) {
+        self.table.names = (0..self.table.keys.len())
+            .map(|k| {
+                let (id, _) = self.table.keys.get(k as u32);
+                names.get(id).map(|n| (*n).clone()).unwrap_or_default()
+            })
+            .collect();
+        name_causes(&mut self.head.summary, names);
     }
 
     /// The ranking, when ranked.
@@ -360,13 +397,7 @@ impl CompactReport {
     #[must_use]
     pub fn with_names(mut self, plan: &Plan) -> CompactReport {
         let names = plan_names(plan);
-        self.table.names = (0..self.table.keys.len())
-            .map(|k| {
-                let (id, _) = self.table.keys.get(k as u32);
-                names.get(id).map(|n| (*n).clone()).unwrap_or_default()
-            })
-            .collect();
-        name_causes(&mut self.summary, &names);
+        self.name_by(&names);
         self
     }
 
@@ -377,12 +408,10 @@ impl CompactReport {
 
     /// The whole [`Report`].
     pub fn to_report(&self) -> Report {
-        Report {
-            category: self.category.clone(),
-            summary: self.summary.clone(),
-            ranking: self.ranking.as_ref().map(CompactRanking::to_ranking),
-            products: self.products().collect(),
-        }
+        let mut r = self.head.clone();
+        r.ranking = self.ranking.as_ref().map(CompactRanking::to_ranking);
+        r.products = self.products().collect();
+        r
     }
 
     /// Writes the report as Markdown ([`Report::to_markdown`]).
@@ -394,10 +423,39 @@ impl CompactReport {
         write_markdown(
             &mut out,
             lang,
-            &self.category,
-            &self.summary,
+            &self.head,
             self.ranking.as_ref().map(RankingRef::Compact),
-            self.products().map(Cow::Owned),
+            &mut |f| {
+                let mut p = ProductReport::empty();
+                for i in 0..self.len() {
+                    self.product_into(i, &mut p);
+                    f(&p)?;
+                }
+                Ok(())
+            },
+        )?;
+        out.flush()
+    }
+
+    /// Writes the report as HTML ([`Report::to_html`]).
+    ///
+    /// # Errors
+    ///
+    /// When writing fails.
+    pub fn write_html(&self, lang: Lang, mut out: impl io::Write) -> io::Result<()> {
+        super::html::write_html(
+            &mut out,
+            lang,
+            &self.head,
+            self.ranking.as_ref().map(RankingRef::Compact),
+            &mut |f| {
+                let mut p = ProductReport::empty();
+                for i in 0..self.len() {
+                    self.product_into(i, &mut p);
+                    f(&p)?;
+                }
+                Ok(())
+            },
         )?;
         out.flush()
     }
@@ -424,6 +482,14 @@ impl CompactReport {
     }
 
     fn product(&self, i: usize) -> ProductReport {
+        let mut p = ProductReport::empty();
+        self.product_into(i, &mut p);
+        p
+    }
+
+    /// Product `i` written into `p`, reusing its texts' buffers: once they are long enough,
+    /// no allocation per product.
+    pub(crate) fn product_into(&self, i: usize, p: &mut ProductReport) {
         let t = &self.table;
         let before = i
             .checked_sub(1)
@@ -431,62 +497,85 @@ impl CompactReport {
             .unwrap_or_default();
         let r = t.records.get(i).copied().unwrap_or_default();
         let standing: Option<Standing> = self.ranking.as_ref().and_then(|k| k.standing(i));
-        let text = |code: u32| -> Option<String> {
+        let text = |code: u32| -> Option<&str> {
             let k = code.checked_sub(1)?;
-            t.texts.get(k).cloned()
+            t.texts.get(k).map(String::as_str)
         };
         let mut at = before.values;
         let rows = t.rows.get(before.rows..r.rows).unwrap_or_default();
-        let indicators = rows
-            .iter()
-            .map(|row| {
-                let c = t.contexts.get(row.context).copied();
-                let key = c.map_or(u32::MAX, |c| c.key);
-                let (id, class) = t.keys.get(key);
-                let value = (row.value != u32::MAX).then(|| {
-                    let end = at.saturating_add(row.value as usize);
-                    let v = t.values.get(at..end).unwrap_or_default().to_owned();
-                    at = end;
-                    v
-                });
-                IndicatorRow {
-                    id: id.to_owned(),
-                    name: t.names.get(key as usize).cloned().unwrap_or_default(),
-                    class,
-                    value,
-                    compared: t.decimals.get(row.compared),
-                    unit: c.and_then(|c| text(c.unit)),
-                    grade: c
-                        .and_then(|c| c.grade.checked_sub(1))
-                        .and_then(|g| t.grades.get(g))
-                        .map(|(zh, en)| Names {
-                            zh: zh.clone(),
-                            en: en.clone(),
-                        }),
-                    limit: c.and_then(|c| text(c.limit)),
-                    standard: c.and_then(|c| text(c.standard)),
-                    margin: t.decimals.get(row.margin),
-                    share: t.decimals.get(row.share),
-                    outcome: c.map_or(Outcome::Missing, |c| outcome_of(c.outcome)),
-                }
-            })
-            .collect();
-        let decided_by = t
-            .decided
-            .get(before.decided..r.decided)
-            .unwrap_or_default()
-            .iter()
-            .map(|&d| t.deciders.get(d).cloned().unwrap_or_default())
-            .collect();
-        ProductReport {
-            id: t.ids.get(i).to_owned(),
-            class: r.class.unwrap_or(Class::Gap),
-            decided_by,
-            rank: standing.map(|s| s.rank),
-            score: standing.map(|s| s.score),
-            leader: standing.is_some_and(|s| s.leader),
-            indicators,
+        p.indicators.truncate(rows.len());
+        while p.indicators.len() < rows.len() {
+            p.indicators.push(IndicatorRow::empty());
         }
+        for (row, out) in rows.iter().zip(p.indicators.iter_mut()) {
+            let c = t.contexts.get(row.context).copied();
+            let key = c.map_or(u32::MAX, |c| c.key);
+            let (id, class) = t.keys.get(key);
+            set(&mut out.id, id);
+            let name = t.names.get(key as usize);
+            set_opt(&mut out.name.zh, name.and_then(|n| n.zh.as_deref()));
+            set_opt(&mut out.name.en, name.and_then(|n| n.en.as_deref()));
+            out.class = class;
+            let value = (row.value != u32::MAX).then(|| {
+                let end = at.saturating_add(row.value as usize);
+                let v = t.values.get(at..end).unwrap_or_default();
+                at = end;
+                v
+            });
+            set_opt(&mut out.value, value);
+            out.compared = t.decimals.get(row.compared);
+            set_opt(&mut out.unit, c.and_then(|c| text(c.unit)));
+            let grade = c
+                .and_then(|c| c.grade.checked_sub(1))
+                .and_then(|g| t.grades.get(g));
+            match (grade, &mut out.grade) {
+                (None, g) => *g = None,
+                (Some((zh, en)), Some(g)) => {
+                    set_opt(&mut g.zh, zh.as_deref());
+                    set_opt(&mut g.en, en.as_deref());
+                }
+                (Some((zh, en)), g) => {
+                    *g = Some(Names {
+                        zh: zh.clone(),
+                        en: en.clone(),
+                    });
+                }
+            }
+            set_opt(&mut out.limit, c.and_then(|c| text(c.limit)));
+            set_opt(&mut out.standard, c.and_then(|c| text(c.standard)));
+            out.margin = t.decimals.get(row.margin);
+            out.share = t.decimals.get(row.share);
+            out.outcome = c.map_or(Outcome::Missing, |c| outcome_of(c.outcome));
+        }
+        let decided = t.decided.get(before.decided..r.decided).unwrap_or_default();
+        p.decided_by.truncate(decided.len());
+        for (k, &d) in decided.iter().enumerate() {
+            let id = t.deciders.get(d).map_or("", String::as_str);
+            match p.decided_by.get_mut(k) {
+                Some(s) => set(s, id),
+                None => p.decided_by.push(id.to_owned()),
+            }
+        }
+        set(&mut p.id, t.ids.get(i));
+        p.class = r.class.unwrap_or(Class::Gap);
+        p.rank = standing.map(|s| s.rank);
+        p.score = standing.map(|s| s.score);
+        p.leader = standing.is_some_and(|s| s.leader);
+    }
+}
+
+/// A text set in place, reusing its buffer.
+fn set(s: &mut String, text: &str) {
+    s.clear();
+    s.push_str(text);
+}
+
+/// An optional text set in place, reusing its buffer.
+fn set_opt(s: &mut Option<String>, text: Option<&str>) {
+    match (text, s.as_mut()) {
+        (None, _) => *s = None,
+        (Some(t), Some(buf)) => set(buf, t),
+        (Some(t), None) => *s = Some(t.to_owned()),
     }
 }
 
@@ -494,9 +583,41 @@ impl Serialize for CompactReport {
     /// As the [`Report`] it stands for.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut st = s.serialize_struct("Report", 4)?;
-        st.serialize_field("category", &self.category)?;
-        st.serialize_field("summary", &self.summary)?;
+        let h = &self.head;
+        let mut st = s.serialize_struct("Report", 11)?;
+        st.serialize_field("category", &h.category)?;
+        if let Some(v) = &h.version {
+            st.serialize_field("version", v)?;
+        } else {
+            st.skip_field("version")?;
+        }
+        if let Some(d) = &h.date {
+            st.serialize_field("date", d)?;
+        } else {
+            st.skip_field("date")?;
+        }
+        st.serialize_field("crate-version", &h.crate_version)?;
+        if let Some(p) = &h.policy {
+            st.serialize_field("policy", p)?;
+        } else {
+            st.skip_field("policy")?;
+        }
+        if h.standards.is_empty() {
+            st.skip_field("standards")?;
+        } else {
+            st.serialize_field("standards", &h.standards)?;
+        }
+        if let Some(v) = &h.standard_verdict {
+            st.serialize_field("standard-verdict", v)?;
+        } else {
+            st.skip_field("standard-verdict")?;
+        }
+        if h.indicators.is_empty() {
+            st.skip_field("indicators")?;
+        } else {
+            st.serialize_field("indicators", &h.indicators)?;
+        }
+        st.serialize_field("summary", &h.summary)?;
         match &self.ranking {
             Some(r) => st.serialize_field("ranking", r)?,
             None => st.skip_field("ranking")?,

@@ -52,22 +52,31 @@ use std::io;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod about;
 mod builder;
+mod date;
+mod html;
+mod labels;
 mod ranking;
 mod rows;
 mod standard;
 
+pub use about::{BandEntry, GradeEntry, IndicatorEntry, LevelLimit, StandardEntry};
 pub use builder::{CompactReport, ReportBuilder};
+pub use date::{date_of_epoch, date_text, utc_date};
+pub use labels::Label;
 pub use ranking::{ranking, write_ranking};
 pub use rows::{explain, Format, RowWriter, Tally};
 pub use standard::standard_verdict;
 
+use crate::engine::Engine;
 use crate::error::{t, Error};
 use crate::indicator::IndicatorClass;
 use crate::plan::Plan;
 use crate::rank::{Decimals, Packed, Ranking, Standing};
 use crate::standard::Names;
-use crate::verdict::{Class, Outcome, Verdict};
+use crate::verdict::{Class, Outcome, PolicyApplied, StandardVerdict, Verdict};
+use about::About;
 use ranking::RankingRef;
 
 pub use crate::error::Lang;
@@ -115,39 +124,59 @@ fn is_zero(n: &usize) -> bool {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct IndicatorRow {
-    /// The indicator's id.
+    /// `id`: the indicator's id.
     pub id: String,
-    /// Its name, where the plan gives one.
+    /// `name`: its name, where the plan gives one.
     #[serde(skip_serializing_if = "Names::is_empty")]
     pub name: Names,
-    /// Basic, core or innovation.
+    /// `class`: basic, core or innovation.
     pub class: IndicatorClass,
-    /// The value as given.
+    /// `value`: the value as given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// The value as compared, in the indicator's unit.
+    /// `compared`: the value as compared, in the indicator's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compared: Option<Decimal>,
-    /// The indicator's unit.
+    /// `unit`: the indicator's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// The grade (level, 等级) reached, where the indicator is graded.
+    /// `grade`: the grade (level, 等级) reached, where the indicator is graded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<Names>,
-    /// The benchmark level's limit that decided.
+    /// `limit`: the benchmark level's limit that decided.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<String>,
-    /// The standard that set it.
+    /// `standard`: the standard that set it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub standard: Option<String>,
-    /// The margin to the benchmark level, in the indicator's unit (positive: better).
+    /// `margin`: the margin to the benchmark level, in the indicator's unit (positive: better).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<Decimal>,
-    /// The margin as a share of the level.
+    /// `share`: the margin as a share of the level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<Decimal>,
-    /// The outcome.
+    /// `outcome`: the outcome.
     pub outcome: Outcome,
+}
+
+impl IndicatorRow {
+    /// A row with nothing in it, to be filled in place.
+    pub(crate) fn empty() -> IndicatorRow {
+        IndicatorRow {
+            id: String::new(),
+            name: Names::default(),
+            class: IndicatorClass::Core,
+            value: None,
+            compared: None,
+            unit: None,
+            grade: None,
+            limit: None,
+            standard: None,
+            margin: None,
+            share: None,
+            outcome: Outcome::Missing,
+        }
+    }
 }
 
 /// One product (or standard) of the report.
@@ -155,22 +184,37 @@ pub struct IndicatorRow {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct ProductReport {
-    /// The product's id.
+    /// `id`: the product's id.
     pub id: String,
-    /// Leader, follower or gap.
+    /// `class`: leader, follower or gap.
     pub class: Class,
-    /// The indicators that decided the class.
+    /// `decided-by`: the indicators that decided the class.
     pub decided_by: Vec<String>,
-    /// Its rank, when ranked.
+    /// `rank`: its rank, when ranked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rank: Option<usize>,
-    /// Its score, when ranked.
+    /// `score`: its score, when ranked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<Decimal>,
-    /// Chosen as a leader (领跑者) by the ranking.
+    /// `leader`: chosen as a leader (领跑者) by the ranking.
     pub leader: bool,
-    /// Per indicator, in plan order.
+    /// `indicators`: per indicator, in plan order.
     pub indicators: Vec<IndicatorRow>,
+}
+
+impl ProductReport {
+    /// A product with nothing in it, to be filled in place.
+    pub(crate) fn empty() -> ProductReport {
+        ProductReport {
+            id: String::new(),
+            class: Class::Gap,
+            decided_by: Vec::new(),
+            rank: None,
+            score: None,
+            leader: false,
+            indicators: Vec::new(),
+        }
+    }
 }
 
 /// One indicator that causes gaps, with how many and by how much (达标提升).
@@ -178,31 +222,31 @@ pub struct ProductReport {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct GapCause {
-    /// The indicator's id.
+    /// `indicator`: the indicator's id.
     pub indicator: String,
-    /// Its name, where the plan gives one.
+    /// `name`: its name, where the plan gives one.
     #[serde(skip_serializing_if = "Names::is_empty")]
     pub name: Names,
-    /// The products it makes a gap (it falls short or is missing there).
+    /// `products`: the products it makes a gap (it falls short or is missing there).
     pub products: usize,
-    /// Of which falling short.
+    /// `falls-short`: of which falling short.
     pub falls_short: usize,
-    /// Of which missing.
+    /// `missing`: of which missing.
     pub missing: usize,
-    /// Of which incomparable with the level (a standard's requirement only).
+    /// `incomparable`: of which incomparable with the level (a standard's requirement only).
     #[serde(skip_serializing_if = "is_zero")]
     pub incomparable: usize,
-    /// The most negative margin share among those falling short.
+    /// `worst-share`: the most negative margin share among those falling short.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub worst_share: Option<Decimal>,
-    /// The median margin share among those falling short (the mean of the middle two for an
+    /// `median-share`: the median margin share among those falling short (the mean of the middle two for an
     /// even count).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub median_share: Option<Decimal>,
-    /// The most negative margin, in the indicator's unit.
+    /// `worst-margin`: the most negative margin, in the indicator's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub worst_margin: Option<Decimal>,
-    /// The indicator's unit.
+    /// `unit`: the indicator's unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
@@ -212,40 +256,66 @@ pub struct GapCause {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Summary {
-    /// Products reported.
+    /// `products`: products reported.
     pub products: usize,
-    /// Of class leader (领跑).
+    /// `leaders`: of class leader (领跑).
     pub leaders: usize,
-    /// Of class follower (跟跑).
+    /// `followers`: of class follower (跟跑).
     pub followers: usize,
-    /// Of class gap (差距).
+    /// `gaps`: of class gap (差距).
     pub gaps: usize,
-    /// Ranked, when a ranking is given.
+    /// `ranked`: ranked, when a ranking is given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ranked: Option<usize>,
-    /// Chosen leaders (领跑者) of the ranking, when given.
+    /// `chosen-leaders`: chosen leaders (领跑者) of the ranking, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chosen_leaders: Option<usize>,
-    /// The indicators that cause gaps, most products first (达标提升).
+    /// `gap-causes`: the indicators that cause gaps, most products first (达标提升).
     pub gap_causes: Vec<GapCause>,
 }
 
 /// A report over verdicts and, optionally, a ranking. Serializable; render it with
-/// [`Report::to_markdown`], [`Report::to_csv`] or [`Report::to_json`].
+/// [`Report::to_markdown`], [`Report::to_html`], [`Report::to_csv`] or [`Report::to_json`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Report {
-    /// The product category.
+    /// `category`: the product category.
     pub category: Names,
-    /// The summary.
+    /// `version`: the plan's own version (`2026-1`), when the plan states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// `date`: the report's date as the caller gives it ([`Report::dated`]), `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `crate-version`: the version of duibiao that wrote the report.
+    pub crate_version: String,
+    /// `policy`: the classification policy applied, when the plan is given
+    /// ([`Report::with_plan`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyApplied>,
+    /// `standards`: the plan's standards with their titles, roles and kinds, in plan order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<StandardEntry>,
+    /// `standard-verdict`: the subject (enterprise) standard's own comparison with the
+    /// benchmark level, when the plan names a subject standard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard_verdict: Option<StandardVerdict>,
+    /// `indicators`: the plan's indicators with their units, directions, classes, weights,
+    /// benchmark levels and grade boundaries, in plan order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorEntry>,
+    /// `summary`: the counts and the gap causes.
     pub summary: Summary,
-    /// The ranking, when given.
+    /// `ranking`: the ranking, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ranking: Option<Ranking>,
-    /// Per product, in the order of the verdicts.
+    /// `products`: per product, in the order of the verdicts.
     pub products: Vec<ProductReport>,
 }
+
+/// The version of this crate, as reports name it.
+pub const CRATE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 impl Report {
     /// Builds the report from verdicts (in the order given) and an optional ranking of them.
@@ -268,12 +338,71 @@ impl Report {
                 product_of(v, places.get(v.product.as_str()).copied())
             })
             .collect();
+        let mut report = Report::head(category);
+        report.summary = tally.finish(ranking.map(|r| (r.ranked.len(), r.leader_count)));
+        report.ranking = ranking.cloned();
+        report.products = products;
+        report
+    }
+
+    /// A report of a category with nothing in it yet.
+    fn head(category: &Names) -> Report {
         Report {
             category: category.clone(),
-            summary: tally.finish(ranking.map(|r| (r.ranked.len(), r.leader_count))),
-            ranking: ranking.cloned(),
-            products,
+            version: None,
+            date: None,
+            crate_version: CRATE_VERSION.to_owned(),
+            policy: None,
+            standards: Vec::new(),
+            standard_verdict: None,
+            indicators: Vec::new(),
+            summary: SummaryTally::default().finish(None),
+            ranking: None,
+            products: Vec::new(),
         }
+    }
+
+    /// Dates the report (`2026-12-01`: [`date_text`] checks a text, [`utc_date`] gives the date
+    /// of a moment). The date is given, never read from a clock, so that a report is
+    /// reproducible.
+    #[must_use]
+    pub fn dated(mut self, date: impl Into<String>) -> Report {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// Adds what the compiled plan the verdicts came from says: its version, the policy
+    /// applied, the standards, the subject standard's comparison (when the plan names one),
+    /// each indicator's unit, direction, class, weight, benchmark level and grade boundaries,
+    /// and the indicator names ([`Report::with_names`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Engine::compare_standards`] when the plan names a subject standard.
+    pub fn with_plan(mut self, engine: &Engine) -> Result<Report, Error> {
+        self.describe(engine)?;
+        let names: BTreeMap<&str, &Names> = engine.indicator_names().collect();
+        for p in &mut self.products {
+            for row in &mut p.indicators {
+                if let Some(n) = names.get(row.id.as_str()) {
+                    row.name = (*n).clone();
+                }
+            }
+        }
+        name_causes(&mut self.summary, &names);
+        Ok(self)
+    }
+
+    /// Sets the plan's parts of the report, the products apart.
+    fn describe(&mut self, engine: &Engine) -> Result<(), Error> {
+        let about = About::of(engine)?;
+        self.category = engine.category().clone();
+        self.version = about.version;
+        self.policy = Some(about.policy);
+        self.standards = about.standards;
+        self.standard_verdict = about.standard_verdict;
+        self.indicators = about.indicators;
+        Ok(())
     }
 
     /// Adds the indicator names of the plan the verdicts came from.
@@ -316,6 +445,24 @@ impl Report {
         text_of(out)
     }
 
+    /// The report as one self-contained HTML file (inline CSS and SVG, no script, no external
+    /// resource): the head, the standards, the subject standard's comparison, the class
+    /// counts, per core indicator the distribution of the compared values against the
+    /// benchmark level and the grade boundaries, the leaders, and one row of evidence per
+    /// product.
+    pub fn to_html(&self, lang: Lang) -> String {
+        let mut out = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = html::write_html(
+            &mut out,
+            lang,
+            self,
+            self.ranking.as_ref().map(RankingRef::Full),
+            &mut |f| self.products.iter().try_for_each(f),
+        );
+        text_of(out)
+    }
+
     /// The report as Markdown: a title, the summary with the gap causes (达标提升), the ranking
     /// when given, and an indicator table per product.
     pub fn to_markdown(&self, lang: Lang) -> String {
@@ -324,10 +471,9 @@ impl Report {
         let _ = write_markdown(
             &mut out,
             lang,
-            &self.category,
-            &self.summary,
+            self,
             self.ranking.as_ref().map(RankingRef::Full),
-            self.products.iter().map(Cow::Borrowed),
+            &mut |f| self.products.iter().try_for_each(f),
         );
         text_of(out)
     }
@@ -491,53 +637,54 @@ impl SummaryTally {
 
 /// Writes the Markdown report: what [`Report::to_markdown`] and
 /// [`CompactReport::write_markdown`] print.
-fn write_markdown<'p, W: io::Write>(
+fn write_markdown<W: io::Write>(
     out: &mut W,
     lang: Lang,
-    category: &Names,
-    sm: &Summary,
+    head: &Report,
     ranking: Option<RankingRef<'_>>,
-    products: impl Iterator<Item = Cow<'p, ProductReport>>,
+    products: &mut EachProduct<'_>,
 ) -> io::Result<()> {
-    let l = |zh: &str, en: &str| lang.label(zh, en);
+    let l = |x: Label| x.in_lang(lang);
+    let sm = &head.summary;
     let mut s = String::new();
     let _ = writeln!(
         s,
         "# {}: {}\n",
-        l("对标报告", "Benchmarking report"),
-        md(&lang.name(category))
+        l(Label::Report),
+        md(&lang.name(&head.category))
     );
-    let _ = writeln!(s, "## {}\n", l("摘要", "Summary"));
-    let _ = writeln!(s, "| {} | {} |", l("项目", "item"), l("数量", "count"));
+    about::markdown_head(&mut s, lang, head);
+    let _ = writeln!(s, "## {}\n", l(Label::Summary));
+    let _ = writeln!(s, "| {} | {} |", l(Label::Item), l(Label::Count));
     s.push_str("|---|---:|\n");
-    let mut line = |label: String, n: usize| {
+    let mut line = |label: &str, n: usize| {
         let _ = writeln!(s, "| {label} | {n} |");
     };
-    line(l("产品", "products"), sm.products);
-    line(lang.class(Class::Leader), sm.leaders);
-    line(lang.class(Class::Follower), sm.followers);
-    line(lang.class(Class::Gap), sm.gaps);
+    line(&l(Label::Products), sm.products);
+    line(&lang.class(Class::Leader), sm.leaders);
+    line(&lang.class(Class::Follower), sm.followers);
+    line(&lang.class(Class::Gap), sm.gaps);
     if let Some(n) = sm.ranked {
-        line(l("入榜", "ranked"), n);
+        line(&l(Label::Ranked), n);
     }
     if let Some(n) = sm.chosen_leaders {
-        line(l("领跑者", "chosen leaders"), n);
+        line(&l(Label::ChosenLeaders), n);
     }
     s.push('\n');
-    let _ = writeln!(s, "### {}\n", l("达标提升", "To raise the standard"));
+    let _ = writeln!(s, "### {}\n", l(Label::GapCauses));
     if sm.gap_causes.is_empty() {
-        let _ = writeln!(s, "{}\n", l("无差距。", "No gaps."));
+        let _ = writeln!(s, "{}\n", l(Label::NoGaps));
     } else {
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            l("指标", "indicator"),
-            l("差距产品", "products with a gap"),
+            l(Label::Indicator),
+            l(Label::ProductsWithGap),
             lang.outcome(Outcome::FallsShort),
             lang.outcome(Outcome::Missing),
-            l("最大差距比例", "worst share"),
-            l("差距比例中位数", "median share"),
-            l("最大差距", "worst margin"),
+            l(Label::WorstShare),
+            l(Label::MedianShare),
+            l(Label::WorstMargin),
         );
         s.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
         for c in &sm.gap_causes {
@@ -556,21 +703,21 @@ fn write_markdown<'p, W: io::Write>(
         s.push('\n');
     }
     if let Some(r) = ranking {
-        let _ = writeln!(s, "## {}\n", l("排行", "Ranking"));
+        let _ = writeln!(s, "## {}\n", l(Label::Ranking));
         // By tier: each indicator's tier rank, and the indicators left out of the ranking.
         let by_tier = r.by_tier();
         let _ = write!(
             s,
             "| {} | {} | {} | {} | {} | {} |",
-            l("名次", "rank"),
-            l("产品", "product"),
-            l("得分", "score"),
-            l("优于项", "exceeding"),
-            l("类别", "class"),
-            l("领跑者", "chosen leader"),
+            l(Label::Rank),
+            l(Label::Product),
+            l(Label::Score),
+            l(Label::Exceeding),
+            l(Label::Class),
+            l(Label::ChosenLeader),
         );
         if by_tier {
-            let _ = write!(s, " {} |", l("层级名次", "tier ranks"));
+            let _ = write!(s, " {} |", l(Label::TierRanks));
         }
         s.push_str(if by_tier {
             "\n|---:|---|---:|---:|---|---|---|\n"
@@ -598,20 +745,12 @@ fn write_markdown<'p, W: io::Write>(
             let _ = writeln!(
                 s,
                 "\n{}: {}",
-                l(
-                    "各方数值相同、不排名的指标",
-                    "Left out of the ranking, every ranked entry states the same value"
-                ),
+                l(Label::LeftOut),
                 md(&r.left_out().join(", "))
             );
         }
         if r.ineligible_len() > 0 {
-            let _ = writeln!(
-                s,
-                "\n| {} | {} |",
-                l("未入榜", "not ranked"),
-                l("原因", "because")
-            );
+            let _ = writeln!(s, "\n| {} | {} |", l(Label::NotRanked), l(Label::Because));
             s.push_str("|---|---|\n");
             for i in r.ineligible() {
                 let why: Vec<String> = i
@@ -625,66 +764,141 @@ fn write_markdown<'p, W: io::Write>(
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "## {}\n", l("产品", "Products"));
-    for p in products {
-        let mut head = format!("### {} — {}", md(&p.id), lang.class(p.class));
-        if let (Some(rank), Some(score)) = (p.rank, p.score) {
-            let _ = write!(
-                head,
-                " ({} {rank}, {} {score}{})",
-                l("名次", "rank"),
-                l("得分", "score"),
-                if p.leader {
-                    format!(", {}", l("领跑者", "chosen leader"))
-                } else {
-                    String::new()
-                }
-            );
-        }
-        let _ = writeln!(s, "{head}\n");
-        if !p.decided_by.is_empty() {
-            let _ = writeln!(
-                s,
-                "{}: {}\n",
-                l("判定依据", "decided by"),
-                md(&p.decided_by.join(", "))
-            );
-        }
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            l("指标", "indicator"),
-            l("值", "value"),
-            l("等级", "grade"),
-            l("限值", "limit"),
-            l("标准", "standard"),
-            l("余量", "margin"),
-            l("余量比例", "share"),
-            l("结果", "outcome"),
-        );
-        s.push_str("|---|---:|---|---|---|---:|---:|---|\n");
-        for i in &p.indicators {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                md(&titled(&i.id, &lang.name(&i.name))),
-                md(i.value.as_deref().unwrap_or("—")),
-                md(&i
-                    .grade
-                    .as_ref()
-                    .map(|g| lang.name(g))
-                    .unwrap_or_else(|| "—".to_owned())),
-                md(i.limit.as_deref().unwrap_or("—")),
-                md(i.standard.as_deref().unwrap_or("—")),
-                with_unit(i.margin, i.unit.as_deref()),
-                dash(i.share),
-                lang.outcome(i.outcome),
-            );
-        }
-        s.push('\n');
-        flush_full(out, &mut s)?;
-    }
+    let _ = writeln!(s, "## {}\n", l(Label::ProductsHeading));
+    products(&mut |p: &ProductReport| {
+        write_product(&mut s, lang, p);
+        flush_full(out, &mut s)
+    })?;
     out.write_all(s.as_bytes())
+}
+
+/// The products of a report, each handed to `f` in turn.
+pub(crate) type EachProduct<'a> =
+    dyn FnMut(&mut dyn FnMut(&ProductReport) -> io::Result<()>) -> io::Result<()> + 'a;
+
+/// A Markdown table cell written into `s`: escaped by [`md`] where the text holds ASCII
+/// punctuation Markdown may read, copied as it is otherwise (no allocation).
+fn put_md(s: &mut String, text: &str) {
+    let plain = text.bytes().all(|b| {
+        !(b.is_ascii_control() || b.is_ascii_punctuation())
+            || matches!(
+                b,
+                b'.' | b'-' | b'+' | b'%' | b'/' | b':' | b',' | b'(' | b')' | b'=' | b'~'
+            )
+    });
+    if plain {
+        s.push_str(text);
+    } else {
+        s.push_str(&md(text));
+    }
+}
+
+/// A name in `lang` written into `s` (as [`Lang::name`] gives it), escaped.
+fn put_name(s: &mut String, lang: Lang, names: &Names) {
+    let zh = names.zh.as_deref();
+    let en = names.en.as_deref();
+    match (lang, zh, en) {
+        (Lang::Zh, Some(z), _) | (Lang::En, Some(z), None) => put_md(s, z),
+        (Lang::En, _, Some(e)) | (Lang::Zh, None, Some(e)) => put_md(s, e),
+        (Lang::Both, Some(z), Some(e)) => {
+            put_md(s, z);
+            s.push(' ');
+            put_md(s, e);
+        }
+        (Lang::Both, Some(one), None) | (Lang::Both, None, Some(one)) => put_md(s, one),
+        (_, None, None) => {}
+    }
+}
+
+/// A decimal, or `—` for none.
+fn put_dash(s: &mut String, x: Option<Decimal>) {
+    match x {
+        Some(x) => {
+            let _ = write!(s, "{x}");
+        }
+        None => s.push('—'),
+    }
+}
+
+/// One product's section of the Markdown report, written into `s` without allocating once
+/// `s` is large enough.
+fn write_product(s: &mut String, lang: Lang, p: &ProductReport) {
+    s.push_str("### ");
+    put_md(s, &p.id);
+    s.push_str(" — ");
+    labels::put_pair(s, lang, p.class.zh(), p.class.as_str());
+    if let (Some(rank), Some(score)) = (p.rank, p.score) {
+        s.push_str(" (");
+        labels::put(s, lang, Label::Rank);
+        let _ = write!(s, " {rank}, ");
+        labels::put(s, lang, Label::Score);
+        let _ = write!(s, " {score}");
+        if p.leader {
+            s.push_str(", ");
+            labels::put(s, lang, Label::ChosenLeader);
+        }
+        s.push(')');
+    }
+    s.push_str("\n\n");
+    if !p.decided_by.is_empty() {
+        labels::put(s, lang, Label::DecidedBy);
+        s.push_str(": ");
+        for (k, id) in p.decided_by.iter().enumerate() {
+            if k > 0 {
+                s.push_str(", ");
+            }
+            put_md(s, id);
+        }
+        s.push_str("\n\n");
+    }
+    for label in [
+        Label::Indicator,
+        Label::Value,
+        Label::Grade,
+        Label::Limit,
+        Label::Standard,
+        Label::Margin,
+        Label::Share,
+        Label::Outcome,
+    ] {
+        s.push_str("| ");
+        labels::put(s, lang, label);
+        s.push(' ');
+    }
+    s.push_str("|\n|---|---:|---|---|---|---:|---:|---|\n");
+    for i in &p.indicators {
+        s.push_str("| ");
+        put_md(s, &i.id);
+        let before = s.len();
+        s.push(' ');
+        put_name(s, lang, &i.name);
+        if s.len() == before + 1 {
+            s.truncate(before);
+        }
+        s.push_str(" | ");
+        put_md(s, i.value.as_deref().unwrap_or("—"));
+        s.push_str(" | ");
+        match &i.grade {
+            Some(g) => put_name(s, lang, g),
+            None => s.push('—'),
+        }
+        s.push_str(" | ");
+        put_md(s, i.limit.as_deref().unwrap_or("—"));
+        s.push_str(" | ");
+        put_md(s, i.standard.as_deref().unwrap_or("—"));
+        s.push_str(" | ");
+        put_dash(s, i.margin);
+        if let (Some(_), Some(u)) = (i.margin, i.unit.as_deref().filter(|u| !u.is_empty())) {
+            s.push(' ');
+            put_md(s, u);
+        }
+        s.push_str(" | ");
+        put_dash(s, i.share);
+        s.push_str(" | ");
+        labels::put_pair(s, lang, i.outcome.zh(), i.outcome.as_str());
+        s.push_str(" |\n");
+    }
+    s.push('\n');
 }
 
 /// Writes the CSV report: what [`Report::to_csv`] and [`CompactReport::write_csv`] print.
