@@ -220,6 +220,22 @@ struct Input {
     /// The sheet of an .xlsx products workbook to read (default: the first).
     #[arg(long)]
     sheet: Option<String>,
+    /// Judge the products on N threads while the file is read (default: one per core); 1
+    /// judges each product on the reading thread. The output is the same either way.
+    #[arg(long, value_name = "N")]
+    threads: Option<std::num::NonZeroUsize>,
+}
+
+impl Input {
+    /// The judging threads: `--threads`, else one per core; `None` for one, judged on the
+    /// reading thread.
+    fn parallel(&self) -> Option<duibiao::stream::Parallel> {
+        let parallel = match self.threads {
+            Some(n) => duibiao::stream::Parallel::new(n),
+            None => duibiao::stream::Parallel::available(),
+        };
+        (parallel.threads() > 1).then_some(parallel)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -414,7 +430,9 @@ fn run(command: Command) -> Result<String, Failure> {
             let shown = products.display().to_string();
             let stdout = std::io::stdout();
             let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            let done = evaluate(&engine, source, &shown, format, exact, quiet || !large, out)
+            // The exact path or not, on several threads or on this one.
+            let how = (exact, input.parallel());
+            let done = evaluate(&engine, source, &shown, format, how, quiet || !large, out)
                 .unwrap_or_else(|e| {
                     // Output closed early (a pipe into `head`) or a write failed.
                     eprintln!(
@@ -892,15 +910,15 @@ struct Evaluated {
 }
 
 /// `evaluate`: summaries (the fast path where it holds) for table, CSV and Markdown; full
-/// verdicts for JSON and with `--exact`. The same rows either way. A row that cannot be read
-/// or judged is written as an error row naming its product when the id could be read; the
+/// verdicts for JSON and with `--exact`; judged on the threads of `parallel` or on this one.
+/// The same rows either way. A row that cannot be read or judged is written as an error row naming its product when the id could be read; the
 /// others go on. Product ids read twice are warned on stderr.
 fn evaluate(
     engine: &duibiao::Engine,
     source: Source<Box<dyn std::io::Read>>,
     shown: &str,
     format: Output,
-    exact: bool,
+    (exact, parallel): (bool, Option<duibiao::stream::Parallel>),
     quiet: bool,
     out: impl std::io::Write,
 ) -> std::io::Result<Evaluated> {
@@ -933,10 +951,12 @@ fn evaluate(
             }
         }};
     }
-    if exact || format == Output::Json {
-        write_rows!(source.verdicts(engine), verdict);
-    } else {
-        write_rows!(source.summaries(engine), summary);
+    // On several threads or on this one: the same rows, in the same order.
+    match (exact || format == Output::Json, parallel) {
+        (true, Some(p)) => write_rows!(source.verdicts_parallel(engine, p), verdict),
+        (true, None) => write_rows!(source.verdicts(engine), verdict),
+        (false, Some(p)) => write_rows!(source.summaries_parallel(engine, p), summary),
+        (false, None) => write_rows!(source.summaries(engine), summary),
     }
     progress.finish(done.rows);
     w.finish()?;
@@ -956,24 +976,33 @@ fn each_verdict(
 ) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let (source, _) = open_products(engine, path, input)?;
-    let mut rows = source.verdicts(engine);
-    while let Some(v) = rows.next() {
-        match v {
-            Ok(v) => f(&v)?,
-            Err(e) if rows.stopped() => {
-                return Err(Failure(say(
-                    &messages::IN_FILE,
-                    &[a(&shown), Arg::Error(&e)],
-                )))
+    // On several threads or on this one: the same verdicts, in the same order.
+    macro_rules! each_row {
+        ($rows:expr) => {{
+            let mut rows = $rows;
+            while let Some(v) = rows.next() {
+                match v {
+                    Ok(v) => f(&v)?,
+                    Err(e) if rows.stopped() => {
+                        return Err(Failure(say(
+                            &messages::IN_FILE,
+                            &[a(&shown), Arg::Error(&e)],
+                        )))
+                    }
+                    Err(e) => {
+                        eprintln!(
+                            "error: {}",
+                            say(&messages::LEFT_OUT, &[a(&shown), Arg::Error(&e)])
+                        );
+                        ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
             }
-            Err(e) => {
-                eprintln!(
-                    "error: {}",
-                    say(&messages::LEFT_OUT, &[a(&shown), Arg::Error(&e)])
-                );
-                ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        }
+        }};
+    }
+    match input.parallel() {
+        Some(p) => each_row!(source.verdicts_parallel(engine, p)),
+        None => each_row!(source.verdicts(engine)),
     }
     Ok(())
 }
