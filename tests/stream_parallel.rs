@@ -395,7 +395,7 @@ fn the_command_line_writes_the_same_bytes_on_every_thread_count() {
     }
     json.push(']');
     let cut = &json[..json.len() / 2];
-    let stopped_csv = format!("{csv}P-long,{}\nP-after,3.5\n", "9".repeat(2 << 20));
+    let stopped_csv = format!("{csv}P-long,{}\nP-after,3.5\n", "9".repeat((1 << 20) + 16));
     for input in [&csv[..], &json[..], cut, &stopped_csv[..]] {
         for format in ["table", "csv", "json", "md"] {
             same_output(
