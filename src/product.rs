@@ -652,9 +652,99 @@ impl<R: Read> CsvRows<R> {
         self.stopped
     }
 
-    /// The current row's cells.
-    pub(crate) fn record(&self) -> &csv::StringRecord {
-        &self.record
+    /// The current row read against the header ([`RowView`]).
+    pub(crate) fn view(&self) -> RowView<'_> {
+        RowView {
+            columns: &self.columns,
+            keep: &self.keep,
+            attributes: &self.attributes,
+            id_bytes: self.id_bytes,
+            record: &self.record,
+            faults: &self.faults,
+        }
+    }
+
+    /// What the header says of every row, for reading rows detached by
+    /// [`CsvRows::swap_row`].
+    pub(crate) fn shape(&self) -> RowShape {
+        RowShape {
+            columns: self.columns.clone(),
+            keep: self.keep.clone(),
+            attributes: self.attributes.clone(),
+            id_bytes: self.id_bytes,
+        }
+    }
+
+    /// Swaps the current row with `row`: the row just read is detached (to be checked and
+    /// judged elsewhere), and `row`'s buffers are reused for the next read.
+    pub(crate) fn swap_row(&mut self, row: &mut CsvRow) {
+        std::mem::swap(&mut self.record, &mut row.record);
+        std::mem::swap(&mut self.faults, &mut row.faults);
+        self.faults.clear();
+    }
+
+    /// The current row's id ([`RowView::id`]).
+    pub(crate) fn id(&self) -> Result<&str, Error> {
+        self.view().id()
+    }
+
+    /// The current row as a product ([`RowView::to_product`]).
+    pub(crate) fn to_product(&self) -> Result<Product, Error> {
+        self.view().to_product()
+    }
+}
+
+/// A row's cells detached from its reader ([`CsvRows::swap_row`]).
+#[derive(Default)]
+pub(crate) struct CsvRow {
+    record: csv::StringRecord,
+    faults: Vec<(usize, Text)>,
+}
+
+/// What the header says of every row: its columns, those read as values and as attributes,
+/// the id limit.
+#[derive(Default)]
+pub(crate) struct RowShape {
+    columns: Vec<String>,
+    keep: Vec<bool>,
+    attributes: Vec<bool>,
+    id_bytes: usize,
+}
+
+impl RowShape {
+    /// The header's columns, `id` first ([`CsvRows::columns`]).
+    pub(crate) fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// A detached row read against this header.
+    pub(crate) fn view<'a>(&'a self, row: &'a CsvRow) -> RowView<'a> {
+        RowView {
+            columns: &self.columns,
+            keep: &self.keep,
+            attributes: &self.attributes,
+            id_bytes: self.id_bytes,
+            record: &row.record,
+            faults: &row.faults,
+        }
+    }
+}
+
+/// One row's cells read against the header: the checks and the product of a row, the same
+/// for the reader's current row and for a row detached from it.
+pub(crate) struct RowView<'a> {
+    columns: &'a [String],
+    keep: &'a [bool],
+    attributes: &'a [bool],
+    id_bytes: usize,
+    record: &'a csv::StringRecord,
+    faults: &'a [(usize, Text)],
+}
+
+impl<'a> RowView<'a> {
+    /// The row's cells.
+    pub(crate) fn record(&self) -> &'a csv::StringRecord {
+        self.record
     }
 
     /// Whether a cell the current row reads (its id, a kept column, or one beyond the header)
@@ -667,7 +757,7 @@ impl<R: Read> CsvRows<R> {
 
     /// The current row's id, checked as every path checks it: not empty, within `id_bytes`,
     /// and no more cells than columns.
-    pub(crate) fn id(&self) -> Result<&str, Error> {
+    pub(crate) fn id(&self) -> Result<&'a str, Error> {
         let id = self.record.get(0).unwrap_or_default();
         if let Some((_, fault)) = self.faults.iter().find(|(k, _)| *k == 0) {
             return Err(Error::invalid("product id", id, fault.clone()));
@@ -693,7 +783,7 @@ impl<R: Read> CsvRows<R> {
             .columns
             .iter()
             .zip(self.record.iter())
-            .zip(&self.keep)
+            .zip(self.keep)
             .enumerate()
         {
             if !keep {

@@ -45,11 +45,14 @@ use std::io::Read;
 use crate::engine::{Classifier, FastOutcome, Prepared};
 use crate::error::Error;
 use crate::limits::Limits;
-use crate::product::{CsvRows, Encoding, JsonRows, Product};
+use crate::product::{CsvRows, Encoding, JsonRows, Product, RowView};
 use crate::verdict::{Summary, Verdict};
 use crate::Engine;
 
 pub use crate::product::Place;
+pub use parallel::{Parallel, ParallelRows};
+
+mod parallel;
 
 /// Where the products come from.
 enum Rows<R> {
@@ -330,7 +333,7 @@ impl Fast {
 
     /// The summary of the current row, when every cell it reads is a plain number (or empty,
     /// or pass/fail) within the cell limit; `None` sends the row to the exact path.
-    fn summary<R: Read>(&mut self, engine: &Engine, rows: &CsvRows<R>) -> Option<Summary> {
+    fn summary(&mut self, engine: &Engine, rows: &RowView<'_>) -> Option<Summary> {
         let id = rows.id().ok()?;
         if rows.has_faults() {
             return None;
@@ -421,7 +424,7 @@ impl<R: Read> Iterator for Summaries<'_, R> {
                 Err(e) => return Some(Err(e)),
             };
             if let (Rows::Csv(csv), Some(fast)) = (&self.reader.rows, &mut self.fast) {
-                if let Some(summary) = fast.summary(self.engine, csv) {
+                if let Some(summary) = fast.summary(self.engine, &csv.view()) {
                     return Some(Ok(summary));
                 }
                 let product = csv

@@ -254,6 +254,22 @@ struct Input {
     /// The sheet of an .xlsx products workbook to read (default: the first).
     #[arg(long)]
     sheet: Option<String>,
+    /// Judge the products on N threads while the file is read (default: one per core); 1
+    /// judges each product on the reading thread. The output is the same either way.
+    #[arg(long, value_name = "N")]
+    threads: Option<std::num::NonZeroUsize>,
+}
+
+impl Input {
+    /// The judging threads: `--threads`, else one per core; `None` for one, judged on the
+    /// reading thread.
+    fn parallel(&self) -> Option<duibiao::stream::Parallel> {
+        let parallel = match self.threads {
+            Some(n) => duibiao::stream::Parallel::new(n),
+            None => duibiao::stream::Parallel::available(),
+        };
+        (parallel.threads() > 1).then_some(parallel)
+    }
 }
 
 /// Where the output goes, and whether CSV starts with a byte order mark.
@@ -529,10 +545,12 @@ fn run(command: Command) -> Result<String, Failure> {
                     format,
                     EvalFormat::Json | EvalFormat::Jsonl | EvalFormat::CsvLong
                 );
+            // The exact path or not, on several threads or on this one.
+            let how = (full, input.parallel());
             let done = RowWriter::for_engine(format.into(), &engine, out)
                 .and_then(|w| {
                     let w = w.lang(lang()).bom(to.bom());
-                    evaluate(&engine, source, &shown, w, full, quiet || !large)
+                    evaluate(&engine, source, &shown, w, how, quiet || !large)
                 })
                 .unwrap_or_else(|e| {
                     // Output closed early (a pipe into `head`) or a write failed.
@@ -1057,7 +1075,8 @@ struct Evaluated {
 }
 
 /// `evaluate`: summaries (the fast path where it holds) for table, CSV and Markdown; full
-/// verdicts (`full`) for JSON, JSON Lines, the long CSV and with `--exact`. The same rows either way. A row that cannot be read
+/// verdicts (`full`) for JSON, JSON Lines, the long CSV and with `--exact`; judged on the
+/// threads of `parallel` or on this one. The same rows either way. A row that cannot be read
 /// or judged is written as an error row naming its product when the id could be read; the
 /// others go on. Product ids read twice are warned on stderr.
 fn evaluate(
@@ -1065,7 +1084,7 @@ fn evaluate(
     source: Source<Box<dyn std::io::Read>>,
     shown: &str,
     mut w: RowWriter<impl std::io::Write>,
-    full: bool,
+    (full, parallel): (bool, Option<duibiao::stream::Parallel>),
     quiet: bool,
 ) -> std::io::Result<Evaluated> {
     let progress = progress::Progress::new(quiet);
@@ -1096,10 +1115,12 @@ fn evaluate(
             }
         }};
     }
-    if full {
-        write_rows!(source.verdicts(engine), verdict);
-    } else {
-        write_rows!(source.summaries(engine), summary);
+    // On several threads or on this one: the same rows, in the same order.
+    match (full, parallel) {
+        (true, Some(p)) => write_rows!(source.verdicts_parallel(engine, p), verdict),
+        (true, None) => write_rows!(source.verdicts(engine), verdict),
+        (false, Some(p)) => write_rows!(source.summaries_parallel(engine, p), summary),
+        (false, None) => write_rows!(source.summaries(engine), summary),
     }
     progress.finish(done.rows);
     w.finish()?;
@@ -1119,24 +1140,33 @@ fn each_verdict(
 ) -> Result<(), Failure> {
     let shown = path.display().to_string();
     let (source, _) = open_products(engine, path, input)?;
-    let mut rows = source.verdicts(engine);
-    while let Some(v) = rows.next() {
-        match v {
-            Ok(v) => f(&v)?,
-            Err(e) if rows.stopped() => {
-                return Err(Failure(say(
-                    &messages::IN_FILE,
-                    &[a(&shown), Arg::Error(&e)],
-                )))
+    // On several threads or on this one: the same verdicts, in the same order.
+    macro_rules! each_row {
+        ($rows:expr) => {{
+            let mut rows = $rows;
+            while let Some(v) = rows.next() {
+                match v {
+                    Ok(v) => f(&v)?,
+                    Err(e) if rows.stopped() => {
+                        return Err(Failure(say(
+                            &messages::IN_FILE,
+                            &[a(&shown), Arg::Error(&e)],
+                        )))
+                    }
+                    Err(e) => {
+                        eprintln!(
+                            "error: {}",
+                            say(&messages::LEFT_OUT, &[a(&shown), Arg::Error(&e)])
+                        );
+                        ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
             }
-            Err(e) => {
-                eprintln!(
-                    "error: {}",
-                    say(&messages::LEFT_OUT, &[a(&shown), Arg::Error(&e)])
-                );
-                ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        }
+        }};
+    }
+    match input.parallel() {
+        Some(p) => each_row!(source.verdicts_parallel(engine, p)),
+        None => each_row!(source.verdicts(engine)),
     }
     Ok(())
 }
