@@ -21,11 +21,14 @@ pub fn duibiao() -> Command {
     cmd
 }
 
-/// `cmd` (a shell that runs the binary) with `LANG=C` and neither `LC_ALL` nor `LC_MESSAGES`.
+/// `cmd` (a shell that runs the binary) with `LANG=C` and neither `LC_ALL` nor `LC_MESSAGES`,
+/// and reports dated 2026-12-01 (`SOURCE_DATE_EPOCH`, the committed snapshots' date), so that
+/// no test depends on the day it runs.
 pub fn c_locale(cmd: &mut Command) -> &mut Command {
     cmd.env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env("SOURCE_DATE_EPOCH", "1796083200")
 }
 
 /// The text of `examples/plans/NAME`.
