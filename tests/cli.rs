@@ -897,3 +897,27 @@ fn a_report_is_dated_and_names_the_versions() {
         "error: date \"2026-02-30\": expected a date written YYYY-MM-DD, such as 2026-12-01\n"
     );
 }
+
+/// A command that prints its answer whole (`units --format json`, 190 kB: more than a pipe
+/// holds) into a pipe closed early ends with the message and exit status 1, never a panic.
+#[test]
+fn a_closed_pipe_is_a_message_not_a_panic() {
+    let mut child = common::duibiao()
+        .args(["units", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut out, &mut first).unwrap();
+    drop(out);
+    let done = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(done.stderr).unwrap();
+    assert_eq!(done.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: writing the output: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

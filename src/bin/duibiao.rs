@@ -449,7 +449,14 @@ fn main() -> ExitCode {
     }
     match run(cli.command) {
         Ok(out) => {
-            print!("{out}");
+            // Not `print!`: a pipe closed early (`| head -1`) is a message and exit 1, never a
+            // panic.
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = std::io::Write::write_all(&mut stdout, out.as_bytes())
+                .and_then(|()| std::io::Write::flush(&mut stdout))
+            {
+                written_or_exit(&messages::THE_OUTPUT, &e);
+            }
             if ROWS_FAILED.load(std::sync::atomic::Ordering::Relaxed) {
                 ExitCode::from(1)
             } else {

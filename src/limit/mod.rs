@@ -572,8 +572,24 @@ pub(crate) fn ends_contain(ends: &Ends, x: Decimal, mark: Option<Mark>) -> bool 
     above_lower && below_upper
 }
 
-/// Whether set `a` lies inside set `b` (both in one unit).
+/// Whether set `a` is empty: its lower end above its upper one, or both at one value with
+/// either end open (`> 2 ~ < 1`; under rounded-value comparison `> -2 ~ < -1` rounded to whole
+/// numbers accepts nothing).
+pub(crate) fn ends_empty(a: &Ends) -> bool {
+    match a {
+        (Some(l), Some(u)) => {
+            l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive))
+        }
+        _ => false,
+    }
+}
+
+/// Whether set `a` lies inside set `b` (both in one unit). The empty set lies inside every
+/// set.
 pub(crate) fn ends_inside(a: &Ends, b: &Ends) -> bool {
+    if ends_empty(a) {
+        return true;
+    }
     let lower_ok = match (a.0, b.0) {
         (_, None) => true,
         (None, Some(_)) => false,

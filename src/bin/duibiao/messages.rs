@@ -83,6 +83,7 @@ messages! {
     THE_VERDICTS = "the verdicts", "判定结果";
     THE_RANKING = "the ranking", "排行";
     THE_REPORT = "the report", "报告";
+    THE_OUTPUT = "the output", "输出";
     UNCERTAINTY = "uncertainty", "不确定度";
     COVERAGE_FACTOR = "coverage factor", "包含因子";
     SHARE = "share", "比例";
