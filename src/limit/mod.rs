@@ -584,12 +584,9 @@ pub(crate) fn ends_empty(a: &Ends) -> bool {
     }
 }
 
-/// Whether set `a` lies inside set `b` (both in one unit). The empty set lies inside every
-/// set.
+/// Whether set `a` lies inside set `b` (both in one unit), by their ends (an empty `a` is
+/// not told apart here: [`ends_strictness`] does).
 pub(crate) fn ends_inside(a: &Ends, b: &Ends) -> bool {
-    if ends_empty(a) {
-        return true;
-    }
     let lower_ok = match (a.0, b.0) {
         (_, None) => true,
         (None, Some(_)) => false,
@@ -629,7 +626,9 @@ pub(crate) fn ends_overlap(a: &Ends, b: &Ends) -> bool {
 
 /// Compares two sets in one unit.
 pub(crate) fn ends_strictness(a: &Ends, b: &Ends) -> Strictness {
-    match (ends_inside(a, b), ends_inside(b, a)) {
+    // The empty set lies inside every set.
+    let inside = |x: &Ends, y: &Ends| ends_empty(x) || (!ends_empty(y) && ends_inside(x, y));
+    match (inside(a, b), inside(b, a)) {
         (true, true) => Strictness::Equivalent,
         (true, false) => Strictness::Stricter,
         (false, true) => Strictness::Looser,
