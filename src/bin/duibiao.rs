@@ -216,7 +216,7 @@ enum Command {
         input: Input,
     },
     /// Print a JSON Schema: of the plan file (the default), of a verdict, of a standard's
-    /// verdict or of a ranking (docs/schema/*-v1.schema.json).
+    /// verdict, of a ranking or of a report (docs/schema/*-v1.schema.json).
     Schema {
         #[command(flatten)]
         of: SchemaOf,
@@ -241,6 +241,9 @@ struct SchemaOf {
     /// A ranking, as `rank --format json` writes it (docs/schema/ranking-v1.schema.json).
     #[arg(long)]
     ranking: bool,
+    /// A report, as `report --format json` writes it (docs/schema/report-v1.schema.json).
+    #[arg(long)]
+    report: bool,
 }
 
 /// How the products (or standards) file is read.
@@ -717,6 +720,8 @@ fn run(command: Command) -> Result<String, Failure> {
             duibiao::verdict::standard_verdict_json_schema()
         } else if of.ranking {
             duibiao::rank::ranking_json_schema()
+        } else if of.report {
+            duibiao::report::report_json_schema()
         } else {
             duibiao::plan::plan_json_schema()
         }),
