@@ -764,10 +764,7 @@ impl<R: std::io::Read> VerdictRows<R> {
     /// # Errors
     ///
     /// As [`VerdictRows::array`] or [`VerdictRows::lines`]; a read that fails.
-    pub fn detect(
-        mut reader: R,
-        limits: &crate::Limits,
-    ) -> Result<VerdictRows<Sniffed<R>>, Error> {
+    pub fn detect(mut reader: R, limits: &crate::Limits) -> Result<VerdictRows<Sniffed<R>>, Error> {
         let mut head = Vec::new();
         let mut byte = [0u8; 1];
         let array = loop {

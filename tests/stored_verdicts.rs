@@ -69,6 +69,7 @@ fn the_report_from_stored_verdicts_is_the_report_from_the_products() {
         let files = [
             write(&dir, "v.json", &json),
             write(&dir, "v.jsonl", &jsonl),
+            write(&dir, "v.ndjson", &jsonl),
             // No telling extension: told by the first byte.
             write(&dir, "v-array.txt", &json),
             write(&dir, "v-lines.txt", &jsonl),
@@ -158,6 +159,31 @@ fn a_broken_verdicts_file_is_refused_and_a_bad_entry_left_out() {
         err.contains(r#"line 1: product "ST-001": the verdict's indicators "flush-water, standby-power, water-temperature, leakage-current" are not the plan's"#),
         "{err}"
     );
+    // Standard input: told by the first byte, a JSON array or JSON Lines alike.
+    for stored in [
+        text.clone().into_bytes(),
+        format!("[{}]", lines.join(",")).into_bytes(),
+    ] {
+        use std::io::Write as _;
+        let mut child = common::duibiao()
+            .args(["report", &plan, "--verdicts", "-", "--date", "2026-12-01"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&stored).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let (want, _, _) = run(&[
+            "report",
+            &plan,
+            "--products",
+            &products,
+            "--date",
+            "2026-12-01",
+        ]);
+        assert!(out.status.success());
+        assert!(out.stdout == want, "the reports differ");
+    }
     // --products and --verdicts: one at a time.
     let (_, _, code) = run(&[
         "report",
