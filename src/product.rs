@@ -82,6 +82,10 @@ pub(crate) mod msg {
         AFTER_ARRAY = "text after the end of the array", "数组结束之后还有文本";
         TRAILING_COMMA = "trailing comma: remove the \",\" before \"]\"", "多余的逗号，请删除 \"]\" 之前的 \",\"";
         EXPECTED_PRODUCT = "expected a product such as {0}", "应为产品，如 {0}";
+        EXPECTED_VERDICT = "expected a verdict such as {0}", "应为判定结果，如 {0}";
+        PLACE_VERDICTS = "verdicts", "判定结果文件";
+        /// An entry of a verdicts JSON array, counted from 0 as in `verdicts[0]`.
+        PLACE_VERDICTS_ENTRY = "verdicts[{0}]", "判定结果条目 verdicts[{0}]";
         VALUES_NO_ID = "\"{0}\" in values: a value needs an indicator id",
             "values 中的 \"{0}\" 不是指标编号，每个数值都需要指标编号";
         VALUES_SPACE = "\"{0}\" in values has leading or trailing whitespace: write \"{1}\"",
@@ -1113,6 +1117,9 @@ fn json_kind(first: u8) -> Text {
 /// The example every message about the shape of a products JSON file shows.
 const JSON_EXAMPLE: &str = r#"{"id": "P1", "values": {"flush-water": "3.9 L"}}"#;
 
+/// The example messages about the shape of a verdicts file show.
+const VERDICT_EXAMPLE: &str = r#"{"schema-version": 1, "product": "P1", "class": "leader", …}"#;
+
 /// Where a product was read: a line of a CSV or JSON Lines file, or an entry of a JSON array.
 /// Shown as errors show it: `line 7`, `products[3]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -1302,6 +1309,8 @@ pub struct JsonRows<R> {
     state: State,
     place: Option<Place>,
     product: Option<String>,
+    /// Stored verdicts rather than products: the file and its entries are named `verdicts`.
+    verdicts: bool,
 }
 
 impl<R: Read> JsonRows<R> {
@@ -1312,7 +1321,18 @@ impl<R: Read> JsonRows<R> {
     ///
     /// When the input is empty, cannot be read, or is not a JSON array.
     pub fn array(reader: R, limits: &Limits) -> Result<JsonRows<R>, Error> {
+        JsonRows::array_of(reader, limits, false)
+    }
+
+    /// [`JsonRows::array`], of verdicts when `verdicts`: the file's entries are then read
+    /// with [`JsonRows::next_raw`].
+    pub(crate) fn array_of(
+        reader: R,
+        limits: &Limits,
+        verdicts: bool,
+    ) -> Result<JsonRows<R>, Error> {
         let mut rows = JsonRows::new(reader, limits, false);
+        rows.verdicts = verdicts;
         match rows.start()? {
             Some(b'[') => {
                 rows.bump(b'[');
@@ -1320,11 +1340,11 @@ impl<R: Read> JsonRows<R> {
             }
             Some(b) if b"{\"tfn-0123456789".contains(&b) => Err(Error::of(
                 ErrorKind::Syntax,
-                t!(msg::NOT_AN_ARRAY, JSON_EXAMPLE, json_kind(b)),
+                t!(msg::NOT_AN_ARRAY, rows.example(), json_kind(b)),
             )
-            .place(t!(PLACE_PRODUCTS))),
+            .place(rows.file_place())),
             Some(_) => {
-                let error = Error::of(ErrorKind::Syntax, t!(msg::EXPECTED_ARRAY, JSON_EXAMPLE));
+                let error = Error::of(ErrorKind::Syntax, t!(msg::EXPECTED_ARRAY, rows.example()));
                 let error = match rows.quote_here() {
                     Some(quote) => error.place(t!(msg::QUOTE, quote)),
                     None => error,
@@ -1332,8 +1352,8 @@ impl<R: Read> JsonRows<R> {
                 Err(rows.file_error(error))
             }
             None => Err(
-                Error::of(ErrorKind::Syntax, t!(msg::EMPTY_ARRAY, JSON_EXAMPLE))
-                    .place(t!(PLACE_PRODUCTS)),
+                Error::of(ErrorKind::Syntax, t!(msg::EMPTY_ARRAY, rows.example()))
+                    .place(rows.file_place()),
             ),
         }
     }
@@ -1346,13 +1366,23 @@ impl<R: Read> JsonRows<R> {
     /// When the input is empty (or blank), cannot be read, or is a JSON array (read it with
     /// [`JsonRows::array`]).
     pub fn lines(reader: R, limits: &Limits) -> Result<JsonRows<R>, Error> {
+        JsonRows::lines_of(reader, limits, false)
+    }
+
+    /// [`JsonRows::lines`], of verdicts when `verdicts`.
+    pub(crate) fn lines_of(
+        reader: R,
+        limits: &Limits,
+        verdicts: bool,
+    ) -> Result<JsonRows<R>, Error> {
         let mut rows = JsonRows::new(reader, limits, true);
+        rows.verdicts = verdicts;
         match rows.start()? {
             Some(b'[') => Err(rows.file_error(Error::of(ErrorKind::Syntax, t!(msg::LINES_ARRAY)))),
             Some(_) => Ok(rows),
             None => Err(
-                Error::of(ErrorKind::Syntax, t!(msg::EMPTY_LINES, JSON_EXAMPLE))
-                    .place(t!(PLACE_PRODUCTS)),
+                Error::of(ErrorKind::Syntax, t!(msg::EMPTY_LINES, rows.example()))
+                    .place(rows.file_place()),
             ),
         }
     }
@@ -1372,6 +1402,33 @@ impl<R: Read> JsonRows<R> {
             state: State::Open,
             place: None,
             product: None,
+            verdicts: false,
+        }
+    }
+
+    /// The file's place in messages: `products` (or `verdicts`).
+    fn file_place(&self) -> Text {
+        if self.verdicts {
+            t!(msg::PLACE_VERDICTS)
+        } else {
+            t!(PLACE_PRODUCTS)
+        }
+    }
+
+    /// An entry's place in messages: `products[3]` (or `verdicts[3]`), `line 4`.
+    fn place_text(&self, place: Place) -> Text {
+        match place {
+            Place::Entry(i) if self.verdicts => t!(msg::PLACE_VERDICTS_ENTRY, i),
+            _ => place.text(),
+        }
+    }
+
+    /// The example of an entry that messages show.
+    fn example(&self) -> &'static str {
+        if self.verdicts {
+            VERDICT_EXAMPLE
+        } else {
+            JSON_EXAMPLE
         }
     }
 
@@ -1412,7 +1469,7 @@ impl<R: Read> JsonRows<R> {
     fn file_error(&self, error: Error) -> Error {
         error
             .place(t!(PLACE_LINE_COLUMN, self.at.line, self.at.column))
-            .place(t!(PLACE_PRODUCTS))
+            .place(self.file_place())
     }
 
     /// A fault of the file's JSON at the current position, of kind [`ErrorKind::Syntax`].
@@ -1425,7 +1482,7 @@ impl<R: Read> JsonRows<R> {
         self.state = State::Stopped;
         crate::encoding::read_error(e)
             .place(t!(PLACE_LINE, self.at.line))
-            .place(t!(PLACE_PRODUCTS))
+            .place(self.file_place())
     }
 
     /// The text at the current position quoted (`None` when there is none to show).
@@ -1568,8 +1625,8 @@ impl<R: Read> JsonRows<R> {
         Ok(scan)
     }
 
-    /// The next entry of the array, with its place.
-    fn next_entry(&mut self) -> Option<Result<Product, Error>> {
+    /// The next entry of the array scanned, with its place.
+    fn next_entry(&mut self) -> Option<Result<(Place, Scan), Error>> {
         let stop = |rows: &mut Self, e: Error| {
             rows.state = State::Stopped;
             Some(Err(e))
@@ -1631,12 +1688,12 @@ impl<R: Read> JsonRows<R> {
             }
             let place = Place::Entry(self.entries);
             self.entries = self.entries.saturating_add(1);
-            return Some(self.entry(place, &scan));
+            return Some(Ok((place, scan)));
         }
     }
 
-    /// The next non-blank line of a JSON Lines file, with its place.
-    fn next_line(&mut self) -> Option<Result<Product, Error>> {
+    /// The next non-blank line of a JSON Lines file scanned, with its place.
+    fn next_line(&mut self) -> Option<Result<(Place, Scan), Error>> {
         loop {
             if matches!(self.state, State::Done | State::Stopped) {
                 return None;
@@ -1651,22 +1708,44 @@ impl<R: Read> JsonRows<R> {
             if scan.blank {
                 continue;
             }
-            return Some(self.entry(Place::Line(scan.start.line), &scan));
+            return Some(Ok((Place::Line(scan.start.line), scan)));
         }
     }
 
-    /// Reads the entry just scanned.
-    fn entry(&mut self, place: Place, scan: &Scan) -> Result<Product, Error> {
-        self.place = Some(place);
+    /// The next entry's text and place, whatever it holds (a verdict): file faults and the
+    /// entry's own faults of shape (too long, too deep, empty, not UTF-8) as errors.
+    pub(crate) fn next_raw(&mut self) -> Option<Result<RawEntry<'_>, Error>> {
+        self.place = None;
         self.product = None;
-        // In JSON Lines the place is the line: a located fault names it once.
-        let located = |at: Position, e: Error| {
-            let e = e.place(t!(PLACE_LINE_COLUMN, at.line, at.column));
-            match place {
-                Place::Line(_) | Place::Row(_) => e,
-                Place::Entry(_) => e.place(place.text()),
-            }
+        let next = if self.lines {
+            self.next_line()
+        } else {
+            self.next_entry()
         };
+        let (place, scan) = match next? {
+            Ok(x) => x,
+            Err(e) => return Some(Err(e)),
+        };
+        self.place = Some(place);
+        if let Err(e) = self.raw_text(place, &scan) {
+            return Some(Err(e));
+        }
+        let place_text = self.place_text(place);
+        Some(match std::str::from_utf8(&self.record) {
+            Ok(text) => Ok(RawEntry {
+                place,
+                place_text,
+                start: scan.start,
+                text,
+            }),
+            Err(_) => Err(Error::of(ErrorKind::Encoding, t!(msg::NOT_UTF8))),
+        })
+    }
+
+    /// Checks the shape of the entry just scanned: not too long, not too deep, not empty,
+    /// UTF-8.
+    fn raw_text(&self, place: Place, scan: &Scan) -> Result<(), Error> {
+        let located = |at: Position, e: Error| located_at(place, self.place_text(place), at, e);
         let depth = scan.deepest.saturating_add(usize::from(!self.lines));
         if scan.too_long {
             let what = if self.lines {
@@ -1674,30 +1753,44 @@ impl<R: Read> JsonRows<R> {
             } else {
                 msg::ENTRY_TOO_LONG
             };
-            return Err(Error::limit(t!(what, self.record_bytes)).place(place.text()));
+            return Err(Error::limit(t!(what, self.record_bytes)).place(self.place_text(place)));
         }
         if depth > self.nesting {
             return Err(
                 Error::limit(t!(crate::limits::msg::NESTING, depth, self.nesting))
-                    .place(place.text()),
+                    .place(self.place_text(place)),
             );
         }
         if self.record.is_empty() {
+            let expected = if self.verdicts {
+                t!(msg::EXPECTED_VERDICT, VERDICT_EXAMPLE)
+            } else {
+                t!(msg::EXPECTED_PRODUCT, JSON_EXAMPLE)
+            };
             return Err(located(
                 scan.start,
-                Error::of(ErrorKind::Syntax, t!(msg::EXPECTED_PRODUCT, JSON_EXAMPLE))
-                    .place(t!(msg::QUOTE, "\",\"")),
+                Error::of(ErrorKind::Syntax, expected).place(t!(msg::QUOTE, "\",\"")),
             ));
         }
-        let text = match std::str::from_utf8(&self.record) {
-            Ok(text) => text,
-            Err(e) => {
-                let at = scan.start.after(&self.record, e.valid_up_to());
-                return Err(located(
-                    at,
-                    Error::of(ErrorKind::Encoding, t!(msg::NOT_UTF8)),
-                ));
-            }
+        if let Err(e) = std::str::from_utf8(&self.record) {
+            let at = scan.start.after(&self.record, e.valid_up_to());
+            return Err(located(
+                at,
+                Error::of(ErrorKind::Encoding, t!(msg::NOT_UTF8)),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads the entry just scanned.
+    fn entry(&mut self, place: Place, scan: &Scan) -> Result<Product, Error> {
+        self.place = Some(place);
+        self.product = None;
+        self.raw_text(place, scan)?;
+        let located = |at: Position, e: Error| located_at(place, place.text(), at, e);
+
+        let Ok(text) = std::str::from_utf8(&self.record) else {
+            return Err(Error::of(ErrorKind::Encoding, t!(msg::NOT_UTF8)));
         };
         let start = scan.start;
         let locate = |e: &serde_json::Error| {
@@ -1741,10 +1834,53 @@ impl<R: Read> Iterator for JsonRows<R> {
     fn next(&mut self) -> Option<Self::Item> {
         self.place = None;
         self.product = None;
-        if self.lines {
+        let next = if self.lines {
             self.next_line()
         } else {
             self.next_entry()
+        };
+        Some(next?.and_then(|(place, scan)| self.entry(place, &scan)))
+    }
+}
+
+/// A fault located at `at` in the entry at `place` (shown as `place_text`): in JSON Lines
+/// the place is the line, so a located fault names it once.
+fn located_at(place: Place, place_text: Text, at: Position, e: Error) -> Error {
+    let e = e.place(t!(PLACE_LINE_COLUMN, at.line, at.column));
+    match place {
+        Place::Line(_) | Place::Row(_) => e,
+        Place::Entry(_) => e.place(place_text),
+    }
+}
+
+/// One entry of a JSON array or JSON Lines file as text, with its place, not yet read
+/// ([`JsonRows::next_raw`]).
+pub(crate) struct RawEntry<'a> {
+    /// Where the entry is.
+    pub(crate) place: Place,
+    /// The place as messages show it.
+    pub(crate) place_text: Text,
+    start: Position,
+    /// The entry's JSON text.
+    pub(crate) text: &'a str,
+}
+
+impl RawEntry<'_> {
+    /// A serde_json fault of reading the entry, located at its line and column (with the text
+    /// quoted, for a fault of the JSON text), placed at the entry.
+    pub(crate) fn error(&self, e: &serde_json::Error) -> Error {
+        let offset = json_offset(self.text, e);
+        let error = Error::of(entry_kind(e), entry_text(e));
+        let at = self.start.after(self.text.as_bytes(), offset);
+        let token_end = self
+            .text
+            .get(offset..)
+            .and_then(|r| r.find([',', '}', ']', '\n']))
+            .map_or(self.text.len(), |p| offset + p);
+        let placed = |e: Error| located_at(self.place, self.place_text.clone(), at, e);
+        match crate::text::quote_at(self.text, offset, token_end) {
+            Some(q) if e.is_syntax() => placed(error.place(t!(msg::QUOTE, q))),
+            _ => placed(error),
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::error::{t, Error};
 use crate::indicator::IndicatorClass;
 use crate::limit::Strictness;
 use crate::plan::{MissingPolicy, TierRule, Unstated};
+use crate::product::msg as product_msg;
 use crate::rounding::Interval;
 use crate::schema_text::DecimalText;
 use crate::standard::Names;
@@ -20,6 +21,7 @@ use crate::standard::Names;
 pub(crate) mod msg {
     crate::error::messages! {
         SCHEMA_VERSION = "schema-version {0}: this build reads schema versions {1}", "schema-version {0}：本版本只能读取输出格式版本 {1}";
+        NOT_THE_PLANS = "the verdict's indicators \"{0}\" are not the plan's \"{1}\": judge the products with this plan again", "判定结果的指标 \"{0}\" 与方案的指标 \"{1}\" 不符，请用本方案重新判定这些产品";
     }
 }
 
@@ -678,4 +680,175 @@ pub struct StandardVerdict {
     pub decided_by: Vec<String>,
     /// `indicators`: per indicator, in plan order.
     pub indicators: Vec<StandardIndicatorVerdict>,
+}
+
+/// Stored verdicts read back one at a time, with flat memory: a JSON array of verdicts (as
+/// `evaluate --format json` writes them, [`VerdictRows::array`]) or JSON Lines, one verdict
+/// per line (`evaluate --format jsonl`, [`VerdictRows::lines`]); [`VerdictRows::detect`]
+/// tells them apart by the first byte that is not blank. The file is split into entries as
+/// the products JSON reader splits it ([`crate::product::JsonRows`]: no entry held beyond
+/// [`crate::Limits::row_bytes`]), so an entry's fault is that entry's error alone, with its
+/// place (`verdicts[2]`, or `line 3` in JSON Lines), and the reading goes on; a fault of the
+/// file itself (the array cut short, text after it) ends the reading
+/// ([`VerdictRows::stopped`]).
+///
+/// With [`VerdictRows::fitting`], a verdict whose indicators are not the plan's, in plan
+/// order, is refused: it was judged by another plan.
+///
+/// ```
+/// use duibiao::verdict::VerdictRows;
+///
+/// let plan = duibiao::Plan::from_toml_str(r#"
+/// schema_version = 1
+/// category = { en = "lamp" }
+/// [[standards]]
+/// code = "GB 1-2000"
+/// role = "benchmark"
+/// [[indicators]]
+/// id = "a"
+/// direction = "higher-is-better"
+/// requirements = { "GB 1-2000" = "≥ 5" }
+/// "#)?;
+/// let engine = plan.compile()?;
+/// let v = engine.evaluate(&duibiao::Product::new("P1").with("a", "6")?)?;
+/// let line = serde_json::to_string(&v).unwrap();
+/// let text = format!("{line}\n\n{{\"product\": 1}}\n");
+/// let mut rows = VerdictRows::detect(text.as_bytes(), &duibiao::Limits::default())?
+///     .fitting(engine.indicator_ids());
+/// assert_eq!(rows.next().unwrap()?, v);
+/// let e = rows.next().unwrap().unwrap_err();
+/// assert!(e.to_string().starts_with("line 3, column 13: "), "{e}");
+/// assert!(rows.next().is_none() && !rows.stopped());
+/// # Ok::<(), duibiao::Error>(())
+/// ```
+pub struct VerdictRows<R> {
+    rows: crate::product::JsonRows<R>,
+    /// The plan's indicator ids, in plan order, when given.
+    plan: Option<Vec<String>>,
+}
+
+/// A reader whose first bytes, read ahead by [`VerdictRows::detect`], are given again.
+pub type Sniffed<R> = std::io::Chain<std::io::Cursor<Vec<u8>>, R>;
+
+/// The bytes [`VerdictRows::detect`] reads ahead, at most, to find the first one not blank.
+const SNIFF_BYTES: usize = 1 << 16;
+
+impl<R: std::io::Read> VerdictRows<R> {
+    /// A JSON array of verdicts, read entry by entry.
+    ///
+    /// # Errors
+    ///
+    /// When the input is empty, cannot be read, or is not a JSON array.
+    pub fn array(reader: R, limits: &crate::Limits) -> Result<VerdictRows<R>, Error> {
+        Ok(VerdictRows {
+            rows: crate::product::JsonRows::array_of(reader, limits, true)?,
+            plan: None,
+        })
+    }
+
+    /// JSON Lines: one verdict per line; blank lines are skipped.
+    ///
+    /// # Errors
+    ///
+    /// When the input is empty (or blank), cannot be read, or is a JSON array.
+    pub fn lines(reader: R, limits: &crate::Limits) -> Result<VerdictRows<R>, Error> {
+        Ok(VerdictRows {
+            rows: crate::product::JsonRows::lines_of(reader, limits, true)?,
+            plan: None,
+        })
+    }
+
+    /// A JSON array when the first byte that is not blank (after a byte order mark) is `[`,
+    /// else JSON Lines. The bytes read ahead (at most 64 KiB of blanks) are read again.
+    ///
+    /// # Errors
+    ///
+    /// As [`VerdictRows::array`] or [`VerdictRows::lines`]; a read that fails.
+    pub fn detect(mut reader: R, limits: &crate::Limits) -> Result<VerdictRows<Sniffed<R>>, Error> {
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        let array = loop {
+            if head.len() >= SNIFF_BYTES {
+                break false;
+            }
+            match reader.read(&mut byte) {
+                Ok(0) => break false,
+                Ok(_) => {
+                    head.push(byte[0]);
+                    match byte[0] {
+                        b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF => {}
+                        b => break b == b'[',
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    return Err(
+                        crate::encoding::read_error(&e).place(t!(product_msg::PLACE_VERDICTS))
+                    )
+                }
+            }
+        };
+        let reader = std::io::Read::chain(std::io::Cursor::new(head), reader);
+        if array {
+            VerdictRows::array(reader, limits)
+        } else {
+            VerdictRows::lines(reader, limits)
+        }
+    }
+
+    /// Refuses a verdict whose indicator ids are not `ids` (a plan's, [`crate::Engine::indicator_ids`]),
+    /// in this order.
+    #[must_use]
+    pub fn fitting<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> VerdictRows<R> {
+        self.plan = Some(ids.into_iter().map(str::to_owned).collect());
+        self
+    }
+
+    /// The place of the entry read last.
+    pub fn place(&self) -> Option<crate::product::Place> {
+        self.rows.place()
+    }
+
+    /// True when the last error was a fault of the file that ended the reading.
+    pub fn stopped(&self) -> bool {
+        self.rows.stopped()
+    }
+}
+
+impl<R: std::io::Read> Iterator for VerdictRows<R> {
+    type Item = Result<Verdict, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let raw = match self.rows.next_raw()? {
+            Ok(raw) => raw,
+            Err(e) => return Some(Err(e)),
+        };
+        let v: Verdict = match serde_json::from_str(raw.text) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(raw.error(&e))),
+        };
+        if let Some(ids) = &self.plan {
+            let fits = v
+                .indicators
+                .iter()
+                .map(|i| i.id.as_str())
+                .eq(ids.iter().map(String::as_str));
+            if !fits {
+                let have = v
+                    .indicators
+                    .iter()
+                    .map(|i| i.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let want = ids.join(", ");
+                return Some(Err(Error::of(
+                    crate::ErrorKind::Invalid,
+                    t!(msg::NOT_THE_PLANS, have, want),
+                )
+                .place(t!(crate::error::msg::PLACE_PRODUCT, v.product))
+                .place(raw.place_text)));
+            }
+        }
+        Some(Ok(v))
+    }
 }

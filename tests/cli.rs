@@ -459,6 +459,7 @@ fn schema_prints_the_committed_schema() {
         ("--verdict", "verdict-v1"),
         ("--standard-verdict", "standard-verdict-v1"),
         ("--ranking", "ranking-v1"),
+        ("--report", "report-v1"),
     ] {
         let committed = std::fs::read_to_string(format!(
             "{}/docs/schema/{file}.schema.json",

@@ -2619,3 +2619,101 @@ requirements = { "GB 1-2000" = "≤ 4" }
         );
     }
 }
+
+mod stored_verdicts {
+    use duibiao::verdict::VerdictRows;
+    use duibiao::{Error, ErrorKind, Lang, Limits, Plan, Product};
+
+    fn check(e: &Error, kind: ErrorKind, en: &str, zh: &str) {
+        assert_eq!(e.kind(), kind, "{e}");
+        assert_eq!(e.to_string(), en);
+        assert_eq!(e.message(Lang::Zh), zh);
+    }
+
+    fn plan(ids: &[&str]) -> Plan {
+        let mut text = String::from(
+            "schema_version = 1\ncategory = { en = \"lamp\" }\n[[standards]]\ncode = \"GB 1-2000\"\nrole = \"benchmark\"\n",
+        );
+        for id in ids {
+            text.push_str(&format!("[[indicators]]\nid = \"{id}\"\ndirection = \"higher-is-better\"\nrequirements = {{ \"GB 1-2000\" = \"≥ 5\" }}\n"));
+        }
+        Plan::from_toml_str(&text).unwrap()
+    }
+
+    /// Verdicts of the plan `a, b` read for the plan `a, c`: refused, naming the entry, the
+    /// product and both lists.
+    #[test]
+    fn a_verdict_of_another_plan() {
+        let judged = plan(&["a", "b"]).compile().unwrap();
+        let text = (1..=3)
+            .map(|n| {
+                let p = Product::new(format!("P{n}"))
+                    .with("a", "6")
+                    .unwrap()
+                    .with("b", "4")
+                    .unwrap();
+                serde_json::to_string(&judged.evaluate(&p).unwrap()).unwrap()
+            })
+            .collect::<Vec<_>>();
+        let array = format!("[{}]", text.join(",\n"));
+        let other = plan(&["a", "c"]).compile().unwrap();
+        let mut rows = VerdictRows::array(array.as_bytes(), &Limits::default())
+            .unwrap()
+            .fitting(other.indicator_ids());
+        let e = rows.nth(2).unwrap().unwrap_err();
+        check(
+            &e,
+            ErrorKind::Invalid,
+            r#"verdicts[2]: product "P3": the verdict's indicators "a, b" are not the plan's "a, c": judge the products with this plan again"#,
+            r#"判定结果条目 verdicts[2]：产品 "P3"：判定结果的指标 "a, b" 与方案的指标 "a, c" 不符，请用本方案重新判定这些产品"#,
+        );
+        let lines = text.join("\n");
+        let e = VerdictRows::lines(lines.as_bytes(), &Limits::default())
+            .unwrap()
+            .fitting(other.indicator_ids())
+            .nth(1)
+            .unwrap()
+            .unwrap_err();
+        check(
+            &e,
+            ErrorKind::Invalid,
+            r#"line 2: product "P2": the verdict's indicators "a, b" are not the plan's "a, c": judge the products with this plan again"#,
+            r#"第 2 行：产品 "P2"：判定结果的指标 "a, b" 与方案的指标 "a, c" 不符，请用本方案重新判定这些产品"#,
+        );
+        // The same verdicts for their own plan: all read.
+        let rows = VerdictRows::array(array.as_bytes(), &Limits::default())
+            .unwrap()
+            .fitting(judged.indicator_ids());
+        assert_eq!(rows.filter(Result::is_ok).count(), 3);
+    }
+
+    /// A verdicts file's own faults name the file as `verdicts`, its entries `verdicts[1]`.
+    #[test]
+    fn a_broken_verdicts_file() {
+        let e = VerdictRows::array("[{\"product\": 1}".as_bytes(), &Limits::default())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "verdicts: line 1, column 16: end of file while parsing a list"
+        );
+        let e = VerdictRows::array("[{}, {\"product\": 1}]".as_bytes(), &Limits::default())
+            .unwrap()
+            .nth(1)
+            .unwrap()
+            .unwrap_err();
+        assert!(
+            e.to_string().starts_with("verdicts[1]: line 1, column "),
+            "{e}"
+        );
+        let e = VerdictRows::array("".as_bytes(), &Limits::default())
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string().starts_with("verdicts: the file is empty"),
+            "{e}"
+        );
+    }
+}

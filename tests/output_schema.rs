@@ -4,6 +4,7 @@
 //! validates against its schema; on what is refused, the schema and the reader agree.
 
 use duibiao::rank::{ranking_json_schema, Ranker, Ranking};
+use duibiao::report::report_json_schema;
 use duibiao::verdict::{standard_verdict_json_schema, verdict_json_schema, StandardVerdict};
 use duibiao::{product, Plan, Verdict};
 use serde_json::{json, Value};
@@ -22,6 +23,7 @@ const SCHEMAS: &[Entry] = &[
         standard_verdict_json_schema,
     ),
     ("ranking-v1.schema.json", ranking_json_schema),
+    ("report-v1.schema.json", report_json_schema),
 ];
 
 const EXAMPLES: [&str; 4] = [
@@ -184,6 +186,13 @@ fn every_golden_file_validates_against_its_schema() {
             Vec::<String>::new(),
             "{name}.json"
         );
+    }
+    // The report snapshots (`report --format json`), against the report's schema.
+    let report = validator(report_json_schema);
+    for name in &EXAMPLES[..3] {
+        let r = read_json(&format!("tests/snapshots/{name}.json"));
+        assert_eq!(r["schema-version"], json!(1), "{name}.json");
+        assert_eq!(errors(&report, &r), Vec::<String>::new(), "{name}.json");
     }
     for name in EXAMPLES {
         let r: Value = serde_json::to_value(example_ranking(name)).unwrap();

@@ -353,7 +353,17 @@ fn the_command_line_prints_the_committed_report_and_ranking() {
     let piped = || std::process::Stdio::piped();
     for (format, snapshot) in [("md", "smart-toilet.md"), ("json", "smart-toilet.json")] {
         let out = duibiao(
-            &["report", &plan, "--products", &products, "--format", format],
+            // The snapshots' date: without --date the report is dated today.
+            &[
+                "report",
+                &plan,
+                "--products",
+                &products,
+                "--format",
+                format,
+                "--date",
+                "2026-12-01",
+            ],
             piped(),
         );
         assert_eq!(out.status.code(), Some(0));

@@ -200,8 +200,17 @@ enum Command {
         /// The plan file: .toml or .json.
         plan: std::path::PathBuf,
         /// The products file: .csv, .json, .jsonl, .ndjson or .xlsx; `-` reads standard input.
+        #[arg(
+            long,
+            required_unless_present = "verdicts",
+            conflicts_with = "verdicts"
+        )]
+        products: Option<std::path::PathBuf>,
+        /// Instead of products, stored verdicts of this plan: a JSON array (as `evaluate
+        /// --format json` writes it) or JSON Lines (`--format jsonl`; .jsonl, .ndjson, or told
+        /// by the first byte); `-` reads standard input.
         #[arg(long)]
-        products: std::path::PathBuf,
+        verdicts: Option<std::path::PathBuf>,
         /// md or html (one self-contained file with charts) for people, csv (one row per
         /// product × indicator) or json for machines.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
@@ -216,7 +225,7 @@ enum Command {
         input: Input,
     },
     /// Print a JSON Schema: of the plan file (the default), of a verdict, of a standard's
-    /// verdict or of a ranking (docs/schema/*-v1.schema.json).
+    /// verdict, of a ranking or of a report (docs/schema/*-v1.schema.json).
     Schema {
         #[command(flatten)]
         of: SchemaOf,
@@ -241,6 +250,9 @@ struct SchemaOf {
     /// A ranking, as `rank --format json` writes it (docs/schema/ranking-v1.schema.json).
     #[arg(long)]
     ranking: bool,
+    /// A report, as `report --format json` writes it (docs/schema/report-v1.schema.json).
+    #[arg(long)]
+    report: bool,
 }
 
 /// How the products (or standards) file is read.
@@ -665,6 +677,7 @@ fn run(command: Command) -> Result<String, Failure> {
         Command::Report {
             plan,
             products,
+            verdicts,
             format,
             to,
             date,
@@ -684,7 +697,15 @@ fn run(command: Command) -> Result<String, Failure> {
             let ranker = duibiao::rank::Ranker::new(&engine)?;
             let mut builder =
                 duibiao::report::ReportBuilder::new(engine.category()).ranked_by(&ranker);
-            each_verdict(&engine, &products, &input, &mut |v| builder.push(v))?;
+            match (products, verdicts) {
+                (Some(products), _) => {
+                    each_verdict(&engine, &products, &input, &mut |v| builder.push(v))?
+                }
+                (None, Some(verdicts)) => {
+                    each_stored_verdict(&engine, &verdicts, &mut |v| builder.push(v))?
+                }
+                (None, None) => return Err(Failure(say(&messages::REPORT_INPUT, &[]))),
+            }
             let report = builder
                 .finish()?
                 .with_names(&source)
@@ -724,6 +745,8 @@ fn run(command: Command) -> Result<String, Failure> {
             duibiao::verdict::standard_verdict_json_schema()
         } else if of.ranking {
             duibiao::rank::ranking_json_schema()
+        } else if of.report {
+            duibiao::report::report_json_schema()
         } else {
             duibiao::plan::plan_json_schema()
         }),
@@ -1176,6 +1199,58 @@ fn each_verdict(
         None => each_row!(source.verdicts(engine)),
     }
     Ok(())
+}
+
+/// Every verdict of a stored verdicts file (or `-` for standard input), read back and given
+/// to `f`: a JSON array, or JSON Lines for .jsonl and .ndjson (otherwise told by the first
+/// byte); an unreadable entry, or one judged by another plan, is left out with its error on
+/// stderr (exit status 1), a fault of the file refuses it (exit status 2).
+fn each_stored_verdict(
+    engine: &duibiao::Engine,
+    path: &std::path::Path,
+    f: &mut dyn FnMut(&duibiao::Verdict) -> Result<(), Error>,
+) -> Result<(), Failure> {
+    use duibiao::verdict::VerdictRows;
+    let shown = path.display().to_string();
+    let (reader, _) = open_input(path, &messages::VERDICTS_FILE)?;
+    let limits = duibiao::Limits::default();
+    let lines = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    let refused = |e: Error| Failure(say(&messages::IN_FILE, &[a(&shown), Arg::Error(&e)]));
+    fn drain<R: std::io::Read>(
+        mut rows: VerdictRows<R>,
+        shown: &str,
+        f: &mut dyn FnMut(&duibiao::Verdict) -> Result<(), Error>,
+    ) -> Result<(), Failure> {
+        while let Some(v) = rows.next() {
+            match v {
+                Ok(v) => f(&v)?,
+                Err(e) if rows.stopped() => {
+                    return Err(Failure(say(
+                        &messages::IN_FILE,
+                        &[a(shown), Arg::Error(&e)],
+                    )))
+                }
+                Err(e) => {
+                    eprintln!(
+                        "error: {}",
+                        say(&messages::LEFT_OUT, &[a(shown), Arg::Error(&e)])
+                    );
+                    ROWS_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        }
+        Ok(())
+    }
+    if lines {
+        let rows = VerdictRows::lines(reader, &limits).map_err(refused)?;
+        drain(rows.fitting(engine.indicator_ids()), &shown, f)
+    } else {
+        let rows = VerdictRows::detect(reader, &limits).map_err(refused)?;
+        drain(rows.fitting(engine.indicator_ids()), &shown, f)
+    }
 }
 
 /// Every enterprise standard of a file (or `-` for standard input) judged by its

@@ -3,27 +3,29 @@
 //! boundaries (the bounds in the indicator's unit, for charts), taken from the compiled plan.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::{Engine, Grading};
 use crate::error::Error;
 use crate::indicator::{Direction, IndicatorClass};
 use crate::limit::{Bound, Ends};
 use crate::plan::Role;
+use crate::schema_text::DecimalText;
 use crate::standard::{Names, StandardKind};
 use crate::verdict::{PolicyApplied, StandardVerdict};
 
 use super::{md, Label, Lang, Report};
 
 /// One standard of the plan, as the plan lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct StandardEntry {
     /// `code`: the standard number, canonical (`GB 1-2000`).
     pub code: String,
     /// `title`: the title in Chinese and/or English, where the plan gives one.
-    #[serde(skip_serializing_if = "Names::is_empty")]
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub title: Names,
     /// `role`: subject (the enterprise's own standard), benchmark or reference.
     pub role: Role,
@@ -32,7 +34,7 @@ pub struct StandardEntry {
 }
 
 /// One limit of a benchmark level or of a grade, with its ends in the indicator's unit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct LevelLimit {
@@ -42,18 +44,20 @@ pub struct LevelLimit {
     pub limit: String,
     /// `class`: the class of the indicator's grades the standard names, when it states the
     /// requirement as a class.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
     /// `lower`: the lower end of the conforming set in the indicator's unit, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub lower: Option<Decimal>,
     /// `upper`: the upper end of the conforming set in the indicator's unit, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub upper: Option<Decimal>,
 }
 
 /// One grade (level, 等级) of an indicator: its name and limit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct GradeEntry {
@@ -62,57 +66,60 @@ pub struct GradeEntry {
     /// `limit`: the grade's limit, canonical.
     pub limit: String,
     /// `lower`: the lower end of the grade's set in the indicator's unit, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub lower: Option<Decimal>,
     /// `upper`: the upper end of the grade's set in the indicator's unit, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub upper: Option<Decimal>,
 }
 
 /// Where an indicator's requirements or grades vary with a band: one band.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct BandEntry {
     /// `when`: the band's condition, canonical (`>4500 ~ 7100 W`, `new`).
     pub when: String,
     /// `level`: the benchmark level in this band.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub level: Vec<LevelLimit>,
     /// `grades`: the grades in this band, best first as the plan lists them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grades: Vec<GradeEntry>,
 }
 
 /// One indicator of the plan: what a chart and a reader need to place its values.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct IndicatorEntry {
     /// `id`: the indicator's id.
     pub id: String,
     /// `name`: its name, where the plan gives one.
-    #[serde(skip_serializing_if = "Names::is_empty")]
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub name: Names,
     /// `unit`: the unit values are compared in.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// `direction`: which way is better.
     pub direction: Direction,
     /// `class`: basic, core or innovation.
     pub class: IndicatorClass,
     /// `weight`: its weight in the core weight.
+    #[schemars(with = "DecimalText")]
     pub weight: Decimal,
     /// `level`: the benchmark level (several limits when they are incomparable), with their
     /// standards; empty where no benchmark states it or where it varies with a band.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub level: Vec<LevelLimit>,
     /// `grades`: the grade boundaries, as the plan lists them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grades: Vec<GradeEntry>,
     /// `bands`: where the requirements or grades vary with a band, each band's level and
     /// grades.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bands: Vec<BandEntry>,
 }
 

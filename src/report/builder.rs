@@ -584,7 +584,8 @@ impl Serialize for CompactReport {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
         let h = &self.head;
-        let mut st = s.serialize_struct("Report", 11)?;
+        let mut st = s.serialize_struct("Report", 12)?;
+        st.serialize_field("schema-version", &h.schema_version)?;
         st.serialize_field("category", &h.category)?;
         if let Some(v) = &h.version {
             st.serialize_field("version", v)?;

@@ -50,7 +50,8 @@ use std::fmt::Write as _;
 use std::io;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 mod about;
 mod builder;
@@ -74,8 +75,9 @@ use crate::error::{t, Error};
 use crate::indicator::IndicatorClass;
 use crate::plan::Plan;
 use crate::rank::{Decimals, Packed, Ranking, Standing};
+use crate::schema_text::DecimalText;
 use crate::standard::Names;
-use crate::verdict::{Class, Outcome, PolicyApplied, StandardVerdict, Verdict};
+use crate::verdict::{Class, Outcome, PolicyApplied, SchemaVersion, StandardVerdict, Verdict};
 use about::About;
 use ranking::RankingRef;
 
@@ -120,40 +122,43 @@ fn is_zero(n: &usize) -> bool {
 }
 
 /// One indicator row of a product: the verdict's evidence, copied.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct IndicatorRow {
     /// `id`: the indicator's id.
     pub id: String,
     /// `name`: its name, where the plan gives one.
-    #[serde(skip_serializing_if = "Names::is_empty")]
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub name: Names,
     /// `class`: basic, core or innovation.
     pub class: IndicatorClass,
     /// `value`: the value as given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// `compared`: the value as compared, in the indicator's unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub compared: Option<Decimal>,
     /// `unit`: the indicator's unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// `grade`: the grade (level, 等级) reached, where the indicator is graded.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<Names>,
     /// `limit`: the benchmark level's limit that decided.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<String>,
     /// `standard`: the standard that set it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standard: Option<String>,
     /// `margin`: the margin to the benchmark level, in the indicator's unit (positive: better).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub margin: Option<Decimal>,
     /// `share`: the margin as a share of the level.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub share: Option<Decimal>,
     /// `outcome`: the outcome.
     pub outcome: Outcome,
@@ -180,7 +185,7 @@ impl IndicatorRow {
 }
 
 /// One product (or standard) of the report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct ProductReport {
@@ -191,10 +196,11 @@ pub struct ProductReport {
     /// `decided-by`: the indicators that decided the class.
     pub decided_by: Vec<String>,
     /// `rank`: its rank, when ranked.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<usize>,
     /// `score`: its score, when ranked.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub score: Option<Decimal>,
     /// `leader`: chosen as a leader (领跑者) by the ranking.
     pub leader: bool,
@@ -218,14 +224,14 @@ impl ProductReport {
 }
 
 /// One indicator that causes gaps, with how many and by how much (达标提升).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct GapCause {
     /// `indicator`: the indicator's id.
     pub indicator: String,
     /// `name`: its name, where the plan gives one.
-    #[serde(skip_serializing_if = "Names::is_empty")]
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub name: Names,
     /// `products`: the products it makes a gap (it falls short or is missing there).
     pub products: usize,
@@ -234,25 +240,28 @@ pub struct GapCause {
     /// `missing`: of which missing.
     pub missing: usize,
     /// `incomparable`: of which incomparable with the level (a standard's requirement only).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub incomparable: usize,
     /// `worst-share`: the most negative margin share among those falling short.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub worst_share: Option<Decimal>,
     /// `median-share`: the median margin share among those falling short (the mean of the middle two for an
     /// even count).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub median_share: Option<Decimal>,
     /// `worst-margin`: the most negative margin, in the indicator's unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalText>")]
     pub worst_margin: Option<Decimal>,
     /// `unit`: the indicator's unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
 
 /// The summary block.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Summary {
@@ -265,10 +274,10 @@ pub struct Summary {
     /// `gaps`: of class gap (差距).
     pub gaps: usize,
     /// `ranked`: ranked, when a ranking is given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ranked: Option<usize>,
     /// `chosen-leaders`: chosen leaders (领跑者) of the ranking, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chosen_leaders: Option<usize>,
     /// `gap-causes`: the indicators that cause gaps, most products first (达标提升).
     pub gap_causes: Vec<GapCause>,
@@ -276,42 +285,57 @@ pub struct Summary {
 
 /// A report over verdicts and, optionally, a ranking. Serializable; render it with
 /// [`Report::to_markdown`], [`Report::to_html`], [`Report::to_csv`] or [`Report::to_json`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct Report {
+    /// `schema-version`: the version of this output's schema, 1 in this build;
+    /// always the first key.
+    #[serde(default)]
+    pub schema_version: SchemaVersion,
     /// `category`: the product category.
     pub category: Names,
     /// `version`: the plan's own version (`2026-1`), when the plan states one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `date`: the report's date as the caller gives it ([`Report::dated`]), `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `crate-version`: the version of duibiao that wrote the report.
     pub crate_version: String,
     /// `policy`: the classification policy applied, when the plan is given
     /// ([`Report::with_plan`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<PolicyApplied>,
     /// `standards`: the plan's standards with their titles, roles and kinds, in plan order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub standards: Vec<StandardEntry>,
     /// `standard-verdict`: the subject (enterprise) standard's own comparison with the
     /// benchmark level, when the plan names a subject standard.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standard_verdict: Option<StandardVerdict>,
     /// `indicators`: the plan's indicators with their units, directions, classes, weights,
     /// benchmark levels and grade boundaries, in plan order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<IndicatorEntry>,
     /// `summary`: the counts and the gap causes.
     pub summary: Summary,
     /// `ranking`: the ranking, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ranking: Option<Ranking>,
     /// `products`: per product, in the order of the verdicts.
     pub products: Vec<ProductReport>,
+}
+
+/// The JSON Schema (draft 2020-12) of a [`Report`] (`report --format json`), schema version
+/// 1, as pretty JSON ending in a newline: the content of `docs/schema/report-v1.schema.json`.
+///
+/// ```
+/// let schema = duibiao::report::report_json_schema();
+/// assert!(schema.contains("\"gap-causes\""));
+/// ```
+pub fn report_json_schema() -> String {
+    crate::schema_text::output_json_schema::<Report>()
 }
 
 /// The version of this crate, as reports name it.
@@ -348,6 +372,7 @@ impl Report {
     /// A report of a category with nothing in it yet.
     fn head(category: &Names) -> Report {
         Report {
+            schema_version: SchemaVersion::CURRENT,
             category: category.clone(),
             version: None,
             date: None,

@@ -94,6 +94,7 @@ messages! {
     IN_FILE = "{0}: {1}", "{0}：{1}";
     PRODUCTS_FILE = "products \"{0}\": {1}", "产品文件 \"{0}\"：{1}";
     STANDARDS_FILE = "standards \"{0}\": {1}", "标准文件 \"{0}\"：{1}";
+    VERDICTS_FILE = "verdicts \"{0}\": {1}", "判定结果文件 \"{0}\"：{1}";
     OUTPUT_FILE = "output \"{0}\": {1}", "输出文件 \"{0}\"：{1}";
     SHARE_GIVEN = "--share \"{0}\": {1}", "选项 --share \"{0}\"：{1}";
     // Faults.
@@ -103,6 +104,7 @@ messages! {
         "{0}：{2} 个产品中有 {1} 个无法读取或判定，原因见各自的行";
     LEFT_OUT = "{0}: {1} (left out)", "{0}：{1}（已略去）";
     RANK_INPUT = "rank: give --products or --standards", "rank：请给出 --products 或 --standards";
+    REPORT_INPUT = "report: give --products or --verdicts", "report：请给出 --products 或 --verdicts";
     NOT_A_DECIMAL = "{0} \"{1}\": expected a decimal number", "{0} \"{1}\"：应为十进制数";
     UNCERTAINTY_DIFFERS = "value \"{0}\": its uncertainty {1} differs from --uncertainty \"{2}\"",
         "数值 \"{0}\"：其不确定度 {1} 与 --uncertainty \"{2}\" 不同";
